@@ -1,0 +1,3 @@
+"""Lokus: a village stunting dashboard for Indonesian districts."""
+
+__version__ = "0.1.0"

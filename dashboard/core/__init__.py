@@ -1,0 +1,1 @@
+"""Pure domain logic: no Dash, no I/O."""

@@ -1,0 +1,130 @@
+"""The indicator catalogue: every figure Lokus knows, with its labels, kind, direction and target.
+
+An *indicator* is always a ratio of counts, stored as a numerator and a denominator per village per
+period, so that any aggregate (kecamatan, district) is the sum of numerators over the sum of
+denominators, never an average of percentages. *Prevalensi* indicators (outcomes) are better when
+lower; *cakupan* indicators (coverage of an intervention) are better when higher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "CATALOGUE",
+    "STUNTING",
+    "Direction",
+    "Indicator",
+    "Kind",
+    "coverage_indicators",
+    "get_indicator",
+]
+
+
+class Kind(StrEnum):
+    OUTCOME = "outcome"
+    COVERAGE = "coverage"
+
+
+class Direction(StrEnum):
+    LOWER_IS_BETTER = "lower"
+    HIGHER_IS_BETTER = "higher"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One catalogue entry; ``target`` is in percent, in the indicator's own direction."""
+
+    key: str
+    label_id: str
+    label_en: str
+    kind: Kind
+    direction: Direction
+    target: float | None
+    numerator_id: str
+    numerator_en: str
+    denominator_id: str
+    denominator_en: str
+    unit: str = "%"
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+    def numerator_label(self, lang: str) -> str:
+        return self.numerator_en if lang == "en" else self.numerator_id
+
+    def denominator_label(self, lang: str) -> str:
+        return self.denominator_en if lang == "en" else self.denominator_id
+
+
+def _outcome(key: str, lid: str, len_: str, nid: str, nen: str, target: float | None) -> Indicator:
+    return Indicator(
+        key, lid, len_, Kind.OUTCOME, Direction.LOWER_IS_BETTER, target,
+        nid, nen, "balita diukur PB/TB", "children measured (length/height)",
+    )  # fmt: skip
+
+
+def _coverage(key: str, lid: str, len_: str, target: float, nid: str, nen: str, did: str, den: str) -> Indicator:
+    return Indicator(key, lid, len_, Kind.COVERAGE, Direction.HIGHER_IS_BETTER, target, nid, nen, did, den)
+
+
+STUNTING = "stunting"
+
+_ENTRIES = (
+    # Outcomes: the denominator is children measured for length/height (Permenkes 2/2020).
+    _outcome(STUNTING, "Prevalensi stunting", "Stunting prevalence",
+             "balita stunting", "stunted children", 14.0),
+    _outcome("stunting_berat", "Prevalensi stunting berat", "Severe stunting prevalence",
+             "balita sangat pendek", "severely stunted children", None),
+    Indicator("wasting", "Prevalensi wasting", "Wasting prevalence", Kind.OUTCOME, Direction.LOWER_IS_BETTER,
+              7.0, "balita wasting", "wasted children", "balita ditimbang dan diukur",
+              "children weighed and measured"),
+    Indicator("underweight", "Prevalensi underweight", "Underweight prevalence", Kind.OUTCOME,
+              Direction.LOWER_IS_BETTER, 10.0, "balita underweight", "underweight children",
+              "balita ditimbang", "children weighed"),
+    # Coverage of interventions: numerator over the target population of that intervention.
+    _coverage("pengukuran", "Cakupan pengukuran PB/TB", "Length/height measurement coverage", 90.0,
+              "balita diukur PB/TB", "children measured", "sasaran balita", "target children"),
+    _coverage("penimbangan", "Cakupan penimbangan (D/S)", "Weighing coverage (D/S)", 90.0,
+              "balita ditimbang", "children weighed", "sasaran balita", "target children"),
+    _coverage("buku_kia", "Balita memiliki buku KIA", "Children with a KIA book", 90.0,
+              "balita punya buku KIA", "children with a KIA book", "balita bulan ini", "children this month"),
+    _coverage("imd", "Inisiasi menyusu dini (IMD)", "Early initiation of breastfeeding", 80.0,
+              "bayi mendapat IMD", "newborns with early breastfeeding", "bayi baru lahir", "newborns"),
+    _coverage("asi_eksklusif", "ASI eksklusif", "Exclusive breastfeeding", 80.0,
+              "bayi ASI eksklusif", "infants exclusively breastfed", "bayi 0-5 bulan", "infants 0-5 months"),
+    _coverage("mp_asi", "MP-ASI baik (6-23 bulan)", "Adequate complementary feeding (6-23 months)", 80.0,
+              "anak MP-ASI baik", "children with adequate feeding", "anak 6-23 bulan diwawancara",
+              "children 6-23 months interviewed"),
+    _coverage("vitamin_a", "Vitamin A (6-59 bulan)", "Vitamin A (6-59 months)", 90.0,
+              "balita mendapat vitamin A", "children given vitamin A", "balita 6-59 bulan",
+              "children 6-59 months"),
+    _coverage("imunisasi_dasar_lengkap", "Imunisasi dasar lengkap", "Complete basic immunisation", 90.0,
+              "bayi imunisasi dasar lengkap", "infants fully immunised", "bayi 12-23 bulan",
+              "infants 12-23 months"),
+    _coverage("air_minum_layak", "Akses air minum layak", "Access to safe drinking water", 100.0,
+              "rumah tangga air minum layak", "households with safe water", "rumah tangga", "households"),
+    _coverage("sanitasi_layak", "Akses sanitasi layak", "Access to adequate sanitation", 90.0,
+              "rumah tangga sanitasi layak", "households with adequate sanitation", "rumah tangga",
+              "households"),
+    _coverage("pendampingan_krs", "Keluarga berisiko stunting didampingi TPK",
+              "Families at risk of stunting accompanied by the TPK", 90.0,
+              "keluarga berisiko didampingi", "families at risk accompanied", "keluarga berisiko stunting",
+              "families at risk of stunting"),
+)  # fmt: skip
+
+CATALOGUE: dict[str, Indicator] = {entry.key: entry for entry in _ENTRIES}
+
+
+def get_indicator(key: str) -> Indicator:
+    """The catalogue entry for ``key``; a clear error for an unknown key."""
+    try:
+        return CATALOGUE[key]
+    except KeyError:
+        known = ", ".join(sorted(CATALOGUE))
+        raise KeyError(f"indikator tidak dikenal: {key!r}; yang dikenal: {known}") from None
+
+
+def coverage_indicators() -> list[Indicator]:
+    return [entry for entry in CATALOGUE.values() if entry.kind is Kind.COVERAGE]
