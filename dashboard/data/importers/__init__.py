@@ -1,0 +1,1 @@
+"""Importers: turn the files districts really have into checked batches ready for the store."""

@@ -1,0 +1,155 @@
+"""The shapes every importer produces and the store consumes: problems, batches, name suggestions.
+
+An importer reads and checks a whole file and returns a batch; it never writes. The store commits
+a batch in one transaction, or refuses it whole when it carries an error. So a rejected file changes
+nothing, and the report a person reads is the batch's list of problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard.i18n import t
+
+__all__ = [
+    "BATCH_OBSERVATION_COLUMNS",
+    "BoundaryBatch",
+    "DatasetKind",
+    "ImportRefused",
+    "IndicatorBatch",
+    "NameSuggestion",
+    "Problem",
+    "Severity",
+]
+
+# Observation columns of a batch: the store's long format plus the file row each came from.
+BATCH_OBSERVATION_COLUMNS = ["code", "period", "indicator", "numerator", "denominator", "source_row"]
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the file is refused until it is fixed
+    WARNING = "warning"  # imported, but a person should know (repaired geometry, flagged child, ...)
+
+
+class DatasetKind(StrEnum):
+    BOUNDARIES = "boundaries"
+    TIDY = "tidy"
+    SIGIZI = "sigizi"
+    MAPPED = "mapped"
+    MEASUREMENTS = "measurements"
+    DEMO = "demo"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one place in a file.
+
+    ``key`` names a pair of translation entries, ``<key>.reason`` and ``<key>.fix``, formatted with
+    ``params``; ``row`` is the 1-based data row as a spreadsheet shows it (header is row 1, so the
+    first data row is 2), ``None`` for a whole-file problem.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+    severity: Severity = Severity.ERROR
+
+    def reason(self, lang: str = "id") -> str:
+        return t(f"{self.key}.reason", lang, **dict(self.params))
+
+    def fix(self, lang: str = "id") -> str:
+        return t(f"{self.key}.fix", lang, **dict(self.params))
+
+    def message(self, lang: str = "id") -> str:
+        """One line a person can act on: file, row, column, value, reason, fix."""
+        where = [self.file]
+        if self.row is not None:
+            where.append(t("problem.row", lang, row=self.row))
+        if self.column is not None:
+            where.append(t("problem.column", lang, column=self.column))
+        if self.value is not None:
+            where.append(t("problem.value", lang, value=self.value))
+        return f"{', '.join(where)}: {self.reason(lang)}. {self.fix(lang)}"
+
+    def as_record(self, lang: str = "id") -> dict[str, object]:
+        """A row of the report table (and of the dataset's stored report)."""
+        return {
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "severity": str(self.severity),
+            "reason": self.reason(lang),
+            "fix": self.fix(lang),
+        }
+
+
+@dataclass(frozen=True)
+class NameSuggestion:
+    """A village name in a file that matched a boundary village only approximately (or several)."""
+
+    raw_name: str
+    context: str | None  # kecamatan or puskesmas the file gave, if any
+    candidates: tuple[str, ...]  # village codes, best first
+    scores: tuple[float, ...]  # similarity in [0, 1], same order
+    rows: tuple[int, ...]  # file rows that carry this name
+
+
+@dataclass
+class IndicatorBatch:
+    """A checked indicator file, ready to commit when it has no error."""
+
+    file_name: str
+    sha256: str
+    kind: DatasetKind
+    observations: pd.DataFrame  # BATCH_OBSERVATION_COLUMNS
+    rows_read: int
+    problems: list[Problem] = field(default_factory=list)
+    suggestions: list[NameSuggestion] = field(default_factory=list)  # need a planner's confirmation
+    matched_by_alias: int = 0
+    matched_by_near_name: int = 0
+    skipped_rows: int = 0
+    extra: dict[str, object] = field(default_factory=dict)  # kind-specific figures for the report
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class BoundaryBatch:
+    """A checked boundary file: villages in the standard columns (see dashboard.data.boundaries)."""
+
+    file_name: str
+    sha256: str
+    villages: gpd.GeoDataFrame
+    problems: list[Problem] = field(default_factory=list)
+    repaired: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class ImportRefused(Exception):
+    """Raised when a batch with errors is committed; carries the problems for the report."""
+
+    def __init__(self, file_name: str, problems: list[Problem]) -> None:
+        self.file_name = file_name
+        self.problems = problems
+        super().__init__(f"{file_name}: {len(problems)} masalah; tidak ada yang diimpor")
