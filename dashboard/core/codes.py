@@ -15,6 +15,7 @@ for a *kelurahan* (urban village) and 2 for a *desa* (rural village). Codes are 
 
 from __future__ import annotations
 
+import math
 import re
 from enum import StrEnum
 
@@ -60,7 +61,7 @@ def normalise_code(raw: object) -> str:
     if raw is None:
         raise CodeError("kode kosong")
     if isinstance(raw, float):
-        if raw != raw or not raw.is_integer():  # NaN or a fraction cannot be a code
+        if math.isnan(raw) or not raw.is_integer():  # NaN or a fraction cannot be a code
             raise CodeError(f"bukan kode wilayah: {raw!r}")
         raw = int(raw)
     text = str(raw).strip()

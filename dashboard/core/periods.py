@@ -71,9 +71,7 @@ def parse_period(raw: object, month: object = None) -> str:
                 number = int(match[name_group])
             if number is not None:
                 return _month(int(match[year_group]), number, text)
-    raise PeriodError(
-        f"periode tidak dapat dibaca: {text!r} (tulis sebagai 2025-02, 'Februari 2025' atau 2025)"
-    )
+    raise PeriodError(f"periode tidak dapat dibaca: {text!r} (tulis sebagai 2025-02, 'Februari 2025' atau 2025)")
 
 
 def period_label(period: str, lang: str = "id") -> str:

@@ -21,12 +21,35 @@ import pandas as pd
 
 from dashboard.core.codes import CodeError, normalise_code, parent_of
 
-__all__ = ["VILLAGE_COLUMNS", "BoundaryError", "detect_code_column", "load_boundaries", "standardise_villages"]
+__all__ = [
+    "VILLAGE_COLUMNS",
+    "BoundaryError",
+    "detect_code_column",
+    "load_boundaries",
+    "standardise_villages",
+]
 
-VILLAGE_COLUMNS = ["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name", "geometry"]
+VILLAGE_COLUMNS = [
+    "code",
+    "name",
+    "kecamatan_code",
+    "kecamatan_name",
+    "district_code",
+    "district_name",
+    "geometry",
+]
 
 # Column names seen in real files, most specific first.
-_CODE_CANDIDATES = ("kode", "kode_desa", "kode_wilayah", "kd_desa", "kdepum", "kode_kemendagri", "code", "kode_nodot")
+_CODE_CANDIDATES = (
+    "kode",
+    "kode_desa",
+    "kode_wilayah",
+    "kd_desa",
+    "kdepum",
+    "kode_kemendagri",
+    "code",
+    "kode_nodot",
+)
 _NAME_CANDIDATES = ("nama", "nama_desa", "namobj", "desa", "wadmkd", "name")
 _KEC_NAME_CANDIDATES = ("nama_kec", "kecamatan", "wadmkc", "nama_kecamatan")
 _KAB_NAME_CANDIDATES = ("nama_kab", "kabupaten", "wadmkk", "nama_kabupaten")
@@ -52,8 +75,10 @@ def detect_code_column(frame: pd.DataFrame) -> str | None:
         return known
     for column in columns:
         values = frame[column].dropna().astype(str)
-        if len(values) and all(len(normalise_code(v).split(".")) == 4 for v in values if _parses(v)) and all(
-            _parses(v) for v in values
+        if (
+            len(values)
+            and all(len(normalise_code(v).split(".")) == 4 for v in values if _parses(v))
+            and all(_parses(v) for v in values)
         ):
             return column
     return None
@@ -67,9 +92,7 @@ def _parses(value: str) -> bool:
     return True
 
 
-def standardise_villages(
-    frame: gpd.GeoDataFrame, source: str, code_column: str | None = None
-) -> gpd.GeoDataFrame:
+def standardise_villages(frame: gpd.GeoDataFrame, source: str, code_column: str | None = None) -> gpd.GeoDataFrame:
     """Rename, normalise and derive the standard village columns from any boundary table."""
     column = code_column or detect_code_column(frame)
     if column is None or column not in frame.columns:

@@ -1,0 +1,1 @@
+"""Pages: one module each, with layout builders and a ``register(app, services)`` for its callbacks."""
