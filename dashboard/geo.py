@@ -35,8 +35,12 @@ def bounds_of(frame: gpd.GeoDataFrame) -> Bounds:
     return Bounds(west, south, east, north)
 
 
-def view_for_bounds(bounds: Bounds, width_px: int = 900, height_px: int = 600) -> tuple[dict[str, float], float]:
-    """Map centre and zoom that fit ``bounds`` in a map of the given size (web-mercator tiles of 512 px)."""
+def view_for_bounds(bounds: Bounds, width_px: int = 620, height_px: int = 480) -> tuple[dict[str, float], float]:
+    """Map centre and zoom that fit ``bounds`` in a map of the given size (web-mercator tiles of 512 px).
+
+    The defaults are the smallest map the layout gives (a 1280 px projector, side panels open), so the
+    whole district is in view on any screen; the planner zooms in from there.
+    """
     centre = {"lon": (bounds.west + bounds.east) / 2, "lat": (bounds.south + bounds.north) / 2}
     lon_span = max(bounds.east - bounds.west, 1e-6)
     lat_span = max(bounds.north - bounds.south, 1e-6) / np.cos(np.radians(centre["lat"]))

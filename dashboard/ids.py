@@ -68,4 +68,3 @@ class Pattern(StrEnum):
 
 def pattern_id(kind: Pattern, key: str | int) -> dict[str, str | int]:
     return {"type": str(kind), "key": key}
-

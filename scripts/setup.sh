@@ -15,34 +15,52 @@ as_root() {
     echo "need root (or sudo) to run: $*" >&2; exit 1; fi
 }
 
-if [ "$want_test" = 1 ]; then
-  missing=()
-  command -v chromium >/dev/null || missing+=(chromium)
-  command -v chromedriver >/dev/null || missing+=(chromium-driver)
-  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    say "installing Debian packages: ${missing[*]}"
+apt_updated=0
+apt_install() {
+  say "installing Debian packages: $*"
+  if [ "$apt_updated" = 0 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      chromium chromium-driver postgresql postgresql-contrib >/dev/null
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if [ "$want_test" = 1 ]; then
+  missing=0
+  command -v chromium >/dev/null || missing=1
+  command -v chromedriver >/dev/null || missing=1
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing=1
+  if [ "$missing" = 1 ]; then
+    apt_install chromium chromium-driver postgresql
   fi
 fi
 
 python=${PYTHON:-python3}
+command -v "$python" >/dev/null || { echo "Lokus needs Python >= 3.11 ($python not found)" >&2; exit 1; }
 "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
-  echo "Lokus needs Python >= 3.11; $python is $("$python" --version)" >&2; exit 1; }
+  echo "Lokus needs Python >= 3.11; $python is $("$python" --version 2>&1)" >&2; exit 1; }
 
-if [ ! -x .venv/bin/python ]; then
-  say "creating .venv"
-  "$python" -m venv .venv
+# A .venv without a working pip (e.g. an interrupted run, or Debian's python3 without python3-venv) is rebuilt.
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  say "creating .venv with $("$python" --version 2>&1)"
+  rm -rf .venv
+  if ! "$python" -m venv .venv 2>/dev/null; then
+    # Debian/Ubuntu ship ensurepip separately.
+    rm -rf .venv
+    version=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+    apt_install "python${version}-venv" || apt_install python3-venv
+    "$python" -m venv .venv
+  fi
 fi
 
+# Reinstall only when pyproject.toml changed since the last install (a [test] install covers a plain one).
 extra=""
 [ "$want_test" = 1 ] && extra="[test]"
 stamp=".venv/.installed${extra}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+fresh() { [ -f "$1" ] && [ ! pyproject.toml -nt "$1" ]; }
+if ! fresh "$stamp" && ! { [ -z "$extra" ] && fresh ".venv/.installed[test]"; }; then
   say "installing Lokus${extra} into .venv"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".${extra}"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extra}"
   touch "$stamp"
 fi

@@ -1,4 +1,9 @@
-"""Helpers for browser journeys: what the page asked of the network."""
+"""Helpers for browser journeys: what the page asked of the network, and what failed.
+
+Both read Chrome's performance log (enabled in tests/conftest.py), with resource timing as a fallback for URLs.
+Note that ``dash_duo.get_logs()`` does not report failed resource loads (a 404 stylesheet, a refused font) in current
+Chromium: use ``failed_requests`` for that.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from urllib.parse import urlparse
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 _IGNORED_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension", "devtools"}
+_CACHE = "_lokus_network_events"
 
 
 def _is_external(url: str) -> bool:
@@ -17,17 +23,32 @@ def _is_external(url: str) -> bool:
     return (parsed.hostname or "") not in LOCAL_HOSTS
 
 
-def requested_urls(dash_duo: Any) -> list[str]:
-    """Every URL the page requested: Chrome's performance log, plus resource timing as a fallback."""
-    urls: list[str] = []
+def network_events(dash_duo: Any) -> list[dict[str, Any]]:
+    """Every ``Network.*`` DevTools event so far (method and params), oldest first.
+
+    Reading the performance log empties it, so what was read is kept on the driver: repeated calls see everything.
+    """
+    driver = dash_duo.driver
+    events: list[dict[str, Any]] = getattr(driver, _CACHE, [])
     try:
-        entries = dash_duo.driver.get_log("performance")
-    except Exception:
+        entries = driver.get_log("performance")
+    except Exception:  # the performance log is not enabled (another browser, or other options)
         entries = []
     for entry in entries:
         message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
+        if str(message.get("method", "")).startswith("Network."):
+            events.append(message)
+    setattr(driver, _CACHE, events)
+    return events
+
+
+def requested_urls(dash_duo: Any) -> list[str]:
+    """Every URL the page requested: Chrome's performance log, plus resource timing as a fallback."""
+    urls = [
+        event["params"]["request"]["url"]
+        for event in network_events(dash_duo)
+        if event["method"] == "Network.requestWillBeSent"
+    ]
     urls += dash_duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);"
     )
@@ -37,3 +58,25 @@ def requested_urls(dash_duo: Any) -> list[str]:
 def external_requests(dash_duo: Any) -> list[str]:
     """URLs the page requested from any host but the app's own (should always be empty)."""
     return sorted({url for url in requested_urls(dash_duo) if _is_external(url)})
+
+
+def failed_requests(dash_duo: Any) -> list[str]:
+    """``"<status or error> <url>"`` for every response >= 400 and every load that failed (not cancelled).
+
+    Only requests the page made count: Chromium's own start page (loaded before the app, requests not in the log)
+    sometimes fails a lookup of its own, which says nothing about the app. Note that Dash answers any unknown path
+    with its index page (200): only ``/assets/...``, ``/_dash-...`` and the app's own routes can 404.
+    """
+    urls: dict[str, str] = {}
+    failed: list[str] = []
+    for event in network_events(dash_duo):
+        params = event["params"]
+        if event["method"] == "Network.requestWillBeSent":
+            urls[params["requestId"]] = params["request"]["url"]
+        elif event["method"] == "Network.responseReceived" and int(params["response"]["status"]) >= 400:
+            failed.append(f"{params['response']['status']} {params['response']['url']}")
+        elif event["method"] == "Network.loadingFailed" and not params.get("canceled"):
+            url = urls.get(params["requestId"])
+            if url is not None and urlparse(url).scheme not in _IGNORED_SCHEMES:
+                failed.append(f"{params.get('errorText', 'failed')} {url}")
+    return failed

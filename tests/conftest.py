@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from selenium.webdriver.chrome.options import Options
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
+_LOGGING_PREFS = "goog:loggingPrefs"
 _CHROMIUM_ARGS = (
     "--headless=new",
     "--no-sandbox",
@@ -30,16 +33,34 @@ _CHROMIUM_ARGS = (
 )
 
 
+class _ChromiumOptions(Options):
+    """Chrome options whose logging preferences merge instead of replace.
+
+    dash_duo sets ``goog:loggingPrefs`` to ``{"browser": "SEVERE"}`` after taking our options, which would drop the
+    performance log that ``tests.browser_helpers.external_requests`` reads; here both survive.
+    """
+
+    def set_capability(self, name: str, value: Any) -> None:
+        if name == _LOGGING_PREFS and isinstance(value, dict):
+            value = {**self.capabilities.get(_LOGGING_PREFS, {}), **value}
+        super().set_capability(name, value)
+
+
+def _remove_later(path: str) -> str:
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 def pytest_setup_options() -> Options:
     """dash_duo's browser: Debian's Chromium, headless, no traffic of its own, performance log on."""
-    options = Options()
+    options = _ChromiumOptions()
     if Path("/usr/bin/chromium").exists():
         options.binary_location = "/usr/bin/chromium"
     for argument in _CHROMIUM_ARGS:
         options.add_argument(argument)
-    options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='lokus-chromium-')}")
+    options.add_argument(f"--user-data-dir={_remove_later(tempfile.mkdtemp(prefix='lokus-chromium-'))}")
     # dash_duo reads SEVERE browser logs; the performance log lets journeys list every request.
-    options.set_capability("goog:loggingPrefs", {"browser": "SEVERE", "performance": "ALL"})
+    options.set_capability(_LOGGING_PREFS, {"browser": "SEVERE", "performance": "ALL"})
     return options
 
 
@@ -74,9 +95,52 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def _as_postgres_prefix() -> list[str] | None:
+    """How to run a command as the ``postgres`` OS user when we are root (initdb refuses root); None if we cannot."""
+    if os.geteuid() != 0:
+        return []
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return None
+    if shutil.which("runuser"):
+        return ["runuser", "-u", "postgres", "--"]
+    if shutil.which("setpriv"):
+        return ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"]
+    return None
+
+
+def _start_server(bindir: Path, root: Path, prefix: list[str]) -> int:
+    """initdb + pg_ctl start on a free 127.0.0.1 port (retrying if the port is taken meanwhile); returns the port."""
+    datadir, log = root / "data", root / "server.log"
+
+    def run(*command: str) -> None:
+        subprocess.run([*prefix, *command], check=True, capture_output=True, text=True, timeout=120)
+
+    run(str(bindir / "initdb"), "-D", str(datadir), "--auth=trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
+    for attempt in range(3):
+        port = _free_port()
+        try:
+            run(
+                str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(log), "-w", "-t", "60",
+                "-o", f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}", "start",
+            )  # fmt: skip
+            return port
+        except subprocess.CalledProcessError as error:
+            if attempt == 2:
+                error.stderr = f"{error.stderr}\n{log.read_text() if log.exists() else ''}"
+                raise
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """A SQLAlchemy URL to a real PostgreSQL: the configured one, or a throwaway server started here."""
+    """A SQLAlchemy URL to a real PostgreSQL: ``DASHBOARD_TEST_DATABASE_URL``, or a throwaway server started here.
+
+    The throwaway server (initdb in a temp dir, trust auth, 127.0.0.1 only, fsync off) lives for the test session;
+    its database ``lokus_test`` is empty: tests create and drop their own schemas. Without the server binaries the
+    tests skip, unless ``LOKUS_REQUIRE_POSTGRES=1`` (set by scripts/test.sh), which turns that into a failure.
+    """
     configured = os.environ.get("DASHBOARD_TEST_DATABASE_URL")
     if configured:
         yield configured
@@ -85,54 +149,33 @@ def postgres_url() -> Iterator[str]:
     if bindir is None:
         _unavailable("no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)")
         return
-    root = Path(tempfile.mkdtemp(prefix="lokus-pg-"))
-    datadir = root / "data"
-    port = _free_port()
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        shutil.chown(root, "postgres", "postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    log = root / "server.log"
-
-    def run(*command: str) -> None:
-        subprocess.run([*as_postgres, *command], check=True, capture_output=True, text=True)
-
-    try:
-        run(str(bindir / "initdb"), "-D", str(datadir), "--auth=trust", "-U", "postgres", "-E", "UTF8")
-        run(
-            str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(log), "-w", "-t", "60",
-            "-o", f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}", "start",
-        )  # fmt: skip
-    except subprocess.CalledProcessError as error:
-        detail = log.read_text() if log.exists() else ""
-        _unavailable(f"PostgreSQL did not start: {error.stderr}{detail}")
+    prefix = _as_postgres_prefix()
+    if prefix is None:
+        _unavailable("running as root, but there is no 'postgres' OS user (or no runuser/setpriv) to run initdb as")
         return
+    # /tmp explicitly: the postgres user must be able to reach the directory, whatever TMPDIR says.
+    root = Path(tempfile.mkdtemp(prefix="lokus-pg-", dir="/tmp" if prefix else None))
+    if prefix:
+        shutil.chown(root, "postgres", "postgres")
+    datadir = root / "data"
+    started = False
     try:
-        deadline = time.time() + 30
-        while True:
-            created = subprocess.run(
-                [
-                    *as_postgres,
-                    str(bindir / "createdb"),
-                    "-h",
-                    "127.0.0.1",
-                    "-p",
-                    str(port),
-                    "-U",
-                    "postgres",
-                    "lokus_test",
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if created.returncode == 0 or time.time() > deadline:
-                break
-            time.sleep(0.5)
-        if created.returncode != 0:
-            _unavailable(f"could not create the test database: {created.stderr}")
+        try:
+            port = _start_server(bindir, root, prefix)
+            started = True
+            subprocess.run(
+                [*prefix, str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "lokus_test"],
+                check=True, capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            stderr = error.stderr.decode(errors="replace") if isinstance(error.stderr, bytes) else error.stderr
+            _unavailable(f"PostgreSQL did not start: {' '.join(map(str, error.cmd))}: {stderr}")
+            return
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/lokus_test"
     finally:
-        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "stop"],
-                       capture_output=True, check=False)  # fmt: skip
+        if started:
+            subprocess.run(
+                [*prefix, str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "-w", "stop"],
+                capture_output=True, check=False, timeout=60,
+            )  # fmt: skip
         shutil.rmtree(root, ignore_errors=True)

@@ -410,6 +410,7 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
             html.Tbody(table_rows),
         ],
         size="sm",
+        responsive=True,
         className="profile-table",
     )
     return html.Div(

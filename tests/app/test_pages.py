@@ -1,0 +1,140 @@
+"""The app as a whole: every callback wired to the layout, every page answering, geometry served once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from dash import Dash
+
+from dashboard.application import create_app
+from dashboard.config import Settings
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.figures.map import values_patch
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views import map_page, shell
+
+
+@pytest.fixture(scope="module")
+def app() -> Dash:
+    return create_app(Settings())
+
+
+def _ids(component: Any) -> Iterator[str]:
+    """Every ``id`` in a component tree."""
+    if isinstance(component, list | tuple):
+        for child in component:
+            yield from _ids(child)
+        return
+    if not hasattr(component, "to_plotly_json"):
+        return
+    identifier = getattr(component, "id", None)
+    if identifier is not None:
+        yield str(identifier)
+    yield from _ids(getattr(component, "children", None))
+
+
+def _callback_ids(app: Dash) -> set[str]:
+    ids = set()
+    for spec in app.callback_map.values():
+        for dependency in [*spec["inputs"], *spec["state"]]:
+            ids.add(dependency["id"])
+    for output_key in app.callback_map:
+        for part in output_key.strip(".").split("..."):
+            ids.add(part.rsplit(".", 1)[0].lstrip("."))
+    return {i for i in ids if i}
+
+
+def test_app001_every_callback_id_exists_in_a_layout(app: Dash) -> None:
+    services = Services(Settings(), DemoSource(Settings().geodata_dir))
+    present = set(_ids(app.layout))
+    with app.server.test_request_context("/"):
+        for _, builder in shell.PAGES.values():
+            for lang in ("id", "en"):
+                present |= set(_ids(builder(services, lang, None)))
+    missing = _callback_ids(app) - present
+    assert missing == set()
+    assert {ID.MAP, ID.LEGEND, ID.INDICATOR}.issubset(present)
+
+
+@pytest.mark.parametrize("path", list(shell.PAGES))
+def test_app002_each_page_answers_200(app: Dash, path: str) -> None:
+    client = app.server.test_client()
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b"_dash-config" in response.data
+
+
+def test_app003_router_renders_each_page_and_a_not_found(app: Dash) -> None:
+    client = app.server.test_client()
+    for path in [*shell.PAGES, "/tidak-ada"]:
+        body = {
+            "output": f"..{ID.PAGE}.children...{ID.NAV}.children...brand-tagline.children..",
+            "outputs": [
+                {"id": ID.PAGE, "property": "children"},
+                {"id": ID.NAV, "property": "children"},
+                {"id": "brand-tagline", "property": "children"},
+            ],
+            "inputs": [
+                {"id": ID.URL, "property": "pathname", "value": path},
+                {"id": ID.LANGUAGE, "property": "value", "value": "id"},
+            ],
+            "state": [{"id": ID.MAP_STATE, "property": "data", "value": None}],
+            "changedPropIds": [f"{ID.URL}.pathname"],
+        }
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200
+        text = response.get_data(as_text=True)
+        if path == "/tidak-ada":
+            assert "Halaman tidak ditemukan" in text
+        else:
+            assert "Halaman tidak ditemukan" not in text
+
+
+def test_app004_geojson_is_served_once_per_version_with_long_cache(app: Dash) -> None:
+    services = Services(Settings(), DemoSource(Settings().geodata_dir))
+    version = services.source.boundary_version(DEMO_DISTRICT_CODE)
+    client = app.server.test_client()
+    response = client.get(f"/lokus-geo/{version}/{DEMO_DISTRICT_CODE}.geojson")
+    assert response.status_code == 200
+    assert "immutable" in response.headers["Cache-Control"]
+    collection = json.loads(response.data)
+    assert len(collection["features"]) == len(services.source.villages(DEMO_DISTRICT_CODE))
+    assert client.get(f"/lokus-geo/old-version/{DEMO_DISTRICT_CODE}.geojson").status_code == 404
+    again = client.get(
+        f"/lokus-geo/{version}/{DEMO_DISTRICT_CODE}.geojson",
+        headers={"If-None-Match": response.headers["ETag"]},
+    )
+    assert again.status_code == 304
+
+
+def test_app005_recolouring_sends_values_and_never_geometry(app: Dash) -> None:
+    services = Services(Settings(), DemoSource(Settings().geodata_dir))
+    choice = map_page.MapChoice(DEMO_DISTRICT_CODE, "vitamin_a", "2025-08")
+    with app.server.test_request_context("/"):
+        view = map_page.map_view(services, choice, "id")
+    patch = json.dumps(values_patch(view.values).to_plotly_json())
+    assert "geojson" not in patch and "coordinates" not in patch
+    assert len(view.values.z) == len(services.source.villages(DEMO_DISTRICT_CODE))
+
+
+def test_app006_kpis_follow_the_kecamatan_filter(app: Dash) -> None:
+    services = Services(Settings(), DemoSource(Settings().geodata_dir))
+    villages = services.source.villages(DEMO_DISTRICT_CODE)
+    kecamatan = str(villages["kecamatan_code"].iloc[0])
+    observations = services.source.observations(DEMO_DISTRICT_CODE)
+    period = str(observations["period"].max())
+    with app.server.test_request_context("/"):
+        view = map_page.map_view(services, map_page.MapChoice(DEMO_DISTRICT_CODE, "stunting", period, kecamatan), "en")
+    codes = set(villages.loc[villages["kecamatan_code"] == kecamatan, "code"])
+    rows = observations[
+        (observations["indicator"] == "stunting")
+        & (observations["period"] == period)
+        & observations["code"].isin(codes)
+    ]
+    expected = 100 * rows["numerator"].sum() / rows["denominator"].sum()
+    assert set(view.values.locations) == codes
+    assert view.kpis[0][0].children == f"{expected:.1f}%"

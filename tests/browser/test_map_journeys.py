@@ -1,0 +1,137 @@
+"""A planner's first minutes with Lokus, in headless Chromium."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+
+from dashboard.application import create_app
+from dashboard.config import Settings
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.ids import ID
+from tests.browser_helpers import external_requests
+
+pytestmark = pytest.mark.browser
+
+GRAPH = f"#{ID.MAP} .js-plotly-plot"
+DRAWN = (
+    "const gd = document.querySelector(arguments[0]);"
+    "return !!(gd && gd._fullData && gd._fullLayout.map && gd._fullLayout.map._subplot);"
+)
+PROJECT = (
+    "const gd = document.querySelector(arguments[0]);"
+    "const p = gd._fullLayout.map._subplot.map.project([arguments[1], arguments[2]]); return [p.x, p.y];"
+)
+
+
+def _start(dash_duo: Any) -> DemoSource:
+    dash_duo.start_server(create_app(Settings()))
+    dash_duo.wait_for_element(GRAPH, timeout=20)
+    # The map has drawn when plotly has fetched the GeoJSON and laid out its trace.
+    _wait_for(dash_duo, DRAWN, GRAPH)
+    return DemoSource(Settings().geodata_dir)
+
+
+def _wait_for(dash_duo: Any, script: str, *args: Any, timeout: float = 20) -> Any:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = dash_duo.driver.execute_script(script, *args)
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for: {script}")
+
+
+def _finish_clean(dash_duo: Any) -> None:
+    assert dash_duo.get_logs() == []
+    assert external_requests(dash_duo) == []
+
+
+def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any) -> None:
+    source = _start(dash_duo)
+    expected = len(source.villages(DEMO_DISTRICT_CODE))
+    locations = dash_duo.driver.execute_script(
+        "return document.querySelector(arguments[0])._fullData[0].locations.length", GRAPH
+    )
+    features = _wait_for(
+        dash_duo,
+        "const gd = document.querySelector(arguments[0]); const url = gd._fullData[0].geojson;"
+        "const asset = window.PlotlyGeoAssets && window.PlotlyGeoAssets[url]; return asset && asset.features.length;",
+        GRAPH,
+    )
+    assert expected >= 250
+    assert locations == expected
+    assert features == expected
+    assert "data contoh (fiktif)" in dash_duo.find_element(f"#{ID.DEMO_BADGE}").text
+    _finish_clean(dash_duo)
+
+
+def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_duo: Any) -> None:
+    _start(dash_duo)
+    before = dash_duo.find_element(f"#{ID.LEGEND}").text
+    dash_duo.select_dcc_dropdown(f"#{ID.INDICATOR}", value="Vitamin A (6-59 bulan)")
+    dash_duo.wait_for_contains_text(f"#{ID.MAP_TITLE}", "Vitamin A")
+    _wait_for(
+        dash_duo,
+        "return document.querySelector(arguments[0]).innerText !== arguments[1];",
+        f"#{ID.LEGEND}",
+        before,
+    )
+    after = dash_duo.find_element(f"#{ID.LEGEND}").text
+    assert after != before
+    assert "Tidak ada data" in after
+    geojson_fetches = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/lokus-geo/')).length"
+    )
+    assert geojson_fetches == 1
+    _finish_clean(dash_duo)
+
+
+def test_jrn003_clicking_a_desa_opens_its_profile(dash_duo: Any) -> None:
+    source = _start(dash_duo)
+    villages = source.villages(DEMO_DISTRICT_CODE)
+    observations = source.observations(DEMO_DISTRICT_CODE)
+    period = str(observations["period"].max())
+    # A village near the middle of the map, away from the legend and controls.
+    centre = villages.union_all().centroid
+    village = (
+        villages.loc[villages.geometry.contains(centre)].iloc[0]
+        if villages.geometry.contains(centre).any()
+        else villages.iloc[0]
+    )
+    point = village.geometry.representative_point()
+    x, y = dash_duo.driver.execute_script(PROJECT, GRAPH, point.x, point.y)
+    canvas = dash_duo.find_element(f"{GRAPH} .maplibregl-canvas")
+    size = canvas.size
+    # From the canvas centre by a relative move: the same on every Selenium version.
+    ActionChains(dash_duo.driver).move_to_element(canvas).move_by_offset(
+        round(x - size["width"] / 2), round(y - size["height"] / 2)
+    ).pause(0.5).click().perform()
+    dash_duo.wait_for_text_to_equal(f"#{ID.PROFILE_NAME}", str(village["name"]), timeout=10)
+    row = observations[
+        (observations["code"] == village["code"])
+        & (observations["indicator"] == "stunting")
+        & (observations["period"] == period)
+    ]
+    expected = f"{100 * row['numerator'].sum() / row['denominator'].sum():.1f}%".replace(".", ",")
+    assert dash_duo.find_element(f"#{ID.PROFILE_VALUE}").text == expected
+    _finish_clean(dash_duo)
+
+
+def test_jrn004_switching_to_english_changes_the_labels(dash_duo: Any) -> None:
+    _start(dash_duo)
+    assert "PREVALENSI STUNTING" in dash_duo.find_element(".kpi-row").text.upper()
+    dash_duo.find_element(f"#{ID.LANGUAGE} label[for='_dbcprivate_radioitems_{ID.LANGUAGE}_input_en']").click()
+    # textContent, not innerText: the KPI labels are upper-cased by CSS.
+    _wait_for(
+        dash_duo, "return document.querySelector('.kpi-row').textContent.includes(arguments[0])", "Stunting prevalence"
+    )
+    assert "sample data (fictional)" in dash_duo.find_element(f"#{ID.DEMO_BADGE}").text
+    title = dash_duo.find_element(f"#{ID.MAP_TITLE}").text
+    assert title.startswith("Stunting prevalence by village")
+    kpi = dash_duo.find_element(f"#{ID.KPI_PREVALENCE} .kpi-value").text
+    assert "." in kpi and "," not in kpi  # 27.3% in English, 27,3% in Indonesian
+    _finish_clean(dash_duo)
