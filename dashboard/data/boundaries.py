@@ -25,7 +25,9 @@ __all__ = [
     "VILLAGE_COLUMNS",
     "BoundaryError",
     "detect_code_column",
+    "find_column",
     "load_boundaries",
+    "name_columns",
     "standardise_villages",
 ]
 
@@ -65,6 +67,20 @@ def _first_present(columns: list[str], candidates: tuple[str, ...]) -> str | Non
         if candidate in lowered:
             return lowered[candidate]
     return None
+
+
+def find_column(columns: list[str], wanted: str) -> str | None:
+    """The column called ``wanted``, compared without regard to case; ``None`` when absent."""
+    return _first_present(columns, (wanted.lower(),))
+
+
+def name_columns(columns: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The columns holding village, kecamatan and kabupaten names, each ``None`` when the file has none."""
+    return (
+        _first_present(columns, _NAME_CANDIDATES),
+        _first_present(columns, _KEC_NAME_CANDIDATES),
+        _first_present(columns, _KAB_NAME_CANDIDATES),
+    )
 
 
 def detect_code_column(frame: pd.DataFrame) -> str | None:

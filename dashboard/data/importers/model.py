@@ -117,6 +117,9 @@ class IndicatorBatch:
     matched_by_near_name: int = 0
     skipped_rows: int = 0
     extra: dict[str, object] = field(default_factory=dict)  # kind-specific figures for the report
+    # Names matched by a near match or a planner's confirmation, to remember for the next file:
+    # (district code, normalised name) -> village code. The store saves them with the dataset.
+    new_aliases: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -136,6 +139,12 @@ class BoundaryBatch:
     villages: gpd.GeoDataFrame
     problems: list[Problem] = field(default_factory=list)
     repaired: int = 0
+    # Kecamatan/kabupaten (and province) outlines, supplied by the file or dissolved from its villages:
+    # columns code, name, level, parent, district_code, geometry. None: only villages (replace those only).
+    outlines: gpd.GeoDataFrame | None = None
+    code_column: str | None = None  # the column the codes were read from
+    features: int = 0  # features read from the file
+    source_crs: str | None = None  # the file's CRS before reprojection to EPSG:4326
 
     @property
     def errors(self) -> list[Problem]:

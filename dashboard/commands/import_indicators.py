@@ -1,0 +1,120 @@
+"""``python -m dashboard import-indicators PATH [--format auto|tidy|sigizi] [--wilayah KODE] [--yes]``.
+
+Reads an indicator file (the tidy template, or the Sigizi-Kesga routine report), matches village
+names against the boundaries of the district ``--wilayah`` names (all districts when omitted, with
+the aliases saved before), checks every row and commits in one transaction.
+
+``--yes`` accepts unambiguous near matches of village names (they are saved as aliases, so the next
+file matches without asking). Ambiguous or unmatched names are listed with their candidates, and the
+file is refused unless ``--skip-unmatched`` says to import the other rows without them. A refused
+file exits 1 with its report on stderr and changes nothing; a file already imported exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.config import Settings
+from dashboard.core.codes import try_normalise_code
+from dashboard.data.importers.model import Severity
+from dashboard.data.importers.text_report import default_user, problem_lines, suggestion_lines
+from dashboard.data.store import Store
+from dashboard.i18n import t
+
+NAME = "import-indicators"
+HELP = "Impor data indikator (templat atau laporan Sigizi-Kesga) ke basis data: PATH [--wilayah KODE] [--yes]"
+
+FORMATS = ("auto", "tidy", "sigizi")
+EXIT_REFUSED = 1
+EXIT_UNUSABLE = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="CSV or XLSX file")
+    parser.add_argument("--format", choices=FORMATS, default="auto", help="file layout (default: detect)")
+    parser.add_argument("--wilayah", metavar="KODE", help="kabupaten/kota whose village names are matched (e.g. 64.74)")
+    parser.add_argument("--yes", action="store_true", help="accept unambiguous near matches of village names")
+    parser.add_argument(
+        "--skip-unmatched", action="store_true", help="import the other rows when some names match no village"
+    )
+    parser.add_argument("--user", help="who imports (default: the login name)")
+
+
+def _villages(store: Store, district: str | None) -> pd.DataFrame:
+    codes = [district] if district else [d.code for d in store.districts()]
+    frames = [pd.DataFrame(store.villages(code).drop(columns="geometry")) for code in codes]
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return pd.DataFrame(
+            columns=["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name"]
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings.from_env()
+    lang = settings.language
+    path: Path = args.path
+    if not path.is_file():
+        print(t("store.cli.not_found", lang, path=path), file=sys.stderr)
+        return EXIT_UNUSABLE
+    district = None
+    if args.wilayah:
+        district = try_normalise_code(args.wilayah)
+        if district is None or len(district.split(".")) != 2:
+            print(t("store.cli.bad_district", lang, value=args.wilayah), file=sys.stderr)
+            return EXIT_UNUSABLE
+    try:
+        from dashboard.data.importers.indicators import prepare_indicator_import
+    except ImportError as error:
+        print(t("store.cli.missing_importer", lang, error=error), file=sys.stderr)
+        return EXIT_UNUSABLE
+
+    with Store.open(settings=settings) as store:
+        villages = _villages(store, district)
+        if district and villages.empty:
+            print(t("store.cli.no_villages", lang, district=district), file=sys.stderr)
+            return EXIT_REFUSED
+        batch = prepare_indicator_import(
+            path.read_bytes(),
+            path.name,
+            villages,
+            store.aliases(district),
+            format=args.format,
+            district_code=district,
+            accept_near=args.yes,
+            skip_unmatched=args.skip_unmatched,
+        )
+        for line in problem_lines(batch.problems, lang):
+            print(line, file=sys.stderr)
+        if batch.suggestions:
+            describe = {
+                str(code): f"{name} ({kecamatan})"
+                for code, name, kecamatan in villages[["code", "name", "kecamatan_name"]].itertuples(index=False)
+            }
+            print(t("store.cli.suggestions", lang), file=sys.stderr)
+            for line in suggestion_lines(batch.suggestions, describe, lang):
+                print(line, file=sys.stderr)
+        if not batch.ok:
+            warnings = sum(p.severity is Severity.WARNING for p in batch.problems)
+            print(
+                t("store.cli.refused", lang, file=path.name, errors=len(batch.errors), warnings=warnings),
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
+        result = store.commit_indicators(batch, args.user or default_user())
+    if result.duplicate_of is not None:
+        print(t("store.cli.duplicate", lang, file=path.name, id=result.duplicate_of))
+        return 0
+    for line in problem_lines(result.problems, lang):
+        print(line, file=sys.stderr)
+    summary = t(
+        "store.cli.indicators_ok", lang, file=path.name, id=result.dataset_id, rows=result.rows, read=batch.rows_read,
+        skipped=batch.skipped_rows, aliases=result.aliases_saved, replaced=result.replaced,
+    )  # fmt: skip
+    print(summary)
+    return 0

@@ -1,0 +1,1062 @@
+"""Indicator tables into observations: the tidy template, the Sigizi-Kesga routine report, and mapped tables.
+
+Three layouts are read, from CSV (``,`` or ``;``, UTF-8 with or without BOM, else Windows-1252) or XLSX
+(first sheet), and detected from the header when ``format="auto"``:
+
+- **tidy** (the template any office can fill): ``kode_wilayah, periode, indikator, pembilang, penyebut``
+  and an optional ``target``; codes dotted or not, periods as ``2025-02``, ``Februari 2025`` or ``2025``,
+  ``indikator`` a key of :data:`~dashboard.core.indicators.CATALOGUE` (or its label). Rows whose first cell
+  starts with ``#`` are comments (the blank template carries one as an example).
+- **sigizi**: the Sigizi-Kesga "laporan rutin gizi balita" per desa and month, flattened to one header row
+  (Kecamatan, Puskesmas, Kelurahan, Bulan, Tahun, Balita_Bulan_Ini, Balita_Ditimbang, Jml_Balita_Stunting,
+  ...). Villages are named, not coded, and matched by :mod:`dashboard.data.importers.names`. Each catalogue
+  indicator is built from the columns listed in :data:`SIGIZI_MEASURES`, and only when the file has all of them.
+- **mapped**: any other table, through a :class:`ColumnMapping` a planner confirms on the data page.
+
+Row numbers in problems are spreadsheet rows: the header is row 1, the first data row is row 2 (as in
+:mod:`dashboard.data.importers.eppgbm`). Counts accept a decimal comma (``12,5``), ``1.234,5``, and a dash
+(``-``, as Excel shows zero) for zero.
+
+Policy: in the tidy template and mapped tables every bad value is an **error** (the planner typed it and
+can fix it). In a Sigizi report, which a district downloads and cannot edit, a single bad count (unreadable,
+negative, or a numerator above its denominator) leaves out **that value only**, with a warning, and a count
+missing from a month's report leaves that indicator out for those rows (one warning per indicator); an
+observation of 0 over 0 (no newborn, no vitamin-A round that month) is not an observation and is left out.
+Region, period and duplicate problems are errors everywhere. Names no village matches are errors, or
+warnings with their rows skipped when ``skip_unmatched``. Files are aggregates; their content is never logged.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from dashboard.core.codes import Level, level_of, try_normalise_code
+from dashboard.core.indicators import CATALOGUE
+from dashboard.core.periods import PeriodError, parse_period
+from dashboard.data.importers.model import (
+    BATCH_OBSERVATION_COLUMNS,
+    DatasetKind,
+    IndicatorBatch,
+    NameSuggestion,
+    Problem,
+    Severity,
+)
+from dashboard.data.importers.names import Gazetteer, MatchMethod, match_names, name_key
+
+__all__ = [
+    "FORMATS",
+    "MAX_LISTED",
+    "SIGIZI_MEASURES",
+    "TIDY_COLUMNS",
+    "ColumnMapping",
+    "IndicatorColumns",
+    "Measure",
+    "TableError",
+    "blank_template",
+    "blank_template_csv",
+    "blank_template_xlsx",
+    "detect_format",
+    "guess_mapping",
+    "prepare_indicator_import",
+    "read_table",
+    "read_table_preview",
+    "suggest_mapping",
+]
+
+log = logging.getLogger(__name__)
+
+TIDY_COLUMNS = ("kode_wilayah", "periode", "indikator", "pembilang", "penyebut")
+FORMATS = ("auto", "tidy", "sigizi", "mapped")
+MAX_LISTED = 100  # problems listed per kind and column; the rest are summed up in one line
+_LISTED_ROWS = 10  # rows named in a problem about a name or a value found in many rows
+_TABLE_SUFFIXES = frozenset({".csv", ".txt", ".xlsx", ".xlsm"})
+_EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+_VILLAGE_COLUMNS = ["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name"]
+
+
+def _header_key(text: object) -> str:
+    """A column name as compared: lower case, letters and digits only (``Jml_Balita`` -> ``jmlbalita``)."""
+    return re.sub(r"[^a-z0-9]", "", str(text).lower())
+
+
+# Header spellings (as :func:`_header_key`) of the tidy template's columns.
+_TIDY_HEADERS: dict[str, tuple[str, ...]] = {
+    "kode_wilayah": ("kodewilayah", "kode", "kodedesa", "kodekelurahan", "kodedesakelurahan", "code", "regioncode"),
+    "periode": ("periode", "period"),
+    "indikator": ("indikator", "indicator"),
+    "pembilang": ("pembilang", "numerator"),
+    "penyebut": ("penyebut", "denominator"),
+    "target": ("target",),
+}
+_VILLAGE_HEADERS = ("kelurahan", "desa", "desakelurahan", "kelurahandesa", "desakel", "namadesa", "namakelurahan")
+_KECAMATAN_HEADERS = ("kecamatan", "kec", "namakecamatan")
+_PUSKESMAS_HEADERS = ("puskesmas", "namapuskesmas", "pkm")
+_MONTH_HEADERS = ("bulan", "month")
+_YEAR_HEADERS = ("tahun", "year")
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table; ``key`` and ``params`` name the problem's translation."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(f"{key}: {params}")
+        self.key = key
+        self.params = tuple(params.items())
+
+
+# What reading a broken, truncated or mislabelled file raises.
+_UNREADABLE = (OSError, ValueError, UnicodeError, pd.errors.ParserError, zipfile.BadZipFile, InvalidFileException,
+               KeyError)  # fmt: skip
+
+
+def _excel_text(value: object) -> object:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _clean(column: pd.Series) -> np.ndarray:
+    """Stripped text, None for empty cells; each distinct value is stripped once (a million rows hold few)."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    if len(uniques) == 0:
+        return np.full(len(column), None, dtype=object)
+    stripped = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.strip()
+    cleaned = stripped.where(stripped.str.len() > 0, None).to_numpy(dtype=object)
+    cleaned = np.concatenate([cleaned, np.array([None], dtype=object)])  # position -1: an NA cell
+    return cleaned[codes]
+
+
+def _unique_names(values: Iterable[object]) -> list[str]:
+    names: list[str] = []
+    for i, value in enumerate(values):
+        name = str(value).strip() if value is not None else ""
+        name = name or f"kolom {i + 1}"
+        while name in names:  # two columns of the same name: keep both, reachable
+            name = f"{name} ({i + 1})"
+        names.append(name)
+    return names
+
+
+def _read_raw(content: bytes, file_name: str, nrows: int | None) -> pd.DataFrame:
+    suffix = Path(file_name).suffix.lower()
+    if suffix not in _TABLE_SUFFIXES:
+        raise TableError("indicators.wrong_type", suffix=suffix or "(tanpa akhiran)")
+    if not content.strip():
+        raise TableError("indicators.empty_file")
+    if suffix in _EXCEL_SUFFIXES:
+        raw = pd.read_excel(io.BytesIO(content), header=None, dtype=object, engine="openpyxl", nrows=nrows)
+        return raw.map(_excel_text) if len(raw) else raw
+    try:
+        content.decode("utf-8")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError:  # Excel on Windows saves "CSV" in its ANSI code page
+        encoding = "cp1252"
+    head = content[:65536].decode(encoding, errors="replace")
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    separator = max((";", ",", "\t"), key=first.count)
+    return pd.read_csv(
+        io.BytesIO(content),
+        sep=separator,
+        header=None,
+        dtype=str,
+        keep_default_na=False,
+        skip_blank_lines=False,
+        encoding=encoding,
+        encoding_errors="replace",
+        quoting=csv.QUOTE_MINIMAL,
+        nrows=nrows,
+    )
+
+
+def read_table(content: bytes, file_name: str, nrows: int | None = None) -> pd.DataFrame:
+    """A CSV or XLSX table as raw text cells (None for empty), the first row as column names.
+
+    The index is the spreadsheet row number (header row 1, first data row 2); blank rows and comment rows
+    (first cell starting with ``#``) are left out. Raises :class:`TableError` for a file that is not a table.
+    """
+    try:
+        raw = _read_raw(content, file_name, None if nrows is None else nrows + 1)
+    except TableError:
+        raise
+    except _UNREADABLE as error:
+        raise TableError("indicators.unreadable", error=str(error)[:300]) from error
+    if raw.shape[0] == 0 or raw.shape[1] == 0:
+        raise TableError("indicators.empty_file")
+    names = _unique_names(_clean(raw.iloc[0]))
+    body = raw.iloc[1:]
+    frame = pd.DataFrame(
+        {name: _clean(body[position]) for name, position in zip(names, raw.columns, strict=True)},
+        index=pd.RangeIndex(2, len(body) + 2),
+    )
+    if frame.empty:
+        return frame
+    filled = frame.notna().any(axis=1).to_numpy()
+    first = frame.iloc[:, 0]
+    comment = first.notna().to_numpy() & first.astype(str).str.startswith("#").to_numpy()
+    return frame[filled & ~comment]
+
+
+def read_table_preview(content: bytes, file_name: str, rows: int = 20) -> pd.DataFrame:
+    """The first ``rows`` data rows of a table, for the data page's preview (empty cells as "")."""
+    return read_table(content, file_name, nrows=rows).fillna("")
+
+
+# ---------------------------------------------------------------------------------------------- templates
+
+
+def blank_template_csv() -> bytes:
+    """The tidy template as CSV: the header and one comment row showing an example (the importer skips it).
+
+    The example row starts with ``#`` so a file saved with it left in imports nothing from it.
+    """
+    lines = [",".join(TIDY_COLUMNS) + ",target", "# contoh: 52.03.01.2001,2025-02,stunting,12,85,14"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+blank_template = blank_template_csv
+
+
+def blank_template_xlsx() -> bytes:
+    """The tidy template as XLSX: a data sheet with the header only, and a sheet listing the indicator keys."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook always has its first sheet
+    sheet.title = "data"
+    sheet.append([*TIDY_COLUMNS, "target"])
+    for column in "ABC":
+        sheet.column_dimensions[column].number_format = "@"  # codes and periods as text: leading zeros survive
+        sheet.column_dimensions[column].width = 18
+    keys = book.create_sheet("indikator")
+    keys.append(["indikator", "nama", "pembilang", "penyebut", "target (%)"])
+    for entry in CATALOGUE.values():
+        keys.append([entry.key, entry.label_id, entry.numerator_id, entry.denominator_id, entry.target])
+    keys.append([])
+    keys.append(["kode_wilayah: kode desa/kelurahan, mis. 52.03.01.2001 atau 5203012001"])
+    keys.append(["periode: 2025-02, 'Februari 2025', atau tahun 2025 untuk survei"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------- mappings
+
+
+@dataclass(frozen=True)
+class IndicatorColumns:
+    """The file columns whose sums are one catalogue indicator's numerator and denominator."""
+
+    key: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+
+
+Measure = IndicatorColumns
+
+# The Sigizi-Kesga report's columns for each catalogue indicator. Denominators are the report's own (its
+# percentage columns divide by them): weighing and measurement coverage are D/S with S = children
+# registered this month (Balita_Bulan_Ini), not the annual projection (Sasaran_Balita). Severe stunting
+# and overweight have no column (or no catalogue entry) and are not built.
+SIGIZI_MEASURES: tuple[IndicatorColumns, ...] = (
+    IndicatorColumns("stunting", ("Jml_Balita_Stunting",), ("Balita_Diukur_PB_TB",)),
+    IndicatorColumns("wasting", ("Jml_Balita_Wasting",), ("Balita_Ditimbang_Diukur",)),
+    IndicatorColumns("underweight", ("Jml_Balita_Underweight",), ("Balita_Ditimbang",)),
+    IndicatorColumns("penimbangan", ("Balita_Ditimbang",), ("Balita_Bulan_Ini",)),
+    IndicatorColumns("pengukuran", ("Balita_Diukur_PB_TB",), ("Balita_Bulan_Ini",)),
+    IndicatorColumns("buku_kia", ("Balita_Punya_KIA",), ("Balita_Bulan_Ini",)),
+    IndicatorColumns("imd", ("Jml_Bayi_Dapat_IMD",), ("Bayi_Baru_Lahir_Bulan_Ini_B",)),
+    # Exclusive breastfeeding by 24-hour recall: over the infants 0-5 months who were asked.
+    IndicatorColumns("asi_eksklusif", ("Jml_Bayi_0_5_Bulan_ASI_Eksklusif_Recall",), ("Jml_Bayi_0_5_Bulan_Recall",)),
+    IndicatorColumns("mp_asi", ("Jml_Anak_6_23_Bulan_MPASI_Baik",), ("Jml_Anak_6_23_Bulan_Wawancara",)),
+    # 6-59 months = 6-11 + 12-59; both are zero outside the February and August rounds.
+    IndicatorColumns(
+        "vitamin_a",
+        ("Jml_Bayi_6_11_Bulan_Vitamin_A", "Jml_Anak_12_59_Bulan_Vitamin_A"),
+        ("Jml_Bayi_6_11_Bulan", "Jml_Anak_12_59_Bulan"),
+    ),
+)
+_SIGIZI_KEYS = frozenset(_header_key(c) for m in SIGIZI_MEASURES for c in (*m.numerator, *m.denominator))
+
+# Field names of a mapping as the data page sends it ({field: column}); indicators as "<key>.pembilang".
+_MAPPING_FIELDS = {
+    "kode_wilayah": "code",
+    "nama_desa": "village",
+    "kecamatan": "kecamatan",
+    "puskesmas": "puskesmas",
+    "periode": "period",
+    "bulan": "month",
+    "tahun": "year",
+    "periode_tetap": "fixed_period",
+}
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which columns of an arbitrary table hold what: region (code, or village name and its context), period
+    (a column, month and year columns, or one fixed period for the whole file), and indicators.
+
+    ``as_fields``/``from_fields`` convert to and from the data page's ``{field: column}`` form, where a
+    field is ``kode_wilayah``, ``nama_desa``, ``kecamatan``, ``puskesmas``, ``periode``, ``bulan``,
+    ``tahun``, ``periode_tetap`` (its value is the period itself), ``<indicator>.pembilang`` or
+    ``<indicator>.penyebut``.
+    """
+
+    code: str | None = None
+    village: str | None = None
+    kecamatan: str | None = None
+    puskesmas: str | None = None
+    period: str | None = None
+    month: str | None = None
+    year: str | None = None
+    fixed_period: str | None = None
+    indicators: tuple[IndicatorColumns, ...] = ()
+
+    def as_fields(self) -> dict[str, str]:
+        fields = {name: getattr(self, attribute) for name, attribute in _MAPPING_FIELDS.items()}
+        out = {name: str(value) for name, value in fields.items() if value}
+        for entry in self.indicators:
+            out[f"{entry.key}.pembilang"] = " + ".join(entry.numerator)
+            out[f"{entry.key}.penyebut"] = " + ".join(entry.denominator)
+        return out
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, str]) -> ColumnMapping:
+        """From ``{field: column}``; an indicator's columns may be summed, written ``"A + B"``."""
+        plain = {attribute: fields.get(name) or None for name, attribute in _MAPPING_FIELDS.items()}
+        parts: dict[str, dict[str, tuple[str, ...]]] = {}
+        for name, column in fields.items():
+            key, _, role = name.rpartition(".")
+            if role in ("pembilang", "penyebut") and key and column:
+                columns = tuple(part.strip() for part in str(column).split(" + ") if part.strip())
+                parts.setdefault(key, {})[role] = columns
+        indicators = tuple(
+            IndicatorColumns(key, roles.get("pembilang", ()), roles.get("penyebut", ())) for key, roles in parts.items()
+        )
+        return cls(indicators=indicators, **plain)
+
+    def missing(self) -> list[str]:
+        """What the mapping still lacks, as field names ("kode_wilayah/nama_desa", "periode", ...)."""
+        lacking = []
+        if not self.code and not self.village:
+            lacking.append("kode_wilayah/nama_desa")
+        if not self.period and not self.fixed_period and not (self.month and self.year):
+            lacking.append("periode")
+        if not self.indicators:
+            lacking.append("<indikator>.pembilang/penyebut")
+        for entry in self.indicators:
+            if not entry.numerator:
+                lacking.append(f"{entry.key}.pembilang")
+            if not entry.denominator:
+                lacking.append(f"{entry.key}.penyebut")
+        return lacking
+
+    def columns(self) -> list[str]:
+        """Every file column the mapping reads."""
+        named = [self.code, self.village, self.kecamatan, self.puskesmas, self.period, self.month, self.year]
+        found = [column for column in named if column]
+        for entry in self.indicators:
+            found += [*entry.numerator, *entry.denominator]
+        return found
+
+
+def _find_header(columns: Sequence[str], spellings: Iterable[str]) -> str | None:
+    keys = {_header_key(column): column for column in reversed(list(columns))}
+    return next((keys[s] for s in spellings if s in keys), None)
+
+
+def guess_mapping(columns: Sequence[str]) -> ColumnMapping:
+    """A first guess at a table's mapping from its header, for the planner to confirm or correct.
+
+    Recognises the tidy template's names, the Sigizi report's, and ``<indicator>_pembilang`` /
+    ``<indicator>_penyebut`` pairs.
+    """
+    columns = [str(column) for column in columns]
+    indicators: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    keys = {_header_key(column): column for column in columns}
+    for measure in SIGIZI_MEASURES:
+        needed = [_header_key(c) for c in (*measure.numerator, *measure.denominator)]
+        if all(n in keys for n in needed):
+            numerator = tuple(keys[_header_key(c)] for c in measure.numerator)
+            denominator = tuple(keys[_header_key(c)] for c in measure.denominator)
+            indicators[measure.key] = (numerator, denominator)
+    for key in CATALOGUE:
+        numerator_column = _find_header(columns, (_header_key(f"{key}_pembilang"), _header_key(f"{key}_numerator")))
+        denominator_column = _find_header(columns, (_header_key(f"{key}_penyebut"), _header_key(f"{key}_denominator")))
+        if numerator_column and denominator_column:
+            indicators[key] = ((numerator_column,), (denominator_column,))
+    return ColumnMapping(
+        code=_find_header(columns, _TIDY_HEADERS["kode_wilayah"]),
+        village=_find_header(columns, _VILLAGE_HEADERS),
+        kecamatan=_find_header(columns, _KECAMATAN_HEADERS),
+        puskesmas=_find_header(columns, _PUSKESMAS_HEADERS),
+        period=_find_header(columns, _TIDY_HEADERS["periode"]),
+        month=_find_header(columns, _MONTH_HEADERS),
+        year=_find_header(columns, _YEAR_HEADERS),
+        indicators=tuple(IndicatorColumns(key, num, den) for key, (num, den) in indicators.items()),
+    )
+
+
+def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
+    """:func:`guess_mapping` in the data page's ``{field: column}`` form (one column per field)."""
+    fields = guess_mapping(columns).as_fields()
+    return {name: column for name, column in fields.items() if " + " not in column}
+
+
+def detect_format(columns: Sequence[str]) -> str | None:
+    """``tidy``, ``sigizi`` or None (not recognised) from a header."""
+    keys = {_header_key(column) for column in columns}
+    tidy = sum(any(s in keys for s in _TIDY_HEADERS[name]) for name in TIDY_COLUMNS)
+    if tidy >= 3:
+        return "tidy"
+    has_place = any(s in keys for s in (*_VILLAGE_HEADERS, *_TIDY_HEADERS["kode_wilayah"]))
+    has_time = any(s in keys for s in _MONTH_HEADERS) and any(s in keys for s in _YEAR_HEADERS)
+    if has_place and has_time and keys & _SIGIZI_KEYS:
+        return "sigizi"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- the report
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _listed(rows: Sequence[int]) -> str:
+    shown = ", ".join(str(row) for row in rows[:_LISTED_ROWS])
+    return shown + ("…" if len(rows) > _LISTED_ROWS else "")
+
+
+class _Report:
+    """The batch's problems, at most :data:`MAX_LISTED` of one kind in one column, then a line for the rest."""
+
+    def __init__(self, file_name: str) -> None:
+        self.file = file_name
+        self.problems: list[Problem] = []
+        self._counts: dict[tuple[str, str | None], tuple[int, Severity]] = {}
+
+    def room(self, key: str, column: str | None) -> int:
+        return MAX_LISTED - self._counts.get((key, column), (0, Severity.ERROR))[0]
+
+    def _count(self, key: str, column: str | None, n: int, severity: Severity) -> None:
+        before = self._counts.get((key, column), (0, severity))[0]
+        self._counts[(key, column)] = (before + n, severity)
+
+    def add(
+        self,
+        row: int | None,
+        column: str | None,
+        value: object,
+        key: str,
+        severity: Severity = Severity.ERROR,
+        **params: object,
+    ) -> None:
+        if self.room(key, column) > 0:
+            text = None if value is None else str(value)
+            self.problems.append(Problem(self.file, row, column, text, key, tuple(params.items()), severity))
+        self._count(key, column, 1, severity)
+
+    def add_rows(
+        self,
+        rows: np.ndarray,
+        column: str | None,
+        values: np.ndarray | None,
+        key: str,
+        severity: Severity = Severity.ERROR,
+        **params: np.ndarray,
+    ) -> None:
+        """One problem per row (the first ones only: a million bad rows build a hundred problems)."""
+        shown = max(0, min(len(rows), self.room(key, column)))
+        for i in range(shown):
+            value = None if values is None or values[i] is None else values[i]
+            value = _fmt(float(value)) if isinstance(value, float | np.floating) else value
+            row_params = {
+                name: (_fmt(v[i]) if isinstance(v[i], float | np.floating) else v[i]) for name, v in params.items()
+            }
+            self.problems.append(
+                Problem(self.file, int(rows[i]), column, None if value is None else str(value), key,
+                        tuple(row_params.items()), severity)
+            )  # fmt: skip
+        self._count(key, column, len(rows), severity)
+
+    def finish(self) -> list[Problem]:
+        for (_, column), (count, severity) in self._counts.items():
+            if count > MAX_LISTED:
+                params = (("count", count - MAX_LISTED), ("shown", MAX_LISTED))
+                self.problems.append(Problem(self.file, None, column, None, "indicators.more", params, severity))
+        return self.problems
+
+
+def _by_value(values: np.ndarray, rows: np.ndarray) -> list[tuple[object, list[int]]]:
+    """Distinct values (first seen first) with the rows that hold each."""
+    if len(values) == 0:
+        return []
+    frame = pd.DataFrame({"value": pd.Series(values, dtype=object).fillna(""), "row": rows})
+    grouped = frame.groupby("value", sort=False)["row"]
+    return [(value, group.tolist()) for value, group in grouped]
+
+
+# ---------------------------------------------------------------------------------------------- cells
+
+
+def _parse_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Floats from count cells; and which cells were empty, and which non-empty cells could not be read."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).astype(str).str.replace(r"\s+", "", regex=True)
+    both = text.str.contains(".", regex=False) & text.str.contains(",", regex=False)
+    text = text.where(~both, text.str.replace(".", "", regex=False))  # 1.234,5: dot for thousands
+    text = text.str.replace(",", ".", regex=False)
+    parsed = pd.to_numeric(text, errors="coerce").astype(float).to_numpy(copy=True)
+    parsed[text.isin(_DASHES).to_numpy()] = 0.0  # Excel's accounting format shows zero as a dash
+    parsed[~np.isfinite(parsed)] = np.nan
+    numbers = np.append(parsed, np.nan)[codes]
+    empty = codes < 0
+    return numbers, empty, ~empty & np.isnan(numbers)
+
+
+def _period_of(text: object, month: object = None) -> str | None:
+    try:
+        return parse_period(text, month)
+    except PeriodError:
+        return None
+
+
+_INDICATOR_NAMES: dict[str, str] = {}
+for _entry in CATALOGUE.values():
+    for _name in (_entry.key, _entry.label_id, _entry.label_en):
+        _INDICATOR_NAMES.setdefault(_header_key(_name), _entry.key)
+
+
+def _indicator_of(text: object) -> str | None:
+    return _INDICATOR_NAMES.get(_header_key(text))
+
+
+# ---------------------------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Run:
+    """One import's inputs and what it has found so far."""
+
+    batch: IndicatorBatch
+    report: _Report
+    villages: pd.DataFrame
+    district_code: str | None
+    aliases: Mapping[tuple[str, str], str]
+    accept_near: bool
+    skip_unmatched: bool
+    confirmed: Mapping[str, str]
+    skipped: set[int] = field(default_factory=set)  # rows left out on purpose (unmatched names)
+
+    @property
+    def scope(self) -> str:
+        return self.district_code or "-"
+
+
+def _resolve_codes(run: _Run, rows: np.ndarray, raw: np.ndarray, column: str) -> np.ndarray:
+    """The village code of each non-empty raw code (None where it is not one of the villages)."""
+    known = set(run.villages["code"].astype(str).tolist())
+    codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
+    resolved: list[str | None] = []
+    reasons: dict[object, tuple[str, dict[str, Any]]] = {}
+    for value in uniques.tolist():
+        code = try_normalise_code(value)
+        resolved.append(code if code in known else None)
+        if code is None:
+            reasons[value] = ("indicators.bad_code", {})
+        elif level_of(code) is not Level.DESA:
+            reasons[value] = ("indicators.not_village_code", {"level": str(level_of(code))})
+        elif code in known:
+            continue
+        elif run.district_code and not code.startswith(run.district_code + "."):
+            reasons[value] = ("indicators.outside_district", {"district": run.district_code})
+        else:
+            reasons[value] = ("indicators.unknown_code", {"district": run.scope})
+    result = np.array([*resolved, None], dtype=object)[codes]
+    bad = (codes >= 0) & pd.isna(result)
+    for value, value_rows in _by_value(raw[bad], rows[bad]):
+        key, params = reasons[value]
+        run.report.add(value_rows[0], column, value, key, rows=len(value_rows), **params)
+    return result
+
+
+def _resolve_names(
+    run: _Run, rows: np.ndarray, names: pd.DataFrame, labels: Mapping[str, str | None]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Village codes for named rows (None where unresolved) and which rows are skipped as unmatched.
+
+    ``names`` has columns village, kecamatan, puskesmas (None where the file has none).
+    """
+    batch, report = run.batch, run.report
+    column = labels.get("village")
+    keys = names[["village", "kecamatan", "puskesmas"]].fillna("")
+    group = keys.groupby(["village", "kecamatan", "puskesmas"], sort=False).ngroup().to_numpy()
+    distinct = keys.drop_duplicates().reset_index(drop=True)
+    distinct = distinct.replace("", None)
+    gazetteer = Gazetteer(run.villages)
+    matches = match_names(
+        distinct, gazetteer, run.aliases, accept_near=run.accept_near, confirmed=run.confirmed
+    )  # fmt: skip
+    rows_of = pd.Series(rows).groupby(group).agg(list)
+    village_names = dict(zip(run.villages["code"].astype(str), run.villages["name"].astype(str), strict=True))
+    codes = np.full(len(distinct), None, dtype=object)
+    skip = np.zeros(len(distinct), dtype=bool)
+    methods: dict[str, int] = {}
+    unknown_contexts: set[str] = set()
+    for g, match in enumerate(matches):
+        found_rows: list[int] = rows_of.iloc[g]
+        n = len(found_rows)
+        methods[str(match.method)] = methods.get(str(match.method), 0) + n
+        described = ", ".join(
+            f"{village_names.get(code, code)} ({code}, {score:.0%})"
+            for code, score in zip(match.candidates, match.scores, strict=True)
+        )
+        if not match.context_found and match.context and match.context not in unknown_contexts:
+            unknown_contexts.add(match.context)
+            report.add(found_rows[0], labels.get("kecamatan"), match.context, "names.context_unknown", Severity.WARNING)
+        if match.code is not None:
+            codes[g] = match.code
+            if match.method is MatchMethod.ALIAS:
+                batch.matched_by_alias += n
+            elif match.method in (MatchMethod.NEAR, MatchMethod.CONFIRMED):
+                batch.matched_by_near_name += n
+                batch.new_aliases[(match.code[:5], name_key(match.raw_name))] = match.code
+                if match.method is MatchMethod.NEAR:
+                    report.add(found_rows[0], column, match.raw_name, "names.near_accepted", Severity.WARNING,
+                               village=village_names.get(match.code, match.code), code=match.code,
+                               score=f"{match.scores[0]:.0%}")  # fmt: skip
+            continue
+        if match.candidates:
+            batch.suggestions.append(
+                NameSuggestion(match.raw_name, match.context, match.candidates, match.scores, tuple(found_rows))
+            )
+        if run.skip_unmatched:
+            skip[g] = True
+            report.add(found_rows[0], column, match.raw_name, "names.skipped", Severity.WARNING, rows=n,
+                       listed=_listed(found_rows))  # fmt: skip
+            continue
+        key = {
+            MatchMethod.AMBIGUOUS: "names.ambiguous",
+            MatchMethod.SUGGESTED: "names.unconfirmed",
+        }.get(match.method, "names.unmatched")
+        report.add(found_rows[0], column, match.raw_name, key, rows=n, listed=_listed(found_rows),
+                   candidates=described or "-", context=match.context or "-")  # fmt: skip
+    batch.extra["names"] = methods
+    return codes[group], skip[group]
+
+
+def _check_confirmed(run: _Run) -> None:
+    known = set(run.villages["code"].astype(str).tolist())
+    for raw, code in run.confirmed.items():
+        if code and str(code) not in known:
+            run.report.add(None, None, raw, "names.confirmed_unknown", code=code)
+
+
+def _regions(
+    run: _Run,
+    rows: np.ndarray,
+    code_raw: np.ndarray | None,
+    names: pd.DataFrame | None,
+    labels: Mapping[str, str | None],
+) -> np.ndarray:
+    """The village code of every row (None where unresolved); rows skipped as unmatched go to ``run.skipped``."""
+    codes = np.full(len(rows), None, dtype=object)
+    has_code = np.zeros(len(rows), dtype=bool)
+    if code_raw is not None:
+        has_code = pd.notna(code_raw)
+        if has_code.any():
+            codes[has_code] = _resolve_codes(run, rows[has_code], code_raw[has_code], labels.get("code") or "")
+    has_name = np.zeros(len(rows), dtype=bool)
+    if names is not None:
+        has_name = ~has_code & names["village"].notna().to_numpy()
+        if has_name.any():
+            named, skip = _resolve_names(run, rows[has_name], names[has_name], labels)
+            codes[has_name] = named
+            run.skipped.update(rows[has_name][skip].tolist())
+    nowhere = ~has_code & ~has_name
+    column = labels.get("code") or labels.get("village")
+    run.report.add_rows(rows[nowhere], column, None, "indicators.missing_region")
+    return codes
+
+
+def _periods(run: _Run, rows: np.ndarray, period: np.ndarray | None, month: np.ndarray | None,
+             year: np.ndarray | None, label: str | None, fixed: str | None = None) -> np.ndarray:  # fmt: skip
+    """The period of every row (None where unreadable), from one column, month and year columns, or ``fixed``."""
+    if fixed is not None:
+        parsed = _period_of(fixed)
+        if parsed is None:
+            run.report.add(None, None, fixed, "indicators.bad_period", rows=len(rows))
+        return np.full(len(rows), parsed, dtype=object)
+    if period is not None:
+        text = pd.Series(period, dtype=object)
+    else:
+        assert month is not None and year is not None
+        # "Januari" + "2025" -> "Januari 2025"; a month number -> "01/2025"; both read by parse_period.
+        month_text = pd.Series(month, dtype=object)
+        year_text = pd.Series(year, dtype=object).astype(str).str.replace(r"\.0$", "", regex=True)
+        numeric = month_text.astype(str).str.fullmatch(r"\d{1,2}(\.0)?")
+        month_text = month_text.where(~numeric, month_text.astype(str).str.replace(r"\.0$", "", regex=True) + "/")
+        joined = month_text.astype(str) + np.where(numeric, "", " ") + year_text
+        text = joined.where(pd.notna(month) & pd.notna(year), None)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    lookup = np.array([*[_period_of(u) for u in uniques.tolist()], None], dtype=object)
+    result = lookup[codes]
+    empty = codes < 0
+    run.report.add_rows(rows[empty], label, None, "indicators.missing_period")
+    bad = ~empty & pd.isna(result)
+    for value, value_rows in _by_value(text.to_numpy(dtype=object)[bad], rows[bad]):
+        run.report.add(value_rows[0], label, value, "indicators.bad_period", rows=len(value_rows))
+    return result
+
+
+def _indicators(run: _Run, rows: np.ndarray, raw: np.ndarray, label: str) -> np.ndarray:
+    codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
+    lookup = np.array([*[_indicator_of(u) for u in uniques.tolist()], None], dtype=object)
+    result = lookup[codes]
+    empty = codes < 0
+    run.report.add_rows(rows[empty], label, None, "indicators.missing_indicator")
+    bad = ~empty & pd.isna(result)
+    known = ", ".join(CATALOGUE)
+    for value, value_rows in _by_value(raw[bad], rows[bad]):
+        run.report.add(value_rows[0], label, value, "indicators.unknown_indicator", rows=len(value_rows), known=known)
+    return result
+
+
+def _counts_strict(run: _Run, rows: np.ndarray, raw: np.ndarray, label: str) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of one column, every bad cell an error; and which rows hold a usable count."""
+    numbers, empty, unreadable = _parse_counts(raw)
+    negative = ~np.isnan(numbers) & (numbers < 0)
+    run.report.add_rows(rows[empty], label, None, "indicators.missing_value")
+    run.report.add_rows(rows[unreadable], label, raw[unreadable], "indicators.not_a_number")
+    run.report.add_rows(rows[negative], label, raw[negative], "indicators.negative")
+    return numbers, ~(empty | unreadable | negative)
+
+
+def _check_ratio(
+    run: _Run, rows: np.ndarray, numerator: np.ndarray, denominator: np.ndarray, usable: np.ndarray, label: str,
+    shown: np.ndarray | None = None,
+) -> np.ndarray:  # fmt: skip
+    """Errors where a numerator exceeds its denominator (``shown``: the cells as typed); returns the rows fine."""
+    above = usable & (numerator > denominator)
+    values = (numerator if shown is None else shown)[above].astype(object)
+    run.report.add_rows(rows[above], label, values, "indicators.numerator_exceeds",
+                        numerator=numerator[above], denominator=denominator[above])  # fmt: skip
+    return usable & ~above
+
+
+def _duplicates(run: _Run, frame: pd.DataFrame, label: str) -> np.ndarray:
+    """Errors for each later row of a (village, period, indicator) found twice; returns the rows kept."""
+    keys = ["code", "period", "indicator"]
+    twice = frame.duplicated(keys, keep=False).to_numpy()
+    if not twice.any():
+        return np.ones(len(frame), dtype=bool)
+    repeated = frame[twice]
+    first = repeated.groupby(keys, sort=False)["source_row"].transform("min").to_numpy()
+    later = repeated["source_row"].to_numpy() != first
+    value = (repeated["code"] + " " + repeated["period"] + " " + repeated["indicator"]).to_numpy(dtype=object)
+    run.report.add_rows(repeated["source_row"].to_numpy()[later], label, value[later], "indicators.duplicate_key",
+                        first=first[later].astype(object))  # fmt: skip
+    return ~frame.duplicated(keys, keep="first").to_numpy()
+
+
+# ---------------------------------------------------------------------------------------------- layouts
+
+
+def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
+    columns = list(table.columns)
+    found = {name: _find_header(columns, _TIDY_HEADERS[name]) for name in _TIDY_HEADERS}
+    missing = [name for name in TIDY_COLUMNS if found[name] is None]
+    if missing:
+        run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing),
+                       expected=", ".join(TIDY_COLUMNS) + " (+ target)")  # fmt: skip
+        return _no_observations()
+    code_col, period_col, indicator_col = found["kode_wilayah"], found["periode"], found["indikator"]
+    numerator_col, denominator_col = found["pembilang"], found["penyebut"]
+    assert code_col and period_col and indicator_col and numerator_col and denominator_col
+    rows = table.index.to_numpy()
+    raw = {name: table[column].to_numpy(dtype=object) for name, column in found.items() if column}
+    codes = _regions(run, rows, raw["kode_wilayah"], None, {"code": code_col})
+    periods = _periods(run, rows, raw["periode"], None, None, period_col)
+    indicators = _indicators(run, rows, raw["indikator"], indicator_col)
+    numerator, numerator_ok = _counts_strict(run, rows, raw["pembilang"], numerator_col)
+    denominator, denominator_ok = _counts_strict(run, rows, raw["penyebut"], denominator_col)
+    ok = _check_ratio(run, rows, numerator, denominator, numerator_ok & denominator_ok, numerator_col, raw["pembilang"])
+    if "target" in raw:
+        _targets(run, rows, raw["target"], indicators, found["target"] or "target")
+    frame = pd.DataFrame(
+        {"code": codes, "period": periods, "indicator": indicators, "numerator": numerator,
+         "denominator": denominator, "source_row": rows}
+    )  # fmt: skip
+    placed = frame[["code", "period", "indicator"]].notna().all(axis=1).to_numpy()
+    kept = np.zeros(len(frame), dtype=bool)
+    kept[placed] = _duplicates(run, frame[placed], code_col)
+    return frame[kept & ok]
+
+
+def _targets(run: _Run, rows: np.ndarray, raw: np.ndarray, indicators: np.ndarray, label: str) -> None:
+    """Targets per indicator into the report (as given; the catalogue's stay the map's default)."""
+    values, empty, unreadable = _parse_counts(raw)
+    bad = unreadable | (~np.isnan(values) & ((values < 0) | (values > 100)))
+    run.report.add_rows(rows[bad], label, raw[bad], "indicators.bad_target", Severity.WARNING)
+    good = ~empty & ~bad & pd.notna(indicators)
+    if good.any():
+        given = pd.DataFrame({"indicator": indicators[good], "target": values[good]})
+        run.batch.extra["targets"] = {
+            str(key): sorted(float(v) for v in group.unique()[:10])
+            for key, group in given.groupby("indicator")["target"]
+        }
+
+
+def _wide(
+    run: _Run, table: pd.DataFrame, measures: Sequence[IndicatorColumns], codes: np.ndarray, periods: np.ndarray,
+    region_label: str, *, strict: bool,
+) -> pd.DataFrame:  # fmt: skip
+    """Observations from a table with one row per village and period and count columns per indicator."""
+    rows = table.index.to_numpy()
+    parsed: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+    for column in dict.fromkeys(c for m in measures for c in (*m.numerator, *m.denominator)):
+        raw = table[column].to_numpy(dtype=object)
+        numbers, empty, unreadable = _parse_counts(raw)
+        negative = ~np.isnan(numbers) & (numbers < 0)
+        if strict:
+            run.report.add_rows(rows[empty], column, None, "indicators.missing_value")
+            run.report.add_rows(rows[unreadable], column, raw[unreadable], "indicators.not_a_number")
+            run.report.add_rows(rows[negative], column, raw[negative], "indicators.negative")
+        parsed[column] = (np.where(negative, np.nan, numbers), empty, unreadable | negative, raw)
+    placed = pd.notna(codes) & pd.notna(periods)
+    frames = []
+    zero: dict[str, int] = {}
+    for measure in measures:
+        numerator = np.sum([parsed[c][0] for c in measure.numerator], axis=0)
+        denominator = np.sum([parsed[c][0] for c in measure.denominator], axis=0)
+        parts = (*measure.numerator, *measure.denominator)
+        empty = np.any([parsed[c][1] for c in parts], axis=0)
+        bad = np.any([parsed[c][2] for c in parts], axis=0)
+        label = " + ".join(measure.numerator)
+        usable = ~empty & ~bad
+        if strict:
+            ok = _check_ratio(run, rows, numerator, denominator, usable, label)
+        else:
+            if (empty & placed).any():
+                missing_rows = rows[empty & placed]
+                run.report.add(None, " + ".join(c for c in parts if parsed[c][1].any()), None,
+                               "indicators.sigizi_column_empty", Severity.WARNING, indicator=measure.key,
+                               rows=len(missing_rows), listed=_listed(missing_rows.tolist()))  # fmt: skip
+            for column in parts:
+                flagged = parsed[column][2] & placed
+                run.report.add_rows(
+                    rows[flagged], column, parsed[column][3][flagged], "indicators.sigizi_bad_value", Severity.WARNING,
+                    indicator=np.full(flagged.sum(), measure.key, dtype=object),
+                )  # fmt: skip
+            above = usable & placed & (numerator > denominator)
+            run.report.add_rows(rows[above], label, numerator[above].astype(object), "indicators.sigizi_exceeds",
+                                Severity.WARNING, indicator=np.full(above.sum(), measure.key, dtype=object),
+                                numerator=numerator[above], denominator=denominator[above])  # fmt: skip
+            nothing = usable & (numerator == 0) & (denominator == 0)
+            zero[measure.key] = int((nothing & placed).sum())
+            ok = usable & ~above & ~nothing
+        frames.append(
+            pd.DataFrame({"code": codes, "period": periods, "indicator": measure.key, "numerator": numerator,
+                          "denominator": denominator, "source_row": rows, "ok": ok})
+        )  # fmt: skip
+    if not strict:
+        run.batch.extra["zero_over_zero"] = zero
+    if not frames:
+        return _no_observations()
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[frame[["code", "period"]].notna().all(axis=1).to_numpy()]
+    kept = _duplicates(run, frame, region_label)
+    return frame[kept & frame["ok"].to_numpy()].drop(columns="ok")
+
+
+def _names_frame(
+    table: pd.DataFrame, village: str | None, kecamatan: str | None, puskesmas: str | None
+) -> pd.DataFrame:
+    def column(name: str | None) -> np.ndarray:
+        return table[name].to_numpy(dtype=object) if name else np.full(len(table), None, dtype=object)
+
+    return pd.DataFrame({"village": column(village), "kecamatan": column(kecamatan), "puskesmas": column(puskesmas)})
+
+
+def _sigizi(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
+    columns = list(table.columns)
+    keys = {_header_key(column): column for column in columns}
+    village = _find_header(columns, _VILLAGE_HEADERS)
+    code = _find_header(columns, _TIDY_HEADERS["kode_wilayah"])
+    month, year = _find_header(columns, _MONTH_HEADERS), _find_header(columns, _YEAR_HEADERS)
+    missing = [label for label, found in (("Kelurahan/Desa", village or code), ("Bulan", month), ("Tahun", year))
+               if found is None]  # fmt: skip
+    if missing:
+        expected = "Kecamatan, Puskesmas, Kelurahan, Bulan, Tahun, Jml_Balita_Stunting, Balita_Diukur_PB_TB, ..."
+        run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing), expected=expected)
+        return _no_observations()
+    measures = []
+    absent = []
+    for measure in SIGIZI_MEASURES:
+        needed = [_header_key(c) for c in (*measure.numerator, *measure.denominator)]
+        if all(n in keys for n in needed):
+            measures.append(
+                IndicatorColumns(
+                    measure.key,
+                    tuple(keys[_header_key(c)] for c in measure.numerator),
+                    tuple(keys[_header_key(c)] for c in measure.denominator),
+                )
+            )
+        else:
+            absent.append(measure.key)
+    run.batch.extra["indicators_not_in_file"] = absent
+    run.batch.extra["columns"] = {m.key: {"numerator": list(m.numerator), "denominator": list(m.denominator)}
+                                  for m in measures}  # fmt: skip
+    if not measures:
+        run.report.add(None, None, None, "indicators.sigizi_no_indicator")
+        return _no_observations()
+    rows = table.index.to_numpy()
+    kecamatan, puskesmas = _find_header(columns, _KECAMATAN_HEADERS), _find_header(columns, _PUSKESMAS_HEADERS)
+    names = _names_frame(table, village, kecamatan, puskesmas) if village else None
+    code_raw = table[code].to_numpy(dtype=object) if code else None
+    labels = {"code": code, "village": village, "kecamatan": kecamatan or puskesmas}
+    codes = _regions(run, rows, code_raw, names, labels)
+    assert month is not None and year is not None
+    periods = _periods(run, rows, None, table[month].to_numpy(dtype=object), table[year].to_numpy(dtype=object),
+                       f"{month}/{year}")  # fmt: skip
+    return _wide(run, table, measures, codes, periods, str(code or village), strict=False)
+
+
+def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFrame:
+    lacking = mapping.missing()
+    if lacking:
+        run.report.add(None, None, None, "indicators.mapping_incomplete", missing=", ".join(lacking))
+    absent = [column for column in mapping.columns() if column not in table.columns]
+    for column in dict.fromkeys(absent):
+        run.report.add(None, column, None, "indicators.mapping_column_missing", name=column)
+    unknown = [entry.key for entry in mapping.indicators if entry.key not in CATALOGUE]
+    for key in unknown:
+        run.report.add(None, None, key, "indicators.unknown_indicator", rows=0, known=", ".join(CATALOGUE))
+    if lacking or absent or unknown:
+        return _no_observations()
+    rows = table.index.to_numpy()
+    names = _names_frame(table, mapping.village, mapping.kecamatan, mapping.puskesmas) if mapping.village else None
+    code_raw = table[mapping.code].to_numpy(dtype=object) if mapping.code else None
+    labels = {"code": mapping.code, "village": mapping.village, "kecamatan": mapping.kecamatan or mapping.puskesmas}
+    codes = _regions(run, rows, code_raw, names, labels)
+
+    def cells(name: str | None) -> np.ndarray | None:
+        return table[name].to_numpy(dtype=object) if name else None
+
+    if mapping.period:
+        periods = _periods(run, rows, cells(mapping.period), None, None, mapping.period)
+    elif mapping.month and mapping.year:
+        periods = _periods(run, rows, None, cells(mapping.month), cells(mapping.year),
+                           f"{mapping.month}/{mapping.year}")  # fmt: skip
+    else:
+        periods = _periods(run, rows, None, None, None, None, fixed=mapping.fixed_period)
+    return _wide(run, table, mapping.indicators, codes, periods, str(mapping.code or mapping.village), strict=True)
+
+
+def _no_observations() -> pd.DataFrame:
+    return pd.DataFrame(
+        {c: pd.Series(dtype=float if c in ("numerator", "denominator") else object) for c in BATCH_OBSERVATION_COLUMNS}
+    )
+
+
+# ---------------------------------------------------------------------------------------------- entry point
+
+
+def prepare_indicator_import(
+    content: bytes,
+    file_name: str,
+    villages: pd.DataFrame,
+    aliases: Mapping[tuple[str, str], str] | None = None,
+    *,
+    format: str = "auto",  # the name the commands and the data page already use
+    district_code: str | None = None,
+    accept_near: bool = False,
+    skip_unmatched: bool = False,
+    mapping: Mapping[str, str] | ColumnMapping | None = None,
+    confirmed: Mapping[str, str] | None = None,
+) -> IndicatorBatch:
+    """Read and check an indicator file into a batch the store can commit; never writes.
+
+    ``villages`` (code, name, kecamatan_code, kecamatan_name, district_code, district_name) are the villages
+    codes are checked against and names matched to, restricted to ``district_code`` when it is given;
+    ``aliases`` (``(district code, name_key) -> code``) are names remembered from earlier files. ``format``
+    is ``auto`` (from the header; ``mapped`` when a ``mapping`` is given and the header is not recognised),
+    ``tidy``, ``sigizi`` or ``mapped``. ``accept_near`` takes clear near matches of village names (saved
+    as aliases via ``batch.new_aliases``); ``confirmed`` maps raw names to the codes a planner chose;
+    ``skip_unmatched`` imports the other rows when some names match nothing (those rows become warnings).
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    digest = hashlib.sha256(content).hexdigest()
+    batch = IndicatorBatch(file_name, digest, DatasetKind.TIDY, _no_observations(), rows_read=0)
+    report = _Report(file_name)
+    frame = villages if len(villages.columns) else pd.DataFrame(columns=_VILLAGE_COLUMNS)
+    if district_code:
+        frame = frame[frame["district_code"].astype(str) == district_code]
+    run = _Run(batch, report, frame.reset_index(drop=True), district_code, aliases or {}, accept_near,
+               skip_unmatched, {str(k): str(v) for k, v in (confirmed or {}).items() if v})  # fmt: skip
+    try:
+        table = read_table(content, file_name)
+    except TableError as error:
+        batch.problems = [Problem(file_name, None, None, None, error.key, error.params)]
+        return batch
+    batch.rows_read = len(table)
+    columns = [str(column) for column in table.columns]
+    chosen = format if format != "auto" else (detect_format(columns) or ("mapped" if mapping else None))
+    if chosen is None:
+        report.add(None, None, None, "indicators.unknown_layout", columns=", ".join(columns[:30]))
+    elif table.empty:
+        report.add(None, None, None, "indicators.empty_file")
+    elif run.villages.empty:
+        report.add(None, None, None, "indicators.no_villages", district=run.scope)
+    else:
+        _check_confirmed(run)
+        if chosen == "tidy":
+            observations = _tidy(run, table)
+        elif chosen == "sigizi":
+            batch.kind = DatasetKind.SIGIZI
+            observations = _sigizi(run, table)
+        else:
+            batch.kind = DatasetKind.MAPPED
+            if isinstance(mapping, ColumnMapping):
+                chosen_mapping = mapping
+            elif mapping:
+                chosen_mapping = ColumnMapping.from_fields(mapping)
+            else:
+                chosen_mapping = guess_mapping(columns)
+            batch.extra["mapping"] = chosen_mapping.as_fields()
+            observations = _mapped(run, table, chosen_mapping)
+        batch.observations = observations[BATCH_OBSERVATION_COLUMNS].reset_index(drop=True)
+        batch.observations["source_row"] = batch.observations["source_row"].astype(np.int64)
+    batch.skipped_rows = len(run.skipped)
+    batch.problems = report.finish()
+    batch.extra["format"] = chosen
+    batch.extra["indicators"] = {str(k): int(v) for k, v in batch.observations["indicator"].value_counts().items()}
+    batch.extra["periods"] = sorted(str(p) for p in batch.observations["period"].unique())
+    log.info("%s: %s, %d rows read, %d observations, %d problems", file_name, chosen, batch.rows_read,
+             len(batch.observations), len(batch.problems))  # fmt: skip
+    return batch

@@ -1,0 +1,255 @@
+"""The database schema: current tables for queries, and the ordered migrations that build and upgrade it.
+
+Every database, new or old, is built by the same path: the migrations in :data:`MIGRATIONS`, applied in
+order from the version the ``schema_version`` table records. A migration is frozen once released: it
+declares its own tables on a private ``MetaData`` and never refers to the current definitions below,
+so a later change to a table is a new migration, not an edit. A test checks that the migrated schema
+equals :data:`metadata`.
+
+Tables
+------
+``datasets``      one row per import: kind, file name, sha256 (unique: the same file twice is detected),
+                  time (UTC), user, rows read/imported, status, the report (JSON), districts touched
+``regions``       desa/kelurahan, kecamatan, kabupaten (and province) outlines: code (text), name, level,
+                  parent, district, geometry (WKB, EPSG:4326), boundary version, the dataset that brought it
+``districts``     the kabupaten/kota the app lists, with the current boundary version
+``observations``  long counts: dataset, region code, period, indicator, numerator, denominator. Codes are
+                  text, not a foreign key to regions, so a new boundary version never removes data
+``indicators``    the indicator catalogue (seeded from :mod:`dashboard.core.indicators`)
+``name_aliases``  a district's village names as files write them, with the village code they mean
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.engine import Connection
+
+__all__ = [
+    "CURRENT_VERSION",
+    "MIGRATIONS",
+    "datasets",
+    "districts",
+    "indicators",
+    "metadata",
+    "name_aliases",
+    "observations",
+    "regions",
+    "schema_version",
+]
+
+# Codes, periods and indicator keys are ASCII identifiers compared byte by byte: on PostgreSQL they use
+# the "C" collation, so a district's codes are one index range ('52.03.' <= code < '52.03/') whatever the
+# server's locale (a linguistic collation ignores the dots), and indexes build faster. SQLite compares
+# bytes already. Frozen: the migrations use these too.
+CODE = Text().with_variant(Text(collation="C"), "postgresql")
+PERIOD = String(7).with_variant(String(7, collation="C"), "postgresql")
+KEY = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+metadata = MetaData()
+
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+
+datasets = Table(
+    "datasets",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("user_name", Text),
+    Column("rows_read", Integer, nullable=False),
+    Column("rows_imported", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("report", JSON, nullable=False),
+    Column("districts", Text),  # comma-separated district codes the dataset touches (version 2)
+    sqlite_autoincrement=True,  # never reuse the id of a removed dataset: ids name datasets in reports
+)
+
+regions = Table(
+    "regions",
+    metadata,
+    Column("code", CODE, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("parent", CODE),
+    Column("district_code", CODE),
+    Column("geometry", LargeBinary, nullable=False),
+    Column("boundary_version", Text, nullable=False),
+    Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_regions_district_level", "district_code", "level"),
+    Index("ix_regions_dataset", "dataset_id"),
+)
+
+districts = Table(
+    "districts",
+    metadata,
+    Column("code", CODE, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("boundary_version", Text, nullable=False),
+    Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True),
+    Column("code", CODE, primary_key=True),
+    Column("period", PERIOD, primary_key=True),
+    Column("indicator", KEY, primary_key=True),
+    Column("numerator", Float, nullable=False),
+    Column("denominator", Float, nullable=False),
+    Index("ix_observations_key", "code", "period", "indicator"),
+    sqlite_with_rowid=False,
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("label_id", Text, nullable=False),
+    Column("label_en", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("direction", String(16), nullable=False),
+    Column("target", Float),
+    Column("unit", String(16), nullable=False),
+    Column("numerator_id", Text, nullable=False),
+    Column("numerator_en", Text, nullable=False),
+    Column("denominator_id", Text, nullable=False),
+    Column("denominator_en", Text, nullable=False),
+)
+
+name_aliases = Table(
+    "name_aliases",
+    metadata,
+    Column("district_code", CODE, primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("village_code", CODE, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("user_name", Text),
+)
+
+
+# ------------------------------------------------------------------------------------------ migrations
+
+
+def _v1_core(conn: Connection) -> None:
+    """Version 1: datasets, regions, districts, observations (frozen)."""
+    md = MetaData()
+    Table("schema_version", md, Column("version", Integer, nullable=False))
+    Table(
+        "datasets", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("kind", String(32), nullable=False),
+        Column("file_name", Text, nullable=False),
+        Column("sha256", String(64), nullable=False, unique=True),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("user_name", Text),
+        Column("rows_read", Integer, nullable=False),
+        Column("rows_imported", Integer, nullable=False),
+        Column("status", String(32), nullable=False),
+        Column("report", JSON, nullable=False),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    Table(
+        "regions", md,
+        Column("code", CODE, primary_key=True),
+        Column("name", Text, nullable=False),
+        Column("level", String(16), nullable=False),
+        Column("parent", CODE),
+        Column("district_code", CODE),
+        Column("geometry", LargeBinary, nullable=False),
+        Column("boundary_version", Text, nullable=False),
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+        Index("ix_regions_district_level", "district_code", "level"),
+        Index("ix_regions_dataset", "dataset_id"),
+    )  # fmt: skip
+    Table(
+        "districts", md,
+        Column("code", CODE, primary_key=True),
+        Column("name", Text, nullable=False),
+        Column("boundary_version", Text, nullable=False),
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+        Column("is_demo", Boolean, nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+    )  # fmt: skip
+    Table(
+        "observations", md,
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True),
+        Column("code", CODE, primary_key=True),
+        Column("period", PERIOD, primary_key=True),
+        Column("indicator", KEY, primary_key=True),
+        Column("numerator", Float, nullable=False),
+        Column("denominator", Float, nullable=False),
+        Index("ix_observations_key", "code", "period", "indicator"),
+        sqlite_with_rowid=False,
+    )  # fmt: skip
+    md.create_all(conn)
+
+
+def _v2_catalogue_aliases(conn: Connection) -> None:
+    """Version 2: the indicator catalogue, name aliases, and the districts each dataset touches (frozen)."""
+    md = MetaData()
+    Table(
+        "indicators", md,
+        Column("key", String(64), primary_key=True),
+        Column("label_id", Text, nullable=False),
+        Column("label_en", Text, nullable=False),
+        Column("kind", String(16), nullable=False),
+        Column("direction", String(16), nullable=False),
+        Column("target", Float),
+        Column("unit", String(16), nullable=False),
+        Column("numerator_id", Text, nullable=False),
+        Column("numerator_en", Text, nullable=False),
+        Column("denominator_id", Text, nullable=False),
+        Column("denominator_en", Text, nullable=False),
+    )  # fmt: skip
+    Table(
+        "name_aliases", md,
+        Column("district_code", CODE, primary_key=True),
+        Column("name", Text, primary_key=True),
+        Column("village_code", CODE, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("user_name", Text),
+    )  # fmt: skip
+    md.create_all(conn)
+    conn.execute(sa.text("ALTER TABLE datasets ADD COLUMN districts TEXT"))
+    # Backfill: the districts of each existing dataset's regions and observations.
+    rows = conn.execute(
+        sa.text(
+            "SELECT dataset_id, district_code FROM regions WHERE district_code IS NOT NULL "
+            "UNION SELECT dataset_id, substr(code, 1, 5) FROM observations"
+        )
+    ).all()
+    touched: dict[int, set[str]] = {}
+    for dataset_id, district in rows:
+        touched.setdefault(int(dataset_id), set()).add(str(district))
+    for dataset_id, codes in touched.items():
+        conn.execute(
+            sa.text("UPDATE datasets SET districts = :districts WHERE id = :id"),
+            {"districts": ",".join(sorted(codes)), "id": dataset_id},
+        )
+
+
+# Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1_core, _v2_catalogue_aliases)
+CURRENT_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1074 @@
+"""The database store: regions, datasets and observations in SQLite (embedded) or PostgreSQL (shared).
+
+The store answers the pages' questions (it is a :class:`~dashboard.data.source.RegionSource`) and
+commits the batches importers prepare. Every commit is one transaction: a batch with an error is
+refused whole (:class:`~dashboard.data.importers.model.ImportRefused`) and nothing is written; the
+same file twice (by sha256) changes nothing and names the dataset that already holds it.
+
+Rules a planner can rely on
+---------------------------
+* **A later dataset wins, an earlier one is kept.** When a file brings a value for a (village,
+  period, indicator) another dataset already holds, the newer value is the one the map shows; the
+  older stays stored underneath and the report says how many values of which dataset were replaced.
+  Removing the newer dataset brings the older values back. (Within one file the same key twice is an
+  error.)
+* **A new boundary version replaces the old one for each district it covers**, level by level
+  (villages, kecamatan, kabupaten). Observations refer to villages by code text, so they survive; the
+  report lists the codes that appeared and disappeared, and observations whose village disappeared
+  stay stored (they show again if the code comes back).
+* **Removing a dataset** removes what it brought: its observations, or its regions (a boundary
+  dataset that has been superseded has none left). Dataset ids are never reused.
+
+Writes are serialised: ``BEGIN IMMEDIATE`` on SQLite (WAL journal, so readers never wait) and a
+transaction-level advisory lock on PostgreSQL. Bulk rows go through ``executemany`` on SQLite and
+``COPY`` on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, cast
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.pool import StaticPool
+
+from dashboard.config import Settings
+from dashboard.core.codes import Level
+from dashboard.core.indicators import CATALOGUE
+from dashboard.data import schema
+from dashboard.data.boundaries import VILLAGE_COLUMNS
+from dashboard.data.importers.model import (
+    BATCH_OBSERVATION_COLUMNS,
+    BoundaryBatch,
+    DatasetKind,
+    ImportRefused,
+    IndicatorBatch,
+    Problem,
+    Severity,
+)
+from dashboard.data.source import (
+    DEMO_BOUNDARY_FILE,
+    DEMO_DISTRICT_CODE,
+    DEMO_INDICATOR_FILE,
+    OBSERVATION_COLUMNS,
+    District,
+    read_tidy_csv,
+)
+
+__all__ = ["EXPORT_COLUMNS", "CommitResult", "DatasetInfo", "DatasetStatus", "Store", "StoreError"]
+
+log = logging.getLogger(__name__)
+
+EXPORT_COLUMNS = ["kode_wilayah", "periode", "indikator", "pembilang", "penyebut"]
+_BOUNDARY_KINDS = (str(DatasetKind.BOUNDARIES), str(DatasetKind.DEMO))
+_ADVISORY_LOCK = 0x4C6F6B7573  # "Lokus": serialises writers on PostgreSQL
+_CHUNK = 50_000
+_LISTED_CODES = 20  # codes named in a report line; the report's lists keep them all
+
+
+class DatasetStatus(StrEnum):
+    IMPORTED = "imported"
+    SUPERSEDED = "superseded"  # a boundary dataset whose regions a later version replaced
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used by this version of Lokus (e.g. it is newer)."""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """One import as the dataset list shows it; ``report`` only from :meth:`Store.dataset`."""
+
+    id: int
+    kind: str
+    file_name: str
+    sha256: str
+    created_at: datetime
+    user: str | None
+    rows_read: int
+    rows_imported: int
+    status: str
+    districts: tuple[str, ...]
+    report: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a commit did: the new dataset, or the one that already holds the same file."""
+
+    dataset_id: int | None
+    rows: int
+    duplicate_of: int | None = None
+    districts: tuple[str, ...] = ()
+    appeared: tuple[str, ...] = ()
+    disappeared: tuple[str, ...] = ()
+    replaced: int = 0
+    aliases_saved: int = 0
+    problems: tuple[Problem, ...] = field(default=())  # what the store adds to the importer's report
+
+    @property
+    def duplicate(self) -> bool:
+        return self.duplicate_of is not None
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _jsonable(value: object) -> object:
+    """Plain JSON values: numpy scalars unwrapped, NaN/inf as null (PostgreSQL's json refuses them)."""
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.isoformat()
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return str(value)
+
+
+def _problem_record(problem: Problem) -> dict[str, object]:
+    record = problem.as_record("id")
+    record["key"] = problem.key
+    record["params"] = {key: _jsonable(value) for key, value in problem.params}
+    return record
+
+
+def _listed(codes: Sequence[str]) -> str:
+    shown = ", ".join(codes[:_LISTED_CODES])
+    return shown + (f", … (+{len(codes) - _LISTED_CODES})" if len(codes) > _LISTED_CODES else "")
+
+
+def _chunks(rows: Iterable[tuple[object, ...]], size: int = _CHUNK) -> Iterator[list[tuple[object, ...]]]:
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _district_range(district_code: str) -> tuple[str, str]:
+    """Codes under a district sort between ``'PP.KK.'`` and ``'PP.KK/'`` ('/' follows '.')."""
+    return f"{district_code}.", f"{district_code}/"
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None or pd.isna(cast(Any, value)) else str(value)
+
+
+def _no_outlines() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"code": [], "name": [], "level": [], "parent": [], "district_code": []}, geometry=[], crs=4326
+    )
+
+
+def _levels_by_district(villages: gpd.GeoDataFrame, outlines: gpd.GeoDataFrame) -> dict[str | None, set[str]]:
+    """The levels a batch brings for each district (``None``: provinces), which it replaces there."""
+    levels: dict[str | None, set[str]] = {}
+    for district in villages["district_code"].tolist():
+        levels.setdefault(str(district), set()).add(str(Level.DESA))
+    for district, level in zip(outlines["district_code"].tolist(), outlines["level"].tolist(), strict=True):
+        levels.setdefault(_text_or_none(district), set()).add(str(level))
+    return levels
+
+
+def _normalise_url(url: str) -> str:
+    # psycopg 3 is the driver Lokus ships; a plain postgresql:// URL would ask for psycopg2.
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+# ------------------------------------------------------------------------------------------------ store
+
+
+class Store:
+    """Regions, datasets and observations in one database; see the module docstring for the rules."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Use :meth:`open`; this only wraps an engine whose schema is already current."""
+        self._engine = engine
+        self._postgres = engine.dialect.name == "postgresql"
+
+    # -------------------------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, url: str | None = None, *, settings: Settings | None = None) -> Store:
+        """Connect, then create or upgrade the schema. Default URL: ``settings.effective_database_url``.
+
+        A SQLite file's folder is created when missing. A plain ``postgresql://`` URL uses psycopg 3.
+        """
+        if url is None:
+            url = (settings or Settings.from_env()).effective_database_url
+        engine = cls._engine_for(_normalise_url(url))
+        store = cls(engine)
+        store._upgrade()
+        return store
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        return cls.open(settings.effective_database_url)
+
+    @staticmethod
+    def _engine_for(url: str) -> Engine:
+        parsed = make_url(url)
+        if parsed.get_backend_name() != "sqlite":
+            return sa.create_engine(parsed, pool_pre_ping=True)
+        database = parsed.database
+        memory = database in (None, "", ":memory:")
+        if not memory:
+            Path(str(database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(
+            parsed,
+            connect_args={"timeout": 60, "check_same_thread": False},
+            **({"poolclass": StaticPool} if memory else {}),
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            # Transactions are begun explicitly below (pysqlite's own BEGIN handling would defer the
+            # write lock and skip DDL); foreign keys are off by default in SQLite.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            if not memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            immediate = conn.get_execution_options().get("lokus_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def after_fork(self) -> None:
+        """Drop pooled connections inherited from a parent process (background callbacks, gunicorn)."""
+        self._engine.dispose(close=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        return self._engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction, serialised with every other writer of the database."""
+        with self._engine.connect() as conn:
+            conn.execution_options(lokus_write=True)
+            with conn.begin():
+                if self._postgres:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    # ------------------------------------------------------------------------------- schema
+
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return self._version(conn)
+
+    @staticmethod
+    def _version(conn: Connection) -> int:
+        inspector = sa.inspect(conn)
+        if not inspector.has_table("schema_version"):
+            if inspector.has_table("datasets"):
+                raise StoreError("the database has Lokus tables but no schema_version; it cannot be upgraded safely")
+            return 0
+        value = conn.execute(sa.select(sa.func.max(schema.schema_version.c.version))).scalar()
+        return int(value or 0)
+
+    def _catalogue_rows(self) -> list[dict[str, object]]:
+        return [
+            {
+                "key": entry.key,
+                "label_id": entry.label_id,
+                "label_en": entry.label_en,
+                "kind": str(entry.kind),
+                "direction": str(entry.direction),
+                "target": entry.target,
+                "unit": entry.unit,
+                "numerator_id": entry.numerator_id,
+                "numerator_en": entry.numerator_en,
+                "denominator_id": entry.denominator_id,
+                "denominator_en": entry.denominator_en,
+            }
+            for entry in CATALOGUE.values()
+        ]
+
+    def _catalogue_current(self, conn: Connection) -> bool:
+        stored = [dict(row._mapping) for row in conn.execute(sa.select(schema.indicators).order_by("key"))]
+        return stored == sorted(self._catalogue_rows(), key=lambda row: str(row["key"]))
+
+    def _upgrade(self) -> None:
+        with self._read() as conn:
+            version = self._version(conn)
+            if version > schema.CURRENT_VERSION:
+                raise StoreError(
+                    f"the database is at schema version {version}, newer than this Lokus ({schema.CURRENT_VERSION})"
+                )
+            if version == schema.CURRENT_VERSION and self._catalogue_current(conn):
+                return
+        with self._write() as conn:
+            version = self._version(conn)  # again, under the write lock: another process may have upgraded
+            for target in range(version + 1, schema.CURRENT_VERSION + 1):
+                log.info("upgrading the database schema to version %d", target)
+                schema.MIGRATIONS[target - 1](conn)
+            if version < schema.CURRENT_VERSION:
+                conn.execute(schema.schema_version.delete())
+                conn.execute(schema.schema_version.insert(), {"version": schema.CURRENT_VERSION})
+            if not self._catalogue_current(conn):
+                conn.execute(schema.indicators.delete())
+                conn.execute(schema.indicators.insert(), self._catalogue_rows())
+
+    def indicator_catalogue(self) -> pd.DataFrame:
+        """The catalogue as stored (key, labels, kind, direction, target, unit, numerator/denominator labels)."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(schema.indicators).order_by("key")).all()
+        return pd.DataFrame([dict(row._mapping) for row in rows], columns=list(schema.indicators.c.keys()))
+
+    # -------------------------------------------------------------------------- bulk writes
+
+    def _bulk_insert(
+        self, conn: Connection, table: sa.Table, columns: Sequence[str], rows: Iterable[tuple[object, ...]]
+    ) -> int:
+        """Insert many rows fast: COPY on PostgreSQL, executemany in chunks on SQLite."""
+        names = ", ".join(columns)
+        count = 0
+        if self._postgres:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        sql = f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+        for chunk in _chunks(rows):
+            conn.exec_driver_sql(sql, chunk)
+            count += len(chunk)
+        return count
+
+    def _new_dataset(
+        self,
+        conn: Connection,
+        kind: str,
+        file_name: str,
+        sha256: str,
+        user: str | None,
+        rows_read: int,
+        rows_imported: int,
+    ) -> int:
+        result = conn.execute(
+            schema.datasets.insert().returning(schema.datasets.c.id),
+            {
+                "kind": kind,
+                "file_name": file_name,
+                "sha256": sha256,
+                "created_at": _now(),
+                "user_name": user,
+                "rows_read": rows_read,
+                "rows_imported": rows_imported,
+                "status": str(DatasetStatus.IMPORTED),
+                "report": {},
+            },
+        )
+        return int(result.scalar_one())
+
+    def _finish_dataset(
+        self, conn: Connection, dataset_id: int, report: Mapping[str, object], districts: Iterable[str]
+    ) -> None:
+        conn.execute(
+            schema.datasets.update().where(schema.datasets.c.id == dataset_id),
+            {"report": _jsonable(report), "districts": ",".join(sorted(set(districts)))},
+        )
+
+    def _duplicate(self, conn: Connection, sha256: str, file_name: str) -> CommitResult | None:
+        row = conn.execute(
+            sa.select(schema.datasets.c.id, schema.datasets.c.file_name, schema.datasets.c.created_at).where(
+                schema.datasets.c.sha256 == sha256
+            )
+        ).first()
+        if row is None:
+            return None
+        when = _utc(row.created_at).strftime("%Y-%m-%d %H:%M UTC")
+        params = (("id", row.id), ("file", row.file_name), ("when", when))
+        problem = Problem(file_name, None, None, None, "store.duplicate_file", params, Severity.WARNING)
+        log.info("%s: already imported as dataset %d; nothing changed", file_name, row.id)
+        return CommitResult(dataset_id=None, rows=0, duplicate_of=int(row.id), problems=(problem,))
+
+    # -------------------------------------------------------------------------- boundaries
+
+    def commit(self, batch: BoundaryBatch | IndicatorBatch, user: str | None = None) -> CommitResult:
+        """Commit either kind of batch (what the data page calls)."""
+        if isinstance(batch, BoundaryBatch):
+            return self.commit_boundaries(batch, user)
+        return self.commit_indicators(batch, user)
+
+    def commit_boundaries(
+        self, batch: BoundaryBatch, user: str | None = None, *, kind: DatasetKind = DatasetKind.BOUNDARIES
+    ) -> CommitResult:
+        """Replace, for every district the batch covers, the levels it brings; one transaction.
+
+        Raises :class:`ImportRefused` for a batch with errors (nothing written). The same file again
+        returns a result with ``duplicate_of`` set and changes nothing.
+        """
+        if not batch.ok:
+            raise ImportRefused(batch.file_name, batch.errors)
+        with self._write() as conn:
+            duplicate = self._duplicate(conn, batch.sha256, batch.file_name)
+            if duplicate is not None:
+                return duplicate
+            return self._commit_boundaries(conn, batch, user, kind)
+
+    def _commit_boundaries(
+        self, conn: Connection, batch: BoundaryBatch, user: str | None, kind: DatasetKind
+    ) -> CommitResult:
+        villages = batch.villages
+        outlines = batch.outlines if batch.outlines is not None else _no_outlines()
+        features = batch.features or (len(villages) + len(outlines))
+        dataset_id = self._new_dataset(
+            conn, str(kind), batch.file_name, batch.sha256, user, features, len(villages) or len(outlines)
+        )
+        version = f"{dataset_id}-{batch.sha256[:10]}"
+        levels = _levels_by_district(villages, outlines)
+        touched = sorted(d for d in levels if d is not None)
+
+        r, d = schema.regions, schema.districts
+        previous = dict(
+            conn.execute(
+                sa.select(r.c.code, r.c.district_code).where(r.c.level == Level.DESA, r.c.district_code.in_(touched))
+            ).all()
+        )
+        known = {str(code) for code in conn.execute(sa.select(d.c.code).where(d.c.code.in_(touched))).scalars()}
+        old_datasets = set(
+            conn.execute(sa.select(r.c.dataset_id).where(r.c.district_code.in_(touched)).distinct()).scalars()
+        )
+        new_codes = set(villages["code"].tolist())
+        villages_replaced = {district for district in touched if Level.DESA in levels[district]}
+        appeared = sorted(code for code in new_codes if code[:5] in known and code not in previous)
+        disappeared = sorted(
+            c for c, district in previous.items() if district in villages_replaced and c not in new_codes
+        )
+
+        self._replace_regions(conn, levels, villages, outlines, version, dataset_id)
+        self._replace_districts(conn, touched, villages, outlines, version, dataset_id, kind)
+        self._mark_superseded(conn, old_datasets - {dataset_id})
+
+        added = []
+        for key, codes in (("store.codes_appeared", appeared), ("store.codes_disappeared", disappeared)):
+            if codes:
+                params = (("count", len(codes)), ("codes", _listed(codes)))
+                added.append(Problem(batch.file_name, None, None, None, key, params, Severity.WARNING))
+        level_counts = outlines["level"].astype(str).value_counts().to_dict()
+        report = {
+            "problems": [_problem_record(p) for p in [*batch.problems, *added]],
+            "counts": {
+                "features": features,
+                "villages": len(villages),
+                **{str(level): level_counts.get(str(level), 0) for level in (Level.KECAMATAN, Level.KABUPATEN)},
+                "repaired": batch.repaired,
+                "orphaned_observations": self._count_observations(conn, disappeared),
+            },
+            "boundary_version": version,
+            "districts": touched,
+            "new_districts": sorted(set(touched) - known),
+            "appeared": appeared,
+            "disappeared": disappeared,
+            "code_column": batch.code_column,
+            "source_crs": batch.source_crs,
+        }
+        self._finish_dataset(conn, dataset_id, report, touched)
+        log.info(
+            "%s: dataset %d, %d villages in %d districts (%d appeared, %d disappeared)",
+            batch.file_name, dataset_id, len(villages), len(touched), len(appeared), len(disappeared),
+        )  # fmt: skip
+        return CommitResult(
+            dataset_id=dataset_id,
+            rows=len(villages),
+            districts=tuple(touched),
+            appeared=tuple(appeared),
+            disappeared=tuple(disappeared),
+            problems=tuple(added),
+        )
+
+    def _replace_regions(
+        self,
+        conn: Connection,
+        levels: Mapping[str | None, set[str]],
+        villages: gpd.GeoDataFrame,
+        outlines: gpd.GeoDataFrame,
+        version: str,
+        dataset_id: int,
+    ) -> None:
+        """Delete, per district, the levels the batch brings, then insert the batch's regions."""
+        r = schema.regions
+        pairs = [{"d": district, "l": level} for district, found in levels.items() if district for level in found]
+        if pairs:
+            conn.execute(
+                r.delete().where(r.c.district_code == sa.bindparam("d"), r.c.level == sa.bindparam("l")), pairs
+            )
+        provinces = outlines.loc[outlines["level"] == Level.PROVINSI, "code"].tolist()
+        if provinces:
+            conn.execute(r.delete().where(r.c.code.in_(provinces)))
+        rows = itertools.chain(
+            zip(
+                villages["code"].tolist(),
+                villages["name"].astype(str).tolist(),
+                itertools.repeat(str(Level.DESA)),
+                villages["kecamatan_code"].tolist(),
+                villages["district_code"].tolist(),
+                shapely.to_wkb(np.asarray(villages.geometry.values, dtype=object)).tolist(),
+                itertools.repeat(version),
+                itertools.repeat(dataset_id),
+            ),
+            zip(
+                outlines["code"].tolist(),
+                outlines["name"].astype(str).tolist(),
+                outlines["level"].astype(str).tolist(),
+                [_text_or_none(parent) for parent in outlines["parent"].tolist()],
+                [_text_or_none(district) for district in outlines["district_code"].tolist()],
+                shapely.to_wkb(np.asarray(outlines.geometry.values, dtype=object)).tolist(),
+                itertools.repeat(version),
+                itertools.repeat(dataset_id),
+            ),
+        )
+        columns = ("code", "name", "level", "parent", "district_code", "geometry", "boundary_version", "dataset_id")
+        self._bulk_insert(conn, r, columns, rows)
+
+    @staticmethod
+    def _replace_districts(
+        conn: Connection,
+        touched: list[str],
+        villages: gpd.GeoDataFrame,
+        outlines: gpd.GeoDataFrame,
+        version: str,
+        dataset_id: int,
+        kind: DatasetKind,
+    ) -> None:
+        """The districts the app lists: every touched district that has villages now, at the new version."""
+        r, d = schema.regions, schema.districts
+        with_villages = conn.execute(
+            sa.select(r.c.district_code).where(r.c.level == Level.DESA, r.c.district_code.in_(touched)).distinct()
+        ).scalars()
+        names = dict(
+            zip(villages["district_code"].tolist(), villages["district_name"].astype(str).tolist(), strict=True)
+        )
+        kabupaten = outlines[outlines["level"] == Level.KABUPATEN]
+        names.update(zip(kabupaten["code"].tolist(), kabupaten["name"].astype(str).tolist(), strict=True))
+        old_names = dict(conn.execute(sa.select(d.c.code, d.c.name).where(d.c.code.in_(touched))).all())
+        conn.execute(d.delete().where(d.c.code.in_(touched)))
+        now = _now()
+        rows = []
+        for code in sorted(with_villages):
+            name = names.get(code) or code
+            if name == code and old_names.get(code):
+                name = old_names[code]  # a file without names keeps the name the district had
+            is_demo = kind is DatasetKind.DEMO or code == DEMO_DISTRICT_CODE
+            rows.append({"code": code, "name": name, "boundary_version": version, "dataset_id": dataset_id,
+                         "is_demo": is_demo, "updated_at": now})  # fmt: skip
+        if rows:
+            conn.execute(d.insert(), rows)
+
+    @staticmethod
+    def _mark_superseded(conn: Connection, candidates: set[int]) -> None:
+        """Boundary datasets with no region left on the map are superseded."""
+        if not candidates:
+            return
+        r = schema.regions
+        still = set(conn.execute(sa.select(r.c.dataset_id).where(r.c.dataset_id.in_(candidates)).distinct()).scalars())
+        gone = sorted(candidates - still)
+        if gone:
+            conn.execute(
+                schema.datasets.update().where(schema.datasets.c.id.in_(gone)), {"status": DatasetStatus.SUPERSEDED}
+            )
+
+    @staticmethod
+    def _count_observations(conn: Connection, codes: Sequence[str]) -> int:
+        o = schema.observations
+        count = 0
+        for start in range(0, len(codes), 500):
+            query = sa.select(sa.func.count()).select_from(o).where(o.c.code.in_(codes[start : start + 500]))
+            count += int(conn.execute(query).scalar_one())
+        return count
+
+    # -------------------------------------------------------------------------- indicators
+
+    def commit_indicators(self, batch: IndicatorBatch, user: str | None = None) -> CommitResult:
+        """Store a checked indicator batch as one dataset, in one transaction.
+
+        Raises :class:`ImportRefused` for a batch with errors, or with a key twice or an empty count
+        (nothing written). The same file again returns ``duplicate_of`` and changes nothing. Names the
+        importer matched by a near match or a confirmation (``batch.new_aliases``) are saved as aliases.
+        """
+        if not batch.ok:
+            raise ImportRefused(batch.file_name, batch.errors)
+        frame = self._checked_observations(batch)
+        with self._write() as conn:
+            duplicate = self._duplicate(conn, batch.sha256, batch.file_name)
+            if duplicate is not None:
+                return duplicate
+            return self._commit_observations(conn, batch, frame, user)
+
+    @staticmethod
+    def _checked_observations(batch: IndicatorBatch) -> pd.DataFrame:
+        observations = batch.observations
+        missing = [c for c in OBSERVATION_COLUMNS if c not in observations.columns]
+        if missing:
+            raise ValueError(f"batch observations lack columns {missing}; expected {BATCH_OBSERVATION_COLUMNS}")
+        frame = pd.DataFrame(
+            {
+                "code": observations["code"].astype(str).to_numpy(dtype=object),
+                "period": observations["period"].astype(str).to_numpy(dtype=object),
+                "indicator": observations["indicator"].astype(str).to_numpy(dtype=object),
+                "numerator": pd.to_numeric(observations["numerator"], errors="coerce").to_numpy(dtype=float),
+                "denominator": pd.to_numeric(observations["denominator"], errors="coerce").to_numpy(dtype=float),
+                "source_row": (
+                    observations["source_row"].to_numpy()
+                    if "source_row" in observations.columns
+                    else np.full(len(observations), None, dtype=object)
+                ),
+            }
+        )
+        problems: list[Problem] = []
+
+        def row_of(value: object) -> int | None:
+            return None if value is None or pd.isna(cast(Any, value)) else int(cast(Any, value))
+
+        empty = frame[["numerator", "denominator"]].isna().any(axis=1).to_numpy()
+        for position in np.flatnonzero(empty)[:200]:
+            item = frame.iloc[position]
+            problems.append(
+                Problem(batch.file_name, row_of(item["source_row"]), item["indicator"], None, "store.missing_count")
+            )
+        keys = ["code", "period", "indicator"]
+        twice = frame.duplicated(keys, keep=False).to_numpy()
+        if twice.any():
+            first_rows = frame[twice].groupby(keys, sort=False)["source_row"].transform("first")
+            later = frame[twice].duplicated(keys, keep="first").to_numpy()
+            for (_, item), first in list(zip(frame[twice][later].iterrows(), first_rows[later], strict=True))[:200]:
+                problems.append(
+                    Problem(
+                        batch.file_name,
+                        row_of(item["source_row"]),
+                        "kode_wilayah",
+                        f"{item['code']} {item['period']} {item['indicator']}",
+                        "store.duplicate_key",
+                        (("first", row_of(first)),),
+                    )
+                )
+        if problems:
+            raise ImportRefused(batch.file_name, problems)
+        return frame
+
+    def _commit_observations(
+        self, conn: Connection, batch: IndicatorBatch, frame: pd.DataFrame, user: str | None
+    ) -> CommitResult:
+        o = schema.observations
+        others_exist = conn.execute(sa.select(o.c.dataset_id).limit(1)).first() is not None
+        dataset_id = self._new_dataset(
+            conn, str(batch.kind), batch.file_name, batch.sha256, user, batch.rows_read, len(frame)
+        )
+        rows = zip(
+            itertools.repeat(dataset_id),
+            frame["code"].tolist(),
+            frame["period"].tolist(),
+            frame["indicator"].tolist(),
+            frame["numerator"].tolist(),
+            frame["denominator"].tolist(),
+        )
+        self._bulk_insert(conn, o, ("dataset_id", "code", "period", "indicator", "numerator", "denominator"), rows)
+
+        added: list[Problem] = []
+        replaced: dict[int, int] = {}
+        if others_exist:
+            new, old = o.alias("new"), o.alias("old")
+            query = (
+                sa.select(old.c.dataset_id, sa.func.count())
+                .select_from(
+                    new.join(
+                        old,
+                        sa.and_(
+                            old.c.code == new.c.code,
+                            old.c.period == new.c.period,
+                            old.c.indicator == new.c.indicator,
+                            old.c.dataset_id != new.c.dataset_id,
+                        ),
+                    )
+                )
+                .where(new.c.dataset_id == dataset_id)
+                .group_by(old.c.dataset_id)
+            )
+            replaced = {int(d): int(n) for d, n in conn.execute(query)}
+            if replaced:
+                files = dict(
+                    conn.execute(
+                        sa.select(schema.datasets.c.id, schema.datasets.c.file_name).where(
+                            schema.datasets.c.id.in_(replaced)
+                        )
+                    ).all()
+                )
+                for old_id, count in sorted(replaced.items()):
+                    params = (("count", count), ("id", old_id), ("file", files.get(old_id, "?")))
+                    added.append(Problem(batch.file_name, None, None, None, "store.replaced", params, Severity.WARNING))
+        saved = self._save_aliases(conn, batch.new_aliases, user)
+        districts = sorted({code[:5] for code in frame["code"].unique().tolist()})
+        report = {
+            "problems": [_problem_record(p) for p in [*batch.problems, *added]],
+            "counts": {
+                "rows_read": batch.rows_read,
+                "observations": len(frame),
+                "skipped_rows": batch.skipped_rows,
+                "matched_by_alias": batch.matched_by_alias,
+                "matched_by_near_name": batch.matched_by_near_name,
+                "aliases_saved": saved,
+                "replaced": sum(replaced.values()),
+            },
+            "replaced": {str(k): v for k, v in replaced.items()},
+            "periods": sorted(frame["period"].unique().tolist()),
+            "indicators": sorted(frame["indicator"].unique().tolist()),
+            "extra": batch.extra,
+        }
+        self._finish_dataset(conn, dataset_id, report, districts)
+        log.info(
+            "%s: dataset %d, %d observations (%d replaced)",
+            batch.file_name,
+            dataset_id,
+            len(frame),
+            sum(replaced.values()),
+        )
+        return CommitResult(
+            dataset_id=dataset_id,
+            rows=len(frame),
+            districts=tuple(districts),
+            replaced=sum(replaced.values()),
+            aliases_saved=saved,
+            problems=tuple(added),
+        )
+
+    # ----------------------------------------------------------------------------- datasets
+
+    def datasets(self) -> list[DatasetInfo]:
+        """Every dataset, newest first, without its report."""
+        d = schema.datasets
+        columns = [c for c in d.c if c.name != "report"]
+        with self._read() as conn:
+            rows = conn.execute(sa.select(*columns).order_by(d.c.id.desc())).all()
+        return [self._info(row._mapping, None) for row in rows]
+
+    def dataset(self, dataset_id: int) -> DatasetInfo | None:
+        """One dataset with its stored report, or ``None``."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(schema.datasets).where(schema.datasets.c.id == dataset_id)).first()
+        if row is None:
+            return None
+        report = row.report if isinstance(row.report, dict) else json.loads(row.report or "{}")
+        return self._info(row._mapping, report)
+
+    @staticmethod
+    def _info(row: sa.RowMapping, report: dict[str, Any] | None) -> DatasetInfo:
+        return DatasetInfo(
+            id=int(row["id"]),
+            kind=str(row["kind"]),
+            file_name=str(row["file_name"]),
+            sha256=str(row["sha256"]),
+            created_at=_utc(row["created_at"]),
+            user=row["user_name"],
+            rows_read=int(row["rows_read"]),
+            rows_imported=int(row["rows_imported"]),
+            status=str(row["status"]),
+            districts=tuple(filter(None, (row["districts"] or "").split(","))),
+            report=report,
+        )
+
+    def remove_dataset(self, dataset_id: int) -> bool:
+        """Remove a dataset and what it brought (observations, or regions); False when there is none."""
+        with self._write() as conn:
+            found = conn.execute(sa.select(schema.datasets.c.id).where(schema.datasets.c.id == dataset_id)).first()
+            if found is None:
+                return False
+            # Explicit deletes rather than relying on ON DELETE CASCADE: clear, and the same on both databases.
+            conn.execute(schema.observations.delete().where(schema.observations.c.dataset_id == dataset_id))
+            conn.execute(schema.districts.delete().where(schema.districts.c.dataset_id == dataset_id))
+            conn.execute(schema.regions.delete().where(schema.regions.c.dataset_id == dataset_id))
+            conn.execute(schema.datasets.delete().where(schema.datasets.c.id == dataset_id))
+        log.info("dataset %d removed", dataset_id)
+        return True
+
+    # ------------------------------------------------------------------------------ aliases
+
+    def save_aliases(self, district_code: str, names: Mapping[str, str], user: str | None = None) -> int:
+        """Remember that, in this district, the normalised ``name`` means village ``code``; returns how many."""
+        with self._write() as conn:
+            return self._save_aliases(conn, {(district_code, name): code for name, code in names.items()}, user)
+
+    def _save_aliases(self, conn: Connection, aliases: Mapping[tuple[str, str], str], user: str | None) -> int:
+        if not aliases:
+            return 0
+        a = schema.name_aliases
+        keys = [{"d": district, "n": name} for district, name in aliases]
+        conn.execute(a.delete().where(a.c.district_code == sa.bindparam("d"), a.c.name == sa.bindparam("n")), keys)
+        now = _now()
+        conn.execute(
+            a.insert(),
+            [
+                {"district_code": district, "name": name, "village_code": code, "created_at": now, "user_name": user}
+                for (district, name), code in aliases.items()
+            ],
+        )
+        return len(aliases)
+
+    def aliases(self, district_code: str | None = None) -> dict[tuple[str, str], str]:
+        """``(district code, normalised name) -> village code`` for one district (or all)."""
+        a = schema.name_aliases
+        query = sa.select(a.c.district_code, a.c.name, a.c.village_code)
+        if district_code is not None:
+            query = query.where(a.c.district_code == district_code)
+        with self._read() as conn:
+            return {(row.district_code, row.name): row.village_code for row in conn.execute(query)}
+
+    # ------------------------------------------------------------------------- RegionSource
+
+    def districts(self) -> list[District]:
+        """Districts with village boundaries: imported ones first (by code), the demo last."""
+        d = schema.districts
+        with self._read() as conn:
+            rows = conn.execute(sa.select(d.c.code, d.c.name, d.c.is_demo).order_by(d.c.is_demo, d.c.code)).all()
+        return [District(row.code, row.name, bool(row.is_demo)) for row in rows]
+
+    def villages(self, district_code: str) -> gpd.GeoDataFrame:
+        """Standard village columns (see :mod:`dashboard.data.boundaries`) in EPSG:4326, by code."""
+        r = schema.regions
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(r.c.code, r.c.name, r.c.parent, r.c.geometry)
+                .where(r.c.district_code == district_code, r.c.level == str(Level.DESA))
+                .order_by(r.c.code)
+            ).all()
+            kecamatan = dict(
+                conn.execute(
+                    sa.select(r.c.code, r.c.name).where(
+                        r.c.district_code == district_code, r.c.level == str(Level.KECAMATAN)
+                    )
+                ).all()
+            )
+            district_name = conn.execute(
+                sa.select(schema.districts.c.name).where(schema.districts.c.code == district_code)
+            ).scalar()
+        codes = [row.code for row in rows]
+        parents = [row.parent or code[:8] for row, code in zip(rows, codes, strict=True)]
+        frame = gpd.GeoDataFrame(
+            {
+                "code": codes,
+                "name": [row.name for row in rows],
+                "kecamatan_code": parents,
+                "kecamatan_name": [kecamatan.get(parent, parent) for parent in parents],
+                "district_code": [district_code] * len(rows),
+                "district_name": [district_name or district_code] * len(rows),
+            },
+            geometry=shapely.from_wkb([bytes(row.geometry) for row in rows]) if rows else [],
+            crs=4326,
+        )
+        return frame[VILLAGE_COLUMNS]
+
+    def outlines(self, district_code: str, level: str = Level.KECAMATAN) -> gpd.GeoDataFrame:
+        """Kecamatan (or kabupaten) outlines of a district: code, name, level, parent, geometry."""
+        r = schema.regions
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(r.c.code, r.c.name, r.c.level, r.c.parent, r.c.geometry)
+                .where(r.c.district_code == district_code, r.c.level == str(level))
+                .order_by(r.c.code)
+            ).all()
+        return gpd.GeoDataFrame(
+            {
+                "code": [row.code for row in rows],
+                "name": [row.name for row in rows],
+                "level": [row.level for row in rows],
+                "parent": [row.parent for row in rows],
+            },
+            geometry=shapely.from_wkb([bytes(row.geometry) for row in rows]) if rows else [],
+            crs=4326,
+        )
+
+    def data_version(self) -> str:
+        """Changes whenever a dataset is added or removed: caches of derived figures key on it."""
+        d = schema.datasets
+        with self._read() as conn:
+            row = conn.execute(sa.select(sa.func.max(d.c.id), sa.func.count(d.c.id))).one()
+        return f"{row[0] or 0}-{row[1]}"
+
+    def boundary_version(self, district_code: str) -> str:
+        """The version of the district's current boundaries (changes with every boundary import)."""
+        with self._read() as conn:
+            version = conn.execute(
+                sa.select(schema.districts.c.boundary_version).where(schema.districts.c.code == district_code)
+            ).scalar()
+        return str(version) if version is not None else "none"
+
+    def observations(self, district_code: str) -> pd.DataFrame:
+        """:data:`OBSERVATION_COLUMNS` under the district, the latest dataset's value for each key."""
+        low, high = _district_range(district_code)
+        return self._current_observations(schema.observations.c.code >= low, schema.observations.c.code < high)
+
+    def periods(self, district_code: str) -> list[str]:
+        """Periods with observations under the district, oldest first."""
+        o = schema.observations
+        low, high = _district_range(district_code)
+        with self._read() as conn:
+            rows = conn.execute(sa.select(o.c.period).where(o.c.code >= low, o.c.code < high).distinct()).all()
+        return sorted(str(row.period) for row in rows)
+
+    def _current_observations(self, *conditions: sa.ColumnElement[bool]) -> pd.DataFrame:
+        o = schema.observations
+        query = sa.select(o.c.dataset_id, o.c.code, o.c.period, o.c.indicator, o.c.numerator, o.c.denominator)
+        with self._read() as conn:
+            rows = conn.execute(query.where(*conditions)).all()
+        frame = pd.DataFrame.from_records(
+            rows, columns=["dataset_id", "code", "period", "indicator", "numerator", "denominator"]
+        )
+        if frame.empty:
+            return pd.DataFrame(
+                {c: pd.Series(dtype=float if c in ("numerator", "denominator") else str) for c in OBSERVATION_COLUMNS}
+            )
+        # A later dataset's value wins; the older stays stored for when the later one is removed.
+        frame = frame.sort_values("dataset_id", kind="stable").drop_duplicates(
+            ["code", "period", "indicator"], keep="last"
+        )
+        frame = frame.sort_values(["code", "period", "indicator"], kind="stable").reset_index(drop=True)
+        frame["numerator"] = frame["numerator"].astype(float)
+        frame["denominator"] = frame["denominator"].astype(float)
+        return frame[OBSERVATION_COLUMNS]
+
+    # -------------------------------------------------------------------------------- export
+
+    def export_observations(self, path: str | Path, district_code: str | None = None) -> int:
+        """Write the current observations (all, or one district's) in the tidy template; returns the rows."""
+        frame = self._current_observations() if district_code is None else self.observations(district_code)
+        out = pd.DataFrame(
+            {
+                "kode_wilayah": frame["code"],
+                "periode": frame["period"],
+                "indikator": frame["indicator"],
+                "pembilang": _counts_as_text(frame["numerator"]),
+                "penyebut": _counts_as_text(frame["denominator"]),
+            }
+        )[EXPORT_COLUMNS]
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        out.to_csv(path, index=False, encoding="utf-8")
+        log.info("%d observations exported to %s", len(out), path)
+        return len(out)
+
+    # ---------------------------------------------------------------------------------- demo
+
+    def ensure_demo(self, geodata_dir: str | Path) -> bool:
+        """Import the embedded demo district (kind ``demo``) when it is absent or its files changed.
+
+        Returns True when it imported something. Without the demo files it logs a warning and does nothing.
+        """
+        folder = Path(geodata_dir)
+        boundary_path, table_path = folder / DEMO_BOUNDARY_FILE, folder / DEMO_INDICATOR_FILE
+        if not boundary_path.is_file() or not table_path.is_file():
+            log.warning("demo files not found in %s; the demo district is not available", folder)
+            return False
+        boundary_bytes, table_bytes = boundary_path.read_bytes(), table_path.read_bytes()
+        wanted = {hashlib.sha256(boundary_bytes).hexdigest(), hashlib.sha256(table_bytes).hexdigest()}
+        current = {d.sha256 for d in self.datasets() if d.kind == DatasetKind.DEMO}
+        if current == wanted:
+            return False
+        from dashboard.data.importers.boundary_files import prepare_boundary_import
+
+        boundaries = prepare_boundary_import(boundary_bytes, DEMO_BOUNDARY_FILE)
+        if not boundaries.ok:
+            raise ImportRefused(DEMO_BOUNDARY_FILE, boundaries.errors)
+        tidy = read_tidy_csv(table_path)
+        indicators = IndicatorBatch(
+            file_name=DEMO_INDICATOR_FILE,
+            sha256=hashlib.sha256(table_bytes).hexdigest(),
+            kind=DatasetKind.DEMO,
+            observations=tidy.assign(source_row=np.arange(2, len(tidy) + 2)),
+            rows_read=len(tidy),
+        )
+        frame = self._checked_observations(indicators)
+        with self._write() as conn:
+            stale = [
+                int(row.id)
+                for row in conn.execute(
+                    sa.select(schema.datasets.c.id, schema.datasets.c.sha256).where(
+                        schema.datasets.c.kind == str(DatasetKind.DEMO)
+                    )
+                )
+                if row.sha256 not in wanted
+            ]
+            present = {
+                row.sha256
+                for row in conn.execute(sa.select(schema.datasets.c.sha256).where(schema.datasets.c.sha256.in_(wanted)))
+            }
+            if not stale and present == wanted:
+                return False  # another process did it meanwhile
+            for dataset_id in stale:
+                for table in (schema.observations, schema.districts, schema.regions):
+                    conn.execute(table.delete().where(table.c.dataset_id == dataset_id))
+                conn.execute(schema.datasets.delete().where(schema.datasets.c.id == dataset_id))
+            if boundaries.sha256 not in present:
+                self._commit_boundaries(conn, boundaries, "demo", DatasetKind.DEMO)
+            if indicators.sha256 not in present:
+                self._commit_observations(conn, indicators, frame, "demo")
+        log.info("demo district %s imported from %s", DEMO_DISTRICT_CODE, folder)
+        return True
+
+
+def _counts_as_text(values: pd.Series) -> pd.Series:
+    """Whole counts without a trailing ``.0``; fractions (modelled estimates) as they are."""
+    numbers = values.astype(float)
+    whole = np.isfinite(numbers.to_numpy()) & (numbers.to_numpy() % 1 == 0)
+    text = numbers.map(repr)
+    text[whole] = numbers[whole].astype(np.int64).astype(str)
+    return text

@@ -1,0 +1,284 @@
+"""Strings of the indicator importer (tidy template, Sigizi-Kesga report, mapped tables) and village-name matching."""
+
+_TIDY_ID = "kode_wilayah, periode, indikator, pembilang, penyebut (target boleh ditambahkan)"
+_TIDY_EN = "kode_wilayah, periode, indikator, pembilang, penyebut (target optional)"
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # Whole-file problems.
+    "indicators.wrong_type.reason": (
+        "jenis file {suffix} bukan tabel indikator",
+        "a {suffix} file is not an indicator table",
+    ),
+    "indicators.wrong_type.fix": (
+        "Unggah file CSV (.csv) atau Excel (.xlsx).",
+        "Upload a CSV (.csv) or Excel (.xlsx) file.",
+    ),
+    "indicators.unreadable.reason": ("file tidak dapat dibaca: {error}", "the file cannot be read: {error}"),
+    "indicators.unreadable.fix": (
+        "Pastikan file utuh dan jenisnya sesuai akhiran namanya; simpan ulang dari Excel sebagai CSV UTF-8 atau .xlsx.",
+        "Make sure the file is complete and its type matches its name; save it again from Excel as CSV UTF-8 or .xlsx.",
+    ),
+    "indicators.empty_file.reason": ("file tidak berisi satu pun baris data", "the file holds no data rows"),
+    "indicators.empty_file.fix": (
+        f"Isi satu baris per desa, periode dan indikator di bawah baris judul: {_TIDY_ID}.",
+        f"Fill one row per village, period and indicator below the header row: {_TIDY_EN}.",
+    ),
+    "indicators.unknown_layout.reason": (
+        "susunan kolom tidak dikenali (kolom yang ada: {columns})",
+        "the layout of the columns is not recognised (columns found: {columns})",
+    ),
+    "indicators.unknown_layout.fix": (
+        f"Gunakan templat ({_TIDY_ID}), laporan rutin gizi Sigizi-Kesga per desa, "
+        "atau pilih jenis 'tabel lain' dan petakan kolomnya.",
+        f"Use the template ({_TIDY_EN}), the Sigizi-Kesga routine nutrition report per village, "
+        "or choose 'other table' and map its columns.",
+    ),
+    "indicators.missing_columns.reason": (
+        "kolom wajib tidak ada: {missing}",
+        "required columns are missing: {missing}",
+    ),
+    "indicators.missing_columns.fix": (
+        "Tambahkan kolom itu di baris judul (baris 1). Kolom yang diharapkan: {expected}.",
+        "Add those columns to the header row (row 1). Expected columns: {expected}.",
+    ),
+    "indicators.no_villages.reason": (
+        "belum ada batas desa untuk {district}, jadi kode dan nama desa tidak dapat diperiksa",
+        "there are no village boundaries for {district}, so village codes and names cannot be checked",
+    ),
+    "indicators.no_villages.fix": (
+        "Impor dulu file batas desa kabupaten/kota ini, lalu impor file indikator ini lagi.",
+        "Import the district's village boundary file first, then import this indicator file again.",
+    ),
+    "indicators.more.reason": (
+        "{count} baris lain juga bermasalah di kolom ini (hanya {shown} yang pertama dicantumkan)",
+        "{count} more rows have problems in this column (only the first {shown} are listed)",
+    ),
+    "indicators.more.fix": (
+        "Perbaiki baris yang dicantumkan, lalu periksa baris lain dengan cara yang sama.",
+        "Fix the rows listed, then check the other rows the same way.",
+    ),
+    # Column mapping (other tables).
+    "indicators.mapping_incomplete.reason": (
+        "pemetaan kolom belum lengkap: {missing}",
+        "the column mapping is incomplete: {missing}",
+    ),
+    "indicators.mapping_incomplete.fix": (
+        "Pilih kolom kode wilayah atau nama desa, kolom periode (atau bulan dan tahun), dan untuk tiap indikator "
+        "kolom pembilang dan penyebutnya.",
+        "Choose the region code or village name column, the period column (or month and year), and for each "
+        "indicator its numerator and denominator columns.",
+    ),
+    "indicators.mapping_column_missing.reason": (
+        "pemetaan menyebut kolom {name!r} yang tidak ada di file",
+        "the mapping names a column {name!r} that is not in the file",
+    ),
+    "indicators.mapping_column_missing.fix": (
+        "Pilih kolom dari judul file ini; unggah ulang bila file berubah.",
+        "Choose a column from this file's header; upload again if the file changed.",
+    ),
+    # Regions.
+    "indicators.bad_code.reason": (
+        "bukan kode wilayah Kemendagri ({rows} baris)",
+        "not a Kemendagri region code ({rows} rows)",
+    ),
+    "indicators.bad_code.fix": (
+        "Tulis kode desa/kelurahan 10 digit, dengan atau tanpa titik, mis. 52.03.01.2001 atau 5203012001; "
+        "simpan kolom kode sebagai teks agar nol di depan tidak hilang.",
+        "Write the 10-digit village code, dotted or not, e.g. 52.03.01.2001 or 5203012001; keep the code "
+        "column as text so leading zeros survive.",
+    ),
+    "indicators.not_village_code.reason": (
+        "kode ini kode {level}, bukan kode desa/kelurahan ({rows} baris)",
+        "this is a {level} code, not a village code ({rows} rows)",
+    ),
+    "indicators.not_village_code.fix": (
+        "Data indikator dicatat per desa/kelurahan: tulis kode desa 10 digit (mis. 52.03.01.2001).",
+        "Indicator data is recorded per village: write the 10-digit village code (e.g. 52.03.01.2001).",
+    ),
+    "indicators.unknown_code.reason": (
+        "kode desa tidak ada di batas wilayah {district} ({rows} baris)",
+        "the village code is not in the boundaries of {district} ({rows} rows)",
+    ),
+    "indicators.unknown_code.fix": (
+        "Periksa kode (salah ketik, atau kode lama sebelum pemekaran); bila desanya baru, impor dulu batas "
+        "wilayah terbaru.",
+        "Check the code (a typo, or an old code from before a split); if the village is new, import the latest "
+        "boundaries first.",
+    ),
+    "indicators.outside_district.reason": (
+        "kode desa di luar kabupaten/kota {district} yang dipilih ({rows} baris)",
+        "the village code is outside the chosen district {district} ({rows} rows)",
+    ),
+    "indicators.outside_district.fix": (
+        "Pilih kabupaten/kota yang benar saat mengimpor, atau hapus baris wilayah lain dari file.",
+        "Choose the right district when importing, or remove the other districts' rows from the file.",
+    ),
+    "indicators.missing_region.reason": ("kode atau nama desa kosong", "the village code or name is empty"),
+    "indicators.missing_region.fix": (
+        "Isi kode desa (atau nama desa) di baris ini, atau hapus baris itu.",
+        "Fill in the village code (or name) in this row, or delete the row.",
+    ),
+    # Periods and indicators.
+    "indicators.bad_period.reason": (
+        "periode tidak dapat dibaca ({rows} baris)",
+        "the period cannot be read ({rows} rows)",
+    ),
+    "indicators.bad_period.fix": (
+        "Tulis periode sebagai 2025-02, 'Februari 2025' atau tahun 2025.",
+        "Write the period as 2025-02, 'Februari 2025' or the year 2025.",
+    ),
+    "indicators.missing_period.reason": ("periode kosong", "the period is empty"),
+    "indicators.missing_period.fix": (
+        "Isi periode di baris ini (mis. 2025-02 atau 'Februari 2025').",
+        "Fill in the period in this row (e.g. 2025-02 or 'Februari 2025').",
+    ),
+    "indicators.unknown_indicator.reason": (
+        "indikator tidak dikenal ({rows} baris)",
+        "unknown indicator ({rows} rows)",
+    ),
+    "indicators.unknown_indicator.fix": (
+        "Gunakan salah satu kode indikator: {known}.",
+        "Use one of the indicator keys: {known}.",
+    ),
+    "indicators.missing_indicator.reason": ("indikator kosong", "the indicator is empty"),
+    "indicators.missing_indicator.fix": (
+        "Isi kode indikator di baris ini, mis. stunting.",
+        "Fill in the indicator key in this row, e.g. stunting.",
+    ),
+    # Counts.
+    "indicators.missing_value.reason": ("angka kosong", "the count is empty"),
+    "indicators.missing_value.fix": (
+        "Isi angkanya (0 bila memang nol), atau hapus baris ini bila datanya belum ada.",
+        "Fill in the count (0 when it is zero), or delete this row when there is no data yet.",
+    ),
+    "indicators.not_a_number.reason": ("bukan angka", "not a number"),
+    "indicators.not_a_number.fix": (
+        "Tulis jumlah sebagai angka saja (mis. 12 atau 12,5), tanpa satuan, persen atau teks.",
+        "Write the count as a number only (e.g. 12 or 12.5), without units, percent signs or text.",
+    ),
+    "indicators.negative.reason": ("angka negatif", "a negative count"),
+    "indicators.negative.fix": (
+        "Jumlah anak atau keluarga tidak bisa negatif: perbaiki angkanya.",
+        "A number of children or families cannot be negative: correct it.",
+    ),
+    "indicators.numerator_exceeds.reason": (
+        "pembilang {numerator} lebih besar dari penyebut {denominator}",
+        "the numerator {numerator} is larger than the denominator {denominator}",
+    ),
+    "indicators.numerator_exceeds.fix": (
+        "Periksa kedua angka: pembilang (mis. balita stunting) adalah bagian dari penyebut (balita diukur).",
+        "Check both counts: the numerator (e.g. stunted children) is part of the denominator (children measured).",
+    ),
+    "indicators.duplicate_key.reason": (
+        "desa, periode dan indikator yang sama sudah ada di baris {first}",
+        "the same village, period and indicator is already in row {first}",
+    ),
+    "indicators.duplicate_key.fix": (
+        "Simpan satu baris saja per desa, periode dan indikator: hapus atau gabungkan baris kembar.",
+        "Keep one row per village, period and indicator: delete or merge the duplicate rows.",
+    ),
+    "indicators.bad_target.reason": (
+        "target bukan persen antara 0 dan 100; target diabaikan",
+        "the target is not a percentage between 0 and 100; it is ignored",
+    ),
+    "indicators.bad_target.fix": (
+        "Tulis target dalam persen tanpa tanda %, mis. 14.",
+        "Write the target in percent without the % sign, e.g. 14.",
+    ),
+    # The Sigizi-Kesga report: a value is left out, the rest of the row is imported.
+    "indicators.sigizi_exceeds.reason": (
+        "{indicator}: pembilang {numerator} lebih besar dari penyebut {denominator}; nilai ini tidak diimpor",
+        "{indicator}: the numerator {numerator} is larger than the denominator {denominator}; this value is "
+        "not imported",
+    ),
+    "indicators.sigizi_exceeds.fix": (
+        "Perbaiki angkanya di Sigizi-Kesga dan unduh laporannya lagi; indikator lain dari baris ini tetap diimpor.",
+        "Correct the counts in Sigizi-Kesga and download the report again; the row's other indicators are imported.",
+    ),
+    "indicators.sigizi_bad_value.reason": (
+        "{indicator}: angka tidak terbaca atau negatif; nilai ini tidak diimpor",
+        "{indicator}: the count is unreadable or negative; this value is not imported",
+    ),
+    "indicators.sigizi_bad_value.fix": (
+        "Perbaiki angkanya di laporan; indikator lain dari baris ini tetap diimpor.",
+        "Correct the count in the report; the row's other indicators are imported.",
+    ),
+    "indicators.sigizi_column_empty.reason": (
+        "{indicator}: kolom kosong di {rows} baris (baris {listed}); indikator ini tidak diimpor untuk baris itu",
+        "{indicator}: the column is empty in {rows} rows (rows {listed}); this indicator is not imported for them",
+    ),
+    "indicators.sigizi_column_empty.fix": (
+        "Tidak perlu tindakan bila laporan bulan itu memang tidak memuat angka ini; bila ada, lengkapi dan impor lagi.",
+        "Nothing to do when that month's report does not carry this count; if it does, complete it and import again.",
+    ),
+    "indicators.sigizi_no_indicator.reason": (
+        "laporan tidak memuat kolom untuk indikator mana pun yang dikenal",
+        "the report carries no column for any known indicator",
+    ),
+    "indicators.sigizi_no_indicator.fix": (
+        "Unduh laporan rutin gizi balita lengkap dari Sigizi-Kesga (mis. kolom Jml_Balita_Stunting dan "
+        "Balita_Diukur_PB_TB).",
+        "Download the complete routine child-nutrition report from Sigizi-Kesga (e.g. the Jml_Balita_Stunting and "
+        "Balita_Diukur_PB_TB columns).",
+    ),
+    # Village names.
+    "names.unmatched.reason": (
+        "nama desa tidak cocok dengan desa mana pun (kecamatan/puskesmas: {context}; {rows} baris: {listed})",
+        "the village name matches no village (kecamatan/puskesmas: {context}; {rows} rows: {listed})",
+    ),
+    "names.unmatched.fix": (
+        "Periksa ejaan dan kecamatannya, pilih desanya di daftar pencocokan nama, atau tulis kode desa di file.",
+        "Check the spelling and the kecamatan, choose the village in the name list, or write the village code "
+        "in the file.",
+    ),
+    "names.ambiguous.reason": (
+        "nama desa ini dipakai beberapa desa: {candidates} (kecamatan/puskesmas: {context}; {rows} baris: {listed})",
+        "several villages have this name: {candidates} (kecamatan/puskesmas: {context}; {rows} rows: {listed})",
+    ),
+    "names.ambiguous.fix": (
+        "Isi kolom kecamatan di file, pilih desanya di daftar pencocokan nama, atau tulis kode desa.",
+        "Fill in the kecamatan column, choose the village in the name list, or write the village code.",
+    ),
+    "names.unconfirmed.reason": (
+        "nama desa hanya mirip dengan {candidates} ({rows} baris: {listed})",
+        "the village name only resembles {candidates} ({rows} rows: {listed})",
+    ),
+    "names.unconfirmed.fix": (
+        "Pilih desa yang dimaksud di daftar pencocokan nama (atau jalankan perintah dengan --yes untuk menerima "
+        "kecocokan yang jelas); pilihan itu diingat untuk file berikutnya.",
+        "Choose the village meant in the name list (or run the command with --yes to accept clear matches); "
+        "the choice is remembered for the next file.",
+    ),
+    "names.skipped.reason": (
+        "nama desa tidak dikenali; {rows} baris dilewati (baris {listed})",
+        "the village name is not recognised; {rows} rows skipped (rows {listed})",
+    ),
+    "names.skipped.fix": (
+        "Bila baris ini perlu, pilih desanya di daftar pencocokan nama dan impor file ini lagi.",
+        "If these rows matter, choose their village in the name list and import the file again.",
+    ),
+    "names.near_accepted.reason": (
+        "nama desa dicocokkan dengan {village} ({code}, kemiripan {score}) dan diingat untuk file berikutnya",
+        "the village name was matched to {village} ({code}, similarity {score}) and remembered for the next file",
+    ),
+    "names.near_accepted.fix": (
+        "Tidak perlu tindakan bila benar; bila salah, hapus dataset ini dan impor lagi dengan pilihan desa yang benar.",
+        "Nothing to do if right; if wrong, remove this dataset and import again choosing the right village.",
+    ),
+    "names.confirmed_unknown.reason": (
+        "desa yang dipilih untuk nama ini ({code}) tidak ada di batas wilayah",
+        "the village chosen for this name ({code}) is not in the boundaries",
+    ),
+    "names.confirmed_unknown.fix": (
+        "Pilih lagi desanya dari daftar pencocokan nama.",
+        "Choose the village again from the name list.",
+    ),
+    "names.context_unknown.reason": (
+        "kecamatan ini tidak ada di batas wilayah; nama desanya dicari di seluruh kabupaten/kota",
+        "this kecamatan is not in the boundaries; its village names were looked up in the whole district",
+    ),
+    "names.context_unknown.fix": (
+        "Periksa ejaan nama kecamatan bila ada desa yang tidak cocok.",
+        "Check the spelling of the kecamatan name if some villages do not match.",
+    ),
+}

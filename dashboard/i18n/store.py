@@ -1,0 +1,317 @@
+"""Strings of boundary import, the database store and the import/export commands."""
+
+_FORMATS_ID = "GeoJSON (.geojson), Shapefile dalam .zip, GeoPackage (.gpkg) atau GeoParquet (.parquet)"
+_FORMATS_EN = "GeoJSON (.geojson), a zipped Shapefile (.zip), GeoPackage (.gpkg) or GeoParquet (.parquet)"
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # Boundary files: whole-file problems.
+    "boundary.wrong_type.reason": (
+        "jenis file {suffix} bukan file batas wilayah",
+        "a {suffix} file is not a boundary file",
+    ),
+    "boundary.wrong_type.fix": (f"Unggah {_FORMATS_ID}.", f"Upload {_FORMATS_EN}."),
+    "boundary.shp_alone.reason": (
+        "file .shp saja tidak cukup: Shapefile terdiri atas beberapa file",
+        "a .shp file alone is not enough: a Shapefile is several files",
+    ),
+    "boundary.shp_alone.fix": (
+        "Kemas .shp, .shx, .dbf dan .prj dengan nama yang sama dalam satu file .zip, lalu unggah zip itu.",
+        "Pack the .shp, .shx, .dbf and .prj of the same name into one .zip file and upload that.",
+    ),
+    "boundary.unreadable.reason": (
+        "file tidak dapat dibaca sebagai {format}: {error}",
+        "the file cannot be read as {format}: {error}",
+    ),
+    "boundary.unreadable.fix": (
+        "Pastikan file utuh (unduh atau ekspor ulang) dan jenisnya sesuai dengan akhiran namanya.",
+        "Make sure the file is complete (download or export it again) and its type matches its name's ending.",
+    ),
+    "boundary.not_geoparquet.reason": (
+        "file Parquet ini tidak memuat metadata GeoParquet ({error})",
+        "this Parquet file has no GeoParquet metadata ({error})",
+    ),
+    "boundary.not_geoparquet.fix": (
+        "Ekspor ulang sebagai GeoParquet (mis. GeoDataFrame.to_parquet di geopandas, atau ogr2ogr -f Parquet).",
+        "Export it again as GeoParquet (e.g. GeoDataFrame.to_parquet in geopandas, or ogr2ogr -f Parquet).",
+    ),
+    "boundary.no_geometry.reason": ("file tidak memuat kolom geometri", "the file has no geometry column"),
+    "boundary.no_geometry.fix": (
+        "Unggah file peta yang berisi poligon desa, bukan tabel atribut saja.",
+        "Upload a map file holding the village polygons, not just the attribute table.",
+    ),
+    "boundary.no_features.reason": ("file tidak berisi satu pun fitur", "the file holds no features"),
+    "boundary.no_features.fix": (
+        "Periksa bahwa lapisan yang diekspor berisi poligon desa/kelurahan.",
+        "Check that the exported layer holds the village polygons.",
+    ),
+    "boundary.many_layers.reason": (
+        "file berisi beberapa lapisan ({layers}); yang dibaca: {layer}",
+        "the file holds several layers ({layers}); the one read: {layer}",
+    ),
+    "boundary.many_layers.fix": (
+        "Bila lapisan itu bukan batas desa, simpan lapisan yang benar dalam file tersendiri.",
+        "If that layer is not the village boundaries, save the right layer in a file of its own.",
+    ),
+    # Zip archives.
+    "boundary.zip_broken.reason": (
+        "file zip rusak atau tidak lengkap ({error})",
+        "the zip file is broken or incomplete ({error})",
+    ),
+    "boundary.zip_broken.fix": (
+        "Buat ulang file .zip (mis. klik kanan > Kompres) dan unggah lagi.",
+        "Create the .zip again (e.g. right-click > Compress) and upload it again.",
+    ),
+    "boundary.zip_too_many.reason": (
+        "zip berisi {count} file (paling banyak {limit})",
+        "the zip holds {count} files (at most {limit})",
+    ),
+    "boundary.zip_too_many.fix": (
+        "Masukkan ke zip hanya file Shapefile batas desa (.shp, .shx, .dbf, .prj, .cpg).",
+        "Put only the village boundary Shapefile (.shp, .shx, .dbf, .prj, .cpg) in the zip.",
+    ),
+    "boundary.zip_too_big.reason": (
+        "isi zip {size} MB setelah diekstrak (paling besar {limit} MB)",
+        "the zip expands to {size} MB (at most {limit} MB)",
+    ),
+    "boundary.zip_too_big.fix": (
+        "Bagi file per kabupaten/kota, atau impor lewat baris perintah sebagai GeoParquet.",
+        "Split the file by district, or import it as GeoParquet from the command line.",
+    ),
+    "boundary.zip_ratio.reason": (
+        "file {member} di dalam zip mengembang {ratio} kali saat diekstrak; ini ciri zip bomb",
+        "{member} inside the zip expands {ratio} times when extracted, the mark of a zip bomb",
+    ),
+    "boundary.zip_ratio.fix": (
+        "Unggah zip yang berisi Shapefile batas desa yang dikompres biasa.",
+        "Upload a zip holding an ordinarily compressed village boundary Shapefile.",
+    ),
+    "boundary.zip_no_layer.reason": (
+        "zip tidak berisi Shapefile (.shp), GeoPackage, GeoJSON atau GeoParquet; isinya: {members}",
+        "the zip holds no Shapefile (.shp), GeoPackage, GeoJSON or GeoParquet; it holds: {members}",
+    ),
+    "boundary.zip_no_layer.fix": (
+        "Kemas file .shp, .shx, .dbf dan .prj batas desa ke dalam zip.",
+        "Pack the village boundary .shp, .shx, .dbf and .prj into the zip.",
+    ),
+    "boundary.zip_many_layers.reason": (
+        "zip berisi beberapa lapisan: {layers}",
+        "the zip holds several layers: {layers}",
+    ),
+    "boundary.zip_many_layers.fix": (
+        "Sisakan satu lapisan batas desa per zip dan impor yang lain terpisah.",
+        "Keep one village boundary layer per zip and import the others separately.",
+    ),
+    "boundary.shp_incomplete.reason": (
+        "Shapefile {name} tidak lengkap: tidak ada {missing}",
+        "the Shapefile {name} is incomplete: {missing} is missing",
+    ),
+    "boundary.shp_incomplete.fix": (
+        "Sertakan .shp, .shx dan .dbf (dan .prj) dengan nama yang sama dalam zip.",
+        "Include the .shp, .shx and .dbf (and .prj) of the same name in the zip.",
+    ),
+    # Coordinate reference systems.
+    "boundary.no_crs.reason": (
+        "sistem koordinat (CRS) tidak diketahui dan koordinat bukan derajat bujur/lintang (mis. x={x}, y={y})",
+        "the coordinate reference system (CRS) is unknown and the coordinates are not longitude/latitude degrees "
+        "(e.g. x={x}, y={y})",
+    ),
+    "boundary.no_crs.fix": (
+        "Simpan ulang file dengan CRS-nya (untuk Shapefile sertakan file .prj), mis. lewat QGIS: "
+        "Ekspor > Simpan Fitur Sebagai.",
+        "Save the file again with its CRS (for a Shapefile include the .prj file), e.g. in QGIS: "
+        "Export > Save Features As.",
+    ),
+    "boundary.crs_assumed.reason": (
+        "sistem koordinat (CRS) tidak disebut; koordinat berada dalam rentang bujur/lintang sehingga dianggap "
+        "WGS 84 (EPSG:4326)",
+        "the coordinate reference system (CRS) is not stated; the coordinates lie within longitude/latitude bounds, "
+        "so WGS 84 (EPSG:4326) is assumed",
+    ),
+    "boundary.crs_assumed.fix": (
+        "Bila peta tampak bergeser, simpan ulang file dengan CRS yang benar (file .prj untuk Shapefile).",
+        "If the map looks shifted, save the file again with its right CRS (the .prj file for a Shapefile).",
+    ),
+    "boundary.reproject_failed.reason": (
+        "koordinat tidak dapat diubah ke EPSG:4326 ({error})",
+        "the coordinates cannot be transformed to EPSG:4326 ({error})",
+    ),
+    "boundary.reproject_failed.fix": (
+        "Simpan ulang file dalam EPSG:4326 (WGS 84) atau CRS standar lain.",
+        "Save the file again in EPSG:4326 (WGS 84) or another standard CRS.",
+    ),
+    # Codes and names.
+    "boundary.no_code_column.reason": (
+        "tidak ada kolom kode wilayah yang dikenali; kolom yang ada: {columns}",
+        "no region code column was recognised; the columns are: {columns}",
+    ),
+    "boundary.no_code_column.fix": (
+        "Pilih kolom kode Kemendagri (di halaman Data, atau --code-column NAMA di baris perintah).",
+        "Choose the Kemendagri code column (on the Data page, or --code-column NAME on the command line).",
+    ),
+    "boundary.code_column_missing.reason": (
+        "kolom {column} tidak ada; kolom yang ada: {columns}",
+        "there is no column {column}; the columns are: {columns}",
+    ),
+    "boundary.code_column_missing.fix": (
+        "Pilih salah satu kolom yang ada sebagai kolom kode.",
+        "Choose one of the existing columns as the code column.",
+    ),
+    "boundary.bad_code.reason": ("bukan kode wilayah Kemendagri", "not a Kemendagri region code"),
+    "boundary.bad_code.fix": (
+        "Tulis kode 2, 4, 6 atau 10 digit, bertitik atau tidak (52.03.01.2001 atau 5203012001), atau pilih "
+        "kolom kode lain.",
+        "Write a 2, 4, 6 or 10 digit code, dotted or not (52.03.01.2001 or 5203012001), or choose another code column.",
+    ),
+    "boundary.duplicate_code.reason": (
+        "kode yang sama sudah ada di baris {first}",
+        "the same code is already in row {first}",
+    ),
+    "boundary.duplicate_code.fix": (
+        "Setiap wilayah hanya boleh muncul sekali: gabungkan poligonnya atau hapus baris ganda.",
+        "Each region may appear only once: merge its polygons or delete the duplicate row.",
+    ),
+    "boundary.no_names.reason": (
+        "tidak ada kolom nama desa; kolom yang ada: {columns}",
+        "there is no village name column; the columns are: {columns}",
+    ),
+    "boundary.no_names.fix": (
+        "Kode dipakai sebagai nama. Tambahkan kolom 'nama' agar peta dan pencocokan nama desa dapat dipakai.",
+        "The codes are used as names. Add a 'nama' column so that the map and village name matching work.",
+    ),
+    # Geometry.
+    "boundary.empty_geometry.reason": ("geometri kosong", "the geometry is empty"),
+    "boundary.empty_geometry.fix": (
+        "Gambar ulang poligon wilayah ini atau hapus barisnya.",
+        "Draw this region's polygon again or delete its row.",
+    ),
+    "boundary.not_polygon.reason": (
+        "geometri {geom_type}, bukan poligon",
+        "the geometry is a {geom_type}, not a polygon",
+    ),
+    "boundary.not_polygon.fix": (
+        "Batas desa harus berupa poligon; ekspor lapisan poligon, bukan titik atau garis.",
+        "Village boundaries must be polygons; export the polygon layer, not points or lines.",
+    ),
+    "boundary.repaired.reason": (
+        "geometri tidak valid ({reason}) dan sudah diperbaiki otomatis",
+        "the geometry was invalid ({reason}) and has been repaired automatically",
+    ),
+    "boundary.repaired.fix": (
+        "Periksa batas wilayah ini di peta; perbaiki di sumbernya bila bentuknya salah.",
+        "Check this boundary on the map; correct it at its source if its shape is wrong.",
+    ),
+    "boundary.repaired_total.reason": (
+        "{count} geometri tidak valid sudah diperbaiki otomatis",
+        "{count} invalid geometries were repaired automatically",
+    ),
+    "boundary.repaired_total.fix": (
+        "Baris-barisnya tercantum di atas; periksa bentuknya di peta.",
+        "Their rows are listed above; check their shapes on the map.",
+    ),
+    "boundary.repaired_empty.reason": (
+        "geometri tidak valid ({reason}) dan tidak tersisa luasan setelah diperbaiki",
+        "the geometry is invalid ({reason}) and no area is left after repair",
+    ),
+    "boundary.repaired_empty.fix": (
+        "Gambar ulang poligon wilayah ini di sumbernya.",
+        "Draw this region's polygon again at its source.",
+    ),
+    "boundary.more.reason": (
+        "dan {count} baris lain dengan masalah yang sama",
+        "and {count} more rows with the same problem",
+    ),
+    "boundary.more.fix": (
+        "Perbaiki baris di atas dulu; baris lain biasanya punya penyebab yang sama.",
+        "Fix the rows above first; the others usually share their cause.",
+    ),
+    # The store.
+    "store.duplicate_file.reason": (
+        "file ini sudah diimpor sebagai dataset {id} ({file}, {when})",
+        "this file was already imported as dataset {id} ({file}, {when})",
+    ),
+    "store.duplicate_file.fix": (
+        "Tidak ada yang diubah. Untuk mengimpornya ulang, hapus dulu dataset {id}.",
+        "Nothing was changed. To import it again, remove dataset {id} first.",
+    ),
+    "store.duplicate_key.reason": (
+        "wilayah, periode dan indikator yang sama sudah ada di baris {first}",
+        "the same region, period and indicator are already in row {first}",
+    ),
+    "store.duplicate_key.fix": (
+        "Setiap wilayah, periode dan indikator hanya boleh muncul sekali per file; hapus baris ganda.",
+        "Each region, period and indicator may appear only once per file; delete the duplicate row.",
+    ),
+    "store.missing_count.reason": ("pembilang atau penyebut kosong", "the numerator or denominator is empty"),
+    "store.missing_count.fix": (
+        "Isi pembilang dan penyebut dengan angka (0 bila tidak ada).",
+        "Fill in the numerator and denominator with numbers (0 when there are none).",
+    ),
+    "store.replaced.reason": (
+        "{count} nilai menggantikan nilai dataset {id} ({file}) untuk wilayah, periode dan indikator yang sama",
+        "{count} values replace those of dataset {id} ({file}) for the same region, period and indicator",
+    ),
+    "store.replaced.fix": (
+        "Nilai lama tetap tersimpan; hapus dataset ini untuk kembali memakai nilai lama.",
+        "The old values are kept; remove this dataset to use the old values again.",
+    ),
+    "store.codes_disappeared.reason": (
+        "{count} kode desa tidak ada lagi di versi batas yang baru: {codes}",
+        "{count} village codes are no longer in the new boundary version: {codes}",
+    ),
+    "store.codes_disappeared.fix": (
+        "Data indikator untuk kode itu tetap tersimpan tetapi tidak tampil di peta; periksa pemekaran atau "
+        "perubahan kode.",
+        "Indicator data for those codes is kept but not shown on the map; check for split villages or changed codes.",
+    ),
+    "store.codes_appeared.reason": (
+        "{count} kode desa baru dibanding versi batas sebelumnya: {codes}",
+        "{count} village codes are new compared with the previous boundary version: {codes}",
+    ),
+    "store.codes_appeared.fix": (
+        "Periksa bahwa kode baru itu benar (pemekaran desa atau perubahan kode).",
+        "Check that the new codes are right (split villages or changed codes).",
+    ),
+    # Command line.
+    "store.cli.not_found": ("{path}: file tidak ditemukan", "{path}: file not found"),
+    "store.cli.refused": (
+        "{file}: ditolak, {errors} kesalahan dan {warnings} peringatan; basis data tidak berubah.",
+        "{file}: refused, {errors} errors and {warnings} warnings; the database is unchanged.",
+    ),
+    "store.cli.duplicate": (
+        "{file}: sudah diimpor sebagai dataset {id}; tidak ada yang berubah.",
+        "{file}: already imported as dataset {id}; nothing changed.",
+    ),
+    "store.cli.boundaries_ok": (
+        "{file}: dataset {id}, {villages} desa/kelurahan di {districts} kabupaten/kota ({repaired} geometri "
+        "diperbaiki, {appeared} kode baru, {disappeared} kode hilang).",
+        "{file}: dataset {id}, {villages} villages in {districts} districts ({repaired} geometries repaired, "
+        "{appeared} codes appeared, {disappeared} disappeared).",
+    ),
+    "store.cli.indicators_ok": (
+        "{file}: dataset {id}, {rows} nilai dari {read} baris ({skipped} baris dilewati, {aliases} alias nama "
+        "disimpan, {replaced} nilai lama diganti).",
+        "{file}: dataset {id}, {rows} values from {read} rows ({skipped} rows skipped, {aliases} name aliases "
+        "saved, {replaced} older values replaced).",
+    ),
+    "store.cli.exported": ("{rows} nilai ditulis ke {path}", "{rows} values written to {path}"),
+    "store.cli.suggestion": (
+        "{name!r} (baris {rows}): mungkin {candidates}",
+        "{name!r} (rows {rows}): perhaps {candidates}",
+    ),
+    "store.cli.suggestions": (
+        "Nama desa yang perlu dikonfirmasi (jalankan ulang dengan --yes untuk menerima kecocokan yang jelas):",
+        "Village names to confirm (run again with --yes to accept unambiguous near matches):",
+    ),
+    "store.cli.bad_district": (
+        "--wilayah {value!r}: bukan kode kabupaten/kota (mis. 64.74 atau 6474)",
+        "--wilayah {value!r}: not a kabupaten/kota code (e.g. 64.74 or 6474)",
+    ),
+    "store.cli.missing_importer": (
+        "pembaca file indikator belum tersedia di instalasi ini ({error})",
+        "the indicator file reader is not available in this installation ({error})",
+    ),
+    "store.cli.no_villages": (
+        "Belum ada batas desa untuk {district}; impor batas dulu (import-boundaries).",
+        "There are no village boundaries for {district} yet; import boundaries first (import-boundaries).",
+    ),
+}

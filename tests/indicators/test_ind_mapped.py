@@ -1,0 +1,136 @@
+"""Other tables through a column mapping; detection; and every problem key having its texts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import dashboard
+from dashboard.data.importers.indicators import (
+    ColumnMapping,
+    IndicatorColumns,
+    detect_format,
+    guess_mapping,
+    prepare_indicator_import,
+    suggest_mapping,
+)
+from dashboard.data.importers.model import DatasetKind
+from dashboard.i18n import t
+from dashboard.i18n.indicators import TEXTS as INDICATOR_TEXTS
+from tests.indicators.helpers import BATU, DISTRICT, KALI, TANJUNG, csv_bytes, only, villages
+
+TABLE = [
+    "Desa;Kecamatan;Bulan;Tahun;Air layak;Rumah tangga;KRS didampingi;KRS",
+    "Tanjung Harapan;Mekar Sari;Agustus;2025;120;150;8;10",
+    "Batu Putih;Mekar Sari;8;2025;90;90;0;4",
+    "KALI JERNIH;Lembah Hijau;Agustus;2025;30,0;60;5;5",
+]
+FIELDS = {
+    "nama_desa": "Desa",
+    "kecamatan": "Kecamatan",
+    "bulan": "Bulan",
+    "tahun": "Tahun",
+    "air_minum_layak.pembilang": "Air layak",
+    "air_minum_layak.penyebut": "Rumah tangga",
+    "pendampingan_krs.pembilang": "KRS didampingi",
+    "pendampingan_krs.penyebut": "KRS",
+}
+
+
+def _import(fields: dict[str, str] | ColumnMapping, lines: list[str] = TABLE, **options: object):  # type: ignore[no-untyped-def]
+    return prepare_indicator_import(csv_bytes(lines), "pdam.csv", villages(), {}, district_code=DISTRICT,
+                                    mapping=fields, **options)  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_ind090_mapped_table_by_names_and_month_year_columns() -> None:
+    batch = _import(FIELDS)
+    assert batch.ok, [p.message("en") for p in batch.problems]
+    assert batch.kind is DatasetKind.MAPPED
+    got = batch.observations.sort_values(["code", "indicator"])[["code", "period", "indicator", "numerator",
+                                                                  "denominator"]].values.tolist()  # fmt: skip
+    assert got == [
+        [TANJUNG, "2025-08", "air_minum_layak", 120.0, 150.0],
+        [TANJUNG, "2025-08", "pendampingan_krs", 8.0, 10.0],
+        [BATU, "2025-08", "air_minum_layak", 90.0, 90.0],
+        [BATU, "2025-08", "pendampingan_krs", 0.0, 4.0],
+        [KALI, "2025-08", "air_minum_layak", 30.0, 60.0],
+        [KALI, "2025-08", "pendampingan_krs", 5.0, 5.0],
+    ]
+
+
+def test_ind091_mapping_round_trips_between_its_two_forms() -> None:
+    mapping = ColumnMapping.from_fields(FIELDS)
+    assert mapping.village == "Desa" and mapping.month == "Bulan"
+    assert mapping.indicators[0] == IndicatorColumns("air_minum_layak", ("Air layak",), ("Rumah tangga",))
+    assert ColumnMapping.from_fields(mapping.as_fields()) == mapping
+    assert _import(mapping).observations.shape == (6, 6)
+
+
+def test_ind092_fixed_period_and_code_column() -> None:
+    lines = ["Kode;Air;RT", f"{TANJUNG.replace('.', '')};5;10"]
+    mapping = ColumnMapping(code="Kode", fixed_period="2024",
+                            indicators=(IndicatorColumns("air_minum_layak", ("Air",), ("RT",)),))  # fmt: skip
+    batch = _import(mapping, lines)
+    assert batch.ok
+    assert batch.observations[["code", "period", "numerator"]].values.tolist() == [[TANJUNG, "2024", 5.0]]
+
+
+def test_ind093_incomplete_mapping_and_missing_columns_are_refused() -> None:
+    batch = _import({"nama_desa": "Desa", "air_minum_layak.pembilang": "Air layak"})
+    problem = only(batch.problems, "indicators.mapping_incomplete")
+    assert "periode" in problem.reason("id") and "air_minum_layak.penyebut" in problem.reason("en")
+    missing = _import({**FIELDS, "tahun": "Thn"})
+    assert only(missing.problems, "indicators.mapping_column_missing").column == "Thn"
+
+
+def test_ind094_bad_counts_in_a_mapped_table_are_errors_with_row_and_column() -> None:
+    lines = [*TABLE[:2], "Batu Putih;Mekar Sari;8;2025;95;90;x;4"]
+    batch = _import(FIELDS, lines)
+    exceeds = only(batch.problems, "indicators.numerator_exceeds")
+    assert (exceeds.row, exceeds.column) == (3, "Air layak")
+    unreadable = only(batch.problems, "indicators.not_a_number")
+    assert (unreadable.row, unreadable.column, unreadable.value) == (3, "KRS didampingi", "x")
+
+
+def test_ind095_guess_and_detect() -> None:
+    columns = TABLE[0].split(";")
+    guessed = guess_mapping(columns)
+    assert (guessed.village, guessed.kecamatan, guessed.month, guessed.year) == ("Desa", "Kecamatan", "Bulan", "Tahun")
+    assert detect_format(["KODE_WILAYAH", "Periode", "Indikator", "Pembilang", "Penyebut"]) == "tidy"
+    assert detect_format(["Kelurahan", "Bulan", "Tahun", "Jml_Balita_Stunting"]) == "sigizi"
+    assert detect_format(columns) is None
+    suggested = suggest_mapping(["kode_wilayah", "periode", "stunting_pembilang", "stunting_penyebut"])
+    expected = {"kode_wilayah": "kode_wilayah", "periode": "periode"}
+    assert suggested == {
+        **expected,
+        "stunting.pembilang": "stunting_pembilang",
+        "stunting.penyebut": "stunting_penyebut",
+    }
+
+
+def _keys_used() -> set[str]:
+    root = Path(dashboard.__file__).parent / "data" / "importers"
+    found: set[str] = set()
+    for source in ("indicators.py", "names.py"):
+        found |= set(re.findall(r'"((?:indicators|names)\.[a-z_]+)"', (root / source).read_text()))
+    return found
+
+
+@pytest.mark.parametrize("key", sorted(_keys_used()))
+def test_ind096_problem_keys_have_reason_and_fix_in_both_languages(key: str) -> None:
+    params = {"suffix": ".pdf", "error": "x", "columns": "a", "missing": "b", "expected": "c", "district": "99.01",
+              "count": 2, "shown": 100, "name": "c", "rows": 2, "level": "kecamatan", "known": "stunting",
+              "numerator": 3, "denominator": 2, "first": 2, "indicator": "stunting", "listed": "2, 3",
+              "candidates": "-", "context": "-", "village": "V", "code": "99.01.01.2001", "score": "90%"}  # fmt: skip
+    for lang in ("id", "en"):
+        assert t(f"{key}.reason", lang, **params)
+        assert t(f"{key}.fix", lang, **params)
+
+
+def test_ind097_every_reason_has_a_fix() -> None:
+    reasons = {key.removesuffix(".reason") for key in INDICATOR_TEXTS if key.endswith(".reason")}
+    fixes = {key.removesuffix(".fix") for key in INDICATOR_TEXTS if key.endswith(".fix")}
+    assert reasons == fixes
+    assert len(_keys_used()) > 25
