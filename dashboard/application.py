@@ -1,16 +1,18 @@
-"""Building the Dash app: settings, data source, pages and callbacks, with nothing done at import."""
+"""Building the Dash app: settings, data, pages and callbacks, with nothing done at import."""
 
 from __future__ import annotations
 
 import logging
 
-from dash import Dash
+import diskcache
+from dash import Dash, DiskcacheManager
 
 from dashboard.config import REPO_ROOT, Settings
-from dashboard.data.source import DemoSource, RegionSource
+from dashboard.data.source import RegionSource
+from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.services import Services
-from dashboard.views import geojson_route, map_page, shell
+from dashboard.views import data_page, geojson_route, map_page, shell
 
 __all__ = ["create_app"]
 
@@ -18,10 +20,21 @@ log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None, source: RegionSource | None = None) -> Dash:
-    """A ready app. Without arguments: settings from ``DASHBOARD_*`` and the embedded demo district."""
+    """A ready app. Without arguments: settings from ``DASHBOARD_*`` and the database they name.
+
+    The database is created or upgraded on start and the embedded demo district imported into it
+    when absent or changed. A ``source`` replaces the database (tests, read-only displays): the
+    data page then says it cannot import.
+    """
     settings = settings or Settings.from_env()
-    source = source or DemoSource(settings.geodata_dir)
-    services = Services(settings, source)
+    if source is None:
+        store = Store.open(settings=settings)
+        store.ensure_demo(settings.geodata_dir)
+        services = Services.from_store(settings, store)
+    else:
+        services = Services(settings, source)
+    # Long imports run in a worker process; their progress and results pass through a disk cache.
+    cache = diskcache.Cache(str(settings.data_dir / "callbacks"))
     app = Dash(
         __name__,
         title=t("app.title", settings.language),
@@ -29,10 +42,12 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         serve_locally=True,
         suppress_callback_exceptions=True,  # pages are rendered by the router, not present at start
         update_title="",
+        background_callback_manager=DiskcacheManager(cache),
     )
     app.layout = shell.layout(services)
     shell.register(app, services)
     map_page.register(app, services)
+    data_page.register(app, services)
     geojson_route.register(app, services)
-    log.info("Lokus app created (data: %s)", type(source).__name__)
+    log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app

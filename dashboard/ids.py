@@ -41,6 +41,7 @@ class ID(StrEnum):
     UPLOAD_TOKEN = "data-upload-token"
     IMPORT_KIND = "data-import-kind"
     IMPORT_DISTRICT = "data-import-district"
+    IMPORT_USER = "data-import-user"
     CHECK = "data-check"
     COMMIT = "data-commit"
     CANCEL = "data-cancel"

@@ -12,15 +12,21 @@ from dash import Dash
 from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.data.store import Store
 from dashboard.figures.map import values_patch
-from dashboard.ids import ID
+from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views import map_page, shell
 
 
 @pytest.fixture(scope="module")
-def app() -> Dash:
-    return create_app(Settings())
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("instance"))
+
+
+@pytest.fixture(scope="module")
+def app(settings: Settings) -> Dash:
+    return create_app(settings)
 
 
 def _ids(component: Any) -> Iterator[str]:
@@ -48,6 +54,11 @@ def _callback_ids(app: Dash) -> set[str]:
     return {i for i in ids if i}
 
 
+def _pattern_types(ids: set[str]) -> set[str]:
+    """The ``type`` of each pattern-matching ID (written as JSON in the callback map)."""
+    return {json.loads(i)["type"] for i in ids if i.startswith("{")}
+
+
 def test_app001_every_callback_id_exists_in_a_layout(app: Dash) -> None:
     services = Services(Settings(), DemoSource(Settings().geodata_dir))
     present = set(_ids(app.layout))
@@ -55,8 +66,11 @@ def test_app001_every_callback_id_exists_in_a_layout(app: Dash) -> None:
         for _, builder in shell.PAGES.values():
             for lang in ("id", "en"):
                 present |= set(_ids(builder(services, lang, None)))
-    missing = _callback_ids(app) - present
+    wanted = _callback_ids(app)
+    missing = {i for i in wanted if not i.startswith("{")} - present
     assert missing == set()
+    # Pattern IDs are created with the data they stand for (a column, a name); their types are all declared.
+    assert _pattern_types(wanted) <= {str(p) for p in Pattern}
     assert {ID.MAP, ID.LEGEND, ID.INDICATOR}.issubset(present)
 
 
@@ -94,15 +108,16 @@ def test_app003_router_renders_each_page_and_a_not_found(app: Dash) -> None:
             assert "Halaman tidak ditemukan" not in text
 
 
-def test_app004_geojson_is_served_once_per_version_with_long_cache(app: Dash) -> None:
-    services = Services(Settings(), DemoSource(Settings().geodata_dir))
-    version = services.source.boundary_version(DEMO_DISTRICT_CODE)
+def test_app004_geojson_is_served_once_per_version_with_long_cache(app: Dash, settings: Settings) -> None:
+    with Store.open(settings=settings) as store:
+        services = Services.from_store(settings, store)
+        version = services.source.boundary_version(DEMO_DISTRICT_CODE)
     client = app.server.test_client()
     response = client.get(f"/lokus-geo/{version}/{DEMO_DISTRICT_CODE}.geojson")
     assert response.status_code == 200
     assert "immutable" in response.headers["Cache-Control"]
     collection = json.loads(response.data)
-    assert len(collection["features"]) == len(services.source.villages(DEMO_DISTRICT_CODE))
+    assert len(collection["features"]) == len(DemoSource(settings.geodata_dir).villages(DEMO_DISTRICT_CODE))
     assert client.get(f"/lokus-geo/old-version/{DEMO_DISTRICT_CODE}.geojson").status_code == 404
     again = client.get(
         f"/lokus-geo/{version}/{DEMO_DISTRICT_CODE}.geojson",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +28,8 @@ PROJECT = (
 )
 
 
-def _start(dash_duo: Any) -> DemoSource:
-    dash_duo.start_server(create_app(Settings()))
+def _start(dash_duo: Any, data_dir: Path) -> DemoSource:
+    dash_duo.start_server(create_app(Settings(data_dir=data_dir)))
     dash_duo.wait_for_element(GRAPH, timeout=20)
     # The map has drawn when plotly has fetched the GeoJSON and laid out its trace.
     _wait_for(dash_duo, DRAWN, GRAPH)
@@ -50,8 +51,8 @@ def _finish_clean(dash_duo: Any) -> None:
     assert external_requests(dash_duo) == []
 
 
-def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any) -> None:
-    source = _start(dash_duo)
+def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any, tmp_path: Path) -> None:
+    source = _start(dash_duo, tmp_path)
     expected = len(source.villages(DEMO_DISTRICT_CODE))
     locations = dash_duo.driver.execute_script(
         "return document.querySelector(arguments[0])._fullData[0].locations.length", GRAPH
@@ -69,8 +70,8 @@ def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any) -> None:
     _finish_clean(dash_duo)
 
 
-def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_duo: Any) -> None:
-    _start(dash_duo)
+def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_duo: Any, tmp_path: Path) -> None:
+    _start(dash_duo, tmp_path)
     before = dash_duo.find_element(f"#{ID.LEGEND}").text
     dash_duo.select_dcc_dropdown(f"#{ID.INDICATOR}", value="Vitamin A (6-59 bulan)")
     dash_duo.wait_for_contains_text(f"#{ID.MAP_TITLE}", "Vitamin A")
@@ -90,8 +91,8 @@ def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_
     _finish_clean(dash_duo)
 
 
-def test_jrn003_clicking_a_desa_opens_its_profile(dash_duo: Any) -> None:
-    source = _start(dash_duo)
+def test_jrn003_clicking_a_desa_opens_its_profile(dash_duo: Any, tmp_path: Path) -> None:
+    source = _start(dash_duo, tmp_path)
     villages = source.villages(DEMO_DISTRICT_CODE)
     observations = source.observations(DEMO_DISTRICT_CODE)
     period = str(observations["period"].max())
@@ -121,8 +122,8 @@ def test_jrn003_clicking_a_desa_opens_its_profile(dash_duo: Any) -> None:
     _finish_clean(dash_duo)
 
 
-def test_jrn004_switching_to_english_changes_the_labels(dash_duo: Any) -> None:
-    _start(dash_duo)
+def test_jrn004_switching_to_english_changes_the_labels(dash_duo: Any, tmp_path: Path) -> None:
+    _start(dash_duo, tmp_path)
     assert "PREVALENSI STUNTING" in dash_duo.find_element(".kpi-row").text.upper()
     dash_duo.find_element(f"#{ID.LANGUAGE} label[for='_dbcprivate_radioitems_{ID.LANGUAGE}_input_en']").click()
     # textContent, not innerText: the KPI labels are upper-cased by CSS.
