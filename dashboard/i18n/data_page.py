@@ -122,4 +122,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Aplikasi ini berjalan tanpa basis data, jadi tidak dapat mengimpor.",
         "This app runs without a database, so it cannot import.",
     ),
+    "data.district.all": (
+        "Semua kabupaten/kota (file berisi kode wilayah)",
+        "All districts (the file has region codes)",
+    ),
+    "data.result.appeared": ("{n} kode baru: {codes}", "{n} new codes: {codes}"),
+    "data.result.disappeared": (
+        "{n} kode tidak ada lagi di batas baru (nilainya tetap tersimpan): {codes}",
+        "{n} codes are gone from the new boundaries (their values stay stored): {codes}",
+    ),
+    "data.result.replaced": ("{n} nilai lama diganti oleh file ini.", "{n} earlier values replaced by this file."),
+    "data.result.aliases": (
+        "{n} ejaan nama desa disimpan untuk impor berikutnya.",
+        "{n} village-name spellings saved for the next import.",
+    ),
 }

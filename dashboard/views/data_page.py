@@ -24,6 +24,8 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.core.indicators import CATALOGUE
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
+from dashboard.data.source import District
+from dashboard.data.store import CommitResult
 from dashboard.i18n import fmt_int, fmt_number, t
 from dashboard.ids import ID, Pattern, pattern_id
 from dashboard.services import Services
@@ -345,6 +347,29 @@ def datasets_view(services: Services, lang: str) -> Any:
     return dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", hover=True, className="datasets-table")
 
 
+def district_options(districts: list[District], lang: str) -> list[dict[str, str]]:
+    return [
+        {"label": f"{d.name} ({d.code})" + (f" — {t('demo.badge', lang)}" if d.is_demo else ""), "value": d.code}
+        for d in districts
+    ]
+
+
+def result_view(result: CommitResult, lang: str) -> Any:
+    """What a commit did, in words: the dataset, its values, and for boundaries the codes that came and went."""
+    if result.duplicate_of is not None:
+        return dbc.Alert(t("data.result.duplicate", lang, id=result.duplicate_of), color="info")
+    lines: list[Any] = [t("data.result.ok", lang, id=result.dataset_id, rows=fmt_int(result.rows, lang))]
+    for key, codes in (("appeared", result.appeared), ("disappeared", result.disappeared)):
+        if codes:
+            shown = ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "")
+            lines.append(html.Div(t(f"data.result.{key}", lang, n=fmt_int(len(codes), lang), codes=shown)))
+    if result.replaced:
+        lines.append(html.Div(t("data.result.replaced", lang, n=fmt_int(result.replaced, lang))))
+    if result.aliases_saved:
+        lines.append(html.Div(t("data.result.aliases", lang, n=fmt_int(result.aliases_saved, lang))))
+    return dbc.Alert(lines, color="success")
+
+
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     districts = services.source.districts()
     prompt: list[Any] = [
@@ -360,10 +385,12 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         options=[{"label": t(f"data.kind.{kind}", lang), "value": kind} for kind in ImportKind.ALL_KINDS],
         value=ImportKind.AUTO,
     )
+    # Files with codes find their own district; a district is chosen only to match village names.
     district = dcc.Dropdown(
         id=ID.IMPORT_DISTRICT,
-        options=[{"label": d.name, "value": d.code} for d in districts],
-        value=next((d.code for d in districts if not d.is_demo), districts[0].code if districts else None),
+        options=district_options(districts, lang),
+        value=None,
+        placeholder=t("data.district.all", lang),
         clearable=True,
     )
     return dbc.Container(
@@ -535,22 +562,18 @@ def register(app: Dash, services: Services) -> None:
         set_progress((50, t("data.committing", lang)))
         result = services.commit(batch, user=(user or "").strip())
         set_progress((100, ""))
-        if result.duplicate_of is not None:
-            message = dbc.Alert(t("data.result.duplicate", lang, id=result.duplicate_of), color="info")
-        else:
-            message = dbc.Alert(
-                t("data.result.ok", lang, id=result.dataset_id, rows=fmt_int(result.rows, lang)), color="success"
-            )
-        return message, version + 1, True
+        return result_view(result, lang), version + 1, True
 
     @app.callback(
         Output(ID.DATASETS, "children"),
+        Output(ID.IMPORT_DISTRICT, "options"),
         Input(ID.DATASETS_VERSION, "data"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def refresh_datasets(_: int, lang: str) -> Any:
-        return datasets_view(services, lang)
+    def refresh_datasets(_: int, lang: str) -> tuple[Any, list[dict[str, str]]]:
+        services.invalidate()  # the commit ran in another process
+        return datasets_view(services, lang), district_options(services.source.districts(), lang)
 
     @app.callback(
         Output(ID.REMOVE_CONFIRM, "displayed"),

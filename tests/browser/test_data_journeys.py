@@ -1,0 +1,109 @@
+"""A planner imports a district's boundaries and figures on /data, then sees them on the map."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.application import create_app
+from dashboard.config import Settings
+from dashboard.data.store import Store
+from dashboard.ids import ID
+from tests.browser_helpers import external_requests
+from tests.store.helpers import DISTRICT, village_codes, villages_frame, write
+
+pytestmark = pytest.mark.browser
+
+
+def _wait_text(dash_duo: Any, selector: str, text: str, timeout: float = 30) -> None:
+    """Wait until ``selector``'s text content contains ``text`` (background callbacks take a moment)."""
+    deadline = time.time() + timeout
+    script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';"
+    content = ""
+    while time.time() < deadline:
+        content = dash_duo.driver.execute_script(script, selector)
+        if text in content:
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"{selector} never contained {text!r}; it says {content!r}")
+
+
+def _upload_check_commit(dash_duo: Any, path: Path) -> None:
+    dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(path))
+    _wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", path.name)
+    dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor.")
+    dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil")
+
+
+def test_jrn010_import_boundaries_and_figures_then_see_them_on_the_map(dash_duo: Any, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    boundaries = write(villages_frame(), tmp_path, "geojson", name="desa_kabupaten_uji")
+    codes = village_codes()
+    stunted = [3, 5, 0, 8, 2, 6]
+    measured = [40, 50, 20, 60, 30, 45]
+    table = tmp_path / "stunting_feb_2025.csv"
+    lines = ["kode_wilayah,periode,indikator,pembilang,penyebut"]
+    lines += [
+        f"{c.replace('.', '')},Februari 2025,stunting,{s},{m}" for c, s, m in zip(codes, stunted, measured, strict=True)
+    ]
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    dash_duo.start_server(create_app(settings))
+    dash_duo.wait_for_element(f"#{ID.MAP}")
+    dash_duo.driver.get(dash_duo.server_url + "/data")
+    dash_duo.wait_for_element(f"#{ID.IMPORT_USER}").send_keys("Siti (Bappeda)")
+
+    _upload_check_commit(dash_duo, boundaries)
+    _wait_text(dash_duo, f"#{ID.DATASETS}", boundaries.name)
+    _upload_check_commit(dash_duo, table)
+    _wait_text(dash_duo, f"#{ID.DATASETS}", table.name)
+    assert "Siti (Bappeda)" in dash_duo.find_element(f"#{ID.DATASETS}").text
+
+    # The database holds exactly the file's figures, attributed to the planner.
+    with Store.open(settings=settings) as store:
+        stored = store.observations(DISTRICT)
+        assert sorted(stored["code"]) == codes
+        assert stored["numerator"].sum() == sum(stunted)
+        assert {d.user for d in store.datasets() if d.kind != "demo"} == {"Siti (Bappeda)"}
+
+    # The main page now opens on the imported district, with its prevalence from the counts.
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    expected = f"{100 * sum(stunted) / sum(measured):.1f}%".replace(".", ",")
+    _wait_text(dash_duo, f"#{ID.KPI_PREVALENCE}", expected)
+    assert "Kabupaten Uji" in dash_duo.find_element(f"#{ID.DISTRICT}").text
+    assert dash_duo.get_logs() == []
+    assert external_requests(dash_duo) == []
+
+
+def test_jrn011_a_file_with_errors_is_refused_and_changes_nothing(dash_duo: Any, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    table = tmp_path / "salah.csv"
+    table.write_text(
+        "kode_wilayah,periode,indikator,pembilang,penyebut\n"
+        "99.01.01.1001,2025-02,stunting,5,40\n"
+        "99.01.01.1002,2025-02,stunting,50,40\n",
+        encoding="utf-8",
+    )
+    dash_duo.start_server(create_app(settings))
+    dash_duo.wait_for_element(f"#{ID.MAP}")
+    dash_duo.driver.get(dash_duo.server_url + "/data")
+    dash_duo.wait_for_element(f"#{ID.IMPORT_USER}").send_keys("Budi")
+    with Store.open(settings=settings) as store:
+        before = store.data_version()
+    dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(table))
+    dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.REPORT}", "belum dapat diimpor")
+    # The problem names its row, column, value, reason and fix.
+    cells = [c.text for c in dash_duo.find_elements(f"#{ID.REPORT} tbody tr td")]
+    assert cells[:3] == ["3", "pembilang", "50"]
+    assert "lebih besar dari penyebut 40" in cells[4]
+    assert cells[5]
+    assert dash_duo.find_element(f"#{ID.COMMIT}").get_attribute("disabled") is not None
+    with Store.open(settings=settings) as store:
+        assert store.data_version() == before
+    assert dash_duo.get_logs() == []
