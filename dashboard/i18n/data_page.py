@@ -42,6 +42,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose what each column means. An indicator needs a numerator and a denominator.",
     ),
     "data.mapping.ignore": ("(abaikan)", "(ignore)"),
+    "data.mapping.fixed_period": (
+        "Periode untuk seluruh file, bila tidak ada kolom periode",
+        "Period of the whole file, when no column holds it",
+    ),
+    "data.mapping.fixed_period.placeholder": ("mis. Februari 2025", "e.g. February 2025"),
     "data.mapping.numerator": ("{label}: pembilang", "{label}: numerator"),
     "data.mapping.denominator": ("{label}: penyebut", "{label}: denominator"),
     "data.field.kode_wilayah": ("Kode wilayah", "Region code"),

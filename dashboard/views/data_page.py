@@ -12,7 +12,7 @@ import base64
 import binascii
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -306,6 +306,12 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
             html.H3(t("data.mapping", lang), className="h6"),
             html.P(t("data.mapping.help", lang), className="text-muted"),
             dbc.Table(html.Tbody(rows), size="sm"),
+            dbc.Label(t("data.mapping.fixed_period", lang), html_for=FIXED_PERIOD_KEY),
+            dbc.Input(
+                id=pattern_id(Pattern.MAP_COLUMN, FIXED_PERIOD_KEY),
+                placeholder=t("data.mapping.fixed_period.placeholder", lang),
+                value="",
+            ),
         ]
     )
     return preview_block, mapping_block
@@ -450,8 +456,20 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     )
 
 
-def _mapping(values: list[str], ids: list[dict[str, str]]) -> dict[str, str]:
-    return {value: str(identifier["key"]) for value, identifier in zip(values, ids, strict=True) if value}
+FIXED_PERIOD_KEY = "__periode_tetap__"  # the mapping form's free-text period for the whole file
+
+
+def mapping_fields(values: Sequence[str | None], ids: Sequence[dict[str, str]]) -> dict[str, str]:
+    """The mapping form as ``{field: column}``: each column's dropdown names its field; one text box a period."""
+    fields: dict[str, str] = {}
+    for value, identifier in zip(values, ids, strict=True):
+        if not value:
+            continue
+        if identifier["key"] == FIXED_PERIOD_KEY:
+            fields["periode_tetap"] = str(value).strip()
+        else:
+            fields[str(value)] = str(identifier["key"])
+    return fields
 
 
 def _confirmed(values: list[str], ids: list[dict[str, str]]) -> dict[str, str]:
@@ -517,7 +535,7 @@ def register(app: Dash, services: Services) -> None:
         set_progress((10, t("data.checking", lang)))
         token = UploadToken.from_dict(stored)
         batch = check_upload(
-            services, token, kind, district, _mapping(map_values, map_ids), _confirmed(name_values, name_ids)
+            services, token, kind, district, mapping_fields(map_values, map_ids), _confirmed(name_values, name_ids)
         )
         set_progress((100, ""))
         return report_view(batch, services, lang), not batch.ok
@@ -554,7 +572,7 @@ def register(app: Dash, services: Services) -> None:
         set_progress((10, t("data.checking", lang)))
         token = UploadToken.from_dict(stored)
         batch = check_upload(
-            services, token, kind, district, _mapping(map_values, map_ids), _confirmed(name_values, name_ids)
+            services, token, kind, district, mapping_fields(map_values, map_ids), _confirmed(name_values, name_ids)
         )
         if not batch.ok:
             set_progress((100, ""))

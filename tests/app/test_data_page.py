@@ -1,0 +1,120 @@
+"""The data page's steps without a browser: upload, preview, column mapping, name confirmation, commit."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.config import Settings
+from dashboard.data.importers.boundary_files import prepare_boundary_import
+from dashboard.data.importers.model import IndicatorBatch
+from dashboard.data.store import Store
+from dashboard.ids import Pattern
+from dashboard.services import Services
+from dashboard.views import data_page
+from tests.store.helpers import DISTRICT, villages_frame, write
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        batch = prepare_boundary_import(write(villages_frame(), tmp_path, "geojson"))
+        store.commit(batch, "test")
+        yield Services.from_store(settings, store)
+
+
+def _upload(services: Services, name: str, text: str) -> data_page.UploadToken:
+    encoded = base64.b64encode(text.encode("utf-8")).decode()
+    return data_page.save_upload(services, f"data:text/csv;base64,{encoded}", name)
+
+
+def _ids(component: Any) -> Iterator[Any]:
+    if isinstance(component, list | tuple):
+        for child in component:
+            yield from _ids(child)
+        return
+    if not hasattr(component, "to_plotly_json"):
+        return
+    if getattr(component, "id", None) is not None:
+        yield component
+    yield from _ids(getattr(component, "children", None))
+
+
+# A table from another office: names instead of codes, its own column names, one period for the whole file.
+OTHER_TABLE = (
+    "Nama Desa;Kec.;Jumlah balita pendek;Jumlah balita diukur\n"
+    "Desa 1-1;Kecamatan 1;4;40\n"
+    "Desa 1-2;Kecamatan 1;6;30\n"
+    "Desa 2-1;Kecamatan 2;2;25\n"
+)
+
+
+def test_data001_upload_is_kept_once_by_hash_and_the_browser_gets_a_token(services: Services) -> None:
+    token = _upload(services, "laporan.csv", OTHER_TABLE)
+    again = _upload(services, "laporan (1).csv", OTHER_TABLE)
+    assert token.sha256 == again.sha256
+    assert token.path(services).read_text(encoding="utf-8") == OTHER_TABLE
+    assert set(token.as_dict()) == {"name", "sha256", "size"}  # no content travels back to the browser
+
+
+def test_data002_mapping_a_foreign_table_by_hand_imports_it(services: Services) -> None:
+    token = _upload(services, "laporan.csv", OTHER_TABLE)
+    preview, mapping = data_page.preview_view(services, token, data_page.ImportKind.MAPPED, "id")
+    assert "Desa 1-2" in str(preview.to_plotly_json())
+    dropdowns = [c for c in _ids(mapping) if isinstance(c.id, dict) and c.id["type"] == Pattern.MAP_COLUMN]
+    assert [d.id["key"] for d in dropdowns] == [
+        "Nama Desa", "Kec.", "Jumlah balita pendek", "Jumlah balita diukur", data_page.FIXED_PERIOD_KEY,
+    ]  # fmt: skip
+    # The planner says which column is what and the period of the whole file.
+    chosen = ["nama_desa", "kecamatan", "stunting.pembilang", "stunting.penyebut", "Februari 2025"]
+    fields = data_page.mapping_fields(chosen, [d.id for d in dropdowns])
+    assert fields["periode_tetap"] == "Februari 2025"
+    batch = data_page.check_upload(services, token, data_page.ImportKind.MAPPED, DISTRICT, fields)
+    assert isinstance(batch, IndicatorBatch)
+    assert batch.ok, [p.message() for p in batch.problems]
+    observations = batch.observations.sort_values("code")
+    assert observations["code"].tolist() == [f"{DISTRICT}.01.2001", f"{DISTRICT}.01.2002", f"{DISTRICT}.02.2001"]
+    assert observations["period"].unique().tolist() == ["2025-02"]
+    assert observations["numerator"].tolist() == [4, 6, 2]
+    assert observations["denominator"].tolist() == [40, 30, 25]
+
+
+def test_data003_a_misspelt_village_is_offered_for_confirmation_then_remembered(services: Services) -> None:
+    misspelt = OTHER_TABLE.replace("Desa 1-2", "Ds. 1 - 2x")
+    token = _upload(services, "ejaan.csv", misspelt)
+    fields = {"nama_desa": "Nama Desa", "kecamatan": "Kec.", "stunting.pembilang": "Jumlah balita pendek",
+              "stunting.penyebut": "Jumlah balita diukur", "periode_tetap": "2025-02"}  # fmt: skip
+    first = data_page.check_upload(services, token, data_page.ImportKind.MAPPED, DISTRICT, fields)
+    assert isinstance(first, IndicatorBatch)
+    assert not first.ok
+    [suggestion] = first.suggestions
+    assert suggestion.raw_name == "Ds. 1 - 2x"
+    assert suggestion.candidates[0] == f"{DISTRICT}.01.2002"
+    report = data_page.report_view(first, services, "id")
+    choices = [c for c in _ids(report) if isinstance(c.id, dict) and c.id["type"] == Pattern.NAME_MATCH]
+    assert [c.id["key"] for c in choices] == ["Ds. 1 - 2x"]
+    assert f"{DISTRICT}.01.2002" in [o["value"] for o in choices[0].options]
+    # The planner picks the village; the file then imports and the spelling is saved for next time.
+    confirmed = {"Ds. 1 - 2x": f"{DISTRICT}.01.2002"}
+    second = data_page.check_upload(services, token, data_page.ImportKind.MAPPED, DISTRICT, fields, confirmed)
+    assert second.ok
+    result = services.commit(second, "planner")
+    assert result.aliases_saved == 1
+    store = services.require_store()
+    assert f"{DISTRICT}.01.2002" in store.aliases(DISTRICT).values()
+
+
+def test_data004_removing_a_dataset_takes_its_values_with_it(services: Services) -> None:
+    token = _upload(services, "tidy.csv", "kode_wilayah,periode,indikator,pembilang,penyebut\n"
+                                          f"{DISTRICT}.01.2001,2025-08,stunting,3,30\n")  # fmt: skip
+    batch = data_page.check_upload(services, token, data_page.ImportKind.AUTO, None)
+    result = services.commit(batch, "planner")
+    assert len(services.source.observations(DISTRICT)) == 1
+    assert services.require_store().remove_dataset(int(result.dataset_id or 0))
+    services.invalidate()
+    assert services.source.observations(DISTRICT).empty
