@@ -42,6 +42,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose what each column means. An indicator needs a numerator and a denominator.",
     ),
     "data.mapping.ignore": ("(abaikan)", "(ignore)"),
+    "data.code_column": ("Kolom kode wilayah (Kemendagri)", "Column of region codes (Kemendagri)"),
+    "data.code_column.none": (
+        "Tidak ditemukan: pilih kolom yang berisi kode desa",
+        "Not found: choose the column that holds the village codes",
+    ),
     "data.mapping.fixed_period": (
         "Periode untuk seluruh file, bila tidak ada kolom periode",
         "Period of the whole file, when no column holds it",

@@ -35,6 +35,8 @@ __all__ = ["MAX_UPLOAD_MB", "ImportKind", "UploadToken", "layout", "register"]
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_MB = 200
+FIXED_PERIOD_KEY = "__periode_tetap__"  # the mapping form's free-text period for the whole file
+CODE_COLUMN_KEY = "__kolom_kode__"  # a boundary file's column of Kemendagri codes
 REPORT_ROWS = 200  # problems shown on the page; the stored report keeps them all
 BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".parquet", ".zip", ".shp"}
 Progress = Callable[[tuple[int, str]], None]
@@ -113,7 +115,7 @@ def check_upload(
     content = token.path(services).read_bytes()
     kind = resolve_kind(kind, token.name)
     if kind == ImportKind.BOUNDARIES:
-        return prepare_boundary_import(content, token.name)
+        return prepare_boundary_import(content, token.name, (mapping or {}).get("kolom_kode"))
     if kind == ImportKind.MEASUREMENTS:
         from dashboard.data.importers.eppgbm import prepare_measurement_import
 
@@ -256,10 +258,39 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
     )  # fmt: skip
 
 
+def _preview_table(preview: pd.DataFrame, lang: str) -> Any:
+    table = dbc.Table.from_dataframe(preview.astype(str), size="sm", striped=True, className="preview-table")
+    return html.Div([html.H3(t("data.preview", lang), className="h6"), html.Div(table, className="table-responsive")])
+
+
+def boundary_preview_view(services: Services, token: UploadToken, lang: str) -> tuple[Any, Any]:
+    """A boundary file's first attribute rows and the code column, detected and open to correction."""
+    from dashboard.data.importers.boundary_files import boundary_preview
+
+    try:
+        preview, detected = boundary_preview(token.path(services).read_bytes(), token.name)
+    except Exception as error:  # any reader error becomes a message to the planner
+        return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
+    columns = [str(c) for c in preview.columns]
+    chooser = html.Div(
+        [
+            dbc.Label(t("data.code_column", lang), html_for=CODE_COLUMN_KEY),
+            dcc.Dropdown(
+                id=pattern_id(Pattern.MAP_COLUMN, CODE_COLUMN_KEY),
+                options=[{"label": c, "value": c} for c in columns],
+                value=detected,
+                placeholder=t("data.code_column.none", lang),
+            ),
+        ],
+        className="mb-3",
+    )
+    return _preview_table(preview, lang), chooser
+
+
 def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -> tuple[Any, Any]:
     """The first rows of a table upload, and the column-mapping form when the kind asks for one."""
     if resolve_kind(kind, token.name) == ImportKind.BOUNDARIES:
-        return None, None
+        return boundary_preview_view(services, token, lang)
     from dashboard.data.importers.indicators import read_table_preview, suggest_mapping
 
     content = token.path(services).read_bytes()
@@ -267,10 +298,7 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
         preview = read_table_preview(content, token.name, 20)
     except Exception as error:  # any reader error becomes a message to the planner
         return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
-    table = dbc.Table.from_dataframe(preview.astype(str), size="sm", striped=True, className="preview-table")
-    preview_block = html.Div(
-        [html.H3(t("data.preview", lang), className="h6"), html.Div(table, className="table-responsive")]
-    )
+    preview_block = _preview_table(preview, lang)
     if kind != ImportKind.MAPPED:
         return preview_block, None
     suggested = suggest_mapping([str(c) for c in preview.columns])
@@ -456,9 +484,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     )
 
 
-FIXED_PERIOD_KEY = "__periode_tetap__"  # the mapping form's free-text period for the whole file
-
-
 def mapping_fields(values: Sequence[str | None], ids: Sequence[dict[str, str]]) -> dict[str, str]:
     """The mapping form as ``{field: column}``: each column's dropdown names its field; one text box a period."""
     fields: dict[str, str] = {}
@@ -467,6 +492,8 @@ def mapping_fields(values: Sequence[str | None], ids: Sequence[dict[str, str]]) 
             continue
         if identifier["key"] == FIXED_PERIOD_KEY:
             fields["periode_tetap"] = str(value).strip()
+        elif identifier["key"] == CODE_COLUMN_KEY:
+            fields["kolom_kode"] = str(value)
         else:
             fields[str(value)] = str(identifier["key"])
     return fields

@@ -118,3 +118,26 @@ def test_data004_removing_a_dataset_takes_its_values_with_it(services: Services)
     assert services.require_store().remove_dataset(int(result.dataset_id or 0))
     services.invalidate()
     assert services.source.observations(DISTRICT).empty
+
+
+def test_data005_the_code_column_of_a_boundary_file_is_shown_and_can_be_chosen(
+    services: Services, tmp_path: Path
+) -> None:
+    frame = villages_frame(district="52.92").rename(columns={"kode": "id_wilayah_bps"})
+    frame["catatan"] = "bukan kode"
+    path = write(frame, tmp_path / "lain", "geojson", name="batas_lain")
+    encoded = base64.b64encode(path.read_bytes()).decode()
+    token = data_page.save_upload(services, f"data:application/geo+json;base64,{encoded}", path.name)
+    preview, chooser = data_page.preview_view(services, token, data_page.ImportKind.AUTO, "id")
+    assert "52.92.01.2001" in str(preview.to_plotly_json())
+    [dropdown] = [c for c in _ids(chooser) if isinstance(c.id, dict) and c.id["type"] == Pattern.MAP_COLUMN]
+    assert dropdown.value == "id_wilayah_bps"  # detected from the values
+    # Choosing the wrong column names it and refuses; the right one imports.
+    wrong = data_page.mapping_fields(["catatan"], [dropdown.id])
+    refused = data_page.check_upload(services, token, data_page.ImportKind.AUTO, None, wrong)
+    assert not refused.ok
+    assert any(p.column == "catatan" for p in refused.errors)
+    right = data_page.mapping_fields(["id_wilayah_bps"], [dropdown.id])
+    batch = data_page.check_upload(services, token, data_page.ImportKind.AUTO, None, right)
+    assert batch.ok
+    assert len(batch.villages) == len(frame)

@@ -514,6 +514,21 @@ def _outline_frame(shapes: dict[str, shapely.Geometry], names: dict[str, object]
 # ---------------------------------------------------------------------------------------- entry point
 
 
+def boundary_preview(content: bytes, file_name: str, rows: int = 10) -> tuple[pd.DataFrame, str | None]:
+    """The first attribute rows of a boundary file (no geometry) and the code column Lokus would use.
+
+    For the data page, where the planner confirms or chooses the code column before checking.
+    Raises :class:`ValueError` with the reason when the file cannot be read at all.
+    """
+    try:
+        frame, _notes = _read_any(content, file_name, ZipLimits())
+    except _Refused as refused:
+        problem = Problem(file_name, None, refused.column, refused.value, refused.key, refused.params)
+        raise ValueError(problem.message()) from None
+    attributes = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    return attributes.head(rows), detect_code_column(attributes)
+
+
 def prepare_boundary_import(
     content: bytes | Path,
     file_name: str | None = None,
