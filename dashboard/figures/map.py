@@ -8,7 +8,7 @@ kecamatan changes, which is the one change that should move the view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,8 @@ __all__ = ["NO_DATA_COLOUR", "MapValues", "base_figure", "legend_entries", "map_
 
 NO_DATA_COLOUR = "#d4d4d4"
 BORDER_COLOUR = "#ffffff"
+UNRELIABLE_COLOUR = "#1f1f1f"  # a thick dark outline: too few children measured to trust the rate
+_TRANSPARENT = [[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]]
 # Outcomes: darker red is worse. Coverage: darker blue is higher coverage.
 _PALETTES = {Kind.OUTCOME: "YlOrRd", Kind.COVERAGE: "YlGnBu"}
 HOVER_TEMPLATE = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
@@ -43,6 +45,7 @@ class MapValues:
     values: dict[str, float]  # code -> shown value, for the profile and tests
     view_centre: dict[str, float]
     view_zoom: float
+    unreliable: list[str] = field(default_factory=list)  # codes whose rate rests on too few children
 
     @property
     def colorscale(self) -> list[list[float | str]]:
@@ -80,24 +83,37 @@ def map_values(
     k: int,
     lang: str,
     bounds: Bounds,
+    min_measured: int = 0,
 ) -> MapValues:
-    """Class, hover text and colour of every village in ``villages`` (already filtered to the view)."""
+    """Class, hover text and colour of every village in ``villages`` (already filtered to the view).
+
+    For a prevalence (an outcome rate over children measured), villages with data but fewer than
+    ``min_measured`` children measured are listed in ``unreliable``: outlined on the map and marked
+    in the hover text, because a rate from a handful of children swings widely by chance.
+    """
     table = village_table(observations, measure.indicator, period).reindex(villages["code"])
     column = "numerator" if measure.statistic == Statistic.COUNT else "rate"
     shown = table[column].astype(float)
     if measure.statistic == Statistic.COUNT:
         shown = shown.where(table["denominator"].notna() | table["numerator"].notna())
     classification = classify([None if np.isnan(v) else v for v in shown], scheme, k)
+    is_rate_of_measured = measure.statistic != Statistic.COUNT and get_indicator(measure.indicator).kind is Kind.OUTCOME
+    few = pd.Series(False, index=shown.index)
+    if is_rate_of_measured:
+        few = (table["denominator"].astype(float) < min_measured) & shown.notna()
     customdata = []
-    for (name, kecamatan), numerator, denominator, rate, value in zip(
+    for (name, kecamatan), numerator, denominator, rate, value, unreliable in zip(
         zip(villages["name"], villages["kecamatan_name"], strict=True),
         table["numerator"],
         table["denominator"],
         table["rate"],
         shown,
+        few,
         strict=True,
     ):
         line = t("hover.no_data", lang) if np.isnan(value) else _value_line(measure, numerator, denominator, rate, lang)
+        if unreliable:
+            line += "<br>" + t("hover.unreliable", lang, n=min_measured)
         customdata.append([str(name), t("hover.kecamatan", lang, name=kecamatan), line])
     centre, zoom = view_for_bounds(bounds)
     return MapValues(
@@ -109,6 +125,7 @@ def map_values(
         values={str(code): float(v) for code, v in zip(villages["code"], shown, strict=True) if not np.isnan(v)},
         view_centre=centre,
         view_zoom=zoom,
+        unreliable=[str(code) for code, flag in zip(villages["code"], few, strict=True) if flag],
     )
 
 
@@ -170,7 +187,17 @@ def base_figure(
                 "sourceattribution": tile_attribution,
             }
         ]
-    figure = go.Figure(trace)
+    # The same GeoJSON URL again: plotly fetches it once and reuses it for this outline-only trace.
+    outline = go.Choroplethmap(
+        geojson=geojson_url,
+        locations=values.unreliable,
+        z=[1] * len(values.unreliable),
+        colorscale=_TRANSPARENT,
+        showscale=False,
+        marker={"line": {"color": UNRELIABLE_COLOUR, "width": 2.2}},
+        hoverinfo="skip",
+    )
+    figure = go.Figure([trace, outline])
     figure.update_layout(
         map=map_layout,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
@@ -190,6 +217,8 @@ def values_patch(values: MapValues, uirevision: str | None = None) -> Patch:
     patch["data"][0]["customdata"] = values.customdata
     patch["data"][0]["colorscale"] = values.colorscale
     patch["data"][0]["zmax"] = len(values.colours) + 1
+    patch["data"][1]["locations"] = values.unreliable
+    patch["data"][1]["z"] = [1] * len(values.unreliable)
     if uirevision is not None:
         patch["layout"]["uirevision"] = uirevision
         patch["layout"]["map"]["center"] = values.view_centre

@@ -40,10 +40,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "legend.title": ("Legenda", "Legend"),
     "legend.no_data": ("Tidak ada data", "No data"),
+    "legend.unreliable": (
+        "Garis tebal: kurang dari {n} balita diukur (tidak andal)",
+        "Thick outline: fewer than {n} children measured (unreliable)",
+    ),
     "legend.villages": ("{n} desa", "{n} villages"),
     "legend.empty": ("Tidak ada nilai untuk periode ini.", "No values for this period."),
     "hover.kecamatan": ("Kec. {name}", "Kec. {name}"),
     "hover.no_data": ("tidak ada data", "no data"),
+    "hover.unreliable": ("tidak andal: kurang dari {n} balita diukur", "unreliable: fewer than {n} children measured"),
     # KPI cards
     "kpi.prevalence": ("Prevalensi stunting", "Stunting prevalence"),
     "kpi.stunted": ("Balita stunting", "Stunted children"),

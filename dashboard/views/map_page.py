@@ -122,7 +122,10 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
     observations = services.source.observations(choice.district)
     shown = _villages_in_view(villages, choice.kecamatan)
     measure = Measure.parse(choice.measure)
-    values = map_values(shown, observations, measure, choice.period, choice.scheme, choice.k, lang, bounds_of(shown))
+    values = map_values(
+        shown, observations, measure, choice.period, choice.scheme, choice.k, lang, bounds_of(shown),
+        services.settings.min_measured,
+    )  # fmt: skip
     legend = html.Div(
         [
             html.Div(t("legend.title", lang), className="legend-title"),
@@ -137,6 +140,16 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
                 )
                 for colour, text, count in legend_entries(values, measure, lang)
             ],
+            html.Div(
+                [
+                    html.Span(className="legend-swatch legend-unreliable"),
+                    html.Span(t("legend.unreliable", lang, n=services.settings.min_measured), className="legend-range"),
+                    html.Span(t("legend.villages", lang, n=len(values.unreliable)), className="legend-count"),
+                ],
+                className="legend-entry",
+            )
+            if values.unreliable
+            else None,
         ]
     )
     period = period_label(choice.period, lang) if choice.period else ""

@@ -1,0 +1,62 @@
+"""The choropleth's values: classes, hover text, and villages whose rate rests on too few children."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard.core.aggregate import Measure
+from dashboard.figures.map import base_figure, map_values, values_patch
+from dashboard.geo import bounds_of
+from tests.store.helpers import village_codes, villages_frame
+
+
+def _villages() -> gpd.GeoDataFrame:
+    frame = villages_frame().rename(columns={"kode": "code", "nama": "name", "nama_kec": "kecamatan_name"})
+    return frame[["code", "name", "kecamatan_name", "geometry"]]
+
+
+def _observations(measured: list[int], stunted: list[int], indicator: str = "stunting") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "code": village_codes(),
+            "period": "2025-08",
+            "indicator": indicator,
+            "numerator": [float(s) for s in stunted],
+            "denominator": [float(m) for m in measured],
+        }
+    )
+
+
+def test_map001_rates_from_fewer_children_than_the_minimum_are_outlined_and_marked() -> None:
+    villages = _villages()
+    observations = _observations([40, 9, 10, 25, 3, 60], [4, 3, 1, 5, 0, 6])
+    values = map_values(
+        villages, observations, Measure.parse("stunting"), "2025-08", "quantiles", 3, "id", bounds_of(villages), 10
+    )
+    codes = village_codes()
+    assert values.unreliable == [codes[1], codes[4]]  # 9 and 3 measured; 10 is enough
+    assert "tidak andal: kurang dari 10 balita diukur" in values.customdata[1][2]
+    assert "tidak andal" not in values.customdata[2][2]
+    figure = base_figure("/lokus-geo/v/52.91.geojson", values, "u")
+    assert list(figure.data[1].locations) == [codes[1], codes[4]]
+    assert figure.data[1].geojson == figure.data[0].geojson  # same URL: fetched once
+    patch = json.dumps(values_patch(values).to_plotly_json())
+    assert codes[4] in patch and "coordinates" not in patch
+
+
+def test_map002_counts_and_coverage_are_never_marked_unreliable() -> None:
+    villages = _villages()
+    few = _observations([3, 3, 3, 3, 3, 3], [1, 2, 0, 1, 3, 2])
+    for measure in ("stunting@count",):
+        values = map_values(
+            villages, few, Measure.parse(measure), "2025-08", "quantiles", 3, "en", bounds_of(villages), 10
+        )
+        assert values.unreliable == []
+    coverage = _observations([3, 3, 3, 3, 3, 3], [1, 2, 0, 1, 3, 2], indicator="vitamin_a")
+    values = map_values(
+        villages, coverage, Measure.parse("vitamin_a"), "2025-08", "quantiles", 3, "en", bounds_of(villages), 10
+    )
+    assert values.unreliable == []
