@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.config import Settings
 from dashboard.core.codes import try_normalise_code
-from dashboard.data.importers.model import Severity
+from dashboard.data.importers.model import IndicatorBatch, Severity
 from dashboard.data.importers.text_report import default_user, problem_lines, suggestion_lines
-from dashboard.data.store import Store
+from dashboard.data.store import CommitResult, Store
 from dashboard.i18n import t
 
 NAME = "import-indicators"
@@ -33,9 +34,8 @@ EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, help="CSV or XLSX file")
-    parser.add_argument("--format", choices=FORMATS, default="auto", help="file layout (default: detect)")
+def add_matching_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--wilayah``, ``--yes``, ``--skip-unmatched``, ``--user``: for every command that matches village names."""
     parser.add_argument("--wilayah", metavar="KODE", help="kabupaten/kota whose village names are matched (e.g. 64.74)")
     parser.add_argument("--yes", action="store_true", help="accept unambiguous near matches of village names")
     parser.add_argument(
@@ -44,18 +44,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", help="who imports (default: the login name)")
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="CSV or XLSX file")
+    parser.add_argument("--format", choices=FORMATS, default="auto", help="file layout (default: detect)")
+    add_matching_arguments(parser)
+
+
+_VILLAGE_COLUMNS = ["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name"]
+
+
 def _villages(store: Store, district: str | None) -> pd.DataFrame:
     codes = [district] if district else [d.code for d in store.districts()]
     frames = [pd.DataFrame(store.villages(code).drop(columns="geometry")) for code in codes]
     frames = [frame for frame in frames if len(frame)]
-    if not frames:
-        return pd.DataFrame(
-            columns=["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name"]
-        )
-    return pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_VILLAGE_COLUMNS)
 
 
-def run(args: argparse.Namespace) -> int:
+# (file bytes, file name, villages, saved aliases, district code or None) -> a checked batch
+Prepare = Callable[[bytes, str, pd.DataFrame, dict[tuple[str, str], str], str | None], IndicatorBatch]
+# (the batch, the commit's result, language) -> the one summary line printed on success
+Summarise = Callable[[IndicatorBatch, CommitResult, str], str]
+
+
+def import_rows(args: argparse.Namespace, prepare: Prepare, summarise: Summarise) -> int:
+    """Check a file whose rows name villages, report on stderr, commit when it passes: the commands' common path."""
     settings = Settings.from_env()
     lang = settings.language
     path: Path = args.path
@@ -68,27 +80,13 @@ def run(args: argparse.Namespace) -> int:
         if district is None or len(district.split(".")) != 2:
             print(t("store.cli.bad_district", lang, value=args.wilayah), file=sys.stderr)
             return EXIT_UNUSABLE
-    try:
-        from dashboard.data.importers.indicators import prepare_indicator_import
-    except ImportError as error:
-        print(t("store.cli.missing_importer", lang, error=error), file=sys.stderr)
-        return EXIT_UNUSABLE
 
     with Store.open(settings=settings) as store:
         villages = _villages(store, district)
         if district and villages.empty:
             print(t("store.cli.no_villages", lang, district=district), file=sys.stderr)
             return EXIT_REFUSED
-        batch = prepare_indicator_import(
-            path.read_bytes(),
-            path.name,
-            villages,
-            store.aliases(district),
-            format=args.format,
-            district_code=district,
-            accept_near=args.yes,
-            skip_unmatched=args.skip_unmatched,
-        )
+        batch = prepare(path.read_bytes(), path.name, villages, store.aliases(district), district)
         for line in problem_lines(batch.problems, lang):
             print(line, file=sys.stderr)
         if batch.suggestions:
@@ -112,9 +110,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for line in problem_lines(result.problems, lang):
         print(line, file=sys.stderr)
-    summary = t(
-        "store.cli.indicators_ok", lang, file=path.name, id=result.dataset_id, rows=result.rows, read=batch.rows_read,
-        skipped=batch.skipped_rows, aliases=result.aliases_saved, replaced=result.replaced,
-    )  # fmt: skip
-    print(summary)
+    print(summarise(batch, result, lang))
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from dashboard.data.importers.indicators import prepare_indicator_import
+
+    def prepare(
+        content: bytes, name: str, villages: pd.DataFrame, aliases: dict[tuple[str, str], str], district: str | None
+    ) -> IndicatorBatch:
+        return prepare_indicator_import(content, name, villages, aliases, format=args.format, district_code=district,
+                                        accept_near=args.yes, skip_unmatched=args.skip_unmatched)  # fmt: skip
+
+    def summarise(batch: IndicatorBatch, result: CommitResult, lang: str) -> str:
+        return t(
+            "store.cli.indicators_ok", lang, file=args.path.name, id=result.dataset_id, rows=result.rows,
+            read=batch.rows_read, skipped=batch.skipped_rows, aliases=result.aliases_saved, replaced=result.replaced,
+        )  # fmt: skip
+
+    return import_rows(args, prepare, summarise)

@@ -306,10 +306,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "--wilayah {value!r}: bukan kode kabupaten/kota (mis. 64.74 atau 6474)",
         "--wilayah {value!r}: not a kabupaten/kota code (e.g. 64.74 or 6474)",
     ),
-    "store.cli.missing_importer": (
-        "pembaca file indikator belum tersedia di instalasi ini ({error})",
-        "the indicator file reader is not available in this installation ({error})",
-    ),
     "store.cli.no_villages": (
         "Belum ada batas desa untuk {district}; impor batas dulu (import-boundaries).",
         "There are no village boundaries for {district} yet; import boundaries first (import-boundaries).",

@@ -1,0 +1,256 @@
+"""From children's z-scores to village counts: row refusals, deduplication, counts, Wilson intervals.
+
+*Prevalensi* (prevalence) is a count of children below a cut-off over the children with a valid
+z-score for that index, per village (*desa/kelurahan*) and period. A child measured several times in
+a period counts once, with the latest measurement. The child's identity (NIK, or name plus birth
+date) is reduced here to a salted 64-bit hash that lives only in memory for the deduplication; the
+identity itself is never returned.
+
+Cut-offs are applied to z-scores rounded to two decimals, as WHO Anthro reports and classifies them.
+A flagged z-score (see :mod:`dashboard.core.growth`) is counted as flagged and left out of that
+index's numerator and denominator.
+
+>>> low, high = wilson_interval([10], [50])
+>>> round(float(low[0]), 4), round(float(high[0]), 4)
+(0.1124, 0.3304)
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from enum import StrEnum
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from dashboard.core.growth import DAYS_PER_MONTH
+
+__all__ = [
+    "COUNT_COLUMNS",
+    "OBSERVATION_COLUMNS",
+    "Z_95",
+    "Refusal",
+    "child_keys",
+    "counts_to_observations",
+    "is_reliable",
+    "latest_per_child",
+    "periods_of",
+    "refusals",
+    "reliable",
+    "village_counts",
+    "wilson_interval",
+    "with_intervals",
+]
+
+Z_95 = 1.959963984540054  # the standard normal quantile for a two-sided 95% interval
+MAX_AGE_MONTHS = 60  # refused from 60 completed months: "balita" are 0-59 months
+
+COUNT_COLUMNS = [
+    "children",  # children after deduplication
+    "measured",  # valid, unflagged HAZ: the denominator of stunting (diukur PB/TB)
+    "stunted",  # HAZ < -2
+    "severely_stunted",  # HAZ < -3
+    "weighed",  # valid, unflagged WAZ (ditimbang)
+    "underweight",  # WAZ < -2
+    "weighed_measured",  # valid, unflagged WHZ (ditimbang dan diukur)
+    "wasted",  # WHZ < -2
+    "flagged_haz",
+    "flagged_waz",
+    "flagged_whz",
+]
+OBSERVATION_COLUMNS = ["code", "period", "indicator", "numerator", "denominator", "source_row"]
+
+# Catalogue key -> (numerator count, denominator count).
+_INDICATORS = {
+    "stunting": ("stunted", "measured"),
+    "stunting_berat": ("severely_stunted", "measured"),
+    "wasting": ("wasted", "weighed_measured"),
+    "underweight": ("underweight", "weighed"),
+}
+
+
+def wilson_interval(
+    numerator: npt.ArrayLike, denominator: npt.ArrayLike, z: float = Z_95
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The Wilson score interval ``(low, high)`` of a proportion (0..1), element-wise; NaN where the denominator is 0.
+
+    Unlike the textbook ±1.96·SE interval it stays inside [0, 1] and is honest for small villages
+    (5 of 12 children) and for 0 or all children stunted. Scalars give 0-d arrays. Pure: the map page
+    and tables call it on stored numerators and denominators.
+    """
+    k = np.asarray(numerator, dtype=float)
+    n = np.asarray(denominator, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        n_ok = np.where(n > 0, n, np.nan)
+        p = k / n_ok
+        z2 = z * z
+        centre = (p + z2 / (2 * n_ok)) / (1 + z2 / n_ok)
+        half = z * np.sqrt(p * (1 - p) / n_ok + z2 / (4 * n_ok * n_ok)) / (1 + z2 / n_ok)
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+
+
+def is_reliable(denominator: npt.ArrayLike, min_measured: int) -> npt.NDArray[np.bool_]:
+    """True where at least ``min_measured`` children were measured (``Settings.min_measured``), element-wise.
+
+    A village with fewer is shown as unreliable on maps and in tables; a missing count is unreliable.
+
+    >>> is_reliable([9, 10, float("nan")], 10).tolist()
+    [False, True, False]
+    """
+    counts = np.asarray(denominator, dtype=float)
+    return np.nan_to_num(counts, nan=0.0) >= min_measured
+
+
+def reliable(measured: npt.ArrayLike, minimum: int) -> npt.NDArray[np.bool_]:
+    """:func:`is_reliable` under its first name."""
+    return is_reliable(measured, minimum)
+
+
+def with_intervals(
+    frame: pd.DataFrame, minimum: int, numerator: str = "numerator", denominator: str = "denominator"
+) -> pd.DataFrame:
+    """A copy with ``rate``, ``ci_low``, ``ci_high`` (percent) and ``reliable`` added."""
+    low, high = wilson_interval(frame[numerator], frame[denominator])
+    den = frame[denominator].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = 100.0 * frame[numerator].to_numpy(dtype=float) / np.where(den > 0, den, np.nan)
+    return frame.assign(rate=rate, ci_low=100.0 * low, ci_high=100.0 * high, reliable=is_reliable(den, minimum))
+
+
+class Refusal(StrEnum):
+    """Why a measurement row is refused; each value is a translation key (``<key>.reason``/``.fix``)."""
+
+    SEX_MISSING = "growth.sex_missing"
+    BIRTH_DATE_MISSING = "growth.birth_date_missing"
+    MEASURE_DATE_MISSING = "growth.measure_date_missing"
+    MEASURE_DATE_FUTURE = "growth.measure_date_future"
+    BORN_AFTER_MEASUREMENT = "growth.born_after_measurement"
+    AGE_OVER_59_MONTHS = "growth.age_over_59_months"
+    NO_MEASUREMENT = "growth.no_measurement"
+
+
+def refusals(
+    sex_code: npt.ArrayLike,
+    birth_date: pd.Series,
+    measure_date: pd.Series,
+    height_cm: npt.ArrayLike,
+    weight_kg: npt.ArrayLike,
+    today: date,
+) -> pd.Series:
+    """The first reason each row is refused (a :class:`Refusal` value), or NA for an accepted row.
+
+    Ages count in completed months of 30.4375 days: a child is under five (0-59 months) while
+    ``age_days / 30.4375 < 60``, i.e. up to 1826 days; from 1827 days the row is refused. A row with
+    neither a usable weight nor a usable length/height has nothing to count.
+    """
+    birth = pd.to_datetime(birth_date)
+    measured = pd.to_datetime(measure_date)
+    age = (measured - birth).dt.days.to_numpy(dtype=float, na_value=np.nan)
+    height = np.asarray(height_cm, dtype=float)
+    weight = np.asarray(weight_kg, dtype=float)
+    with np.errstate(invalid="ignore"):
+        conditions = [
+            np.asarray(sex_code) == 0,
+            birth.isna().to_numpy(),
+            measured.isna().to_numpy(),
+            (measured > pd.Timestamp(today)).to_numpy(dtype=bool, na_value=False),
+            age < 0,
+            age / DAYS_PER_MONTH >= MAX_AGE_MONTHS,
+            ~((height > 0) | (weight > 0)),
+        ]
+    reasons = np.select(conditions, [str(reason) for reason in Refusal], default="")
+    return pd.Series(reasons, index=birth_date.index, dtype="string").replace("", pd.NA)
+
+
+def periods_of(measure_date: pd.Series, yearly: bool = False) -> pd.Series:
+    """The period of each measurement: ``YYYY-MM`` (routine months) or ``YYYY`` (a yearly survey)."""
+    return pd.to_datetime(measure_date).dt.strftime("%Y" if yearly else "%Y-%m").astype("string")
+
+
+def _normalised_text(values: pd.Series) -> pd.Series:
+    text = values.astype("string").str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True).str.strip()
+    return text.where(text.str.len() > 0)
+
+
+def child_keys(
+    nik: pd.Series | None, name: pd.Series | None, birth_date: pd.Series, salt: str | None = None
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+    """A salted 64-bit key per row that is equal for the same child, and whether the row could be identified.
+
+    The key is the NIK when it is a plausible 16-digit number, else the normalised name plus the birth
+    date. A row with neither gets a key of its own (it cannot be deduplicated). The salt is random per
+    call unless given, so keys from two imports cannot be linked; nothing here is stored or returned
+    but the hashes.
+    """
+    index = birth_date.index
+    empty = pd.Series(pd.NA, index=index, dtype="string")
+    digits = (nik.astype("string") if nik is not None else empty).str.replace(r"\.0$", "", regex=True)
+    digits = digits.str.replace(r"\D", "", regex=True)
+    nik_ok = digits.str.fullmatch(r"\d{16}").fillna(False) & ~digits.str.fullmatch(r"(\d)\1{15}").fillna(False)
+    person = _normalised_text(name) if name is not None else empty
+    born = pd.to_datetime(birth_date).dt.strftime("%Y-%m-%d").astype("string")
+    by_name = person.notna() & born.notna()
+    row_numbers = pd.Series(np.arange(len(index)), index=index).astype("string")
+    identity = ("r:" + row_numbers).where(~by_name, "b:" + person + "|" + born).where(~nik_ok, "n:" + digits)
+    key = salt if salt is not None else secrets.token_hex(8)
+    hashes = np.asarray(pd.util.hash_pandas_object(identity, index=False, hash_key=key), dtype=np.uint64)
+    identified: npt.NDArray[np.bool_] = (nik_ok | by_name).to_numpy(dtype=bool)
+    return hashes, identified
+
+
+def latest_per_child(children: pd.DataFrame) -> pd.DataFrame:
+    """One row per (``child``, ``period``): the latest ``measure_date``, the later file row on a tie."""
+    ordered = children.sort_values(["child", "period", "measure_date", "source_row"], kind="stable")
+    return ordered.drop_duplicates(["child", "period"], keep="last")
+
+
+def village_counts(children: pd.DataFrame) -> pd.DataFrame:
+    """:data:`COUNT_COLUMNS` per (``code``, ``period``) from one row per child (see :func:`latest_per_child`).
+
+    Needs ``code``, ``period``, ``source_row``, ``haz``, ``waz``, ``whz`` and the three flags.
+    ``source_row`` of the result is the first file row of the village and period.
+    """
+    columns: dict[str, object] = {"code": children["code"], "period": children["period"]}
+    columns["children"] = np.ones(len(children), dtype=np.int64)
+    for index, base, cuts in (
+        ("haz", "measured", (("stunted", -2.0), ("severely_stunted", -3.0))),
+        ("waz", "weighed", (("underweight", -2.0),)),
+        ("whz", "weighed_measured", (("wasted", -2.0),)),
+    ):
+        z = np.round(children[index].to_numpy(dtype=float, na_value=np.nan), 2)
+        flagged = children[f"flag_{index}"].to_numpy(dtype=bool)
+        valid = np.isfinite(z) & ~flagged
+        columns[base] = valid
+        for name, cut in cuts:
+            with np.errstate(invalid="ignore"):
+                columns[name] = valid & (z < cut)
+        columns[f"flagged_{index}"] = flagged
+    frame = pd.DataFrame(columns, index=children.index)
+    frame["source_row"] = children["source_row"]
+    aggregations: dict[str, tuple[str, str]] = {name: (name, "sum") for name in COUNT_COLUMNS}
+    aggregations["source_row"] = ("source_row", "min")
+    counts = frame.groupby(["code", "period"], sort=True, observed=True).agg(**aggregations).reset_index()
+    counts[COUNT_COLUMNS] = counts[COUNT_COLUMNS].astype(np.int64)
+    return counts
+
+
+def counts_to_observations(counts: pd.DataFrame) -> pd.DataFrame:
+    """The batch's long observations: stunting, stunting_berat, wasting, underweight where the denominator > 0."""
+    parts = [
+        pd.DataFrame(
+            {
+                "code": counts["code"],
+                "period": counts["period"],
+                "indicator": key,
+                "numerator": counts[numerator].astype(float),
+                "denominator": counts[denominator].astype(float),
+                "source_row": counts["source_row"],
+            }
+        )
+        for key, (numerator, denominator) in _INDICATORS.items()
+    ]
+    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=OBSERVATION_COLUMNS)
+    long = long[long["denominator"] > 0]
+    return long.sort_values(["code", "period", "indicator"], kind="stable").reset_index(drop=True)[OBSERVATION_COLUMNS]
