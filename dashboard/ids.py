@@ -42,6 +42,7 @@ class ID(StrEnum):
     IMPORT_KIND = "data-import-kind"
     IMPORT_DISTRICT = "data-import-district"
     IMPORT_USER = "data-import-user"
+    QUALITY_TABLE = "data-quality-table"
     CHECK = "data-check"
     COMMIT = "data-commit"
     CANCEL = "data-cancel"

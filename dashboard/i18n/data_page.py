@@ -62,6 +62,41 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.field.bulan": ("Bulan", "Month"),
     "data.field.tahun": ("Tahun", "Year"),
     "data.report": ("Laporan pemeriksaan", "Check report"),
+    "data.preview.private": (
+        "Pratinjau tidak menampilkan NIK, nama, tanggal lahir, orang tua atau alamat; data itu hanya dipakai "
+        "untuk menghitung anak yang diukur dua kali sekali saja, dan tidak pernah disimpan.",
+        "The preview leaves out NIK, names, birth dates, parents and addresses; they are only used to count a child "
+        "measured twice once, and are never stored.",
+    ),
+    "data.measurements.summary": (
+        "{measurements} pengukuran diterima dari {children} anak (satu kali per anak per bulan); {refused} baris "
+        "ditolak; {flagged} z-score di luar batas WHO (tidak dihitung dalam prevalensi). Periode: {periods}.",
+        "{measurements} measurements accepted from {children} children (once per child per month); {refused} rows "
+        "refused; {flagged} z-scores outside WHO limits (left out of prevalence). Periods: {periods}.",
+    ),
+    "data.quality": ("Mutu data pengukuran", "Measurement data quality"),
+    "data.quality.help": (
+        "Per desa dan posyandu, seperti WHO Anthro Survey Analyser. Angka tebal jauh dari yang diharapkan: "
+        "z-score di luar batas di atas 1%, SD TB/U di atas 1,2, tinggi berakhiran ,0 atau ,5 di atas 40% "
+        "(wajar 20%), tanggal lahir tanggal 1 atau 15 di atas 13%, umur tepat dalam bulan di atas 6,6%, "
+        "data kosong di atas 5%. Periksa cara mengukur dan mencatat di posyandu itu.",
+        "Per village and posyandu, as in WHO's Anthro Survey Analyser. Bold figures are far from what is expected: "
+        "flagged z-scores above 1%, HAZ SD above 1.2, heights ending in .0 or .5 above 40% (20% expected), "
+        "births on the 1st or 15th above 13%, ages of whole months above 6.6%, missing values above 5%. "
+        "Check how that posyandu measures and records.",
+    ),
+    "data.quality.posyandu": ("Posyandu {name}", "Posyandu {name}"),
+    "data.quality.col.village": ("Desa/kelurahan", "Village"),
+    "data.quality.col.rows": ("Pengukuran", "Measurements"),
+    "data.quality.col.refused": ("Ditolak", "Refused"),
+    "data.quality.col.flagged_haz_pct": ("TB/U di luar batas (%)", "HAZ flagged (%)"),
+    "data.quality.col.flagged_whz_pct": ("BB/TB di luar batas (%)", "WHZ flagged (%)"),
+    "data.quality.col.haz_sd": ("SD TB/U", "HAZ SD"),
+    "data.quality.col.height_digit_0_5_pct": ("Tinggi ,0/,5 (%)", "Height .0/.5 (%)"),
+    "data.quality.col.birth_day_1_15_pct": ("Lahir tgl 1/15 (%)", "Born on 1st/15th (%)"),
+    "data.quality.col.age_whole_month_pct": ("Umur bulan bulat (%)", "Whole-month ages (%)"),
+    "data.quality.col.missing_height_pct": ("Tanpa tinggi (%)", "No height (%)"),
+    "data.quality.col.missing_weight_pct": ("Tanpa berat (%)", "No weight (%)"),
     "data.report.summary": (
         "{rows} baris dibaca, {observations} nilai siap diimpor, {errors} kesalahan, {warnings} peringatan.",
         "{rows} rows read, {observations} values ready to import, {errors} errors, {warnings} warnings.",

@@ -73,6 +73,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "profile.rank.note": ("1 = paling perlu perhatian", "1 = most in need"),
     "profile.col.indicator": ("Indikator", "Indicator"),
     "profile.col.value": ("Nilai", "Value"),
+    "profile.interval": ("IK 95%: {low}–{high}", "95% CI: {low}–{high}"),
+    "profile.unreliable": ("tidak andal: penyebut < {n}", "unreliable: denominator < {n}"),
     "profile.col.counts": ("Pembilang/penyebut", "Numerator/denominator"),
     "profile.col.rank": ("Peringkat", "Rank"),
     "profile.col.target": ("Target", "Target"),

@@ -23,6 +23,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.core.indicators import CATALOGUE
+from dashboard.core.quality import EXPECTED_PCT
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
 from dashboard.data.source import District
 from dashboard.data.store import CommitResult
@@ -92,11 +93,19 @@ def save_upload(services: Services, contents: str, file_name: str) -> UploadToke
     return token
 
 
-def resolve_kind(kind: str, file_name: str) -> str:
-    """``auto`` becomes boundaries for spatial files, else the indicator importer's own detection."""
+def resolve_kind(kind: str, file_name: str, content: bytes | None = None) -> str:
+    """``auto`` becomes boundaries for spatial files, measurements for e-PPGBM exports and posyandu registers
+    (from the header of ``content``), else stays ``auto`` for the indicator importer's own detection."""
     if kind != ImportKind.AUTO:
         return kind
-    return ImportKind.BOUNDARIES if Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES else ImportKind.AUTO
+    if Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES:
+        return ImportKind.BOUNDARIES
+    if content is not None:
+        from dashboard.data.importers.eppgbm import detect_layout
+
+        if detect_layout(content, file_name) is not None:
+            return ImportKind.MEASUREMENTS
+    return ImportKind.AUTO
 
 
 def check_upload(
@@ -113,7 +122,7 @@ def check_upload(
     from dashboard.data.importers.indicators import prepare_indicator_import
 
     content = token.path(services).read_bytes()
-    kind = resolve_kind(kind, token.name)
+    kind = resolve_kind(kind, token.name, content)
     if kind == ImportKind.BOUNDARIES:
         return prepare_boundary_import(content, token.name, (mapping or {}).get("kolom_kode"))
     if kind == ImportKind.MEASUREMENTS:
@@ -247,6 +256,8 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
             warnings=fmt_int(len(warnings), lang),
         )
         names = name_confirmations(batch, services, lang)
+        if batch.kind is DatasetKind.MEASUREMENTS:
+            names = html.Div([measurement_summary(batch, lang), names, quality_view(batch, services, lang)])
     verdict = (
         dbc.Alert(t("data.report.ok", lang), color="success")
         if batch.ok
@@ -256,6 +267,85 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
         [html.H3(t("data.report", lang), className="h5"), html.P(summary, className="report-summary"), verdict,
          names, problem_table(batch.problems, lang)]
     )  # fmt: skip
+
+
+# Quality figures shown per village, and the share above which each is marked (WHO's expectations, doubled).
+_QUALITY_SHOWN: tuple[tuple[str, float | None], ...] = (
+    ("rows", None),
+    ("refused", None),
+    ("flagged_haz_pct", 1.0),
+    ("flagged_whz_pct", 1.0),
+    ("haz_sd", 1.2),
+    ("height_digit_0_5_pct", 2 * EXPECTED_PCT["height_digit_0_5_pct"]),
+    ("birth_day_1_15_pct", 2 * EXPECTED_PCT["birth_day_1_15_pct"]),
+    ("age_whole_month_pct", 2 * EXPECTED_PCT["age_whole_month_pct"]),
+    ("missing_height_pct", 5.0),
+    ("missing_weight_pct", 5.0),
+)
+
+
+def measurement_summary(batch: IndicatorBatch, lang: str) -> Any:
+    """Measurements read, children counted once, refused rows and flagged z-scores, in one sentence."""
+    extra: dict[str, Any] = batch.extra
+    flagged: dict[str, int] = extra.get("flagged") or {}
+    refused: dict[str, int] = extra.get("refused") or {}
+    text = t(
+        "data.measurements.summary", lang,
+        measurements=fmt_int(int(extra.get("measurements", 0)), lang),
+        children=fmt_int(int(extra.get("children", 0)), lang),
+        refused=fmt_int(sum(int(v) for v in refused.values()), lang),
+        flagged=fmt_int(sum(int(v) for v in flagged.values()), lang),
+        periods=", ".join(str(p) for p in extra.get("periods") or []) or "-",
+    )  # fmt: skip
+    return html.P(text, className="measurement-summary")
+
+
+def quality_view(batch: IndicatorBatch, services: Services, lang: str) -> Any:
+    """The data-quality report per village (and, folded, per posyandu); figures far from WHO's expectations marked."""
+    records = batch.extra.get("quality")
+    if not isinstance(records, list) or not records:
+        return None
+    quality = pd.DataFrame(records)
+    names: dict[str, str] = {}
+    for district in sorted({str(code)[:5] for code in quality["code"]}):
+        villages = services.source.villages(district)
+        names.update(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
+
+    def row(record: dict[Any, Any], label: str) -> Any:
+        cells = [html.Td(label)]
+        for column, limit in _QUALITY_SHOWN:
+            value = record.get(column)
+            if value is None or (isinstance(value, float) and pd.isna(value)):
+                cells.append(html.Td("–"))
+                continue
+            text = fmt_int(int(value), lang) if limit is None else fmt_number(float(value), lang, 1)
+            high = limit is not None and float(value) > limit
+            cells.append(html.Td(text, className="quality-high" if high else None))
+        return html.Tr(cells)
+
+    body = []
+    for code, group in quality.groupby("code", sort=True):
+        village = group[group["posyandu"].isna()]
+        label = f"{names.get(str(code), str(code))} ({code})"
+        if len(village):
+            body.append(row(village.iloc[0].to_dict(), label))
+        for record in group[group["posyandu"].notna()].to_dict(orient="records"):
+            body.append(row(record, "\u2003" + t("data.quality.posyandu", lang, name=record["posyandu"])))
+    header = html.Tr(
+        [html.Th(t("data.quality.col.village", lang))]
+        + [html.Th(t(f"data.quality.col.{column}", lang)) for column, _ in _QUALITY_SHOWN]
+    )
+    return html.Div(
+        [
+            html.H3(t("data.quality", lang), className="h6"),
+            html.P(t("data.quality.help", lang), className="text-muted small"),
+            html.Div(
+                dbc.Table([html.Thead(header), html.Tbody(body)], size="sm", striped=True, id=ID.QUALITY_TABLE),
+                className="table-responsive",
+            ),
+        ],
+        className="quality-report",
+    )
 
 
 def _preview_table(preview: pd.DataFrame, lang: str) -> Any:
@@ -289,16 +379,26 @@ def boundary_preview_view(services: Services, token: UploadToken, lang: str) -> 
 
 def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -> tuple[Any, Any]:
     """The first rows of a table upload, and the column-mapping form when the kind asks for one."""
-    if resolve_kind(kind, token.name) == ImportKind.BOUNDARIES:
+    content = token.path(services).read_bytes()
+    resolved = resolve_kind(kind, token.name, content)
+    if resolved == ImportKind.BOUNDARIES:
         return boundary_preview_view(services, token, lang)
+    from dashboard.data.importers.eppgbm import MeasurementFileError, measurement_preview
     from dashboard.data.importers.indicators import read_table_preview, suggest_mapping
 
-    content = token.path(services).read_bytes()
     try:
-        preview = read_table_preview(content, token.name, 20)
+        if resolved == ImportKind.MEASUREMENTS:  # never the children's names, NIK or birth dates
+            preview = measurement_preview(content, token.name, 20)
+        else:
+            preview = read_table_preview(content, token.name, 20)
+    except MeasurementFileError as error:
+        return dbc.Alert(error.problem.message(lang), color="danger"), None
     except Exception as error:  # any reader error becomes a message to the planner
         return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
     preview_block = _preview_table(preview, lang)
+    if resolved == ImportKind.MEASUREMENTS:
+        note = html.P(t("data.preview.private", lang), className="text-muted small")
+        return html.Div([preview_block, note]), None
     if kind != ImportKind.MAPPED:
         return preview_block, None
     suggested = suggest_mapping([str(c) for c in preview.columns])

@@ -15,8 +15,9 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.core.aggregate import Kpis, Measure, Statistic, district_kpis, rank_villages, village_table
 from dashboard.core.classify import DEFAULT_K, Scheme
-from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
+from dashboard.core.indicators import CATALOGUE, STUNTING, Kind, get_indicator
 from dashboard.core.periods import period_label, previous_period
+from dashboard.core.prevalence import is_reliable, wilson_interval
 from dashboard.data.source import District
 from dashboard.figures.map import MapValues, base_figure, legend_entries, map_values, values_patch
 from dashboard.geo import bounds_of
@@ -384,14 +385,23 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
         record: dict[str, float] = table.to_dict("index").get(code, {})  # type: ignore[assignment]
         if record and not np.isnan(record["rate"]):
             numerator, denominator, rate = record["numerator"], record["denominator"], record["rate"]
-            value = fmt_percent(rate, lang)
+            low, high = wilson_interval([numerator], [denominator])
+            interval = t(
+                "profile.interval", lang, low=fmt_number(100 * low[0], lang), high=fmt_number(100 * high[0], lang)
+            )
+            value: Any = [fmt_percent(rate, lang), html.Div(interval, className="small text-muted")]
+            few = not is_reliable([denominator], services.settings.min_measured)[0]
+            if few and indicator.kind is Kind.OUTCOME:  # as on the map: coverage rates are never marked
+                value.append(
+                    html.Div(t("profile.unreliable", lang, n=services.settings.min_measured), className="unreliable")
+                )
             counts = f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}"
             rank = f"{ranks[code]}/{len(ranks)}"
         else:
             numerator = rate = float("nan")
             value, counts, rank = "—", "—", "—"
         if key == measure.indicator:
-            shown = fmt_int(numerator, lang) if measure.statistic == Statistic.COUNT else value
+            shown = fmt_int(numerator, lang) if measure.statistic == Statistic.COUNT else fmt_percent(rate, lang)
             rank_text = t("profile.rank", lang, rank=ranks[code], n=len(ranks)) if code in ranks.index else ""
             headline = html.Div(
                 [

@@ -87,3 +87,22 @@ INVENTED_NAMES: Sequence[str] = (
 
 def born_days_before(measured: date, days: int) -> date:
     return measured - timedelta(days=days)
+
+
+def invented_child(seed: int, haz: float, age: int, on: date, **fields: object) -> Child:
+    """An invented child measured ``on``, ``age`` days old at ``haz``, median weight; lying under 731 days.
+
+    ``fields`` replace any of the row's values (a different ``measured`` date keeps the birth date).
+    """
+    sex = 1 + seed % 2
+    values: dict[str, object] = {
+        "nik": invented_nik(np.random.default_rng(seed)),
+        "name": f"{INVENTED_NAMES[seed % len(INVENTED_NAMES)]} {chr(65 + seed % 26)}",
+        "sex": "L" if sex == 1 else "P",
+        "born": born_days_before(on, age),
+        "measured": on,
+        "weight": round(weight_at(0.0, sex, age), 2),
+        "height": round(height_at(haz, sex, age), 1),
+        "position": "Terlentang" if age < 731 else "Berdiri",
+    }
+    return Child(**(values | fields))  # type: ignore[arg-type]

@@ -89,9 +89,13 @@ from dashboard.data.importers.model import (
 from dashboard.data.importers.names import Gazetteer, MatchMethod, match_names, name_key
 
 __all__ = [
+    "PREVIEW_FIELDS",
     "UNREADABLE_ERRORS",
     "Layout",
+    "MeasurementFileError",
     "VillageMatcher",
+    "detect_layout",
+    "measurement_preview",
     "parse_dates",
     "parse_numbers",
     "prepare_measurement_import",
@@ -507,6 +511,60 @@ def _read_register(
     return frame, [headers.get(field, field) for field in _FIELDS], without_date
 
 
+def _read_layout(
+    source: _Source, village_code: str | None, posyandu: str | None
+) -> tuple[Layout, pd.DataFrame, list[str], list[str]]:
+    """The file's layout, its rows in standard fields, the file's label of each field, and undated register months."""
+    top = read_table(source, header=False, nrows=2)
+    layout = _detect(top)
+    if layout is Layout.EPPGBM:
+        frame, labels = _read_eppgbm(source, top.iloc[0])
+        return layout, frame, labels, []
+    if layout is Layout.REGISTER:
+        return (layout, *_read_register(source, village_code, posyandu))
+    raise _FileError("growth.unknown_layout")
+
+
+# Fields a preview may show: how and where a child was measured, never who the child is (no NIK, name,
+# birth date, parent or address).
+PREVIEW_FIELDS = (
+    "sex", "measured", "weight", "height", "position", "code", "village", "kecamatan", "posyandu", "where"
+)  # fmt: skip
+
+
+class MeasurementFileError(ValueError):
+    """A measurement file that cannot be read as one, with the problem to show."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.key)
+        self.problem = problem
+
+
+def detect_layout(content: bytes, file_name: str) -> Layout | None:
+    """The measurement layout of a file (e-PPGBM export or posyandu register), or ``None`` for any other table."""
+    try:
+        return _detect(read_table(_Source(content, file_name), header=False, nrows=2))
+    except UNREADABLE_ERRORS:
+        return None
+
+
+def measurement_preview(content: bytes, file_name: str, rows: int = 20) -> pd.DataFrame:
+    """The first ``rows`` measurements as the importer reads them, with only :data:`PREVIEW_FIELDS`.
+
+    Raises the reader's errors (see :data:`UNREADABLE_ERRORS`), and :class:`MeasurementFileError` with
+    the problem for a file that is not a measurement file or lacks a required column.
+    """
+    try:
+        _, frame, labels, _ = _read_layout(_Source(content, file_name), None, None)
+    except _FileError as error:
+        raise MeasurementFileError(Problem(file_name, None, None, None, error.key, error.params)) from None
+    header = dict(zip(_FIELDS, labels, strict=True)) | {"where": "Bulan"}
+    shown = [field for field in PREVIEW_FIELDS if frame[field].notna().any()]
+    head = frame.sort_values("source_row", kind="stable").head(rows)
+    table = head[shown].rename(columns={field: header[field] for field in shown})
+    return table.set_axis(head["source_row"].rename("baris")).reset_index()
+
+
 # ---------------------------------------------------------------------------------------------- import
 
 
@@ -755,15 +813,7 @@ def read_measurements(
         name, digest, DatasetKind.MEASUREMENTS, pd.DataFrame(columns=BATCH_OBSERVATION_COLUMNS), rows_read=0
     )
     try:
-        top = read_table(source, header=False, nrows=2)
-        layout = _detect(top)
-        without_date: list[str] = []
-        if layout is Layout.EPPGBM:
-            frame, labels = _read_eppgbm(source, top.iloc[0])
-        elif layout is Layout.REGISTER:
-            frame, labels, without_date = _read_register(source, village_code, posyandu)
-        else:
-            raise _FileError("growth.unknown_layout")
+        layout, frame, labels, without_date = _read_layout(source, village_code, posyandu)
     except _FileError as error:
         batch.problems.append(Problem(name, None, None, None, error.key, error.params))
         return batch
