@@ -17,6 +17,9 @@ Tables
                   text, not a foreign key to regions, so a new boundary version never removes data
 ``indicators``    the indicator catalogue (seeded from :mod:`dashboard.core.indicators`)
 ``name_aliases``  a district's village names as files write them, with the village code they mean
+``scenarios``     saved lokus desa selections: district, year, name, method, settings (criteria, weights,
+                  thresholds, size of the list), villages (code, rank, score, reason), author, times, and
+                  whether it is the year's final list (read-only, one per district and year)
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ __all__ = [
     "name_aliases",
     "observations",
     "regions",
+    "scenarios",
     "schema_version",
 ]
 
@@ -146,6 +150,25 @@ name_aliases = Table(
     Column("village_code", CODE, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("user_name", Text),
+)
+
+scenarios = Table(
+    "scenarios",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("district_code", CODE, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("period", PERIOD, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("method", String(32), nullable=False),
+    Column("settings", JSON, nullable=False),
+    Column("villages", JSON, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("is_final", Boolean, nullable=False),
+    Index("ix_scenarios_district_year", "district_code", "year"),
+    sqlite_autoincrement=True,
 )
 
 
@@ -250,6 +273,29 @@ def _v2_catalogue_aliases(conn: Connection) -> None:
         )
 
 
+def _v3_scenarios(conn: Connection) -> None:
+    """Version 3: saved lokus desa scenarios (frozen)."""
+    md = MetaData()
+    Table(
+        "scenarios", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("district_code", CODE, nullable=False),
+        Column("year", Integer, nullable=False),
+        Column("period", PERIOD, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("method", String(32), nullable=False),
+        Column("settings", JSON, nullable=False),
+        Column("villages", JSON, nullable=False),
+        Column("author", Text, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+        Column("is_final", Boolean, nullable=False),
+        Index("ix_scenarios_district_year", "district_code", "year"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    md.create_all(conn)
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1_core, _v2_catalogue_aliases)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1_core, _v2_catalogue_aliases, _v3_scenarios)
 CURRENT_VERSION = len(MIGRATIONS)

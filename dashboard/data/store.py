@@ -62,6 +62,7 @@ from dashboard.data.importers.model import (
     Problem,
     Severity,
 )
+from dashboard.data.scenarios import Scenario, ScenarioError, ScenarioVillage
 from dashboard.data.source import (
     DEMO_BOUNDARY_FILE,
     DEMO_DISTRICT_CODE,
@@ -872,6 +873,97 @@ class Store:
             query = query.where(a.c.district_code == district_code)
         with self._read() as conn:
             return {(row.district_code, row.name): row.village_code for row in conn.execute(query)}
+
+    # ---------------------------------------------------------------------------- scenarios
+
+    def save_scenario(self, scenario: Scenario) -> Scenario:
+        """Insert a new scenario (``id`` None) or update one; a final scenario is never changed."""
+        sc = schema.scenarios
+        now = _now()
+        values = {
+            "district_code": scenario.district_code,
+            "year": scenario.year,
+            "period": scenario.period,
+            "name": scenario.name.strip(),
+            "method": scenario.method,
+            "settings": _jsonable(scenario.settings),
+            "villages": _jsonable([village.as_dict() for village in scenario.villages]),
+            "author": scenario.author,
+            "updated_at": now,
+        }
+        if not values["name"]:
+            raise ScenarioError("scenario.name_required")
+        with self._write() as conn:
+            if scenario.id is None:
+                new_id = conn.execute(sc.insert().values(**values, created_at=now, is_final=False)).inserted_primary_key
+                scenario_id = int(new_id[0])  # type: ignore[index]
+            else:
+                scenario_id = scenario.id
+                final = conn.execute(sa.select(sc.c.is_final).where(sc.c.id == scenario_id)).scalar_one_or_none()
+                if final is None:
+                    raise ScenarioError("scenario.not_found", id=scenario_id)
+                if final:
+                    raise ScenarioError("scenario.final_read_only", name=scenario.name)
+                conn.execute(sc.update().where(sc.c.id == scenario_id).values(**values))
+        log.info("scenario %d saved: %s, %d villages", scenario_id, scenario.name, len(scenario.villages))
+        saved = self.scenario(scenario_id)
+        assert saved is not None
+        return saved
+
+    def scenario(self, scenario_id: int) -> Scenario | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(schema.scenarios).where(schema.scenarios.c.id == scenario_id)).first()
+        return None if row is None else self._scenario(row._mapping)
+
+    def scenarios(self, district_code: str, year: int | None = None) -> list[Scenario]:
+        """A district's scenarios, newest first (of one year when given)."""
+        sc = schema.scenarios
+        query = sa.select(sc).where(sc.c.district_code == district_code)
+        if year is not None:
+            query = query.where(sc.c.year == year)
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(sc.c.year.desc(), sc.c.id.desc())).all()
+        return [self._scenario(row._mapping) for row in rows]
+
+    def finalise_scenario(self, scenario_id: int) -> Scenario:
+        """Mark the year's final list; refused when the district already has a final scenario for that year."""
+        sc = schema.scenarios
+        with self._write() as conn:
+            row = conn.execute(sa.select(sc).where(sc.c.id == scenario_id)).first()
+            if row is None:
+                raise ScenarioError("scenario.not_found", id=scenario_id)
+            other = conn.execute(
+                sa.select(sc.c.name).where(
+                    sc.c.district_code == row.district_code, sc.c.year == row.year, sc.c.is_final.is_(True),
+                    sc.c.id != scenario_id,
+                )
+            ).scalar_one_or_none()  # fmt: skip
+            if other is not None:
+                raise ScenarioError("scenario.final_exists", year=row.year, name=other)
+            conn.execute(sc.update().where(sc.c.id == scenario_id).values(is_final=True, updated_at=_now()))
+        log.info("scenario %d marked final", scenario_id)
+        final = self.scenario(scenario_id)
+        assert final is not None
+        return final
+
+    @staticmethod
+    def _scenario(row: sa.RowMapping) -> Scenario:
+        settings = row["settings"] if isinstance(row["settings"], dict) else json.loads(row["settings"] or "{}")
+        villages = row["villages"] if isinstance(row["villages"], list) else json.loads(row["villages"] or "[]")
+        return Scenario(
+            district_code=str(row["district_code"]),
+            year=int(row["year"]),
+            period=str(row["period"]),
+            name=str(row["name"]),
+            method=str(row["method"]),
+            settings=settings,
+            villages=tuple(ScenarioVillage.from_dict(v) for v in villages),
+            author=str(row["author"]),
+            id=int(row["id"]),
+            created_at=_utc(row["created_at"]),
+            updated_at=_utc(row["updated_at"]),
+            is_final=bool(row["is_final"]),
+        )
 
     # ------------------------------------------------------------------------- RegionSource
 

@@ -1,0 +1,346 @@
+"""Ranking villages for the *lokus desa* list: transparent criteria, weights, and the traffic-light matrix.
+
+A planner must be able to defend to the regent why a village is on the decree's list, so every step
+here is simple enough to recompute by hand:
+
+1. **Criteria** are figures per village for one period: stunting prevalence (%), the number of
+   stunted children, measurement coverage (%), the gap of each other coverage indicator against its
+   target (target − coverage, percentage points; 0 when the target is met), and any other outcome
+   rate imported (wasting, underweight, ...). See :func:`criterion_values`.
+2. Each criterion that is switched on is **normalised** to 0..1 where 1 is the most in need:
+
+   - ``minmax``: (x − min) / (max − min) over the villages with a value; when every village has
+     the same value the criterion tells them apart in nothing and gives 0 to all;
+   - ``rank``: (rank − 1) / (n − 1) with ascending ranks, ties sharing their average rank (so two
+     villages equal on a criterion get the same share); a single village gets 0.
+
+   ``direction`` says whether a higher value means more need (``higher``: prevalence, number stunted,
+   gaps) or a lower one (``lower``: coverage). A lower-first criterion is normalised on −x.
+3. The **score** (0–100) is the weighted mean of the normalised criteria a village has a value for:
+   100 × Σ wᵢ·nᵢ / Σ wᵢ over those criteria. A missing value neither helps nor hurts a village; the
+   criteria it lacks are listed in ``missing`` so the planner sees what the score rests on. A
+   village with none of the criteria has no score and is ranked last.
+4. **Ranking** is by score, highest first; ties are broken by more stunted children, then higher
+   prevalence, then the village code, so the order is the same every time and on every machine.
+
+The **traffic-light matrix** of the situation-analysis guidance (Aksi 1) is the second method:
+prevalence high/low against number stunted high/low, each at a threshold the planner can edit
+(defaults: the national target of 14% and the district's median number stunted). Quadrants in order
+of priority: *merah* (both high), *oranye* (high prevalence, few children), *kuning* (low prevalence,
+many children), *hijau* (both low). Within a quadrant villages are ordered by number stunted, then
+prevalence. A village without prevalence is *abu-abu* (no data), last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.aggregate import village_table
+from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+
+__all__ = [
+    "MEASUREMENT",
+    "Adjustment",
+    "Criterion",
+    "Direction",
+    "Light",
+    "Method",
+    "Normalisation",
+    "Selection",
+    "TrafficLight",
+    "apply_adjustments",
+    "criterion_values",
+    "default_criteria",
+    "normalise",
+    "rank_villages",
+    "score_villages",
+    "select",
+    "sensitivity",
+    "traffic_light",
+]
+
+MEASUREMENT = "pengukuran"  # the coverage indicator of children measured: how far the prevalence can be trusted
+PREVALENCE, STUNTED = "prevalensi", "jumlah_stunting"
+SENSITIVITY_STEP = 0.2  # each weight moved by ±20%
+
+
+class Method(StrEnum):
+    WEIGHTED = "weighted"
+    TRAFFIC_LIGHT = "traffic_light"
+
+
+class Direction(StrEnum):
+    HIGHER = "higher"  # a higher value means more need
+    LOWER = "lower"  # a lower value means more need
+
+
+class Normalisation(StrEnum):
+    MINMAX = "minmax"
+    RANK = "rank"
+
+
+class Light(StrEnum):
+    RED = "merah"
+    ORANGE = "oranye"
+    YELLOW = "kuning"
+    GREEN = "hijau"
+    GREY = "abu-abu"
+
+
+_LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.YELLOW: 2, Light.GREEN: 3, Light.GREY: 4}
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One column of the ranking: which figure, switched on or not, its weight, direction and normalisation."""
+
+    key: str
+    enabled: bool = True
+    weight: float = 1.0
+    direction: Direction = Direction.HIGHER
+    normalisation: Normalisation = Normalisation.MINMAX
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: str(v) if isinstance(v, StrEnum) else v for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Criterion:
+        return cls(
+            key=str(data["key"]),
+            enabled=bool(data.get("enabled", True)),
+            weight=float(data.get("weight", 1.0)),
+            direction=Direction(data.get("direction", Direction.HIGHER)),
+            normalisation=Normalisation(data.get("normalisation", Normalisation.MINMAX)),
+        )
+
+
+@dataclass(frozen=True)
+class TrafficLight:
+    """The matrix's thresholds: prevalence (%) and number stunted; at or above a threshold is *high*."""
+
+    prevalence: float = 14.0
+    stunted: float | None = None  # None: the district's median number stunted
+
+
+@dataclass(frozen=True)
+class Selection:
+    """How many villages enter the list: the top ``top_n``, or every village scoring at least ``min_score``."""
+
+    top_n: int | None = 10
+    min_score: float | None = None
+
+
+def criterion_values(observations: pd.DataFrame, period: str, codes: Sequence[str]) -> pd.DataFrame:
+    """The raw value of every available criterion per village (rows ``codes``, NaN where a village has no data).
+
+    Columns: ``prevalensi`` (stunting %, needs the stunting indicator), ``jumlah_stunting``, ``pengukuran``
+    (measurement coverage %), ``gap:<key>`` for every other coverage indicator with a target
+    (max(0, target − coverage)), and ``<key>`` for every other outcome rate. Only indicators with data in
+    ``period`` give a column.
+    """
+    index = pd.Index([str(c) for c in codes], name="code")
+    columns: dict[str, pd.Series] = {}
+    present = set(observations.loc[observations["period"] == period, "indicator"])
+    if STUNTING in present:
+        table = village_table(observations, STUNTING, period).reindex(index)
+        columns[PREVALENCE] = table["rate"]
+        columns[STUNTED] = table["numerator"].where(table["denominator"] > 0)
+    if MEASUREMENT in present:
+        columns[MEASUREMENT] = village_table(observations, MEASUREMENT, period).reindex(index)["rate"]
+    for key, indicator in CATALOGUE.items():
+        if key not in present or key in (STUNTING, MEASUREMENT):
+            continue
+        rate = village_table(observations, key, period).reindex(index)["rate"]
+        if indicator.kind is Kind.COVERAGE:
+            if indicator.target is not None:
+                columns[f"gap:{key}"] = (indicator.target - rate).clip(lower=0.0)
+        else:
+            columns[key] = rate
+    return pd.DataFrame(columns, index=index, dtype=float)
+
+
+def default_criteria(available: Sequence[str]) -> list[Criterion]:
+    """Sensible starting weights: prevalence and number stunted count most, measurement coverage half,
+    each service gap a quarter; other outcome rates are offered but switched off."""
+    criteria = []
+    for key in available:
+        if key in (PREVALENCE, STUNTED):
+            criteria.append(Criterion(key, True, 1.0))
+        elif key == MEASUREMENT:
+            criteria.append(Criterion(key, True, 0.5, Direction.LOWER))
+        elif key.startswith("gap:"):
+            criteria.append(Criterion(key, True, 0.25))
+        else:
+            criteria.append(Criterion(key, False, 0.5))
+    return criteria
+
+
+def normalise(values: pd.Series, method: Normalisation, direction: Direction) -> pd.Series:
+    """0..1, 1 = most in need; NaN stays NaN (see the module docstring for ties and constant criteria).
+
+    >>> normalise(pd.Series([10.0, 20.0, 40.0]), Normalisation.MINMAX, Direction.HIGHER).round(4).tolist()
+    [0.0, 0.3333, 1.0]
+    >>> normalise(pd.Series([10.0, 20.0, 20.0]), Normalisation.RANK, Direction.LOWER).tolist()
+    [1.0, 0.25, 0.25]
+    """
+    x = values.astype(float) if direction is Direction.HIGHER else -values.astype(float)
+    known = x.notna()
+    if method is Normalisation.RANK:
+        n = int(known.sum())
+        ranks = x.rank(method="average", ascending=True)
+        return (ranks - 1) / (n - 1) if n > 1 else ranks * 0.0
+    low, high = x.min(), x.max()
+    if not known.any() or high == low:
+        return x * 0.0
+    return (x - low) / (high - low)
+
+
+def score_villages(values: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.DataFrame:
+    """Score (0–100), the normalised criteria (``n:<key>``) and the criteria each village lacks (``missing``)."""
+    used = [c for c in criteria if c.enabled and c.weight > 0 and c.key in values.columns]
+    result = pd.DataFrame(index=values.index)
+    weighted = pd.Series(0.0, index=values.index)
+    weights = pd.Series(0.0, index=values.index)
+    for criterion in used:
+        normal = normalise(values[criterion.key], criterion.normalisation, criterion.direction)
+        result[f"n:{criterion.key}"] = normal
+        has = normal.notna()
+        weighted += normal.fillna(0.0) * criterion.weight
+        weights += has * criterion.weight
+    result["score"] = (100.0 * weighted / weights.where(weights > 0)).astype(float)
+    lacking = pd.DataFrame({c.key: values[c.key].isna() for c in used}, index=values.index)
+    result["missing"] = [tuple(k for k in lacking.columns if row[k]) for _, row in lacking.iterrows()]
+    return result
+
+
+def rank_villages(values: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.DataFrame:
+    """Villages in priority order with ``rank`` 1..n, ``score``, the raw criteria and ``missing``.
+
+    Ties are broken by number stunted, then prevalence (both higher first), then code.
+    """
+    scored = score_villages(values, criteria)
+    table = values.join(scored)
+    return _ordered(table, ["score"])
+
+
+def _ordered(table: pd.DataFrame, first: list[str], ascending_first: list[bool] | None = None) -> pd.DataFrame:
+    keys = pd.DataFrame(index=table.index)
+    order: list[str] = []
+    ascending: list[bool] = []
+    for column, up in zip(first, ascending_first or [False] * len(first), strict=True):
+        keys[column] = table[column]
+        order.append(column)
+        ascending.append(up)
+    for column in (STUNTED, PREVALENCE):
+        keys[f"_{column}"] = table[column] if column in table.columns else np.nan
+        order.append(f"_{column}")
+        ascending.append(False)
+    keys["_code"] = table.index
+    order.append("_code")
+    ascending.append(True)
+    sorted_index = keys.sort_values(order, ascending=ascending, na_position="last", kind="stable").index
+    ranked = table.loc[sorted_index].copy()
+    ranked.insert(0, "rank", np.arange(1, len(ranked) + 1))
+    return ranked
+
+
+def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFrame:
+    """Villages in the matrix's priority order with ``rank``, ``light`` and the threshold actually used.
+
+    A village with a prevalence but no count (or the reverse) cannot be placed and is *abu-abu*.
+    """
+    prevalence = values[PREVALENCE] if PREVALENCE in values.columns else pd.Series(np.nan, index=values.index)
+    stunted = values[STUNTED] if STUNTED in values.columns else pd.Series(np.nan, index=values.index)
+    count_cut = thresholds.stunted
+    if count_cut is None:  # the district's median; with no counts at all nothing is "many"
+        count_cut = float(np.nanmedian(stunted.to_numpy(dtype=float))) if stunted.notna().any() else float("inf")
+    high_rate = prevalence >= thresholds.prevalence
+    high_count = stunted >= count_cut
+    light = np.select(
+        [prevalence.isna() | stunted.isna(), high_rate & high_count, high_rate, high_count],
+        [Light.GREY, Light.RED, Light.ORANGE, Light.YELLOW],
+        default=Light.GREEN,
+    )
+    table = values.copy()
+    table["light"] = light
+    table["_light_order"] = table["light"].map(_LIGHT_ORDER)
+    ranked = _ordered(table, ["_light_order"], [True]).drop(columns="_light_order")
+    ranked.attrs["stunted_threshold"] = count_cut
+    return ranked
+
+
+def select(ranked: pd.DataFrame, selection: Selection, method: Method = Method.WEIGHTED) -> list[str]:
+    """Codes on the list before any change by hand: the top N, or every score at or above ``min_score``.
+
+    With the traffic-light method ``min_score`` is not used; the top N of the matrix order is taken, or,
+    without N, every *merah* village.
+    """
+    if method is Method.TRAFFIC_LIGHT and selection.top_n is None:
+        return [str(c) for c in ranked.index[ranked["light"] == Light.RED]]
+    if selection.top_n is None and selection.min_score is not None and "score" in ranked.columns:
+        return [str(c) for c in ranked.index[ranked["score"] >= selection.min_score]]
+    n = selection.top_n if selection.top_n is not None else 0
+    return [str(c) for c in ranked.index[: max(n, 0)]]
+
+
+def sensitivity(values: pd.DataFrame, criteria: Sequence[Criterion], top_n: int) -> pd.DataFrame:
+    """For each weight moved by −20% and +20% alone: the villages entering and leaving the top ``top_n``.
+
+    One row per (criterion, change) with ``entering`` and ``leaving`` as code tuples; a list that holds
+    under every such change is robust to the choice of weights.
+    """
+    base = set(select(rank_villages(values, criteria), Selection(top_n)))
+    rows = []
+    for i, criterion in enumerate(criteria):
+        if not criterion.enabled or criterion.key not in values.columns:
+            continue
+        for factor in (1 - SENSITIVITY_STEP, 1 + SENSITIVITY_STEP):
+            moved = list(criteria)
+            moved[i] = replace(criterion, weight=criterion.weight * factor)
+            now = set(select(rank_villages(values, moved), Selection(top_n)))
+            rows.append(
+                {
+                    "criterion": criterion.key,
+                    "change": round((factor - 1) * 100),
+                    "entering": tuple(sorted(now - base)),
+                    "leaving": tuple(sorted(base - now)),
+                }
+            )
+    return pd.DataFrame(rows, columns=["criterion", "change", "entering", "leaving"])
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A planner's change by hand: ``add`` a village to the list or ``remove`` one, always with a reason."""
+
+    code: str
+    action: str  # "add" | "remove"
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.action not in ("add", "remove"):
+            raise ValueError(f"action must be 'add' or 'remove', not {self.action!r}")
+        if not self.reason.strip():
+            raise ValueError("a change by hand needs a reason")
+
+
+def apply_adjustments(
+    selected: Sequence[str], ranked_codes: Sequence[str], adjustments: Sequence[Adjustment]
+) -> list[str]:
+    """The final list in ranking order: the selection, plus villages added, minus villages removed.
+
+    The latest change for a village wins, so adding then removing a village leaves it out.
+    """
+    chosen = set(selected)
+    for adjustment in adjustments:
+        if adjustment.action == "add":
+            chosen.add(adjustment.code)
+        else:
+            chosen.discard(adjustment.code)
+    return [code for code in ranked_codes if code in chosen]
