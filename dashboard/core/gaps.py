@@ -219,9 +219,12 @@ def bivariate_classes(
     index = burden.index.union(coverage.index)
     burden_class = _tertile_classes(burden.reindex(index).astype(float), burden_breaks)
     coverage_class = _tertile_classes(coverage.reindex(index).astype(float), coverage_breaks)
-    both = burden_class.notna() & coverage_class.notna()
-    cell = pd.Series(None, index=index, dtype=object)
-    cell[both] = burden_class[both].astype(str) + "-" + coverage_class[both].astype(str)
+    # Built as a list so the missing cells stay None, a value Dash and JSON pass through as "no data".
+    cells = [
+        None if pd.isna(b) or pd.isna(c) else f"{b}-{c}"
+        for b, c in zip(burden_class.tolist(), coverage_class.tolist(), strict=True)
+    ]
+    cell = pd.Series(cells, index=index, dtype=object)
     return pd.DataFrame({"burden_class": burden_class, "coverage_class": coverage_class, "cell": cell})
 
 
