@@ -1,0 +1,87 @@
+"""A planner changes a weight, sees the list move on the table and the map, saves it, reopens it, exports it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from dashboard.application import create_app
+from dashboard.config import Settings
+from dashboard.ids import ID
+
+pytestmark = pytest.mark.browser
+
+TOP_CODE = f"#{ID.LOKUS_GRID} .ag-row[row-index='0'] [col-id='code']"
+SELECTED_ON_MAP = f"return document.querySelector('#{ID.LOKUS_MAP} .js-plotly-plot').data[1].locations;"
+
+
+def _until(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            value = check()
+        except Exception:  # the element may be re-rendering
+            value = None
+        if value:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _top_code(dash_duo: Any) -> str:
+    return str(dash_duo.find_element(TOP_CODE).text)
+
+
+def _map_selection(dash_duo: Any) -> list[str]:
+    return list(dash_duo.driver.execute_script(SELECTED_ON_MAP) or [])
+
+
+def _weight(dash_duo: Any, key: str) -> Any:
+    return dash_duo.find_element(f"input[id*='lokus-weight'][id*='\"{key}\"']")
+
+
+def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None:
+    dash_duo.start_server(create_app(Settings(data_dir=tmp_path / "instance")))
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": dash_duo.download_path}
+    )
+    dash_duo.driver.get(dash_duo.server_url + "/lokus")
+    first_top = _until(lambda: _top_code(dash_duo), "the ranking")
+    first_selection = _until(lambda: _map_selection(dash_duo), "the map highlight")
+    assert len(first_selection) == 10 and first_selection[0] == first_top
+
+    # The number of stunted children no longer counts: the order and the highlighted villages change.
+    weight = _weight(dash_duo, "jumlah_stunting")
+    weight.send_keys(Keys.CONTROL, "a")
+    weight.send_keys("0", Keys.ENTER)
+    new_top = _until(lambda: _top_code(dash_duo) != first_top and _top_code(dash_duo), "a new first village")
+    new_selection = _until(lambda: _map_selection(dash_duo) != first_selection and _map_selection(dash_duo), "map")
+    assert new_selection[0] == new_top
+
+    dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys("Tanpa jumlah stunting")
+    dash_duo.find_element(f"#{ID.LOKUS_AUTHOR}").send_keys("Bappeda")
+    dash_duo.find_element(f"#{ID.LOKUS_SAVE}").click()
+    dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
+
+    # Reload: the page starts from its defaults; the saved scenario is still there and reopens as it was.
+    dash_duo.driver.refresh()
+    _until(lambda: _top_code(dash_duo) == first_top, "the default ranking after reload")
+    dash_duo.select_dcc_dropdown(f"#{ID.LOKUS_SCENARIOS}", index=0)
+    dash_duo.find_element(f"#{ID.LOKUS_OPEN}").click()
+    dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
+    _until(lambda: _top_code(dash_duo) == new_top, "the saved ranking")
+    _until(lambda: _map_selection(dash_duo) == new_selection, "the saved selection on the map")
+    assert _weight(dash_duo, "jumlah_stunting").get_attribute("value") == "0"
+
+    dash_duo.find_element(f"#{ID.LOKUS_EXPORT_CSV}").click()
+    folder = Path(dash_duo.download_path)
+    exported = _until(lambda: [p for p in folder.glob("*.csv") if p.stat().st_size > 0], "the CSV download")
+    annex = pd.read_csv(exported[0], sep=";", dtype=str, encoding="utf-8-sig")
+    assert annex["Kode wilayah"].tolist() == new_selection
+    assert dash_duo.get_logs() == []
