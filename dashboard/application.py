@@ -12,7 +12,7 @@ from dashboard.data.source import RegionSource
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.services import Services
-from dashboard.views import data_page, geojson_route, lokus_page, map_page, shell
+from dashboard.views import data_page, gaps_page, geojson_route, lokus_page, map_page, shell
 
 __all__ = ["create_app"]
 
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     map_page.register(app, services)
     data_page.register(app, services)
     lokus_page.register(app, services)
+    gaps_page.register(app, services)
     geojson_route.register(app, services)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app

@@ -8,6 +8,7 @@ Chromium: use ``failed_requests`` for that.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 from urllib.parse import urlparse
 
@@ -80,3 +81,25 @@ def failed_requests(dash_duo: Any) -> list[str]:
             if url is not None and urlparse(url).scheme not in _IGNORED_SCHEMES:
                 failed.append(f"{params.get('errorText', 'failed')} {url}")
     return failed
+
+
+# Scripts for a plotly map in the page (argument 0: the graph's CSS selector).
+DRAWN = (
+    "const gd = document.querySelector(arguments[0]);"
+    "return !!(gd && gd._fullData && gd._fullLayout.map && gd._fullLayout.map._subplot);"
+)
+PROJECT = (  # arguments 1, 2: longitude, latitude -> the pixel on the map canvas
+    "const gd = document.querySelector(arguments[0]);"
+    "const p = gd._fullLayout.map._subplot.map.project([arguments[1], arguments[2]]); return [p.x, p.y];"
+)
+
+
+def wait_for_script(dash_duo: Any, script: str, *args: Any, timeout: float = 20) -> Any:
+    """Run ``script`` until it returns something truthy (a map drawn, a trace updated); that value."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        result = dash_duo.driver.execute_script(script, *args)
+        if result:
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for: {script}")

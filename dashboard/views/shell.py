@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboard.i18n import LANGUAGES, Lang, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views import data_page, lokus_page, map_page
+from dashboard.views import data_page, gaps_page, lokus_page, map_page
 
 __all__ = ["PAGES", "layout", "register"]
 
@@ -21,6 +21,7 @@ PageBuilder = Callable[[Services, str, dict[str, Any] | None], Any]
 PAGES: dict[str, tuple[str, PageBuilder]] = {
     "/": ("nav.map", map_page.layout),
     "/lokus": ("nav.lokus", lokus_page.layout),
+    "/kesenjangan": ("nav.gaps", gaps_page.layout),
     "/data": ("nav.data", data_page.layout),
 }
 

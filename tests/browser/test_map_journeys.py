@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -13,37 +12,19 @@ from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.ids import ID
-from tests.browser_helpers import external_requests
+from tests.browser_helpers import DRAWN, PROJECT, external_requests, wait_for_script
 
 pytestmark = pytest.mark.browser
 
 GRAPH = f"#{ID.MAP} .js-plotly-plot"
-DRAWN = (
-    "const gd = document.querySelector(arguments[0]);"
-    "return !!(gd && gd._fullData && gd._fullLayout.map && gd._fullLayout.map._subplot);"
-)
-PROJECT = (
-    "const gd = document.querySelector(arguments[0]);"
-    "const p = gd._fullLayout.map._subplot.map.project([arguments[1], arguments[2]]); return [p.x, p.y];"
-)
 
 
 def _start(dash_duo: Any, data_dir: Path) -> DemoSource:
     dash_duo.start_server(create_app(Settings(data_dir=data_dir)))
     dash_duo.wait_for_element(GRAPH, timeout=20)
     # The map has drawn when plotly has fetched the GeoJSON and laid out its trace.
-    _wait_for(dash_duo, DRAWN, GRAPH)
+    wait_for_script(dash_duo, DRAWN, GRAPH)
     return DemoSource(Settings().geodata_dir)
-
-
-def _wait_for(dash_duo: Any, script: str, *args: Any, timeout: float = 20) -> Any:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        result = dash_duo.driver.execute_script(script, *args)
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for: {script}")
 
 
 def _finish_clean(dash_duo: Any) -> None:
@@ -57,7 +38,7 @@ def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any, tmp_path: Path) ->
     locations = dash_duo.driver.execute_script(
         "return document.querySelector(arguments[0])._fullData[0].locations.length", GRAPH
     )
-    features = _wait_for(
+    features = wait_for_script(
         dash_duo,
         "const gd = document.querySelector(arguments[0]); const url = gd._fullData[0].geojson;"
         "const asset = window.PlotlyGeoAssets && window.PlotlyGeoAssets[url]; return asset && asset.features.length;",
@@ -75,7 +56,7 @@ def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_
     before = dash_duo.find_element(f"#{ID.LEGEND}").text
     dash_duo.select_dcc_dropdown(f"#{ID.INDICATOR}", value="Vitamin A (6-59 bulan)")
     dash_duo.wait_for_contains_text(f"#{ID.MAP_TITLE}", "Vitamin A")
-    _wait_for(
+    wait_for_script(
         dash_duo,
         "return document.querySelector(arguments[0]).innerText !== arguments[1];",
         f"#{ID.LEGEND}",
@@ -127,7 +108,7 @@ def test_jrn004_switching_to_english_changes_the_labels(dash_duo: Any, tmp_path:
     assert "PREVALENSI STUNTING" in dash_duo.find_element(".kpi-row").text.upper()
     dash_duo.find_element(f"#{ID.LANGUAGE} label[for='_dbcprivate_radioitems_{ID.LANGUAGE}_input_en']").click()
     # textContent, not innerText: the KPI labels are upper-cased by CSS.
-    _wait_for(
+    wait_for_script(
         dash_duo, "return document.querySelector('.kpi-row').textContent.includes(arguments[0])", "Stunting prevalence"
     )
     assert "sample data (fictional)" in dash_duo.find_element(f"#{ID.DEMO_BADGE}").text

@@ -1,0 +1,91 @@
+"""Strings of the gaps page: coverage against targets, convergence, bivariate map, change, drill-down, profile."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "gaps.title": ("Kesenjangan layanan dan profil desa", "Service gaps and village profiles"),
+    "gaps.intro": (
+        "Layanan mana yang belum menjangkau desa mana. Klik desa di peta untuk profilnya; pilih kecamatan untuk "
+        "menelusuri. Angka kecamatan dan kabupaten dihitung dari jumlah, bukan rata-rata persentase.",
+        "Which services miss which villages. Click a village on the map for its profile; choose a kecamatan to drill "
+        "down. Kecamatan and district figures are computed from counts, not averaged percentages.",
+    ),
+    "gaps.district": ("Kabupaten/kota", "District"),
+    "gaps.period": ("Periode", "Period"),
+    "gaps.view": ("Tampilan peta", "Map view"),
+    "gaps.view.coverage": ("Cakupan (%)", "Coverage (%)"),
+    "gaps.view.gap": ("Kesenjangan (poin % di bawah target)", "Gap (points below target)"),
+    "gaps.view.convergence": ("Konvergensi (% layanan mencapai target)", "Convergence (% of services on target)"),
+    "gaps.view.bivariate": ("Prevalensi × cakupan (3×3)", "Prevalence × coverage (3×3)"),
+    "gaps.view.change": ("Perubahan antar periode", "Change between periods"),
+    "gaps.indicator": ("Layanan (intervensi)", "Service (intervention)"),
+    "gaps.target": ("Target %", "Target %"),
+    "gaps.target.catalogue": ("katalog", "catalogue"),
+    "gaps.axis": ("Sumbu peta 3×3", "3×3 map axis"),
+    "gaps.axis.indicator": ("Cakupan layanan", "Service coverage"),
+    "gaps.legend.target": (
+        "Target: {target}%. Kesenjangan = target − cakupan; 0 berarti target tercapai.",
+        "Target: {target}%. Gap = target − coverage; 0 means the target is met.",
+    ),
+    "gaps.legend.convergence": (
+        "Bagian layanan bertarget yang mencapai targetnya di desa itu (layanan tanpa data tidak dihitung).",
+        "Share of targeted services at or above target in the village (services without data are left out).",
+    ),
+    "gaps.bivariate.legend": (
+        "Baris: prevalensi stunting (tertil); kolom: {axis} (tertil). Kiri atas = beban tinggi, cakupan rendah.",
+        "Rows: stunting prevalence (tertiles); columns: {axis} (tertiles). Top left = high burden, low coverage.",
+    ),
+    "gaps.bivariate.hover": (
+        "Prevalensi {prevalence}%; {axis}: {coverage}%",
+        "Prevalence {prevalence}%; {axis}: {coverage}%",
+    ),
+    "gaps.bivariate.burden.0": ("prevalensi rendah", "low prevalence"),
+    "gaps.bivariate.burden.1": ("sedang", "middle"),
+    "gaps.bivariate.burden.2": ("prevalensi tinggi", "high prevalence"),
+    "gaps.bivariate.coverage.0": ("cakupan rendah", "low coverage"),
+    "gaps.bivariate.coverage.1": ("sedang", "middle"),
+    "gaps.bivariate.coverage.2": ("tinggi", "high"),
+    "gaps.change.indicator": ("Indikator perubahan", "Indicator of change"),
+    "gaps.change.before": ("Dibandingkan dengan periode", "Compared with period"),
+    "gaps.change.need": ("Pilih periode pembanding yang berbeda.", "Choose a different period to compare with."),
+    "gaps.change.points": ("poin %", "points"),
+    "gaps.change.not_significant": (
+        "tidak bermakna: dalam ketidakpastian statistik",
+        "not significant: within the statistical uncertainty",
+    ),
+    "gaps.change.legend": (
+        "{indicator}: {before} → {after}. Abu-abu: {n} desa yang perubahannya tidak bermakna (interval 95% "
+        "Newcombe mencakup 0).",
+        "{indicator}: {before} → {after}. Grey: {n} villages whose change is not significant (Newcombe 95% interval "
+        "includes 0).",
+    ),
+    "gaps.crumb.kecamatan": ("Kec. {name}", "Kec. {name}"),
+    "gaps.crumb.choose": ("Pilih kecamatan…", "Choose a kecamatan…"),
+    "gaps.scope.district": ("Kabupaten/kota ({n} desa), dari jumlah", "District ({n} villages), from counts"),
+    "gaps.scope.kecamatan": ("Kecamatan ({n} desa), dari jumlah", "Kecamatan ({n} villages), from counts"),
+    "gaps.matrix": ("Matriks desa × layanan", "Village × service matrix"),
+    "gaps.matrix.help": (
+        "Kesenjangan tiap layanan terhadap targetnya; desa diurutkan dari prevalensi stunting tertinggi. Hijau "
+        "pucat = target tercapai, merah = jauh di bawah target, kosong = tidak ada data.",
+        "Each service's gap against its target; villages from the highest stunting prevalence down. Pale green = "
+        "target met, red = far below target, blank = no data.",
+    ),
+    "gaps.profile.hint": (
+        "Klik desa di peta untuk melihat profilnya.",
+        "Click a village on the map to see its profile.",
+    ),
+    "gaps.profile.where": (
+        "Kec. {kecamatan} · kode {code} · periode {period}",
+        "Kec. {kecamatan} · code {code} · period {period}",
+    ),
+    "gaps.profile.col.indicator": ("Indikator", "Indicator"),
+    "gaps.profile.col.value": ("Desa", "Village"),
+    "gaps.profile.col.counts": ("Pembilang/penyebut", "Numerator/denominator"),
+    "gaps.profile.col.kecamatan": ("Kecamatan", "Kecamatan"),
+    "gaps.profile.col.district": ("Kab/kota", "District"),
+    "gaps.profile.col.target": ("Target", "Target"),
+    "gaps.profile.col.rank": ("Peringkat", "Rank"),
+    "gaps.profile.kecamatan": ("Kecamatan", "Kecamatan"),
+    "gaps.profile.district": ("Kabupaten/kota", "District"),
+    "gaps.profile.lokus": ("Dalam skenario lokus", "In lokus scenarios"),
+    "gaps.profile.lokus_item": ("{year}: {name}{final}", "{year}: {name}{final}"),
+    "gaps.profile.not_lokus": ("Belum masuk skenario lokus mana pun.", "Not in any lokus scenario yet."),
+}

@@ -1,0 +1,65 @@
+"""A planner drills from the district to a kecamatan to a village on /kesenjangan and reads its profile."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+
+from dashboard.application import create_app
+from dashboard.config import Settings
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.ids import ID
+from tests.browser_helpers import DRAWN, PROJECT, wait_for_script
+
+pytestmark = pytest.mark.browser
+
+GRAPH = f"#{ID.GAPS_MAP} .js-plotly-plot"
+LOCATIONS = "return document.querySelector(arguments[0]).data[0].locations.length;"
+SHOWS = "return document.querySelector(arguments[0]).data[0].locations.length == arguments[1];"
+
+
+def test_jrn030_district_to_kecamatan_to_village_profile(dash_duo: Any, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    source = DemoSource(settings.geodata_dir)
+    villages = source.villages(DEMO_DISTRICT_CODE)
+    dash_duo.start_server(create_app(settings))
+    dash_duo.driver.get(dash_duo.server_url + "/kesenjangan")
+    dash_duo.wait_for_element(GRAPH, timeout=20)
+    wait_for_script(dash_duo, DRAWN, GRAPH)
+    assert dash_duo.driver.execute_script(LOCATIONS, GRAPH) == len(villages)
+    dash_duo.wait_for_contains_text(f"#{ID.GAPS_SCOPE}", f"Kabupaten/kota ({len(villages)} desa)")
+
+    # Down to a kecamatan: the map, the scope figures and the breadcrumb follow.
+    kecamatan = villages.sort_values("kecamatan_code").iloc[0]
+    inside = villages[villages["kecamatan_code"] == kecamatan["kecamatan_code"]]
+    dash_duo.select_dcc_dropdown(f"#{ID.GAPS_KECAMATAN}", value=str(kecamatan["kecamatan_name"]))
+    dash_duo.wait_for_contains_text(f"#{ID.GAPS_CRUMBS}", f"Kec. {kecamatan['kecamatan_name']}", timeout=20)
+    dash_duo.wait_for_contains_text(f"#{ID.GAPS_SCOPE}", f"Kecamatan ({len(inside)} desa)", timeout=20)
+    wait_for_script(dash_duo, SHOWS, GRAPH, len(inside))
+    wait_for_script(dash_duo, DRAWN, GRAPH)
+    time.sleep(1.0)  # the map eases to the kecamatan
+
+    # Down to a village by clicking it on the map: its profile opens.
+    village = inside.iloc[len(inside) // 2]
+    point = village.geometry.representative_point()
+    x, y = dash_duo.driver.execute_script(PROJECT, GRAPH, point.x, point.y)
+    canvas = dash_duo.find_element(f"{GRAPH} .maplibregl-canvas")
+    size = canvas.size
+    ActionChains(dash_duo.driver).move_to_element(canvas).move_by_offset(
+        round(x - size["width"] / 2), round(y - size["height"] / 2)
+    ).pause(0.5).click().perform()
+    dash_duo.wait_for_text_to_equal(f"#{ID.GAPS_PROFILE_NAME}", str(village["name"]), timeout=20)
+    profile = dash_duo.find_element(f"#{ID.GAPS_PROFILE}").text
+    assert "Prevalensi stunting" in profile and "Kecamatan" in profile and "IK 95%" in profile
+    assert dash_duo.find_element(f"#{ID.GAPS_PROFILE_LOKUS}").text == "Belum masuk skenario lokus mana pun."
+    assert str(village["name"]) in dash_duo.find_element(f"#{ID.GAPS_CRUMBS}").text
+
+    # Back up to the district through the breadcrumb.
+    dash_duo.find_element(f"#{ID.GAPS_CRUMB_DISTRICT}").click()
+    dash_duo.wait_for_contains_text(f"#{ID.GAPS_SCOPE}", f"Kabupaten/kota ({len(villages)} desa)", timeout=20)
+    wait_for_script(dash_duo, SHOWS, GRAPH, len(villages))
+    assert dash_duo.get_logs() == []
