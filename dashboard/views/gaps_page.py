@@ -40,6 +40,7 @@ __all__ = ["View", "layout", "register", "scope_figures", "village_profile"]
 
 CONVERGENCE = "__konvergensi__"  # the bivariate map's second axis when it is the convergence score
 NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
+NO_DATA_COLOUR = "#e9e9e9"
 
 
 class View:
@@ -130,7 +131,15 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
         else t("gaps.legend.convergence", lang),
         className="small text-muted",
     )
-    return _map_layout(go.Figure([trace]), services, villages, district), legend
+    return _map_layout(go.Figure([_no_data(url, codes), trace]), services, villages, district), legend
+
+
+def _no_data(url: str, codes: pd.Series) -> go.Choroplethmap:
+    """Every village in view in the no-data grey, under the trace that colours the ones with a value."""
+    return go.Choroplethmap(
+        geojson=url, locations=codes, z=[0] * len(codes), showscale=False, hoverinfo="skip",
+        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], marker={"line": {"color": "#fff", "width": 0.5}},
+    )  # fmt: skip
 
 
 def _float(value: Any) -> float | None:
@@ -209,7 +218,7 @@ def _bivariate_figure(
             html.Table(html.Tbody(grid), className="bivariate-legend", id=ID.GAPS_BIVARIATE_LEGEND),
         ]
     )
-    return _map_layout(go.Figure([trace]), services, villages, "bivariate"), legend
+    return _map_layout(go.Figure([_no_data(url, codes), trace]), services, villages, "bivariate"), legend
 
 
 def _change_figure(
@@ -273,7 +282,7 @@ def _change_figure(
         className="small text-muted",
         id=ID.GAPS_CHANGE_LEGEND,
     )
-    return _map_layout(go.Figure([trace, grey]), services, villages, "change"), legend
+    return _map_layout(go.Figure([_no_data(url, codes), trace, grey]), services, villages, "change"), legend
 
 
 def matrix_figure(services: Services, district: str, codes: list[str], state: dict[str, Any], lang: str) -> go.Figure:

@@ -347,7 +347,8 @@ def _criteria_rows(criteria: list[Criterion], lang: str, disabled: bool = False)
                 ]
             )
         )
-    return dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="criteria-table")
+    table = dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="criteria-table")
+    return html.Div(table, className="table-responsive")
 
 
 def _grid_columns(lang: str) -> list[dict[str, Any]]:
@@ -623,14 +624,14 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             html.P(t("lokus.intro", lang), className="text-muted"),
             dbc.Row(
                 [
-                    dbc.Col([controls, criteria_card, adjust_card], lg=3),
+                    dbc.Col([controls, criteria_card, adjust_card], lg=4),
                     dbc.Col(
                         [
                             html.Div(id=ID.LOKUS_SUMMARY, className="mb-1"),
                             dcc.Graph(id=ID.LOKUS_MAP, config={"displayModeBar": False}, style={"height": "420px"}),
                             grid,
                         ],
-                        lg=6,
+                        lg=5,
                     ),
                     dbc.Col(
                         [
