@@ -294,6 +294,38 @@ def comparison_figure(services: Services, district: str, before: list[str], afte
     return figure
 
 
+def comparison_view(services: Services, district: str, before: list[str], after: list[str], lang: str) -> Any:
+    """Two lists compared: a map (added green, removed red, kept blue) and the three lists by village name."""
+    diff = compare(before, after)
+    villages = services.source.villages(district)
+    names = dict(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
+    parts = []
+    for kind, listed in (("added", diff.added), ("removed", diff.removed), ("kept", diff.kept)):
+        parts.append(
+            html.Div(
+                [
+                    html.Strong(
+                        t(f"lokus.compare.{kind}", lang, n=len(listed)), style={"color": COMPARE_COLOURS[kind]}
+                    ),
+                    html.Span(": " + (", ".join(names.get(c, c) for c in listed) or "-")),
+                ],
+                className=f"small compare-{kind}",
+            )
+        )
+    return html.Div(
+        [
+            dcc.Graph(
+                figure=comparison_figure(services, district, before, after),
+                id=ID.LOKUS_COMPARE_MAP,
+                config={"displayModeBar": False},
+                style={"height": "260px"},
+            ),
+            html.P(t("lokus.compare.legend", lang), className="small text-muted mb-1"),
+            *parts,
+        ]
+    )
+
+
 # --------------------------------------------------------------------------------------------- layout
 
 
@@ -1055,34 +1087,7 @@ def register(app: Dash, services: Services) -> None:
         before, after = codes(a), codes(b)
         if before is None or after is None:
             return dbc.Alert(t("lokus.scenario.need_choice", lang), color="warning", className="py-1")
-        diff = compare(before, after)
-        villages = services.source.villages(district)
-        names = dict(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
-        parts = []
-        for kind, listed in (("added", diff.added), ("removed", diff.removed), ("kept", diff.kept)):
-            parts.append(
-                html.Div(
-                    [
-                        html.Strong(
-                            t(f"lokus.compare.{kind}", lang, n=len(listed)), style={"color": COMPARE_COLOURS[kind]}
-                        ),
-                        html.Span(": " + (", ".join(names.get(c, c) for c in listed) or "-")),
-                    ],
-                    className=f"small compare-{kind}",
-                )
-            )
-        return html.Div(
-            [
-                dcc.Graph(
-                    figure=comparison_figure(services, district, before, after),
-                    id=ID.LOKUS_COMPARE_MAP,
-                    config={"displayModeBar": False},
-                    style={"height": "260px"},
-                ),
-                html.P(t("lokus.compare.legend", lang), className="small text-muted mb-1"),
-                *parts,
-            ]
-        )
+        return comparison_view(services, district, before, after, lang)
 
     @app.callback(
         Output(ID.LOKUS_DOWNLOAD, "data"),

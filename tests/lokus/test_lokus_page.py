@@ -111,3 +111,16 @@ def test_lok023_traffic_light_lists_every_red_village(services: Services) -> Non
     assert result.selected == red["code"].tolist() and len(red) > 0
     assert all(reason.startswith("red quadrant: prevalence") for reason in red["alasan"])
     assert (red["prevalensi"] >= 14.0).all()
+
+
+def test_lok024_comparing_two_lists(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lokus_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
+    villages = services.source.villages("99.01").set_index("code")
+    a, b, c = "99.01.01.1001", "99.01.01.1002", "99.01.02.2001"
+    view = lokus_page.comparison_view(services, "99.01", [a, b], [b, c], "id")
+    graph, _legend, added, removed, kept = view.children
+    assert added.children[1].children == ": " + villages.at[c, "name"]
+    assert removed.children[1].children == ": " + villages.at[a, "name"]
+    assert kept.children[1].children == ": " + villages.at[b, "name"]
+    trace = graph.figure.data[1]
+    assert list(trace.locations) == [c, a, b] and list(trace.text) == ["added", "removed", "kept"]
