@@ -11,6 +11,7 @@ figure is a sum of numerators over a sum of denominators.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -41,6 +42,7 @@ __all__ = ["View", "layout", "register", "scope_figures", "village_profile"]
 CONVERGENCE = "__konvergensi__"  # the bivariate map's second axis when it is the convergence score
 NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
 NO_DATA_COLOUR = "#e9e9e9"
+_PANDAS = threading.Lock()  # one redraw at a time: pandas frames shared through the cache are not thread-safe
 
 
 class View:
@@ -711,6 +713,14 @@ def register(app: Dash, services: Services) -> None:
     ) -> tuple[Any, ...]:
         if not district or not period:
             raise PreventUpdate
+        with _PANDAS:
+            return _redrawn(district, period, view, indicator, target, axis, change_indicator, before, drill_state,
+                            lang)  # fmt: skip
+
+    def _redrawn(
+        district: str, period: str, view: str, indicator: str | None, target: float | None, axis: str,
+        change_indicator: str, before: str | None, drill_state: dict[str, Any] | None, lang: str,
+    ) -> tuple[Any, ...]:  # fmt: skip
         drill_state = drill_state or {}
         villages = services.source.villages(district)
         shown = villages

@@ -10,6 +10,7 @@ settings back into the controls.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +53,10 @@ from dashboard.views.map_page import services_url
 __all__ = ["LokusResult", "compute", "criterion_label", "default_state", "layout", "register"]
 
 CURRENT = "current"  # the compare dropdowns' value for the list on screen
+# pandas is not safe for concurrent use of shared frames (their indexes build lookup tables lazily); the threaded
+# server may run two of this page's callbacks at once, so the ranking work runs one at a time (re-entrant: compute
+# is also called from within the callbacks that hold it).
+_PANDAS = threading.RLock()
 SELECTED_COLOUR, ADDED_COLOUR = "#8b0000", "#6a1b9a"
 COMPARE_COLOURS = {"added": "#1b7837", "removed": "#b2182b", "kept": "#2166ac"}
 
@@ -88,14 +93,22 @@ def _periods(services: Services, district: str) -> list[str]:
     """Periods with stunting data: the ones a list can be chosen from."""
     if not district:
         return []
-    observations = services.source.observations(district)
-    return sorted(observations.loc[observations["indicator"] == "stunting", "period"].unique().tolist())
+    with _PANDAS:
+        observations = services.source.observations(district)
+        return sorted(observations.loc[observations["indicator"] == "stunting", "period"].unique().tolist())
 
 
 def _criteria_for(services: Services, district: str, period: str, current: list[dict[str, Any]]) -> list[Criterion]:
     """The criteria available for a district and period, keeping the planner's settings for the ones kept."""
     if not district or not period:
         return []
+    with _PANDAS:
+        return _available_criteria(services, district, period, current)
+
+
+def _available_criteria(
+    services: Services, district: str, period: str, current: list[dict[str, Any]]
+) -> list[Criterion]:
     villages = services.source.villages(district)
     values = criterion_values(services.source.observations(district), period, villages["code"].astype(str).tolist())
     known = {c["key"]: Criterion.from_dict(c) for c in current}
@@ -114,6 +127,11 @@ class LokusResult:
 
 def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
     """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here."""
+    with _PANDAS:
+        return _compute(services, state, lang)
+
+
+def _compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
     district, period = state["district"], state["period"]
     villages = services.source.villages(district)
     codes = villages["code"].astype(str).tolist()
@@ -892,6 +910,15 @@ def register(app: Dash, services: Services) -> None:
         if not district or not period:
             return [], go.Figure(), dbc.Alert(t("lokus.no_data", lang), color="warning"), None, None
         criteria = _criteria_from(uses, weights, directions, norms, ids)
+        with _PANDAS:
+            return _recomputed(district, period, method, by, top_n, min_score, light_prevalence, light_stunted,
+                               criteria, adjustments, opened, lang)  # fmt: skip
+
+    def _recomputed(
+        district: str, period: str, method: str, by: str, top_n: int | None, min_score: float | None,
+        light_prevalence: float | None, light_stunted: float | None, criteria: list[dict[str, Any]],
+        adjustments: list[dict[str, str]] | None, opened: dict[str, Any] | None, lang: str,
+    ) -> tuple[Any, ...]:  # fmt: skip
         state = state_from_controls(
             district, period, method, by, top_n, min_score, light_prevalence, light_stunted, criteria, adjustments or []
         )
@@ -962,6 +989,7 @@ def register(app: Dash, services: Services) -> None:
         Output(ID.LOKUS_CRITERIA, "children", allow_duplicate=True),
         Output(ID.LOKUS_ADJUSTMENTS, "data", allow_duplicate=True),
         Output(ID.LOKUS_SCENARIO_NAME, "value"),
+        Output(ID.LOKUS_UPDATE, "disabled"),
         Input(ID.LOKUS_SAVE, "n_clicks"),
         Input(ID.LOKUS_UPDATE, "n_clicks"),
         Input(ID.LOKUS_OPEN, "n_clicks"),
@@ -1010,6 +1038,7 @@ def register(app: Dash, services: Services) -> None:
                 _criteria_rows(criteria, lang, disabled=scenario.is_final),
                 s.get("adjustments", []),
                 scenario.name,
+                scenario.is_final,  # a final list is read-only: nothing to save changes to
             )
 
         try:
@@ -1018,11 +1047,11 @@ def register(app: Dash, services: Services) -> None:
                 if not current:
                     raise PreventUpdate
                 if not (name or "").strip() or not (author or "").strip():
-                    return (message(t("lokus.scenario.need_name", lang), "warning"), *keep, no_update)
+                    return (message(t("lokus.scenario.need_name", lang), "warning"), *keep, no_update, no_update)
                 scenario = _scenario_from(current, name or "", author or "")
                 if trigger == ID.LOKUS_UPDATE:
                     if not opened:
-                        return (message(t("lokus.scenario.need_open", lang), "warning"), *keep, no_update)
+                        return (message(t("lokus.scenario.need_open", lang), "warning"), *keep, no_update, no_update)
                     scenario = Scenario(**{**scenario.__dict__, "id": opened["id"]})
                 saved = store.save_scenario(scenario)
                 return (
@@ -1030,9 +1059,10 @@ def register(app: Dash, services: Services) -> None:
                     {"id": saved.id, "name": saved.name, "final": False},
                     *keep[1:],
                     no_update,
+                    False,
                 )
             if chosen is None:
-                return (message(t("lokus.scenario.need_choice", lang), "warning"), *keep, no_update)
+                return (message(t("lokus.scenario.need_choice", lang), "warning"), *keep, no_update, no_update)
             found = store.scenario(int(chosen))
             if found is None:
                 raise ScenarioError("scenario.not_found", id=chosen)
@@ -1045,9 +1075,11 @@ def register(app: Dash, services: Services) -> None:
                 )
                 return (message(t("lokus.scenario.duplicated", lang, name=copy.name)), *opened_controls(copy))
             final = store.finalise_scenario(found.id or 0)
-            return (message(t("lokus.scenario.finalised", lang, name=final.name, year=final.year)), *keep, no_update)
+            read_only = True if opened and opened.get("id") == final.id else no_update
+            return (message(t("lokus.scenario.finalised", lang, name=final.name, year=final.year)), *keep, no_update,
+                    read_only)  # fmt: skip
         except ScenarioError as error:
-            return (message(t(error.key, lang, **error.params), "danger"), *keep, no_update)
+            return (message(t(error.key, lang, **error.params), "danger"), *keep, no_update, no_update)
 
     @app.callback(
         Output(ID.LOKUS_COMPARE_RESULT, "children"),
@@ -1087,7 +1119,8 @@ def register(app: Dash, services: Services) -> None:
         before, after = codes(a), codes(b)
         if before is None or after is None:
             return dbc.Alert(t("lokus.scenario.need_choice", lang), color="warning", className="py-1")
-        return comparison_view(services, district, before, after, lang)
+        with _PANDAS:
+            return comparison_view(services, district, before, after, lang)
 
     @app.callback(
         Output(ID.LOKUS_DOWNLOAD, "data"),

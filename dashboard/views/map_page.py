@@ -44,13 +44,20 @@ class MapChoice:
 
 
 def resolve_choice(services: Services, stored: dict[str, Any] | None) -> MapChoice | None:
-    """The stored choice, corrected to what the data offers (defaults: first district, latest period)."""
+    """The stored choice, corrected to what the data offers (defaults: first district, latest period).
+
+    A stored demo district gives way to an imported one: once a district has its own data, the main page
+    opens on it (the demo stays one click away in the district list).
+    """
     districts = services.source.districts()
     if not districts:
         return None
     stored = stored or {}
     codes = [d.code for d in districts]
+    demo = {d.code for d in districts if d.is_demo}
     wanted = stored.get("district")
+    if wanted in demo and len(demo) < len(codes):
+        wanted = None
     district = wanted if isinstance(wanted, str) and wanted in codes else codes[0]
     observations = services.source.observations(district)
     periods = sorted(observations["period"].unique())

@@ -141,3 +141,19 @@ def test_data005_the_code_column_of_a_boundary_file_is_shown_and_can_be_chosen(
     batch = data_page.check_upload(services, token, data_page.ImportKind.AUTO, None, right)
     assert batch.ok
     assert len(batch.villages) == len(frame)
+
+
+def test_data006_after_an_import_the_main_page_opens_on_the_district_not_the_demo(tmp_path: Path) -> None:
+    from dashboard.views.map_page import resolve_choice
+
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        store.ensure_demo(Path(__file__).resolve().parents[2] / "geodata")
+        services = Services.from_store(settings, store)
+        demo_only = resolve_choice(services, {"district": "99.01"})
+        assert demo_only is not None and demo_only.district == "99.01"
+        store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "test")
+        services.invalidate()
+        for stored in ({"district": "99.01"}, {"district": DISTRICT}, None):
+            choice = resolve_choice(services, stored)
+            assert choice is not None and choice.district == DISTRICT

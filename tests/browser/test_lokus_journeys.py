@@ -84,4 +84,14 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     exported = _until(lambda: [p for p in folder.glob("*.csv") if p.stat().st_size > 0], "the CSV download")
     annex = pd.read_csv(exported[0], sep=";", dtype=str, encoding="utf-8-sig")
     assert annex["Kode wilayah"].tolist() == new_selection
+
+    # Marked final, the list is read-only; a duplicate can be changed again.
+    dash_duo.find_element(f"#{ID.LOKUS_FINALISE}").click()
+    dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "daftar final 2025", timeout=20)
+    _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "a read-only final list")
+    dash_duo.find_element(f"#{ID.LOKUS_DUPLICATE}").click()
+    dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "(salinan)", timeout=20)
+    _until(lambda: not dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "an editable copy")
+    _until(lambda: _map_selection(dash_duo) == new_selection, "the copy's list on the map")
+    _until(lambda: not dash_duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), "callbacks done")
     assert dash_duo.get_logs() == []
