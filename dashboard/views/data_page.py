@@ -257,7 +257,8 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
         )
         names = name_confirmations(batch, services, lang)
         if batch.kind is DatasetKind.MEASUREMENTS:
-            names = html.Div([measurement_summary(batch, lang), names, quality_view(batch, services, lang)])
+            quality = quality_view(batch.extra.get("quality"), services, lang, ID.QUALITY_TABLE)
+            names = html.Div([measurement_summary(batch, lang), names, quality])
     verdict = (
         dbc.Alert(t("data.report.ok", lang), color="success")
         if batch.ok
@@ -300,9 +301,12 @@ def measurement_summary(batch: IndicatorBatch, lang: str) -> Any:
     return html.P(text, className="measurement-summary")
 
 
-def quality_view(batch: IndicatorBatch, services: Services, lang: str) -> Any:
-    """The data-quality report per village (and, folded, per posyandu); figures far from WHO's expectations marked."""
-    records = batch.extra.get("quality")
+def quality_view(records: object, services: Services, lang: str, table_id: str | None = None) -> Any:
+    """The data-quality report per village (and, folded, per posyandu); figures far from WHO's expectations marked.
+
+    ``records`` are the rows the measurement importer keeps in ``extra["quality"]`` (the check's batch, or a
+    stored dataset's report).
+    """
     if not isinstance(records, list) or not records:
         return None
     quality = pd.DataFrame(records)
@@ -340,7 +344,12 @@ def quality_view(batch: IndicatorBatch, services: Services, lang: str) -> Any:
             html.H3(t("data.quality", lang), className="h6"),
             html.P(t("data.quality.help", lang), className="text-muted small"),
             html.Div(
-                dbc.Table([html.Thead(header), html.Tbody(body)], size="sm", striped=True, id=ID.QUALITY_TABLE),
+                dbc.Table(
+                    [html.Thead(header), html.Tbody(body)],
+                    size="sm",
+                    striped=True,
+                    **({"id": table_id} if table_id else {}),
+                ),
                 className="table-responsive",
             ),
         ],
@@ -477,6 +486,13 @@ def datasets_view(services: Services, lang: str) -> Any:
                 ]
             )
         )
+        if dataset.kind == DatasetKind.MEASUREMENTS:  # its data-quality report stays one click away
+            stored = services.store.dataset(dataset.id)
+            extra = ((stored.report if stored else None) or {}).get("extra") or {}
+            report = quality_view(extra.get("quality"), services, lang)
+            if report is not None:
+                details = html.Details([html.Summary(t("data.quality", lang)), report], className="dataset-quality")
+                rows.append(html.Tr(html.Td(details, colSpan=len(columns) + 1)))
     header = html.Tr([*[html.Th(t(f"data.datasets.col.{c}", lang)) for c in columns], html.Th("")])
     return dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", hover=True, className="datasets-table")
 

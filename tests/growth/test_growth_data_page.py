@@ -81,6 +81,9 @@ def test_gro090_eppgbm_upload_is_recognised_previewed_privately_and_reported(
         assert child.nik not in report and child.name not in report
 
     services.commit(batch, "bidan")
+    # The stored dataset keeps its quality report, shown again from the list of datasets.
+    listed = _text(data_page.datasets_view(services, "id"))
+    assert "Mutu data pengukuran" in listed and "Posyandu Melati" in listed and "100,0" in listed
     stunting = services.source.observations(DISTRICT).query("indicator == 'stunting' and period == '2025-08'")
     assert stunting[["code", "numerator", "denominator"]].values.tolist() == [[VILLAGE, 2.0, 6.0]]
     # The village profile: 2 of 6 is 33.3%, Wilson's 95% interval 9.7-70.0% by hand, too few children to rely on.
