@@ -82,11 +82,10 @@ from dashboard.data.importers.model import (
     BATCH_OBSERVATION_COLUMNS,
     DatasetKind,
     IndicatorBatch,
-    NameSuggestion,
     Problem,
     Severity,
 )
-from dashboard.data.importers.names import Gazetteer, MatchMethod, match_names, name_key
+from dashboard.data.importers.names import resolve_names
 
 __all__ = [
     "PREVIEW_FIELDS",
@@ -145,7 +144,6 @@ _REGISTER_SUBHEADERS = {
     "caraukur": "position",
 }
 _REGISTER_SUBORDER = ("measured", "age", "weight", "height", "position")
-_LISTED_ROWS = 10  # file rows named in a problem about a village name found in many rows
 _DASHES = {"", "-", "–", "—", "--", "nan", "none", "null"}
 _FIELDS = (
     "source_row",
@@ -619,11 +617,6 @@ class _Naming:
     matcher: VillageMatcher | None
 
 
-def _listed(rows: list[int]) -> str:
-    shown = ", ".join(str(row) for row in rows[:_LISTED_ROWS])
-    return shown + ("…" if len(rows) > _LISTED_ROWS else "")
-
-
 def _village_codes(
     frame: pd.DataFrame, ctx: _Context, wilayah: str | None, naming: _Naming, batch: IndicatorBatch
 ) -> tuple[pd.Series, npt.NDArray[np.bool_]]:
@@ -662,7 +655,16 @@ def _village_codes(
     by_name = (~has_code & frame["village"].notna()).to_numpy()
     if by_name.any():
         if naming.villages is not None:
-            named, skip = _match_village_names(frame.loc[by_name], ctx, naming, naming.villages, batch)
+            named_rows = frame.loc[by_name]
+
+            def add(row: int, field: str, value: object, key: str, severity: Severity, **params: object) -> None:
+                problems.append(ctx.problem(row, field, value, key, severity, **params))
+
+            named, skip = resolve_names(
+                named_rows[["village", "kecamatan", "puskesmas"]], named_rows["source_row"].to_numpy(dtype=np.int64),
+                naming.villages, naming.aliases, naming.confirmed, batch, add, accept_near=naming.accept_near,
+                skip_unmatched=naming.skip_unmatched,
+            )  # fmt: skip
             codes.loc[by_name] = named
             skipped[by_name] = skip
         elif naming.matcher is not None:
@@ -688,80 +690,6 @@ def _village_codes(
             )
         codes = codes.where(~outside)
     return codes, skipped
-
-
-def _match_village_names(
-    named: pd.DataFrame, ctx: _Context, naming: _Naming, villages: pd.DataFrame, batch: IndicatorBatch
-) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.bool_]]:
-    """Codes of named rows (None where none was taken) and which are skipped; suggestions and aliases into ``batch``.
-
-    Matching runs once per distinct (village, kecamatan, puskesmas), never per row.
-    """
-    keys = named[["village", "kecamatan", "puskesmas"]].astype(object).fillna("")
-    group = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy()
-    distinct = keys.drop_duplicates().reset_index(drop=True).replace("", None)
-    matches = match_names(
-        distinct, Gazetteer(villages), naming.aliases, accept_near=naming.accept_near, confirmed=naming.confirmed
-    )
-    file_rows = (
-        pd.DataFrame({"group": group, "row": named["source_row"].to_numpy(dtype=np.int64)})
-        .drop_duplicates()
-        .sort_values(["group", "row"])
-        .groupby("group")["row"]
-        .agg(list)
-    )
-    village_names = dict(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
-    codes = np.full(len(distinct), None, dtype=object)
-    skip = np.zeros(len(distinct), dtype=bool)
-    methods: dict[str, int] = {}
-    contexts_reported: set[str] = set()
-    for g, match in enumerate(matches):
-        rows: list[int] = file_rows.iloc[g]
-        n = len(rows)
-        methods[str(match.method)] = methods.get(str(match.method), 0) + n
-        if not match.context_found and match.context and match.context not in contexts_reported:
-            contexts_reported.add(match.context)
-            batch.problems.append(
-                ctx.problem(rows[0], "kecamatan", match.context, "names.context_unknown", Severity.WARNING)
-            )
-        if match.code is not None:
-            codes[g] = match.code
-            if match.method is MatchMethod.ALIAS:
-                batch.matched_by_alias += n
-            elif match.method in (MatchMethod.NEAR, MatchMethod.CONFIRMED):
-                batch.matched_by_near_name += n
-                batch.new_aliases[(match.code[:5], name_key(match.raw_name))] = match.code
-                if match.method is MatchMethod.NEAR:
-                    batch.problems.append(
-                        ctx.problem(rows[0], "village", match.raw_name, "names.near_accepted", Severity.WARNING,
-                                    village=village_names.get(match.code, match.code), code=match.code,
-                                    score=f"{match.scores[0]:.0%}")
-                    )  # fmt: skip
-            continue
-        if match.candidates:
-            batch.suggestions.append(
-                NameSuggestion(match.raw_name, match.context, match.candidates, match.scores, tuple(rows))
-            )
-        if naming.skip_unmatched:
-            skip[g] = True
-            batch.problems.append(
-                ctx.problem(rows[0], "village", match.raw_name, "names.skipped", Severity.WARNING, rows=n,
-                            listed=_listed(rows))
-            )  # fmt: skip
-            continue
-        key = {MatchMethod.AMBIGUOUS: "names.ambiguous", MatchMethod.SUGGESTED: "names.unconfirmed"}.get(
-            match.method, "names.unmatched"
-        )
-        described = ", ".join(
-            f"{village_names.get(code, code)} ({code}, {score:.0%})"
-            for code, score in zip(match.candidates, match.scores, strict=True)
-        )
-        batch.problems.append(
-            ctx.problem(rows[0], "village", match.raw_name, key, Severity.ERROR, rows=n, listed=_listed(rows),
-                        candidates=described or "-", context=match.context or "-")
-        )  # fmt: skip
-    batch.extra["names"] = methods
-    return codes[group], skip[group]
 
 
 # What reading a broken, truncated or mislabelled file raises.

@@ -52,11 +52,10 @@ from dashboard.data.importers.model import (
     BATCH_OBSERVATION_COLUMNS,
     DatasetKind,
     IndicatorBatch,
-    NameSuggestion,
     Problem,
     Severity,
 )
-from dashboard.data.importers.names import Gazetteer, MatchMethod, match_names, name_key
+from dashboard.data.importers.names import listed_rows, resolve_names
 
 __all__ = [
     "FORMATS",
@@ -83,7 +82,6 @@ log = logging.getLogger(__name__)
 TIDY_COLUMNS = ("kode_wilayah", "periode", "indikator", "pembilang", "penyebut")
 FORMATS = ("auto", "tidy", "sigizi", "mapped")
 MAX_LISTED = 100  # problems listed per kind and column; the rest are summed up in one line
-_LISTED_ROWS = 10  # rows named in a problem about a name or a value found in many rows
 _TABLE_SUFFIXES = frozenset({".csv", ".txt", ".xlsx", ".xlsm"})
 _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -446,11 +444,6 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _listed(rows: Sequence[int]) -> str:
-    shown = ", ".join(str(row) for row in rows[:_LISTED_ROWS])
-    return shown + ("…" if len(rows) > _LISTED_ROWS else "")
-
-
 class _Report:
     """The batch's problems, at most :data:`MAX_LISTED` of one kind in one column, then a line for the rest."""
 
@@ -611,62 +604,12 @@ def _resolve_names(
 
     ``names`` has columns village, kecamatan, puskesmas (None where the file has none).
     """
-    batch, report = run.batch, run.report
-    column = labels.get("village")
-    keys = names[["village", "kecamatan", "puskesmas"]].fillna("")
-    group = keys.groupby(["village", "kecamatan", "puskesmas"], sort=False).ngroup().to_numpy()
-    distinct = keys.drop_duplicates().reset_index(drop=True)
-    distinct = distinct.replace("", None)
-    gazetteer = Gazetteer(run.villages)
-    matches = match_names(
-        distinct, gazetteer, run.aliases, accept_near=run.accept_near, confirmed=run.confirmed
-    )  # fmt: skip
-    rows_of = pd.Series(rows).groupby(group).agg(list)
-    village_names = dict(zip(run.villages["code"].astype(str), run.villages["name"].astype(str), strict=True))
-    codes = np.full(len(distinct), None, dtype=object)
-    skip = np.zeros(len(distinct), dtype=bool)
-    methods: dict[str, int] = {}
-    unknown_contexts: set[str] = set()
-    for g, match in enumerate(matches):
-        found_rows: list[int] = rows_of.iloc[g]
-        n = len(found_rows)
-        methods[str(match.method)] = methods.get(str(match.method), 0) + n
-        described = ", ".join(
-            f"{village_names.get(code, code)} ({code}, {score:.0%})"
-            for code, score in zip(match.candidates, match.scores, strict=True)
-        )
-        if not match.context_found and match.context and match.context not in unknown_contexts:
-            unknown_contexts.add(match.context)
-            report.add(found_rows[0], labels.get("kecamatan"), match.context, "names.context_unknown", Severity.WARNING)
-        if match.code is not None:
-            codes[g] = match.code
-            if match.method is MatchMethod.ALIAS:
-                batch.matched_by_alias += n
-            elif match.method in (MatchMethod.NEAR, MatchMethod.CONFIRMED):
-                batch.matched_by_near_name += n
-                batch.new_aliases[(match.code[:5], name_key(match.raw_name))] = match.code
-                if match.method is MatchMethod.NEAR:
-                    report.add(found_rows[0], column, match.raw_name, "names.near_accepted", Severity.WARNING,
-                               village=village_names.get(match.code, match.code), code=match.code,
-                               score=f"{match.scores[0]:.0%}")  # fmt: skip
-            continue
-        if match.candidates:
-            batch.suggestions.append(
-                NameSuggestion(match.raw_name, match.context, match.candidates, match.scores, tuple(found_rows))
-            )
-        if run.skip_unmatched:
-            skip[g] = True
-            report.add(found_rows[0], column, match.raw_name, "names.skipped", Severity.WARNING, rows=n,
-                       listed=_listed(found_rows))  # fmt: skip
-            continue
-        key = {
-            MatchMethod.AMBIGUOUS: "names.ambiguous",
-            MatchMethod.SUGGESTED: "names.unconfirmed",
-        }.get(match.method, "names.unmatched")
-        report.add(found_rows[0], column, match.raw_name, key, rows=n, listed=_listed(found_rows),
-                   candidates=described or "-", context=match.context or "-")  # fmt: skip
-    batch.extra["names"] = methods
-    return codes[group], skip[group]
+
+    def add(row: int, field: str, value: object, key: str, severity: Severity, **params: object) -> None:
+        run.report.add(row, labels.get(field), value, key, severity, **params)
+
+    return resolve_names(names, rows, run.villages, run.aliases, run.confirmed, run.batch, add,
+                         accept_near=run.accept_near, skip_unmatched=run.skip_unmatched)  # fmt: skip
 
 
 def _check_confirmed(run: _Run) -> None:
@@ -865,7 +808,7 @@ def _wide(
                 missing_rows = rows[empty & placed]
                 run.report.add(None, " + ".join(c for c in parts if parsed[c][1].any()), None,
                                "indicators.sigizi_column_empty", Severity.WARNING, indicator=measure.key,
-                               rows=len(missing_rows), listed=_listed(missing_rows.tolist()))  # fmt: skip
+                               rows=len(missing_rows), listed=listed_rows(missing_rows.tolist()))  # fmt: skip
             for column in parts:
                 flagged = parsed[column][2] & placed
                 run.report.add_rows(

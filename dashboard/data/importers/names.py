@@ -33,9 +33,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
+from dashboard.data.importers.model import IndicatorBatch, NameSuggestion, Severity
+
 __all__ = [
+    "LISTED_ROWS",
     "MAX_CANDIDATES",
     "NEAR_MARGIN",
     "NEAR_THRESHOLD",
@@ -44,11 +48,14 @@ __all__ = [
     "Gazetteer",
     "MatchMethod",
     "NameMatch",
+    "ProblemSink",
     "context_key",
     "is_clear",
+    "listed_rows",
     "match_key",
     "match_names",
     "name_key",
+    "resolve_names",
     "village_matcher",
 ]
 
@@ -285,3 +292,86 @@ def village_matcher(
         return pd.Series([m.code for m in found], index=names.index, dtype="string")
 
     return match
+
+
+LISTED_ROWS = 10  # file rows named in a problem about a name found in many rows
+
+# Where a name problem goes: (file row, field "village" or "kecamatan", value, key, severity, **params); each importer
+# turns the field into its file's column label and keeps the problem its own way.
+ProblemSink = Callable[..., None]
+
+
+def listed_rows(rows: Sequence[int]) -> str:
+    """The first :data:`LISTED_ROWS` rows, comma-separated, with an ellipsis when there are more."""
+    shown = ", ".join(str(row) for row in rows[:LISTED_ROWS])
+    return shown + ("…" if len(rows) > LISTED_ROWS else "")
+
+
+def resolve_names(
+    names: pd.DataFrame,
+    rows: npt.ArrayLike,
+    villages: pd.DataFrame,
+    aliases: Mapping[tuple[str, str], str],
+    confirmed: Mapping[str, str],
+    batch: IndicatorBatch,
+    add: ProblemSink,
+    *,
+    accept_near: bool,
+    skip_unmatched: bool,
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.bool_]]:
+    """Village codes of named file rows (None where none was taken) and which rows are skipped as unmatched.
+
+    ``names`` has columns village, kecamatan, puskesmas (None where the file has none), one row per file row in
+    ``rows``. Matching runs once per distinct name and context. Into ``batch``: counts by method, suggestions
+    and new aliases (near or confirmed matches); through ``add``: a warning per unknown kecamatan, per near match
+    taken and per name skipped, an error per name ambiguous, unconfirmed or unmatched.
+    """
+    keys = names[["village", "kecamatan", "puskesmas"]].astype(object).fillna("")
+    group = keys.groupby(["village", "kecamatan", "puskesmas"], sort=False).ngroup().to_numpy()
+    distinct = keys.drop_duplicates().reset_index(drop=True).replace("", None)
+    matches = match_names(distinct, Gazetteer(villages), aliases, accept_near=accept_near, confirmed=confirmed)
+    rows_of = pd.Series(np.asarray(rows, dtype=np.int64)).groupby(group).agg(lambda r: sorted(set(r)))
+    village_names = dict(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
+    codes = np.full(len(distinct), None, dtype=object)
+    skip = np.zeros(len(distinct), dtype=bool)
+    methods: dict[str, int] = {}
+    unknown_contexts: set[str] = set()
+    for g, match in enumerate(matches):
+        found_rows: list[int] = rows_of.iloc[g]
+        n = len(found_rows)
+        methods[str(match.method)] = methods.get(str(match.method), 0) + n
+        if not match.context_found and match.context and match.context not in unknown_contexts:
+            unknown_contexts.add(match.context)
+            add(found_rows[0], "kecamatan", match.context, "names.context_unknown", Severity.WARNING)
+        if match.code is not None:
+            codes[g] = match.code
+            if match.method is MatchMethod.ALIAS:
+                batch.matched_by_alias += n
+            elif match.method in (MatchMethod.NEAR, MatchMethod.CONFIRMED):
+                batch.matched_by_near_name += n
+                batch.new_aliases[(match.code[:5], name_key(match.raw_name))] = match.code
+                if match.method is MatchMethod.NEAR:
+                    add(found_rows[0], "village", match.raw_name, "names.near_accepted", Severity.WARNING,
+                        village=village_names.get(match.code, match.code), code=match.code,
+                        score=f"{match.scores[0]:.0%}")  # fmt: skip
+            continue
+        if match.candidates:
+            batch.suggestions.append(
+                NameSuggestion(match.raw_name, match.context, match.candidates, match.scores, tuple(found_rows))
+            )
+        if skip_unmatched:
+            skip[g] = True
+            add(found_rows[0], "village", match.raw_name, "names.skipped", Severity.WARNING, rows=n,
+                listed=listed_rows(found_rows))  # fmt: skip
+            continue
+        key = {MatchMethod.AMBIGUOUS: "names.ambiguous", MatchMethod.SUGGESTED: "names.unconfirmed"}.get(
+            match.method, "names.unmatched"
+        )
+        described = ", ".join(
+            f"{village_names.get(code, code)} ({code}, {score:.0%})"
+            for code, score in zip(match.candidates, match.scores, strict=True)
+        )
+        add(found_rows[0], "village", match.raw_name, key, Severity.ERROR, rows=n, listed=listed_rows(found_rows),
+            candidates=described or "-", context=match.context or "-")  # fmt: skip
+    batch.extra["names"] = methods
+    return codes[group], skip[group]
