@@ -7,6 +7,7 @@ give a village of 10 children the weight of one with 1,000, so it is never done 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,7 @@ __all__ = [
     "Measure",
     "Statistic",
     "district_kpis",
+    "number_or_none",
     "rank_villages",
     "total",
     "village_table",
@@ -49,6 +51,11 @@ class Measure:
         if statistic not in ("", Statistic.COUNT):
             raise ValueError(f"unknown statistic in {value!r}")
         return cls(indicator, statistic or Statistic.RATE)
+
+
+def number_or_none(value: Any) -> float | None:
+    """A table cell as a float, or ``None`` for a missing value (NaN, NA, None): what the formatters take."""
+    return None if value is None or pd.isna(value) else float(value)
 
 
 def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

@@ -12,6 +12,7 @@ network, so it works in the briefing room and in tests alike.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -119,8 +120,6 @@ def annex_png(
     margin, header, footer = 40, 110, 70
     minx, miny, maxx, maxy = villages.total_bounds
     # Equirectangular with the latitude's cosine: near the equator that is close enough for a district map.
-    import math
-
     aspect = math.cos(math.radians((miny + maxy) / 2))
     span_x, span_y = max((maxx - minx) * aspect, 1e-9), max(maxy - miny, 1e-9)
     scale = (width - 2 * margin) / span_x

@@ -11,7 +11,6 @@ figure is a sum of numerators over a sum of denominators.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -20,7 +19,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.core.aggregate import rank_villages, village_table
+from dashboard.core.aggregate import number_or_none, rank_villages, village_table
 from dashboard.core.gaps import (
     BIVARIATE_PALETTE,
     bivariate_classes,
@@ -42,7 +41,6 @@ __all__ = ["View", "layout", "register", "scope_figures", "village_profile"]
 CONVERGENCE = "__konvergensi__"  # the bivariate map's second axis when it is the convergence score
 NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
 NO_DATA_COLOUR = "#e9e9e9"
-_PANDAS = threading.Lock()  # one redraw at a time: pandas frames shared through the cache are not thread-safe
 
 
 class View:
@@ -98,22 +96,24 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
     url = services_url(services, district)
     codes = villages["code"].astype(str)
     names = dict(zip(codes, villages["name"].astype(str), strict=True))
-    targets = {indicator: state["target"]} if state.get("target") is not None and indicator else None
-    gaps = coverage_gaps(observations, period, targets)
     if view == View.CHANGE:
         return _change_figure(services, villages, observations, state, url, names, lang)
+    gaps = coverage_gaps(observations, period, _planner_target(state))
     if view == View.BIVARIATE:
         return _bivariate_figure(services, villages, observations, gaps, state, url, names, lang)
     if view == View.CONVERGENCE:
         values = convergence(gaps)["score"].reindex(codes)
-        label, scale, reverse = t("gaps.view.convergence", lang), "YlGnBu", False
+        label, scale = t("gaps.view.convergence", lang), "YlGnBu"
     else:
         one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
         if view == View.GAP:
-            values, label, scale, reverse = one["gap"], t("gaps.view.gap", lang), "OrRd", False
+            values, label, scale = one["gap"], t("gaps.view.gap", lang), "OrRd"
         else:
-            values, label, scale, reverse = one["coverage"], t("gaps.view.coverage", lang), "YlGnBu", False
-    text = [f"<b>{names[c]}</b><br>{label}: {fmt_number(_float(v), lang)}" for c, v in zip(codes, values, strict=True)]
+            values, label, scale = one["coverage"], t("gaps.view.coverage", lang), "YlGnBu"
+    text = [
+        f"<b>{names[c]}</b><br>{label}: {fmt_number(number_or_none(v), lang)}"
+        for c, v in zip(codes, values, strict=True)
+    ]
     trace = go.Choroplethmap(
         geojson=url,
         locations=codes,
@@ -121,7 +121,6 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
         zmin=0,
         zmax=100 if view != View.GAP else max(float(values.max() or 1.0), 1.0),
         colorscale=scale,
-        reversescale=reverse,
         text=text,
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"color": "#fff", "width": 0.5}},
@@ -144,8 +143,10 @@ def _no_data(url: str, codes: pd.Series) -> go.Choroplethmap:
     )  # fmt: skip
 
 
-def _float(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
+def _planner_target(state: dict[str, Any]) -> dict[str, float] | None:
+    """The target the planner typed for the chosen service, overriding the catalogue's; ``None`` when none."""
+    indicator, target = state.get("indicator"), state.get("target")
+    return {str(indicator): float(target)} if target is not None and indicator else None
 
 
 def _target(state: dict[str, Any], gaps: pd.DataFrame) -> float | None:
@@ -184,9 +185,9 @@ def _bivariate_figure(
         + t(
             "gaps.bivariate.hover",
             lang,
-            prevalence=fmt_number(_float(b), lang),
+            prevalence=fmt_number(number_or_none(b), lang),
             axis=axis,
-            coverage=fmt_number(_float(v), lang),
+            coverage=fmt_number(number_or_none(v), lang),
         )
         for c, b, v in zip(codes, burden, coverage, strict=True)
     ]
@@ -244,7 +245,7 @@ def _change_figure(
     limit = max(float(change["change"].abs().max() or 1.0), 1.0)
     reverse = CATALOGUE[indicator].kind is Kind.COVERAGE
     text = [
-        f"<b>{names[c]}</b><br>{fmt_number(_float(d), lang)} "
+        f"<b>{names[c]}</b><br>{fmt_number(number_or_none(d), lang)} "
         + t("gaps.change.points", lang)
         + ("" if s else "<br>" + t("gaps.change.not_significant", lang))
         for c, d, s in zip(codes, change["change"], significant, strict=True)
@@ -293,9 +294,8 @@ def matrix_figure(services: Services, district: str, codes: list[str], state: di
     villages = services.source.villages(district).set_index("code")
     prevalence = village_table(observations, STUNTING, state["period"])["rate"].reindex(codes)
     order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
-    targets = {state["indicator"]: state["target"]} if state.get("target") is not None and state["indicator"] else None
-    matrix = gap_matrix(coverage_gaps(observations, state["period"], targets), order)
-    labels = [f"{villages.at[c, 'name']} ({fmt_number(_float(prevalence[c]), lang)}%)" for c in order]
+    matrix = gap_matrix(coverage_gaps(observations, state["period"], _planner_target(state)), order)
+    labels = [f"{villages.at[c, 'name']} ({fmt_number(number_or_none(prevalence[c]), lang)}%)" for c in order]
     figure = go.Figure(
         go.Heatmap(
             z=matrix.to_numpy(dtype=float),
@@ -359,8 +359,8 @@ def village_profile(services: Services, district: str, code: str, period: str, l
                     html.Td(indicator.label(lang)),
                     html.Td(value),
                     html.Td(f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}", className="small"),
-                    html.Td(fmt_percent(_float(in_kecamatan["rate"].get(key)), lang)),
-                    html.Td(fmt_percent(_float(in_district["rate"].get(key)), lang)),
+                    html.Td(fmt_percent(number_or_none(in_kecamatan["rate"].get(key)), lang)),
+                    html.Td(fmt_percent(number_or_none(in_district["rate"].get(key)), lang)),
                     html.Td(target),
                     html.Td(f"{ranks[code]}/{len(ranks)}" if code in ranks.index else "—", className="small"),
                 ]
@@ -379,7 +379,7 @@ def village_profile(services: Services, district: str, code: str, period: str, l
         (t("gaps.profile.kecamatan", lang), kecamatan_codes),
         (t("gaps.profile.district", lang), villages["code"].astype(str).tolist()),
     ):
-        series = [_float(scope_figures(observations, p, codes)["rate"].get(STUNTING)) for p in periods]
+        series = [number_or_none(scope_figures(observations, p, codes)["rate"].get(STUNTING)) for p in periods]
         trend.add_scatter(x=periods, y=series, name=label, mode="lines+markers")
     trend.update_layout(
         margin={"l": 30, "r": 10, "t": 30, "b": 30},
@@ -624,7 +624,7 @@ def scope_view(services: Services, district: str, drill: dict[str, Any], period:
         html.Tr(
             [
                 html.Td(CATALOGUE[k].label(lang)),
-                html.Td(fmt_percent(_float(sums.at[k, "rate"]), lang)),
+                html.Td(fmt_percent(number_or_none(sums.at[k, "rate"]), lang)),
                 html.Td(
                     _counts(sums, k, lang),
                     className="small text-muted",
@@ -713,14 +713,6 @@ def register(app: Dash, services: Services) -> None:
     ) -> tuple[Any, ...]:
         if not district or not period:
             raise PreventUpdate
-        with _PANDAS:
-            return _redrawn(district, period, view, indicator, target, axis, change_indicator, before, drill_state,
-                            lang)  # fmt: skip
-
-    def _redrawn(
-        district: str, period: str, view: str, indicator: str | None, target: float | None, axis: str,
-        change_indicator: str, before: str | None, drill_state: dict[str, Any] | None, lang: str,
-    ) -> tuple[Any, ...]:  # fmt: skip
         drill_state = drill_state or {}
         villages = services.source.villages(district)
         shown = villages

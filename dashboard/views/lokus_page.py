@@ -10,7 +10,6 @@ settings back into the controls.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +22,7 @@ import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from dashboard.core.aggregate import number_or_none
 from dashboard.core.indicators import CATALOGUE
 from dashboard.core.scoring import (
     PREVALENCE,
@@ -53,10 +53,6 @@ from dashboard.views.map_page import services_url
 __all__ = ["LokusResult", "compute", "criterion_label", "default_state", "layout", "register"]
 
 CURRENT = "current"  # the compare dropdowns' value for the list on screen
-# pandas is not safe for concurrent use of shared frames (their indexes build lookup tables lazily); the threaded
-# server may run two of this page's callbacks at once, so the ranking work runs one at a time (re-entrant: compute
-# is also called from within the callbacks that hold it).
-_PANDAS = threading.RLock()
 SELECTED_COLOUR, ADDED_COLOUR = "#8b0000", "#6a1b9a"
 COMPARE_COLOURS = {"added": "#1b7837", "removed": "#b2182b", "kept": "#2166ac"}
 
@@ -93,22 +89,14 @@ def _periods(services: Services, district: str) -> list[str]:
     """Periods with stunting data: the ones a list can be chosen from."""
     if not district:
         return []
-    with _PANDAS:
-        observations = services.source.observations(district)
-        return sorted(observations.loc[observations["indicator"] == "stunting", "period"].unique().tolist())
+    observations = services.source.observations(district)
+    return sorted(observations.loc[observations["indicator"] == "stunting", "period"].unique().tolist())
 
 
 def _criteria_for(services: Services, district: str, period: str, current: list[dict[str, Any]]) -> list[Criterion]:
     """The criteria available for a district and period, keeping the planner's settings for the ones kept."""
     if not district or not period:
         return []
-    with _PANDAS:
-        return _available_criteria(services, district, period, current)
-
-
-def _available_criteria(
-    services: Services, district: str, period: str, current: list[dict[str, Any]]
-) -> list[Criterion]:
     villages = services.source.villages(district)
     values = criterion_values(services.source.observations(district), period, villages["code"].astype(str).tolist())
     known = {c["key"]: Criterion.from_dict(c) for c in current}
@@ -127,11 +115,6 @@ class LokusResult:
 
 def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
     """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here."""
-    with _PANDAS:
-        return _compute(services, state, lang)
-
-
-def _compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
     district, period = state["district"], state["period"]
     villages = services.source.villages(district)
     codes = villages["code"].astype(str).tolist()
@@ -172,12 +155,12 @@ def _compute(services: Services, state: dict[str, Any], lang: str) -> LokusResul
                 "lokus.reason.light",
                 lang,
                 light=t(f"lokus.light.{row['light']}", lang),
-                prevalence=fmt_number(_num(prevalence), lang) + "%",
-                stunted=fmt_int(_num(stunted), lang),
+                prevalence=fmt_number(number_or_none(prevalence), lang) + "%",
+                stunted=fmt_int(number_or_none(stunted), lang),
             )
         elif code in chosen:
             status = "selected"
-            reason = t("lokus.reason.score", lang, rank=int(row["rank"]), score=fmt_number(_num(score), lang))
+            reason = t("lokus.reason.score", lang, rank=int(row["rank"]), score=fmt_number(number_or_none(score), lang))
         else:
             status, reason = "", ""
         rows.append(
@@ -198,12 +181,8 @@ def _compute(services: Services, state: dict[str, Any], lang: str) -> LokusResul
     return LokusResult(pd.DataFrame(rows), chosen, moved, len(villages))
 
 
-def _num(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
 def _rounded(value: object, decimals: int) -> float | None:
-    number = _num(value)
+    number = number_or_none(value)
     return None if number is None else round(number, decimals)
 
 
@@ -910,15 +889,6 @@ def register(app: Dash, services: Services) -> None:
         if not district or not period:
             return [], go.Figure(), dbc.Alert(t("lokus.no_data", lang), color="warning"), None, None
         criteria = _criteria_from(uses, weights, directions, norms, ids)
-        with _PANDAS:
-            return _recomputed(district, period, method, by, top_n, min_score, light_prevalence, light_stunted,
-                               criteria, adjustments, opened, lang)  # fmt: skip
-
-    def _recomputed(
-        district: str, period: str, method: str, by: str, top_n: int | None, min_score: float | None,
-        light_prevalence: float | None, light_stunted: float | None, criteria: list[dict[str, Any]],
-        adjustments: list[dict[str, str]] | None, opened: dict[str, Any] | None, lang: str,
-    ) -> tuple[Any, ...]:  # fmt: skip
         state = state_from_controls(
             district, period, method, by, top_n, min_score, light_prevalence, light_stunted, criteria, adjustments or []
         )
@@ -1119,8 +1089,7 @@ def register(app: Dash, services: Services) -> None:
         before, after = codes(a), codes(b)
         if before is None or after is None:
             return dbc.Alert(t("lokus.scenario.need_choice", lang), color="warning", className="py-1")
-        with _PANDAS:
-            return comparison_view(services, district, before, after, lang)
+        return comparison_view(services, district, before, after, lang)
 
     @app.callback(
         Output(ID.LOKUS_DOWNLOAD, "data"),
