@@ -1,0 +1,131 @@
+"""The data page's callbacks: each unpacks its inputs and hands them to one function of the view model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import ALL, Dash, Input, Output, State, ctx
+
+from dashboard.ids import ID, Pattern
+from dashboard.services import Services
+from dashboard.views.data_page.datasets import refreshed_datasets, removal_question, remove_dataset
+from dashboard.views.data_page.preview import receive_upload
+from dashboard.views.data_page.report import Progress, check_report, commit_upload
+from dashboard.views.data_page.uploads import ImportForm, template_download
+
+__all__ = ["register"]
+
+# The check and the commit read the same form: the upload's token, then what ImportForm holds.
+_IMPORT_FORM = (
+    State(ID.UPLOAD_TOKEN, "data"),
+    State(ID.IMPORT_KIND, "value"),
+    State(ID.IMPORT_DISTRICT, "value"),
+    State({"type": Pattern.MAP_COLUMN, "key": ALL}, "value"),
+    State({"type": Pattern.MAP_COLUMN, "key": ALL}, "id"),
+    State({"type": Pattern.NAME_MATCH, "key": ALL}, "value"),
+    State({"type": Pattern.NAME_MATCH, "key": ALL}, "id"),
+)
+
+
+def register(app: Dash, services: Services) -> None:
+    """Upload, check and commit (the last two as background callbacks with a progress bar), the datasets' list."""
+
+    @app.callback(
+        Output(ID.UPLOAD_TOKEN, "data"),
+        Output(ID.UPLOAD_INFO, "children"),
+        Output(ID.PREVIEW, "children"),
+        Output(ID.MAPPING, "children"),
+        Output(ID.REPORT, "children", allow_duplicate=True),
+        Output(ID.RESULT, "children", allow_duplicate=True),
+        Output(ID.CHECK, "disabled"),
+        Output(ID.COMMIT, "disabled", allow_duplicate=True),
+        Input(ID.UPLOAD, "contents"),
+        Input(ID.IMPORT_KIND, "value"),
+        State(ID.UPLOAD, "filename"),
+        State(ID.UPLOAD_TOKEN, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def receive(contents: str | None, kind: str, file_name: str | None, stored: dict[str, Any] | None,
+                lang: str) -> tuple[Any, ...]:  # fmt: skip
+        return receive_upload(services, ctx.triggered_id == ID.UPLOAD, contents, kind, file_name, stored, lang)
+
+    @app.callback(
+        Output(ID.REPORT, "children"),
+        Output(ID.COMMIT, "disabled"),
+        Input(ID.CHECK, "n_clicks"),
+        *_IMPORT_FORM,
+        State(ID.LANGUAGE, "value"),
+        background=True,
+        running=[(Output(ID.CHECK, "disabled"), True, False)],
+        progress=[Output(ID.PROGRESS, "value"), Output(ID.PROGRESS, "label")],
+        prevent_initial_call=True,
+    )
+    def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
+              district: str | None, map_values: list[str], map_ids: list[dict[str, str]], name_values: list[str],
+              name_ids: list[dict[str, str]], lang: str) -> tuple[Any, bool]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids)
+        return check_report(services, set_progress, n_clicks, stored, form, lang)
+
+    @app.callback(
+        Output(ID.RESULT, "children"),
+        Output(ID.DATASETS_VERSION, "data"),
+        Output(ID.COMMIT, "disabled", allow_duplicate=True),
+        Input(ID.COMMIT, "n_clicks"),
+        *_IMPORT_FORM,
+        State(ID.DATASETS_VERSION, "data"),
+        State(ID.IMPORT_USER, "value"),
+        State(ID.LANGUAGE, "value"),
+        background=True,
+        running=[(Output(ID.COMMIT, "disabled"), True, False)],
+        progress=[Output(ID.PROGRESS, "value"), Output(ID.PROGRESS, "label")],
+        prevent_initial_call=True,
+    )
+    def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
+               district: str | None, map_values: list[str], map_ids: list[dict[str, str]], name_values: list[str],
+               name_ids: list[dict[str, str]], version: int, user: str | None,
+               lang: str) -> tuple[Any, int, bool]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids)
+        return commit_upload(services, set_progress, n_clicks, stored, form, version, user, lang)
+
+    @app.callback(
+        Output(ID.DATASETS, "children"),
+        Output(ID.IMPORT_DISTRICT, "options"),
+        Input(ID.DATASETS_VERSION, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def refresh_datasets(_: int, lang: str) -> tuple[Any, list[dict[str, str]]]:
+        return refreshed_datasets(services, lang)
+
+    @app.callback(
+        Output(ID.REMOVE_CONFIRM, "displayed"),
+        Output(ID.REMOVE_CONFIRM, "message"),
+        Output(ID.REMOVE_TARGET, "data"),
+        Input({"type": Pattern.REMOVE_DATASET, "key": ALL}, "n_clicks"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def ask_remove(clicks: list[int | None], lang: str) -> tuple[bool, str, int]:
+        return removal_question(services, clicks, ctx.triggered_id, lang)
+
+    @app.callback(
+        Output(ID.DATASETS_VERSION, "data", allow_duplicate=True),
+        Output(ID.RESULT, "children", allow_duplicate=True),
+        Input(ID.REMOVE_CONFIRM, "submit_n_clicks"),
+        State(ID.REMOVE_TARGET, "data"),
+        State(ID.DATASETS_VERSION, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def remove(submitted: int | None, dataset_id: int | None, version: int, lang: str) -> tuple[int, Any]:
+        return remove_dataset(services, submitted, dataset_id, version, lang)
+
+    @app.callback(
+        Output(ID.TEMPLATE_DOWNLOAD, "data"),
+        Input(ID.TEMPLATE_CSV, "n_clicks"),
+        Input(ID.TEMPLATE_XLSX, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def template(csv_clicks: int | None, xlsx_clicks: int | None) -> Any:
+        return template_download(ctx.triggered_id)

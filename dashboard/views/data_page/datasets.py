@@ -1,0 +1,96 @@
+"""The data page's list of datasets: each one's row and quality report, their removal, the district choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+from dash.exceptions import PreventUpdate
+
+from dashboard.data.importers.model import DatasetKind
+from dashboard.data.source import District
+from dashboard.i18n import fmt_int, t
+from dashboard.ids import Pattern, pattern_id
+from dashboard.services import Services
+from dashboard.views.data_page.report import quality_view
+
+__all__ = ["datasets_view", "district_options", "refreshed_datasets", "removal_question", "remove_dataset"]
+
+
+def datasets_view(services: Services, lang: str) -> Any:
+    if services.store is None:
+        return dbc.Alert(t("data.no_store", lang), color="warning")
+    datasets = services.store.datasets()
+    if not datasets:
+        return html.P(t("data.datasets.empty", lang), className="text-muted")
+    columns = ("id", "kind", "file", "user", "time", "rows", "status")
+    rows = []
+    for dataset in datasets:
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(str(dataset.id)),
+                    html.Td(str(dataset.kind)),
+                    html.Td(dataset.file_name),
+                    html.Td(dataset.user or ""),
+                    html.Td(dataset.created_at.strftime("%Y-%m-%d %H:%M")),
+                    html.Td(fmt_int(dataset.rows_imported, lang), className="text-end"),
+                    html.Td(str(dataset.status)),
+                    html.Td(
+                        dbc.Button(
+                            t("data.datasets.remove", lang),
+                            id=pattern_id(Pattern.REMOVE_DATASET, dataset.id),
+                            color="outline-danger",
+                            size="sm",
+                        )
+                        if dataset.kind != DatasetKind.DEMO
+                        else t("demo.badge", lang)
+                    ),
+                ]
+            )
+        )
+        if dataset.kind == DatasetKind.MEASUREMENTS:  # its data-quality report stays one click away
+            stored = services.store.dataset(dataset.id)
+            extra = ((stored.report if stored else None) or {}).get("extra") or {}
+            report = quality_view(extra.get("quality"), services, lang)
+            if report is not None:
+                details = html.Details([html.Summary(t("data.quality", lang)), report], className="dataset-quality")
+                rows.append(html.Tr(html.Td(details, colSpan=len(columns) + 1)))
+    header = html.Tr([*[html.Th(t(f"data.datasets.col.{c}", lang)) for c in columns], html.Th("")])
+    return dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", hover=True, className="datasets-table")
+
+
+def district_options(districts: list[District], lang: str) -> list[dict[str, str]]:
+    return [
+        {"label": f"{d.name} ({d.code})" + (f" — {t('demo.badge', lang)}" if d.is_demo else ""), "value": d.code}
+        for d in districts
+    ]
+
+
+def refreshed_datasets(services: Services, lang: str) -> tuple[Any, list[dict[str, str]]]:
+    """The list and the district choices again, after a commit or a removal."""
+    services.invalidate()  # the commit ran in another process
+    return datasets_view(services, lang), district_options(services.source.districts(), lang)
+
+
+def removal_question(services: Services, clicks: list[int | None], trigger: object, lang: str) -> tuple[bool, str, int]:
+    """The confirmation dialog for the dataset whose *remove* button was pressed, and that dataset's id."""
+    if not any(clicks) or not isinstance(trigger, dict):
+        raise PreventUpdate
+    dataset_id = int(trigger["key"])
+    dataset = services.require_store().dataset(dataset_id)
+    if dataset is None:
+        raise PreventUpdate
+    return True, t("data.datasets.remove.confirm", lang, id=dataset_id, file=dataset.file_name), dataset_id
+
+
+def remove_dataset(
+    services: Services, submitted: int | None, dataset_id: int | None, version: int, lang: str
+) -> tuple[int, Any]:
+    """Remove the confirmed dataset: the datasets' next version, and a message saying so."""
+    if not submitted or dataset_id is None:
+        raise PreventUpdate
+    services.require_store().remove_dataset(dataset_id)
+    services.invalidate()
+    return version + 1, dbc.Alert(t("data.datasets.removed", lang, id=dataset_id), color="info")

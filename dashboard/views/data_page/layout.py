@@ -1,0 +1,96 @@
+"""The data page's components: the upload zone, the kind and district choices, the buttons and the result areas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.data_page.datasets import datasets_view, district_options
+from dashboard.views.data_page.uploads import MAX_UPLOAD_MB, ImportKind
+
+__all__ = ["layout"]
+
+
+def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
+    districts = services.source.districts()
+    prompt: list[Any] = [
+        t("data.upload.prompt", lang),
+        html.A(t("data.upload.choose", lang), href="#"),
+        html.Div(t("data.upload.formats", lang, limit=MAX_UPLOAD_MB), className="small text-muted"),
+    ]
+    upload = dcc.Upload(
+        id=ID.UPLOAD, children=html.Div(prompt), max_size=MAX_UPLOAD_MB * 1024 * 1024, className="upload-zone"
+    )
+    kinds = dbc.RadioItems(
+        id=ID.IMPORT_KIND,
+        options=[{"label": t(f"data.kind.{kind}", lang), "value": kind} for kind in ImportKind.ALL_KINDS],
+        value=ImportKind.AUTO,
+    )
+    # Files with codes find their own district; a district is chosen only to match village names.
+    district = dcc.Dropdown(
+        id=ID.IMPORT_DISTRICT,
+        options=district_options(districts, lang),
+        value=None,
+        placeholder=t("data.district.all", lang),
+        clearable=True,
+    )
+    return dbc.Container(
+        [
+            html.H1(t("data.title", lang), className="h3 my-3"),
+            html.P(t("data.intro", lang)),
+            dcc.Store(id=ID.UPLOAD_TOKEN),
+            dcc.Store(id=ID.DATASETS_VERSION, data=0),
+            dcc.Store(id=ID.REMOVE_TARGET),
+            dcc.ConfirmDialog(id=ID.REMOVE_CONFIRM),
+            dcc.Download(id=ID.TEMPLATE_DOWNLOAD),
+            dbc.Row(
+                [
+                    dbc.Col([upload, html.Div(id=ID.UPLOAD_INFO, className="mt-2")], lg=6),
+                    dbc.Col([dbc.Label(t("data.kind", lang)), kinds], lg=3),
+                    dbc.Col(
+                        [
+                            dbc.Label(t("data.district", lang)),
+                            district,
+                            dbc.Label(t("data.user", lang), className="mt-3", html_for=ID.IMPORT_USER),
+                            dbc.Input(
+                                id=ID.IMPORT_USER,
+                                placeholder=t("data.user.placeholder", lang),
+                                persistence=True,
+                                persistence_type="local",
+                                maxLength=80,
+                            ),
+                            dbc.Label(t("data.template", lang), className="mt-3 d-block"),
+                            dbc.ButtonGroup(
+                                [
+                                    dbc.Button("CSV", id=ID.TEMPLATE_CSV, color="secondary", size="sm"),
+                                    dbc.Button("XLSX", id=ID.TEMPLATE_XLSX, color="secondary", size="sm"),
+                                ]
+                            ),
+                        ],
+                        lg=3,
+                    ),
+                ],
+                className="g-3",
+            ),
+            html.Div(
+                [
+                    dbc.Button(t("data.check", lang), id=ID.CHECK, color="primary", disabled=True, className="me-2"),
+                    dbc.Button(t("data.commit", lang), id=ID.COMMIT, color="success", disabled=True),
+                ],
+                className="my-3",
+            ),
+            dbc.Progress(id=ID.PROGRESS, value=0, label="", striped=True, animated=True, className="mb-3"),
+            html.Div(id=ID.PREVIEW),
+            html.Div(id=ID.MAPPING),
+            html.Div(id=ID.REPORT),
+            html.Div(id=ID.RESULT),
+            html.H2(t("data.datasets", lang), className="h4 mt-4"),
+            html.Div(datasets_view(services, lang), id=ID.DATASETS),
+        ],
+        fluid=True,
+    )

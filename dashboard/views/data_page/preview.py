@@ -1,0 +1,153 @@
+"""What the data page shows of an upload before its check: the first rows and the column-mapping form."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.core.indicators import CATALOGUE
+from dashboard.i18n import fmt_number, t
+from dashboard.ids import Pattern, pattern_id
+from dashboard.services import Services
+from dashboard.views.data_page.uploads import (
+    CODE_COLUMN_KEY,
+    FIXED_PERIOD_KEY,
+    ImportKind,
+    UploadToken,
+    resolve_kind,
+    save_upload,
+)
+
+__all__ = ["boundary_preview_view", "preview_view", "receive_upload"]
+
+log = logging.getLogger(__name__)
+
+
+def _preview_table(preview: pd.DataFrame, lang: str) -> Any:
+    table = dbc.Table.from_dataframe(preview.astype(str), size="sm", striped=True, className="preview-table")
+    return html.Div([html.H3(t("data.preview", lang), className="h6"), html.Div(table, className="table-responsive")])
+
+
+def boundary_preview_view(services: Services, token: UploadToken, lang: str) -> tuple[Any, Any]:
+    """A boundary file's first attribute rows and the code column, detected and open to correction."""
+    from dashboard.data.importers.boundary_files import boundary_preview
+
+    try:
+        preview, detected = boundary_preview(token.path(services).read_bytes(), token.name)
+    except Exception as error:  # any reader error becomes a message to the planner
+        return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
+    columns = [str(c) for c in preview.columns]
+    chooser = html.Div(
+        [
+            dbc.Label(t("data.code_column", lang), html_for=CODE_COLUMN_KEY),
+            dcc.Dropdown(
+                id=pattern_id(Pattern.MAP_COLUMN, CODE_COLUMN_KEY),
+                options=[{"label": c, "value": c} for c in columns],
+                value=detected,
+                placeholder=t("data.code_column.none", lang),
+            ),
+        ],
+        className="mb-3",
+    )
+    return _preview_table(preview, lang), chooser
+
+
+def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -> tuple[Any, Any]:
+    """The first rows of a table upload, and the column-mapping form when the kind asks for one."""
+    content = token.path(services).read_bytes()
+    resolved = resolve_kind(kind, token.name, content)
+    if resolved == ImportKind.BOUNDARIES:
+        return boundary_preview_view(services, token, lang)
+    from dashboard.data.importers.eppgbm import MeasurementFileError, measurement_preview
+    from dashboard.data.importers.indicators import read_table_preview, suggest_mapping
+
+    try:
+        if resolved == ImportKind.MEASUREMENTS:  # never the children's names, NIK or birth dates
+            preview = measurement_preview(content, token.name, 20)
+        else:
+            preview = read_table_preview(content, token.name, 20)
+    except MeasurementFileError as error:
+        return dbc.Alert(error.problem.message(lang), color="danger"), None
+    except Exception as error:  # any reader error becomes a message to the planner
+        return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
+    preview_block = _preview_table(preview, lang)
+    if resolved == ImportKind.MEASUREMENTS:
+        note = html.P(t("data.preview.private", lang), className="text-muted small")
+        return html.Div([preview_block, note]), None
+    if kind != ImportKind.MAPPED:
+        return preview_block, None
+    suggested = suggest_mapping([str(c) for c in preview.columns])
+    by_column = {column: field for field, column in suggested.items()}
+    options = [{"label": t("data.mapping.ignore", lang), "value": ""}]
+    fields = ("kode_wilayah", "nama_desa", "kecamatan", "puskesmas", "periode", "bulan", "tahun")
+    options += [{"label": t(f"data.field.{f}", lang), "value": f} for f in fields]
+    for key, indicator in CATALOGUE.items():
+        options.append(
+            {"label": t("data.mapping.numerator", lang, label=indicator.label(lang)), "value": f"{key}.pembilang"}
+        )
+        options.append(
+            {"label": t("data.mapping.denominator", lang, label=indicator.label(lang)), "value": f"{key}.penyebut"}
+        )
+    rows = [
+        html.Tr(
+            [
+                html.Td(str(column)),
+                html.Td(
+                    dcc.Dropdown(
+                        id=pattern_id(Pattern.MAP_COLUMN, str(column)),
+                        options=options,
+                        value=by_column.get(str(column), ""),
+                        clearable=False,
+                    )
+                ),
+            ]
+        )
+        for column in preview.columns
+    ]
+    mapping_block = html.Div(
+        [
+            html.H3(t("data.mapping", lang), className="h6"),
+            html.P(t("data.mapping.help", lang), className="text-muted"),
+            dbc.Table(html.Tbody(rows), size="sm"),
+            dbc.Label(t("data.mapping.fixed_period", lang), html_for=FIXED_PERIOD_KEY),
+            dbc.Input(
+                id=pattern_id(Pattern.MAP_COLUMN, FIXED_PERIOD_KEY),
+                placeholder=t("data.mapping.fixed_period.placeholder", lang),
+                value="",
+            ),
+        ]
+    )
+    return preview_block, mapping_block
+
+
+def receive_upload(
+    services: Services,
+    uploaded: bool,
+    contents: str | None,
+    kind: str,
+    file_name: str | None,
+    stored: dict[str, Any] | None,
+    lang: str,
+) -> tuple[Any, ...]:
+    """A new upload (``uploaded``) or a new kind for the last one: its token, the preview, the mapping form.
+
+    The last report and result are cleared, the check enabled and the commit disabled until the next check.
+    """
+    if uploaded:
+        if not contents or not file_name:
+            raise PreventUpdate
+        token = save_upload(services, contents, file_name)
+        log.info("upload received: %s (%d bytes)", token.name, token.size)
+    elif stored:
+        token = UploadToken.from_dict(stored)
+    else:
+        raise PreventUpdate
+    size = f"{fmt_number(token.size / 1e6, lang, 1)} MB"
+    preview, mapping = preview_view(services, token, kind, lang)
+    info = dbc.Alert(t("data.upload.received", lang, name=token.name, size=size), color="light")
+    return token.as_dict(), info, preview, mapping, None, None, False, True

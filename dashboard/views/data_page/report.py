@@ -1,0 +1,301 @@
+"""The data page's reports: a check's problems and name confirmations, the quality report, a commit's result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.core.quality import EXPECTED_PCT
+from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
+from dashboard.data.store import CommitResult
+from dashboard.i18n import fmt_int, fmt_number, t
+from dashboard.ids import ID, Pattern, pattern_id
+from dashboard.services import Services
+from dashboard.views.data_page.uploads import ImportForm, UploadToken
+
+__all__ = [
+    "REPORT_ROWS",
+    "Progress",
+    "check_report",
+    "commit_upload",
+    "measurement_summary",
+    "name_confirmations",
+    "problem_table",
+    "quality_view",
+    "report_view",
+    "result_view",
+]
+
+REPORT_ROWS = 200  # problems shown on the page; the stored report keeps them all
+Progress = Callable[[tuple[int, str]], None]
+
+
+def problem_table(problems: list[Problem], lang: str) -> Any:
+    if not problems:
+        return None
+    shown = problems[:REPORT_ROWS]
+    columns = ("row", "column", "value", "severity", "reason", "fix")
+    rows = [
+        html.Tr(
+            [
+                html.Td("" if p.row is None else str(p.row)),
+                html.Td(p.column or ""),
+                html.Td(p.value or ""),
+                html.Td(t(f"data.severity.{p.severity}", lang)),
+                html.Td(p.reason(lang)),
+                html.Td(p.fix(lang)),
+            ],
+            className="table-danger" if p.severity is Severity.ERROR else "table-warning",
+        )
+        for p in shown
+    ]
+    more = len(problems) - len(shown)
+    return html.Div(
+        [
+            dbc.Table(
+                [html.Thead(html.Tr([html.Th(t(f"data.report.col.{c}", lang)) for c in columns])), html.Tbody(rows)],
+                size="sm",
+                bordered=True,
+                className="report-table",
+            ),
+            html.P(t("data.report.more", lang, n=more)) if more > 0 else None,
+        ]
+    )
+
+
+def name_confirmations(batch: IndicatorBatch, services: Services, lang: str) -> Any:
+    """One dropdown per unconfirmed village name, its candidates best first."""
+    if not batch.suggestions:
+        return None
+    villages = pd.concat(
+        [pd.DataFrame(services.source.villages(d.code).drop(columns="geometry")) for d in services.source.districts()]
+    ).set_index("code")
+    rows = []
+    for suggestion in batch.suggestions:
+        options = [{"label": t("data.names.skip", lang), "value": ""}]
+        for code, score in zip(suggestion.candidates, suggestion.scores, strict=True):
+            if code in villages.index:
+                label = t(
+                    "data.names.candidate",
+                    lang,
+                    name=villages.at[code, "name"],
+                    kecamatan=villages.at[code, "kecamatan_name"],
+                    score=fmt_number(100 * score, lang, 0),
+                )
+                options.append({"label": label, "value": code})
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(suggestion.raw_name),
+                    html.Td(", ".join(str(r) for r in suggestion.rows[:10])),
+                    html.Td(
+                        dcc.Dropdown(
+                            id=pattern_id(Pattern.NAME_MATCH, suggestion.raw_name),
+                            options=options,
+                            value="",
+                            clearable=False,
+                        )
+                    ),
+                ]
+            )
+        )
+    header = html.Tr([html.Th(t(f"data.names.col.{c}", lang)) for c in ("name", "rows", "choice")])
+    return html.Div(
+        [
+            html.H3(t("data.names", lang), className="h5 mt-3"),
+            html.P(t("data.names.help", lang), className="text-muted"),
+            dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="names-table"),
+        ]
+    )
+
+
+def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang: str) -> Any:
+    errors = [p for p in batch.problems if p.severity is Severity.ERROR]
+    warnings = [p for p in batch.problems if p.severity is Severity.WARNING]
+    if isinstance(batch, BoundaryBatch):
+        summary = t(
+            "data.report.boundaries",
+            lang,
+            villages=fmt_int(len(batch.villages), lang),
+            kecamatan=fmt_int(batch.villages["kecamatan_code"].nunique() if len(batch.villages) else 0, lang),
+            repaired=fmt_int(batch.repaired, lang),
+        )
+        names = None
+    else:
+        summary = t(
+            "data.report.summary",
+            lang,
+            rows=fmt_int(batch.rows_read, lang),
+            observations=fmt_int(len(batch.observations), lang),
+            errors=fmt_int(len(errors), lang),
+            warnings=fmt_int(len(warnings), lang),
+        )
+        names = name_confirmations(batch, services, lang)
+        if batch.kind is DatasetKind.MEASUREMENTS:
+            quality = quality_view(batch.extra.get("quality"), services, lang, ID.QUALITY_TABLE)
+            names = html.Div([measurement_summary(batch, lang), names, quality])
+    verdict = (
+        dbc.Alert(t("data.report.ok", lang), color="success")
+        if batch.ok
+        else dbc.Alert(t("data.report.refused", lang), color="danger")
+    )
+    return html.Div(
+        [html.H3(t("data.report", lang), className="h5"), html.P(summary, className="report-summary"), verdict,
+         names, problem_table(batch.problems, lang)]
+    )  # fmt: skip
+
+
+# Quality figures shown per village, and the share above which each is marked (WHO's expectations, doubled).
+_QUALITY_SHOWN: tuple[tuple[str, float | None], ...] = (
+    ("rows", None),
+    ("refused", None),
+    ("flagged_haz_pct", 1.0),
+    ("flagged_whz_pct", 1.0),
+    ("haz_sd", 1.2),
+    ("height_digit_0_5_pct", 2 * EXPECTED_PCT["height_digit_0_5_pct"]),
+    ("birth_day_1_15_pct", 2 * EXPECTED_PCT["birth_day_1_15_pct"]),
+    ("age_whole_month_pct", 2 * EXPECTED_PCT["age_whole_month_pct"]),
+    ("missing_height_pct", 5.0),
+    ("missing_weight_pct", 5.0),
+)
+
+
+def measurement_summary(batch: IndicatorBatch, lang: str) -> Any:
+    """Measurements read, children counted once, refused rows and flagged z-scores, in one sentence."""
+    extra: dict[str, Any] = batch.extra
+    flagged: dict[str, int] = extra.get("flagged") or {}
+    refused: dict[str, int] = extra.get("refused") or {}
+    text = t(
+        "data.measurements.summary", lang,
+        measurements=fmt_int(int(extra.get("measurements", 0)), lang),
+        children=fmt_int(int(extra.get("children", 0)), lang),
+        refused=fmt_int(sum(int(v) for v in refused.values()), lang),
+        flagged=fmt_int(sum(int(v) for v in flagged.values()), lang),
+        periods=", ".join(str(p) for p in extra.get("periods") or []) or "-",
+    )  # fmt: skip
+    return html.P(text, className="measurement-summary")
+
+
+def quality_view(records: object, services: Services, lang: str, table_id: str | None = None) -> Any:
+    """The data-quality report per village (and, folded, per posyandu); figures far from WHO's expectations marked.
+
+    ``records`` are the rows the measurement importer keeps in ``extra["quality"]`` (the check's batch, or a
+    stored dataset's report).
+    """
+    if not isinstance(records, list) or not records:
+        return None
+    quality = pd.DataFrame(records)
+    names: dict[str, str] = {}
+    for district in sorted({str(code)[:5] for code in quality["code"]}):
+        villages = services.source.villages(district)
+        names.update(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
+
+    def row(record: dict[Any, Any], label: str) -> Any:
+        cells = [html.Td(label)]
+        for column, limit in _QUALITY_SHOWN:
+            value = record.get(column)
+            if value is None or (isinstance(value, float) and pd.isna(value)):
+                cells.append(html.Td("–"))
+                continue
+            text = fmt_int(int(value), lang) if limit is None else fmt_number(float(value), lang, 1)
+            high = limit is not None and float(value) > limit
+            cells.append(html.Td(text, className="quality-high" if high else None))
+        return html.Tr(cells)
+
+    body = []
+    for code, group in quality.groupby("code", sort=True):
+        village = group[group["posyandu"].isna()]
+        label = f"{names.get(str(code), str(code))} ({code})"
+        if len(village):
+            body.append(row(village.iloc[0].to_dict(), label))
+        for record in group[group["posyandu"].notna()].to_dict(orient="records"):
+            body.append(row(record, "\u2003" + t("data.quality.posyandu", lang, name=record["posyandu"])))
+    header = html.Tr(
+        [html.Th(t("data.quality.col.village", lang))]
+        + [html.Th(t(f"data.quality.col.{column}", lang)) for column, _ in _QUALITY_SHOWN]
+    )
+    return html.Div(
+        [
+            html.H3(t("data.quality", lang), className="h6"),
+            html.P(t("data.quality.help", lang), className="text-muted small"),
+            html.Div(
+                dbc.Table(
+                    [html.Thead(header), html.Tbody(body)],
+                    size="sm",
+                    striped=True,
+                    **({"id": table_id} if table_id else {}),
+                ),
+                className="table-responsive",
+            ),
+        ],
+        className="quality-report",
+    )
+
+
+def result_view(result: CommitResult, lang: str) -> Any:
+    """What a commit did, in words: the dataset, its values, and for boundaries the codes that came and went."""
+    if result.duplicate_of is not None:
+        return dbc.Alert(t("data.result.duplicate", lang, id=result.duplicate_of), color="info")
+    lines: list[Any] = [t("data.result.ok", lang, id=result.dataset_id, rows=fmt_int(result.rows, lang))]
+    for key, codes in (("appeared", result.appeared), ("disappeared", result.disappeared)):
+        if codes:
+            shown = ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "")
+            lines.append(html.Div(t(f"data.result.{key}", lang, n=fmt_int(len(codes), lang), codes=shown)))
+    if result.replaced:
+        lines.append(html.Div(t("data.result.replaced", lang, n=fmt_int(result.replaced, lang))))
+    if result.aliases_saved:
+        lines.append(html.Div(t("data.result.aliases", lang, n=fmt_int(result.aliases_saved, lang))))
+    return dbc.Alert(lines, color="success")
+
+
+def check_report(
+    services: Services,
+    set_progress: Progress,
+    n_clicks: int | None,
+    stored: dict[str, Any] | None,
+    form: ImportForm,
+    lang: str,
+) -> tuple[Any, bool]:
+    """Check the upload with the mapping and names chosen: the report, and whether the commit stays disabled."""
+    if not n_clicks or not stored:
+        raise PreventUpdate
+    services.reset_after_fork()
+    set_progress((10, t("data.checking", lang)))
+    batch = form.check(services, UploadToken.from_dict(stored))
+    set_progress((100, ""))
+    return report_view(batch, services, lang), not batch.ok
+
+
+def commit_upload(
+    services: Services,
+    set_progress: Progress,
+    n_clicks: int | None,
+    stored: dict[str, Any] | None,
+    form: ImportForm,
+    version: int,
+    user: str | None,
+    lang: str,
+) -> tuple[Any, int, bool]:
+    """Check again and, when nothing is refused, commit: the result, the datasets' version, the commit disabled.
+
+    Nothing is written to the database until the planner presses *Impor*, and a file with errors is refused whole.
+    """
+    if not n_clicks or not stored:
+        raise PreventUpdate
+    if not (user or "").strip():
+        return dbc.Alert(t("data.user.required", lang), color="warning"), version, False
+    services.reset_after_fork()
+    set_progress((10, t("data.checking", lang)))
+    batch = form.check(services, UploadToken.from_dict(stored))
+    if not batch.ok:
+        set_progress((100, ""))
+        return dbc.Alert(t("data.result.refused", lang), color="danger"), version, True
+    set_progress((50, t("data.committing", lang)))
+    result = services.commit(batch, user=(user or "").strip())
+    set_progress((100, ""))
+    return result_view(result, lang), version + 1, True

@@ -1,0 +1,205 @@
+"""The data page's uploads: the token the browser keeps, the bytes on disk, the kind of file and its check."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from dash import dcc, no_update
+
+from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.services import Services
+
+__all__ = [
+    "BOUNDARY_SUFFIXES",
+    "CODE_COLUMN_KEY",
+    "FIXED_PERIOD_KEY",
+    "MAX_UPLOAD_MB",
+    "ImportForm",
+    "ImportKind",
+    "UploadToken",
+    "check_upload",
+    "confirmed_names",
+    "mapping_fields",
+    "resolve_kind",
+    "save_upload",
+    "template_download",
+    "upload_dir",
+]
+
+# Uploaded bytes are written once to ``<data dir>/uploads/<sha256>`` and the browser keeps only a small
+# token, so checking and committing a 200 MB file never sends it back and forth.
+MAX_UPLOAD_MB = 200
+FIXED_PERIOD_KEY = "__periode_tetap__"  # the mapping form's free-text period for the whole file
+CODE_COLUMN_KEY = "__kolom_kode__"  # a boundary file's column of Kemendagri codes
+BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".parquet", ".zip", ".shp"}
+
+
+class ImportKind:
+    AUTO = "auto"
+    BOUNDARIES = "boundaries"
+    TIDY = "tidy"
+    SIGIZI = "sigizi"
+    MAPPED = "mapped"
+    MEASUREMENTS = "measurements"
+    ALL_KINDS = (AUTO, BOUNDARIES, TIDY, SIGIZI, MAPPED, MEASUREMENTS)
+
+
+@dataclass(frozen=True)
+class UploadToken:
+    """What the browser keeps of an upload: enough to find the bytes again, nothing personal."""
+
+    name: str
+    sha256: str
+    size: int
+
+    def path(self, services: Services) -> Path:
+        return upload_dir(services) / self.sha256
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "size": self.size}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> UploadToken:
+        return cls(str(data["name"]), str(data["sha256"]), int(data["size"]))
+
+
+def upload_dir(services: Services) -> Path:
+    path = services.settings.data_dir / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def save_upload(services: Services, contents: str, file_name: str) -> UploadToken:
+    """Decode a ``dcc.Upload`` data URL and keep the bytes under their hash."""
+    try:
+        _, encoded = contents.split(",", 1)
+        content = base64.b64decode(encoded, validate=True)
+    except (ValueError, binascii.Error) as error:
+        raise ValueError(t("data.error.unreadable", "id", error=error)) from None
+    digest = hashlib.sha256(content).hexdigest()
+    token = UploadToken(Path(file_name).name, digest, len(content))
+    target = token.path(services)
+    if not target.exists():
+        target.write_bytes(content)
+    return token
+
+
+def resolve_kind(kind: str, file_name: str, content: bytes | None = None) -> str:
+    """``auto`` becomes boundaries for spatial files, measurements for e-PPGBM exports and posyandu registers
+    (from the header of ``content``), else stays ``auto`` for the indicator importer's own detection."""
+    if kind != ImportKind.AUTO:
+        return kind
+    if Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES:
+        return ImportKind.BOUNDARIES
+    if content is not None:
+        from dashboard.data.importers.eppgbm import detect_layout
+
+        if detect_layout(content, file_name) is not None:
+            return ImportKind.MEASUREMENTS
+    return ImportKind.AUTO
+
+
+def check_upload(
+    services: Services,
+    token: UploadToken,
+    kind: str,
+    district: str | None,
+    mapping: dict[str, str] | None = None,
+    confirmed: dict[str, str] | None = None,
+    accept_near: bool = False,
+) -> BoundaryBatch | IndicatorBatch:
+    """Read and check an uploaded file; never writes to the database."""
+    from dashboard.data.importers.boundary_files import prepare_boundary_import
+    from dashboard.data.importers.indicators import prepare_indicator_import
+
+    content = token.path(services).read_bytes()
+    kind = resolve_kind(kind, token.name, content)
+    if kind == ImportKind.BOUNDARIES:
+        return prepare_boundary_import(content, token.name, (mapping or {}).get("kolom_kode"))
+    if kind == ImportKind.MEASUREMENTS:
+        from dashboard.data.importers.eppgbm import prepare_measurement_import
+
+        villages, aliases = _matching_context(services, district)
+        return prepare_measurement_import(content, token.name, villages, aliases, district_code=district,
+                                          accept_near=accept_near, confirmed=confirmed or {})  # fmt: skip
+    villages, aliases = _matching_context(services, district)
+    return prepare_indicator_import(
+        content,
+        token.name,
+        villages,
+        aliases,
+        format=kind,
+        mapping=mapping or None,
+        district_code=district,
+        accept_near=accept_near,
+        confirmed=confirmed or {},
+    )
+
+
+def _matching_context(services: Services, district: str | None) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
+    codes = [district] if district else [d.code for d in services.source.districts()]
+    frames = [pd.DataFrame(services.source.villages(code).drop(columns="geometry")) for code in codes]
+    villages = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    aliases: dict[tuple[str, str], str] = {}
+    for code in codes:
+        aliases.update(services.require_store().aliases(code))
+    return villages, aliases
+
+
+def mapping_fields(values: Sequence[str | None], ids: Sequence[dict[str, str]]) -> dict[str, str]:
+    """The mapping form as ``{field: column}``: each column's dropdown names its field; one text box a period."""
+    fields: dict[str, str] = {}
+    for value, identifier in zip(values, ids, strict=True):
+        if not value:
+            continue
+        if identifier["key"] == FIXED_PERIOD_KEY:
+            fields["periode_tetap"] = str(value).strip()
+        elif identifier["key"] == CODE_COLUMN_KEY:
+            fields["kolom_kode"] = str(value)
+        else:
+            fields[str(value)] = str(identifier["key"])
+    return fields
+
+
+def confirmed_names(values: Sequence[str], ids: Sequence[dict[str, str]]) -> dict[str, str]:
+    """The name confirmations as ``{raw name: village code}``, skipped names left out."""
+    return {str(identifier["key"]): value for value, identifier in zip(values, ids, strict=True) if value}
+
+
+@dataclass(frozen=True)
+class ImportForm:
+    """The form beside the file, as the check and the commit read it: kind, district, mapping, confirmed names."""
+
+    kind: str
+    district: str | None
+    map_values: Sequence[str]
+    map_ids: Sequence[dict[str, str]]
+    name_values: Sequence[str]
+    name_ids: Sequence[dict[str, str]]
+
+    def check(self, services: Services, token: UploadToken) -> BoundaryBatch | IndicatorBatch:
+        """:func:`check_upload` with the form's choices."""
+        mapping = mapping_fields(self.map_values, self.map_ids)
+        return check_upload(
+            services, token, self.kind, self.district, mapping, confirmed_names(self.name_values, self.name_ids)
+        )
+
+
+def template_download(trigger: object) -> Any:
+    """The blank indicator template as CSV or XLSX, by the button pressed."""
+    from dashboard.data.importers.indicators import blank_template_csv, blank_template_xlsx
+
+    if trigger == ID.TEMPLATE_XLSX:
+        return dcc.send_bytes(blank_template_xlsx(), "templat_indikator_lokus.xlsx")
+    if trigger == ID.TEMPLATE_CSV:
+        return dcc.send_bytes(blank_template_csv(), "templat_indikator_lokus.csv")
+    return no_update
