@@ -1,0 +1,212 @@
+"""The planning page's callbacks: each unpacks its inputs and hands them to one function of the view model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import ALL, Dash, Input, Output, State, ctx
+
+from dashboard.ids import ID, Pattern
+from dashboard.services import Services
+from dashboard.views.lokus_page.criteria import period_criteria
+from dashboard.views.lokus_page.export import export_download
+from dashboard.views.lokus_page.model import criteria_from
+from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, ranked_view
+from dashboard.views.lokus_page.scenarios import compared_lists, district_choices, scenario_action
+
+__all__ = ["register"]
+
+
+def register(app: Dash, services: Services) -> None:
+    """The page's callbacks, in one direction of data.
+
+    The controls (method, criteria, list size, thresholds) and the changes by hand (a store) go into
+    :func:`~dashboard.views.lokus_page.model.compute`, which gives the ranked table, the selection and the
+    sensitivity; its result is written to the ``current`` store, from which saving and exporting read. The table,
+    the map, the files and a saved scenario are therefore always the same list. Opening a scenario writes its
+    settings back into the controls.
+    """
+
+    @app.callback(
+        Output(ID.LOKUS_PERIOD, "options"),
+        Output(ID.LOKUS_PERIOD, "value"),
+        Output(ID.LOKUS_SCENARIOS, "options"),
+        Output(ID.LOKUS_COMPARE_A, "options"),
+        Output(ID.LOKUS_COMPARE_B, "options"),
+        Input(ID.LOKUS_DISTRICT, "value"),
+        Input(ID.LOKUS_SCENARIO_INFO, "children"),
+        State(ID.LOKUS_PERIOD, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def follow_district(district: str, _info: Any, period: str | None, lang: str) -> tuple[Any, ...]:
+        return district_choices(services, district, period, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_CRITERIA, "children"),
+        Input(ID.LOKUS_PERIOD, "value"),
+        State(ID.LOKUS_DISTRICT, "value"),
+        State({"type": Pattern.LOKUS_USE, "key": ALL}, "value"),
+        State({"type": Pattern.LOKUS_WEIGHT, "key": ALL}, "value"),
+        State({"type": Pattern.LOKUS_DIRECTION, "key": ALL}, "value"),
+        State({"type": Pattern.LOKUS_NORMALISATION, "key": ALL}, "value"),
+        State({"type": Pattern.LOKUS_USE, "key": ALL}, "id"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def criteria_for_period(
+        period: str,
+        district: str,
+        uses: list[bool],
+        weights: list[float],
+        directions: list[str],
+        norms: list[str],
+        ids: list[dict[str, str]],
+        lang: str,
+    ) -> Any:
+        current = criteria_from(uses, weights, directions, norms, ids)
+        return period_criteria(services, period, district, current, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_GRID, "rowData"),
+        Output(ID.LOKUS_MAP, "figure"),
+        Output(ID.LOKUS_SUMMARY, "children"),
+        Output(ID.LOKUS_SENSITIVITY, "children"),
+        Output(ID.LOKUS_CURRENT, "data"),
+        Input(ID.LOKUS_DISTRICT, "value"),
+        Input(ID.LOKUS_PERIOD, "value"),
+        Input(ID.LOKUS_METHOD, "value"),
+        Input(ID.LOKUS_BY, "value"),
+        Input(ID.LOKUS_TOP_N, "value"),
+        Input(ID.LOKUS_MIN_SCORE, "value"),
+        Input(ID.LOKUS_LIGHT_PREVALENCE, "value"),
+        Input(ID.LOKUS_LIGHT_STUNTED, "value"),
+        Input({"type": Pattern.LOKUS_USE, "key": ALL}, "value"),
+        Input({"type": Pattern.LOKUS_WEIGHT, "key": ALL}, "value"),
+        Input({"type": Pattern.LOKUS_DIRECTION, "key": ALL}, "value"),
+        Input({"type": Pattern.LOKUS_NORMALISATION, "key": ALL}, "value"),
+        Input(ID.LOKUS_ADJUSTMENTS, "data"),
+        State({"type": Pattern.LOKUS_USE, "key": ALL}, "id"),
+        State(ID.LOKUS_OPENED, "data"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def recompute(
+        district: str,
+        period: str | None,
+        method: str,
+        by: str,
+        top_n: int | None,
+        min_score: float | None,
+        light_prevalence: float | None,
+        light_stunted: float | None,
+        uses: list[bool],
+        weights: list[float],
+        directions: list[str],
+        norms: list[str],
+        adjustments: list[dict[str, str]] | None,
+        ids: list[dict[str, str]],
+        opened: dict[str, Any] | None,
+        lang: str,
+    ) -> tuple[Any, ...]:
+        controls = RankingControls(
+            district, period, method, by, top_n, min_score, light_prevalence, light_stunted, uses, weights, directions,
+            norms, ids, adjustments,
+        )  # fmt: skip
+        return ranked_view(services, controls, opened, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_ADJUSTMENTS, "data"),
+        Output(ID.LOKUS_ADJUST_INFO, "children"),
+        Input(ID.LOKUS_ADD, "n_clicks"),
+        Input(ID.LOKUS_REMOVE, "n_clicks"),
+        Input(ID.LOKUS_CLEAR, "n_clicks"),
+        State(ID.LOKUS_GRID, "selectedRows"),
+        State(ID.LOKUS_REASON, "value"),
+        State(ID.LOKUS_ADJUSTMENTS, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def adjust(
+        _add: int | None,
+        _remove: int | None,
+        _clear: int | None,
+        rows: list[dict[str, Any]] | None,
+        reason: str | None,
+        adjustments: list[dict[str, str]] | None,
+        lang: str,
+    ) -> tuple[Any, Any]:
+        return adjusted_list(ctx.triggered_id, rows, reason, adjustments, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_SCENARIO_INFO, "children"),
+        Output(ID.LOKUS_OPENED, "data"),
+        Output(ID.LOKUS_DISTRICT, "value"),
+        Output(ID.LOKUS_PERIOD, "value", allow_duplicate=True),
+        Output(ID.LOKUS_METHOD, "value"),
+        Output(ID.LOKUS_BY, "value"),
+        Output(ID.LOKUS_TOP_N, "value"),
+        Output(ID.LOKUS_MIN_SCORE, "value"),
+        Output(ID.LOKUS_LIGHT_PREVALENCE, "value"),
+        Output(ID.LOKUS_LIGHT_STUNTED, "value"),
+        Output(ID.LOKUS_CRITERIA, "children", allow_duplicate=True),
+        Output(ID.LOKUS_ADJUSTMENTS, "data", allow_duplicate=True),
+        Output(ID.LOKUS_SCENARIO_NAME, "value"),
+        Output(ID.LOKUS_UPDATE, "disabled"),
+        Input(ID.LOKUS_SAVE, "n_clicks"),
+        Input(ID.LOKUS_UPDATE, "n_clicks"),
+        Input(ID.LOKUS_OPEN, "n_clicks"),
+        Input(ID.LOKUS_DUPLICATE, "n_clicks"),
+        Input(ID.LOKUS_FINALISE, "n_clicks"),
+        State(ID.LOKUS_SCENARIOS, "value"),
+        State(ID.LOKUS_SCENARIO_NAME, "value"),
+        State(ID.LOKUS_AUTHOR, "value"),
+        State(ID.LOKUS_CURRENT, "data"),
+        State(ID.LOKUS_OPENED, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def scenarios(
+        _save: int | None,
+        _update: int | None,
+        _open: int | None,
+        _duplicate: int | None,
+        _finalise: int | None,
+        chosen: int | None,
+        name: str | None,
+        author: str | None,
+        current: dict[str, Any] | None,
+        opened: dict[str, Any] | None,
+        lang: str,
+    ) -> tuple[Any, ...]:
+        return scenario_action(services, ctx.triggered_id, chosen, name, author, current, opened, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_COMPARE_RESULT, "children"),
+        Input(ID.LOKUS_COMPARE, "n_clicks"),
+        Input(ID.LOKUS_COMPARE_LAST_YEAR, "n_clicks"),
+        State(ID.LOKUS_COMPARE_A, "value"),
+        State(ID.LOKUS_COMPARE_B, "value"),
+        State(ID.LOKUS_CURRENT, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def compare_lists(
+        _n: int | None,
+        _last: int | None,
+        a: int | str | None,
+        b: int | str | None,
+        current: dict[str, Any] | None,
+        lang: str,
+    ) -> Any:
+        return compared_lists(services, ctx.triggered_id, a, b, current, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_DOWNLOAD, "data"),
+        Input(ID.LOKUS_EXPORT_CSV, "n_clicks"),
+        Input(ID.LOKUS_EXPORT_XLSX, "n_clicks"),
+        Input(ID.LOKUS_EXPORT_PNG, "n_clicks"),
+        State(ID.LOKUS_CURRENT, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def export(_csv: int | None, _xlsx: int | None, _png: int | None, current: dict[str, Any] | None, lang: str) -> Any:
+        return export_download(services, ctx.triggered_id, current, lang)

@@ -1,0 +1,251 @@
+"""The planning page's model: its state, the ranking and selection it computes, and the rows shown and exported."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.aggregate import number_or_none
+from dashboard.core.indicators import CATALOGUE
+from dashboard.core.scoring import (
+    PREVALENCE,
+    STUNTED,
+    Adjustment,
+    Criterion,
+    Direction,
+    Method,
+    Normalisation,
+    Selection,
+    TrafficLight,
+    apply_adjustments,
+    criterion_values,
+    default_criteria,
+    rank_villages,
+    select,
+    sensitivity,
+    traffic_light,
+)
+from dashboard.i18n import fmt_int, fmt_number, t
+from dashboard.services import Services
+
+__all__ = [
+    "LokusResult",
+    "annex_rows",
+    "compute",
+    "criteria_for",
+    "criteria_from",
+    "criterion_label",
+    "default_state",
+    "grid_rows",
+    "periods_of",
+    "state_from_controls",
+]
+
+
+def criterion_label(key: str, lang: str) -> str:
+    if key.startswith("gap:"):
+        return t("lokus.criterion.gap", lang, label=CATALOGUE[key[4:]].label(lang))
+    if key in CATALOGUE:
+        return t("lokus.criterion.rate", lang, label=CATALOGUE[key].label(lang))
+    return t(f"lokus.criterion.{key}", lang)
+
+
+def default_state(services: Services, district: str | None = None) -> dict[str, Any]:
+    """The page's starting point for a district: its latest period, weighted scores, top 10."""
+    districts = services.source.districts()
+    code = district or (districts[0].code if districts else "")
+    periods = periods_of(services, code)
+    period = periods[-1] if periods else ""
+    return {
+        "district": code,
+        "period": period,
+        "method": str(Method.WEIGHTED),
+        "criteria": [c.as_dict() for c in criteria_for(services, code, period, [])],
+        "top_n": 10,
+        "min_score": None,
+        "by": "top_n",
+        "light_prevalence": 14.0,
+        "light_stunted": None,
+        "adjustments": [],
+    }
+
+
+def periods_of(services: Services, district: str) -> list[str]:
+    """Periods with stunting data: the ones a list can be chosen from."""
+    if not district:
+        return []
+    observations = services.source.observations(district)
+    return sorted(observations.loc[observations["indicator"] == "stunting", "period"].unique().tolist())
+
+
+def criteria_for(services: Services, district: str, period: str, current: list[dict[str, Any]]) -> list[Criterion]:
+    """The criteria available for a district and period, keeping the planner's settings for the ones kept."""
+    if not district or not period:
+        return []
+    villages = services.source.villages(district)
+    values = criterion_values(services.source.observations(district), period, villages["code"].astype(str).tolist())
+    known = {c["key"]: Criterion.from_dict(c) for c in current}
+    return [known.get(c.key, c) for c in default_criteria(values.columns.tolist())]
+
+
+@dataclass(frozen=True)
+class LokusResult:
+    """What the page shows and exports for one state."""
+
+    table: pd.DataFrame  # one row per village in ranking order: rank, code, desa, kecamatan, figures, status, reason
+    selected: list[str]  # the final list, in ranking order
+    sensitivity: pd.DataFrame | None
+    villages: int
+
+
+def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
+    """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here."""
+    district, period = state["district"], state["period"]
+    villages = services.source.villages(district)
+    codes = villages["code"].astype(str).tolist()
+    values = criterion_values(services.source.observations(district), period, codes)
+    method = Method(state["method"])
+    criteria = [Criterion.from_dict(c) for c in state["criteria"]]
+    top_n = state.get("top_n")
+    by_score = state.get("by") == "min_score" and method is Method.WEIGHTED
+    selection = Selection(None if by_score else top_n, state.get("min_score") if by_score else None)
+    if method is Method.TRAFFIC_LIGHT:
+        ranked = traffic_light(
+            values, TrafficLight(float(state.get("light_prevalence") or 14.0), state.get("light_stunted"))
+        )
+        moved = None
+    else:
+        ranked = rank_villages(values, criteria)
+        moved = sensitivity(values, criteria, int(top_n)) if top_n and not by_score else None
+    automatic = select(ranked, selection, method)
+    adjustments = [Adjustment(a["code"], a["action"], a["reason"]) for a in state.get("adjustments", [])]
+    order = [str(c) for c in ranked.index]
+    chosen = apply_adjustments(automatic, order, adjustments)
+    last_change = {a.code: a for a in adjustments}
+    info = villages.set_index(villages["code"].astype(str))
+    rows = []
+    for key, row in ranked.iterrows():
+        code = str(key)
+        prevalence = row.get(PREVALENCE, np.nan)
+        stunted = row.get(STUNTED, np.nan)
+        score = row.get("score", np.nan)
+        change = last_change.get(code)
+        if change is not None and change.action == "add" and code in chosen:
+            status, reason = "added", t("lokus.reason.added", lang, reason=change.reason)
+        elif change is not None and change.action == "remove" and code in automatic:
+            status, reason = "removed", t("lokus.reason.removed", lang, reason=change.reason)
+        elif code in chosen and method is Method.TRAFFIC_LIGHT:
+            status = "selected"
+            reason = t(
+                "lokus.reason.light",
+                lang,
+                light=t(f"lokus.light.{row['light']}", lang),
+                prevalence=fmt_number(number_or_none(prevalence), lang) + "%",
+                stunted=fmt_int(number_or_none(stunted), lang),
+            )
+        elif code in chosen:
+            status = "selected"
+            reason = t("lokus.reason.score", lang, rank=int(row["rank"]), score=fmt_number(number_or_none(score), lang))
+        else:
+            status, reason = "", ""
+        rows.append(
+            {
+                "rank": int(row["rank"]),
+                "code": code,
+                "desa": str(info.at[code, "name"]),
+                "kecamatan": str(info.at[code, "kecamatan_name"]),
+                "prevalensi": _rounded(prevalence, 1),
+                "jumlah_stunting": _rounded(stunted, 0),
+                "skor": _rounded(score, 1),
+                "light": str(row["light"]) if "light" in row else None,
+                "status": status,
+                "alasan": reason,
+                "missing": ", ".join(criterion_label(k, lang) for k in row.get("missing", ()) or ()),
+            }
+        )
+    return LokusResult(pd.DataFrame(rows), chosen, moved, len(villages))
+
+
+def _rounded(value: object, decimals: int) -> float | None:
+    number = number_or_none(value)
+    return None if number is None else round(number, decimals)
+
+
+def annex_rows(result: LokusResult) -> list[dict[str, object]]:
+    """The selected rows as the annex lists them (same order, figures and reasons as the grid)."""
+    chosen = result.table[result.table["code"].isin(result.selected)]
+    order = {code: i for i, code in enumerate(result.selected)}
+    chosen = chosen.assign(_order=chosen["code"].map(order)).sort_values("_order")
+    return [
+        {
+            "kecamatan": r.kecamatan,
+            "desa": r.desa,
+            "kode": r.code,
+            "prevalensi": r.prevalensi,
+            "jumlah_stunting": r.jumlah_stunting,
+            "skor": r.skor,
+            "alasan": r.alasan,
+        }
+        for r in chosen.itertuples(index=False)
+    ]
+
+
+def grid_rows(result: LokusResult, lang: str) -> list[dict[str, Any]]:
+    """The grid's rows: the ranked table with its status and traffic light in words."""
+    labels = {
+        "selected": t("lokus.status.selected", lang),
+        "added": t("lokus.status.added", lang),
+        "removed": t("lokus.status.removed", lang),
+        "": "",
+    }
+    records: list[dict[str, Any]] = json.loads(result.table.to_json(orient="records"))
+    for record in records:
+        record["status_label"] = labels[record["status"]]
+        record["light_label"] = t(f"lokus.light.{record['light']}", lang) if record.get("light") else ""
+    return records
+
+
+def state_from_controls(
+    district: str,
+    period: str,
+    method: str,
+    by: str,
+    top_n: int | None,
+    min_score: float | None,
+    light_prevalence: float | None,
+    light_stunted: float | None,
+    criteria: list[dict[str, Any]],
+    adjustments: list[dict[str, str]],
+) -> dict[str, Any]:
+    """The page's state from its controls' values (an empty prevalence threshold is 14%)."""
+    return {
+        "district": district,
+        "period": period,
+        "method": method,
+        "by": by,
+        "top_n": int(top_n) if top_n else None,
+        "min_score": float(min_score) if min_score is not None else None,
+        "light_prevalence": float(light_prevalence) if light_prevalence is not None else 14.0,
+        "light_stunted": float(light_stunted) if light_stunted is not None else None,
+        "criteria": criteria,
+        "adjustments": adjustments,
+    }
+
+
+def criteria_from(
+    uses: Sequence[bool],
+    weights: Sequence[float | None],
+    directions: Sequence[str],
+    norms: Sequence[str],
+    ids: Sequence[dict[str, str]],
+) -> list[dict[str, Any]]:
+    """The criteria table's values, row by row, as the state keeps them."""
+    return [
+        Criterion(i["key"], bool(use), float(weight or 0.0), Direction(direction), Normalisation(norm)).as_dict()
+        for use, weight, direction, norm, i in zip(uses, weights, directions, norms, ids, strict=True)
+    ]
