@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+from typing import Any, cast
 
 import diskcache
 from dash import Dash, DiskcacheManager
 
+from dashboard.auth import web
+from dashboard.auth.guard import SecuredApp
+from dashboard.auth.roles import Permission
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.data.source import RegionSource
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.services import Services
-from dashboard.views import data_page, gaps_page, geojson_route, lokus_page, map_page, shell
+from dashboard.views import audit_page, data_page, gaps_page, geojson_route, lokus_page, map_page, shell
 
 __all__ = ["create_app"]
 
@@ -23,14 +27,19 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     """A ready app. Without arguments: settings from ``DASHBOARD_*`` and the database they name.
 
     The database is created or upgraded on start and the embedded demo district imported into it
-    when absent or changed. A ``source`` replaces the database (tests, read-only displays): the
-    data page then says it cannot import.
+    when absent or changed; uploads past their time are deleted. A ``source`` replaces the database
+    (tests, read-only displays): the data page then says it cannot import, and nobody can sign in.
+
+    Every callback is registered through :class:`~dashboard.auth.guard.SecuredApp` with the permission
+    it needs, and the server checks sign-in, CSRF and the callback's permission on every request
+    (:mod:`dashboard.auth.web`).
     """
     settings = settings or Settings.from_env()
     if source is None:
         store = Store.open(settings=settings)
         store.ensure_demo(settings.geodata_dir)
         services = Services.from_store(settings, store)
+        services.require_uploads().purge()
     else:
         services = Services(settings, source)
     # Long imports run in a worker process; their progress and results pass through a disk cache.
@@ -45,11 +54,17 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         background_callback_manager=DiskcacheManager(cache),
     )
     app.layout = shell.layout(services)
-    shell.register(app, services)
-    map_page.register(app, services)
-    data_page.register(app, services)
-    lokus_page.register(app, services)
-    gaps_page.register(app, services)
+    secured = SecuredApp(app)
+    shell.register(secured, services)
+    # Each page's callbacks need the page's permission unless they name a stricter one; handlers check
+    # areas and actions (save, finalise, remove) again on the server.
+    # (SecuredApp stands in for Dash: same callback signature plus the permission.)
+    map_page.register(cast(Any, secured.page(Permission.VIEW)), services)
+    data_page.register(secured.page(Permission.IMPORT), services)
+    lokus_page.register(cast(Any, secured.page(Permission.VIEW)), services)
+    gaps_page.register(cast(Any, secured.page(Permission.VIEW)), services)
+    audit_page.register(secured.page(Permission.READ_AUDIT), services)
     geojson_route.register(app, services)
+    web.install(app, secured, settings, services)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app

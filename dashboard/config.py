@@ -27,6 +27,15 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
+    secret_key: str | None = None  # None: generated once into <data dir>/secret_key, shared by every worker
+    https: bool = False  # session cookie marked Secure, HSTS sent
+    session_hours: float = 8.0  # a sign-in lasts this long without activity
+    max_upload_mb: int = 200  # file bytes accepted by the upload route
+    max_callback_mb: int = 4  # a callback request carries choices, never files
+    upload_ttl_hours: float = 24.0  # an upload not imported is deleted after this
+    personal_upload_ttl_hours: float = 1.0  # the same for e-PPGBM files (names, NIK, birth dates)
+    login_rate_limit: str = "10 per minute;50 per hour"  # per address, flask-limiter syntax
+    rate_limit_storage: str = "memory://"  # e.g. redis://localhost:6379/1 when several app servers share one
 
     @property
     def effective_database_url(self) -> str:
@@ -53,5 +62,18 @@ class Settings:
             min_measured=int(get("MIN_MEASURED") or defaults.min_measured),
             host=get("HOST") or defaults.host,
             port=int(get("PORT") or defaults.port),
-            debug=(get("DEBUG") or "").lower() in {"1", "true", "yes"},
+            debug=_flag(get("DEBUG")),
+            secret_key=get("SECRET_KEY"),
+            https=_flag(get("HTTPS")),
+            session_hours=float(get("SESSION_HOURS") or defaults.session_hours),
+            max_upload_mb=int(get("MAX_UPLOAD_MB") or defaults.max_upload_mb),
+            max_callback_mb=int(get("MAX_CALLBACK_MB") or defaults.max_callback_mb),
+            upload_ttl_hours=float(get("UPLOAD_TTL_HOURS") or defaults.upload_ttl_hours),
+            personal_upload_ttl_hours=float(get("PERSONAL_UPLOAD_TTL_HOURS") or defaults.personal_upload_ttl_hours),
+            login_rate_limit=get("LOGIN_RATE_LIMIT") or defaults.login_rate_limit,
+            rate_limit_storage=get("RATE_LIMIT_STORAGE") or defaults.rate_limit_storage,
         )
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").lower() in {"1", "true", "yes"}

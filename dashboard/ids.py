@@ -14,6 +14,14 @@ class ID(StrEnum):
     PAGE = "page"
     NAV = "nav"
     MAP_STATE = "map-state"  # the user's map choices, kept across page renders (language switch)
+    ACCOUNT = "account-menu"  # who is signed in, password change, sign out
+    LOGOUT = "logout"
+    LOGIN_LINK = "login-link"
+
+    # Audit log (/audit), for administrators.
+    AUDIT_TABLE = "audit-table"
+    AUDIT_EXPORT = "audit-export"
+    AUDIT_DOWNLOAD = "audit-download"
 
     # Main page (/): the village choropleth.
     DISTRICT = "map-district"
@@ -41,7 +49,8 @@ class ID(StrEnum):
     UPLOAD_TOKEN = "data-upload-token"
     IMPORT_KIND = "data-import-kind"
     IMPORT_DISTRICT = "data-import-district"
-    IMPORT_USER = "data-import-user"
+    UPLOAD_STATUS = "data-upload-status"  # assets/upload.js writes the upload's progress here
+    UPLOAD_CANCEL = "data-upload-cancel"
     # lokus page
     LOKUS_DISTRICT = "lokus-district"
     LOKUS_PERIOD = "lokus-period"

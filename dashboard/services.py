@@ -1,4 +1,5 @@
-"""What the pages receive: settings, the region source, the store, and per-process caches of derived data."""
+"""What the pages receive: settings, the region source (scoped to the actor's areas), the store, accounts
+and uploads, and per-process caches of derived data."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from typing import TypeVar
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Actor, Forbidden, covers
 from dashboard.config import Settings
+from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.source import District, RegionSource
 from dashboard.data.store import CommitResult, Store
+from dashboard.data.uploads import Uploads
 from dashboard.geo import prepare_geojson
 
-__all__ = ["CachedStoreSource", "GeoJsonCache", "Services"]
+__all__ = ["AreaScopedSource", "CachedStoreSource", "GeoJsonCache", "Services", "may_read"]
 
 T = TypeVar("T")
 
@@ -86,6 +91,55 @@ class CachedStoreSource:
             self._version = ""
 
 
+def may_read(actor: Actor, district: District) -> bool:
+    """Figures of ``district`` for ``actor``: its areas, and the fictional demo for anyone signed in."""
+    if district.is_demo:
+        return not actor.is_anonymous
+    return covers(actor, district.code)
+
+
+class AreaScopedSource:
+    """A :class:`RegionSource` that shows the current actor only the districts of its areas.
+
+    Within a guarded callback or route the actor is set (:func:`~dashboard.auth.context.acting_as`):
+    ``districts()`` lists what it may read and ``observations()`` of any other district raises
+    :class:`~dashboard.auth.roles.Forbidden`. Boundary geometry and village names stay public (the issue
+    allows it: figures are what is restricted). Outside a request (command line, unit tests) no actor is
+    set and nothing is filtered: shell access to the server is already an administrator's.
+    """
+
+    def __init__(self, inner: RegionSource) -> None:
+        self.inner = inner
+
+    def _readable(self) -> dict[str, District]:
+        return {district.code: district for district in self.inner.districts()}
+
+    def districts(self) -> list[District]:
+        actor = current_actor()
+        all_districts = self.inner.districts()
+        if actor is None:
+            return all_districts
+        return [district for district in all_districts if may_read(actor, district)]
+
+    def villages(self, district_code: str) -> gpd.GeoDataFrame:
+        return self.inner.villages(district_code)
+
+    def observations(self, district_code: str) -> pd.DataFrame:
+        actor = current_actor()
+        if actor is not None:
+            district = self._readable().get(district_code, District(district_code, district_code))
+            if not may_read(actor, district):
+                raise Forbidden(actor, f"read the figures of {district_code}")
+        return self.inner.observations(district_code)
+
+    def boundary_version(self, district_code: str) -> str:
+        return self.inner.boundary_version(district_code)
+
+    def invalidate(self) -> None:
+        if isinstance(self.inner, CachedStoreSource):
+            self.inner.invalidate()
+
+
 @dataclass
 class Services:
     """Shared by every page of one app: never holds per-user state."""
@@ -94,9 +148,16 @@ class Services:
     source: RegionSource
     store: Store | None = None
     geojson: GeoJsonCache = field(init=False)
+    accounts: Accounts | None = field(init=False, default=None)
+    uploads: Uploads | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.source, AreaScopedSource):
+            self.source = AreaScopedSource(self.source)
         self.geojson = GeoJsonCache(self.source)
+        if self.store is not None:
+            self.accounts = Accounts(self.store)
+            self.uploads = Uploads(self.settings, self.accounts)
 
     @classmethod
     def from_store(cls, settings: Settings, store: Store) -> Services:
@@ -112,8 +173,18 @@ class Services:
         self.invalidate()
         return result
 
+    def require_accounts(self) -> Accounts:
+        if self.accounts is None:
+            raise RuntimeError("this app runs without a database, so without accounts")
+        return self.accounts
+
+    def require_uploads(self) -> Uploads:
+        if self.uploads is None:
+            raise RuntimeError("this app runs without a database, so without uploads")
+        return self.uploads
+
     def invalidate(self) -> None:
-        if isinstance(self.source, CachedStoreSource):
+        if isinstance(self.source, AreaScopedSource):
             self.source.invalidate()
 
     def reset_after_fork(self) -> None:

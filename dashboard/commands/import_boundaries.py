@@ -11,10 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.auth.commandline import commit_from_cli
 from dashboard.config import Settings
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import Severity
-from dashboard.data.importers.text_report import default_user, problem_lines
+from dashboard.data.importers.text_report import problem_lines
 from dashboard.data.store import Store
 from dashboard.i18n import t
 
@@ -30,7 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--code-column", metavar="COL", help="column holding the Kemendagri codes (detected if omitted)"
     )
-    parser.add_argument("--user", help="who imports (default: the login name)")
+    parser.add_argument(
+        "--user", help="the Lokus account importing (default: the operating-system user, marked as command line)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_REFUSED
     with Store.open(settings=settings) as store:
-        result = store.commit_boundaries(batch, args.user or default_user())
+        committed = commit_from_cli(store, batch, args.user, lang)
+    if committed is None:
+        return EXIT_NOT_FOUND
+    result = committed
     if result.duplicate_of is not None:
         print(t("store.cli.duplicate", lang, file=path.name, id=result.duplicate_of))
         return 0

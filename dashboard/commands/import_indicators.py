@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.auth.commandline import commit_from_cli
 from dashboard.config import Settings
 from dashboard.core.codes import try_normalise_code
 from dashboard.data.importers.model import IndicatorBatch, Severity
-from dashboard.data.importers.text_report import default_user, problem_lines, suggestion_lines
+from dashboard.data.importers.text_report import problem_lines, suggestion_lines
 from dashboard.data.store import CommitResult, Store
 from dashboard.i18n import t
 
@@ -41,7 +42,9 @@ def add_matching_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-unmatched", action="store_true", help="import the other rows when some names match no village"
     )
-    parser.add_argument("--user", help="who imports (default: the login name)")
+    parser.add_argument(
+        "--user", help="the Lokus account importing (default: the operating-system user, marked as command line)"
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +107,10 @@ def import_rows(args: argparse.Namespace, prepare: Prepare, summarise: Summarise
                 file=sys.stderr,
             )
             return EXIT_REFUSED
-        result = store.commit_indicators(batch, args.user or default_user())
+        committed = commit_from_cli(store, batch, args.user, lang)
+        if committed is None:
+            return EXIT_UNUSABLE
+        result = committed
     if result.duplicate_of is not None:
         print(t("store.cli.duplicate", lang, file=path.name, id=result.duplicate_of))
         return 0

@@ -4,7 +4,10 @@ Reads the columns ``sex`` (L/P, M/F or 1/2), ``birth_date``, ``measure_date`` (y
 dd/mm/yyyy), ``height_cm``, ``weight_kg`` (decimal point or comma) and optionally ``position``
 (L/H or Terlentang/Berdiri); CSV with ``,`` or ``;``, or XLSX. Writes every input column back with
 ``age_days``, ``haz``, ``waz``, ``whz``, ``flag_haz``, ``flag_waz``, ``flag_whz`` (1 flagged, 0 not,
-empty where there is no z-score) as a CSV with ``,`` and decimal points.
+empty where there is no z-score) as a CSV with ``,`` and decimal points. The input's text cells are
+written back through :func:`dashboard.core.spreadsheet.neutralise_frame`: one starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so the output cannot run a formula
+when opened in a spreadsheet (OWASP, "CSV Injection"); the computed numbers are not changed.
 
 A cell that cannot be read is reported with its row and column and leaves the z-scores that need
 it empty; the other rows are computed and written (exit status 0). An unreadable file or a missing
@@ -22,6 +25,7 @@ import pandas as pd
 
 from dashboard.config import Settings
 from dashboard.core.growth import MAX_AGE_DAYS, Position, Sex, position_codes, sex_codes, zscores
+from dashboard.core.spreadsheet import neutralise_frame
 from dashboard.data.importers.eppgbm import UNREADABLE_ERRORS, parse_dates, parse_numbers, read_table
 from dashboard.data.importers.model import Problem, Severity
 from dashboard.i18n import t
@@ -121,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         _log.warning(problem.message(lang))
     try:
-        result.to_csv(args.output, index=False)
+        neutralise_frame(result).to_csv(args.output, index=False)
     except OSError as error:
         _log.error(t("growth.cli.failed", lang, path=args.output, error=error))
         return 2

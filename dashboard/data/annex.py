@@ -5,6 +5,11 @@ lists exactly the villages, order, figures and reasons on screen. Numbers are wr
 writes them (one decimal, Indonesian decimal comma in CSV text; real numbers with a one-decimal
 format in XLSX so they can still be summed).
 
+Names, reasons and the scenario title are typed by people (a boundary file's village names, a
+planner's reason), so every text cell goes through :mod:`dashboard.core.spreadsheet` before it is
+written: a name like ``=HYPERLINK(...)`` reaches Excel as text, never as a formula (OWASP, "CSV
+Injection"). The PNG draws text as pixels and needs nothing of the kind.
+
 The PNG is drawn on the server with Pillow from the village polygons: no browser, no tile server, no
 network, so it works in the briefing room and in tests alike.
 """
@@ -25,6 +30,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from PIL import Image, ImageDraw, ImageFont
 
+from dashboard.core.spreadsheet import neutralise, neutralise_frame
 from dashboard.i18n import fmt_number, t
 
 __all__ = ["ANNEX_KEYS", "AnnexTitle", "annex_csv", "annex_png", "annex_table", "annex_xlsx"]
@@ -77,7 +83,7 @@ def _heading(title: AnnexTitle, lang: str) -> list[str]:
 
 def annex_csv(table: pd.DataFrame, lang: str) -> bytes:
     """Semicolon-separated UTF-8 with a byte-order mark, as Excel in Indonesia opens it; numbers as on screen."""
-    shown = table.copy()
+    shown = neutralise_frame(table)  # before the numbers become text: a formatted "-1,5" is ours, not a formula
     for key, decimals in _NUMBERS.items():
         shown[key] = [fmt_number(None if pd.isna(v) else float(v), lang, decimals) for v in shown[key]]
     shown.columns = _labels(lang)
@@ -91,13 +97,13 @@ def annex_xlsx(table: pd.DataFrame, title: AnnexTitle, lang: str) -> bytes:
     assert sheet is not None
     sheet.title = t("annex.sheet", lang)
     for line, text in enumerate(_heading(title, lang), start=1):
-        sheet.cell(row=line, column=1, value=text).font = Font(bold=line == 1, size=13 if line == 1 else 10)
+        sheet.cell(row=line, column=1, value=neutralise(text)).font = Font(bold=line == 1, size=13 if line == 1 else 10)
     header_row = 4
     for column, label in enumerate(_labels(lang), start=1):
         cell = sheet.cell(row=header_row, column=column, value=label)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for offset, record in enumerate(table.itertuples(index=False), start=1):
+    for offset, record in enumerate(neutralise_frame(table).itertuples(index=False), start=1):
         for column, (key, value) in enumerate(zip(ANNEX_KEYS, record, strict=True), start=1):
             cell = sheet.cell(row=header_row + offset, column=column, value=None if pd.isna(value) else value)
             if key in _NUMBERS and cell.value is not None:

@@ -20,6 +20,12 @@ Tables
 ``scenarios``     saved lokus desa selections: district, year, name, method, settings (criteria, weights,
                   thresholds, size of the list), villages (code, rank, score, reason), author, times, and
                   whether it is the year's final list (read-only, one per district and year)
+``users``         accounts: name, argon2 password hash, role, areas (district or province codes), active,
+                  and a session generation that a password change or logout-everywhere increments
+``uploads``       files received but not yet imported: a random id (never the content hash), owner,
+                  original name, size, sha256, times; the bytes live in ``<data dir>/uploads/<id>``
+``audit_log``     who did what, when, from which address: logins (failed too), imports, removals,
+                  scenario changes, user changes; never a password, never personal data of children
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from sqlalchemy.engine import Connection
 __all__ = [
     "CURRENT_VERSION",
     "MIGRATIONS",
+    "audit_log",
     "datasets",
     "districts",
     "indicators",
@@ -56,6 +63,8 @@ __all__ = [
     "regions",
     "scenarios",
     "schema_version",
+    "uploads",
+    "users",
 ]
 
 # Codes, periods and indicator keys are ASCII identifiers compared byte by byte: on PostgreSQL they use
@@ -168,6 +177,50 @@ scenarios = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("is_final", Boolean, nullable=False),
     Index("ix_scenarios_district_year", "district_code", "year"),
+    sqlite_autoincrement=True,
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("areas", Text, nullable=False),  # comma-separated district/province codes; empty for admins
+    Column("active", Boolean, nullable=False),
+    Column("session_generation", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+uploads = Table(
+    "uploads",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("personal", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer),
+    Column("username", Text),
+    Column("action", String(48), nullable=False),
+    Column("target", Text),
+    Column("detail", JSON, nullable=False),
+    Column("address", Text),
+    Column("outcome", String(16), nullable=False),
+    Index("ix_audit_log_at", "at"),
     sqlite_autoincrement=True,
 )
 
@@ -296,6 +349,55 @@ def _v3_scenarios(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v4_access(conn: Connection) -> None:
+    """Version 4: users, uploads by random id, and the audit log (frozen)."""
+    md = MetaData()
+    Table(
+        "users", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("username", String(64), nullable=False, unique=True),
+        Column("password_hash", Text, nullable=False),
+        Column("role", String(16), nullable=False),
+        Column("areas", Text, nullable=False),
+        Column("active", Boolean, nullable=False),
+        Column("session_generation", Integer, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    Table(
+        "uploads", md,
+        Column("id", String(64), primary_key=True),
+        Column("owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+        Column("file_name", Text, nullable=False),
+        Column("size", Integer, nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("personal", Boolean, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("expires_at", DateTime(timezone=True), nullable=False),
+    )  # fmt: skip
+    Table(
+        "audit_log", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("at", DateTime(timezone=True), nullable=False),
+        Column("user_id", Integer),
+        Column("username", Text),
+        Column("action", String(48), nullable=False),
+        Column("target", Text),
+        Column("detail", JSON, nullable=False),
+        Column("address", Text),
+        Column("outcome", String(16), nullable=False),
+        Index("ix_audit_log_at", "at"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    md.create_all(conn)
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_v1_core, _v2_catalogue_aliases, _v3_scenarios)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
+    _v1_core,
+    _v2_catalogue_aliases,
+    _v3_scenarios,
+    _v4_access,
+)
 CURRENT_VERSION = len(MIGRATIONS)

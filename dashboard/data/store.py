@@ -946,6 +946,32 @@ class Store:
         assert final is not None
         return final
 
+    def delete_scenario(self, scenario_id: int) -> Scenario:
+        """Delete a draft; a final scenario is never deleted (reopen it first)."""
+        sc = schema.scenarios
+        with self._write() as conn:
+            row = conn.execute(sa.select(sc).where(sc.c.id == scenario_id)).first()
+            if row is None:
+                raise ScenarioError("scenario.not_found", id=scenario_id)
+            if row.is_final:
+                raise ScenarioError("scenario.final_read_only", name=row.name)
+            conn.execute(sc.delete().where(sc.c.id == scenario_id))
+        log.info("scenario %d deleted", scenario_id)
+        return self._scenario(row._mapping)
+
+    def reopen_scenario(self, scenario_id: int) -> Scenario:
+        """Make a final scenario a draft again (an administrator's decision, audited by the caller)."""
+        sc = schema.scenarios
+        with self._write() as conn:
+            found = conn.execute(sa.select(sc.c.id).where(sc.c.id == scenario_id)).first()
+            if found is None:
+                raise ScenarioError("scenario.not_found", id=scenario_id)
+            conn.execute(sc.update().where(sc.c.id == scenario_id).values(is_final=False, updated_at=_now()))
+        log.info("scenario %d reopened", scenario_id)
+        reopened = self.scenario(scenario_id)
+        assert reopened is not None
+        return reopened
+
     @staticmethod
     def _scenario(row: sa.RowMapping) -> Scenario:
         settings = row["settings"] if isinstance(row["settings"], dict) else json.loads(row["settings"] or "{}")
@@ -1094,7 +1120,9 @@ class Store:
         )[EXPORT_COLUMNS]
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        out.to_csv(path, index=False, encoding="utf-8")
+        from dashboard.core.spreadsheet import neutralise_frame  # text cells never start a formula (OWASP)
+
+        neutralise_frame(out).to_csv(path, index=False, encoding="utf-8")
         log.info("%d observations exported to %s", len(out), path)
         return len(out)
 

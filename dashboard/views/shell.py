@@ -1,4 +1,9 @@
-"""The frame around every page: navigation, the language switch, and routing by path."""
+"""The frame around every page: navigation, the signed-in user, the language switch, and routing by path.
+
+Each page names the permission it needs; the router (itself open to everyone) renders a page only for
+an actor whose role grants it, and otherwise the sign-in prompt (anonymous) or a refusal. The page's
+own callbacks are guarded apart, on the server, so hiding a page is never the protection.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +13,25 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.guard import SecuredApp
+from dashboard.auth.roles import ANONYMOUS, Actor, Permission, can
 from dashboard.i18n import LANGUAGES, Lang, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views import data_page, gaps_page, lokus_page, map_page
+from dashboard.views import audit_page, data_page, gaps_page, lokus_page, map_page
 
 __all__ = ["PAGES", "layout", "register"]
 
 PageBuilder = Callable[[Services, str, dict[str, Any] | None], Any]
 
-# Path -> (navigation label key, page builder). Later pages add themselves here.
-PAGES: dict[str, tuple[str, PageBuilder]] = {
-    "/": ("nav.map", map_page.layout),
-    "/lokus": ("nav.lokus", lokus_page.layout),
-    "/kesenjangan": ("nav.gaps", gaps_page.layout),
-    "/data": ("nav.data", data_page.layout),
+# Path -> (navigation label key, page builder, permission). Later pages add themselves here.
+PAGES: dict[str, tuple[str, PageBuilder, Permission]] = {
+    "/": ("nav.map", map_page.layout, Permission.VIEW),
+    "/lokus": ("nav.lokus", lokus_page.layout, Permission.VIEW),
+    "/kesenjangan": ("nav.gaps", gaps_page.layout, Permission.VIEW),
+    "/data": ("nav.data", data_page.layout, Permission.IMPORT),
+    "/audit": ("nav.audit", audit_page.layout, Permission.READ_AUDIT),
 }
 
 
@@ -42,6 +51,7 @@ def layout(services: Services) -> html.Div:
                             className="navbar-brand",
                         ),
                         html.Div(id=ID.NAV, className="me-auto"),
+                        html.Div(id=ID.ACCOUNT, className="account-menu me-2"),
                         dbc.RadioItems(
                             id=ID.LANGUAGE,
                             options=[{"label": lang.upper(), "value": lang} for lang in LANGUAGES],
@@ -66,10 +76,60 @@ def layout(services: Services) -> html.Div:
     )
 
 
-def _nav(pathname: str, lang: str) -> dbc.Nav:
-    return dbc.Nav(
-        [dbc.NavLink(t(label, lang), href=path, active=path == pathname) for path, (label, _) in PAGES.items()],
-        navbar=True,
+def _nav(pathname: str, lang: str, actor: Actor) -> dbc.Nav:
+    links = [
+        dbc.NavLink(t(label, lang), href=path, active=path == pathname)
+        for path, (label, _, permission) in PAGES.items()
+        if can(actor, permission)
+    ]
+    return dbc.Nav(links, navbar=True)
+
+
+def account_menu(actor: Actor, pathname: str, lang: str) -> Any:
+    """Who is signed in, with password change and a sign-out form (a POST, so a link cannot sign anyone out)."""
+    if actor.is_anonymous:
+        return html.A(t("auth.login", lang), href=f"/login?next={pathname}", className="btn btn-outline-light btn-sm")
+    role = t(f"role.{actor.role}", lang)
+    return html.Div(
+        [
+            html.A(t("auth.signed_in", lang, name=actor.username, role=role), href="/akun/sandi",
+                   className="account-name text-light me-2", title=t("auth.password.change", lang)),
+            html.Form(
+                html.Button(t("auth.logout", lang), type="submit", className="btn btn-outline-light btn-sm",
+                            id=ID.LOGOUT),
+                action="/logout",
+                method="POST",
+                className="d-inline",
+            ),
+        ],
+        className="d-flex align-items-center",
+    )  # fmt: skip
+
+
+def sign_in_required(pathname: str, lang: str) -> dbc.Container:
+    return dbc.Container(
+        dbc.Alert(
+            [
+                html.H4(t("auth.required.title", lang)),
+                html.P(t("auth.required.body", lang)),
+                html.A(t("auth.login", lang), href=f"/login?next={pathname}", className="btn btn-primary",
+                       id=ID.LOGIN_LINK),
+            ],
+            color="info",
+        )
+    )  # fmt: skip
+
+
+def forbidden(actor: Actor, lang: str) -> dbc.Container:
+    return dbc.Container(
+        dbc.Alert(
+            [
+                html.H4(t("auth.forbidden.title", lang)),
+                html.P(t("auth.forbidden.body", lang, role=t(f"role.{actor.role}", lang))),
+                dcc.Link(t("notfound.home", lang), href="/"),
+            ],
+            color="warning",
+        )
     )
 
 
@@ -86,18 +146,31 @@ def not_found(pathname: str, lang: str) -> dbc.Container:
     )
 
 
-def register(app: Dash, services: Services) -> None:
+def render(services: Services, path: str, lang: str, stored: dict[str, Any] | None, actor: Actor) -> Any:
+    """The page at ``path`` as ``actor`` may see it."""
+    page = PAGES.get(path)
+    if page is None:
+        return not_found(path, lang)
+    _, build, permission = page
+    if not can(actor, permission):
+        return sign_in_required(path, lang) if actor.is_anonymous else forbidden(actor, lang)
+    return build(services, lang, stored)
+
+
+def register(app: SecuredApp | Dash, services: Services) -> None:
     @app.callback(
         Output(ID.PAGE, "children"),
         Output(ID.NAV, "children"),
         Output("brand-tagline", "children"),
+        Output(ID.ACCOUNT, "children"),
         Input(ID.URL, "pathname"),
         Input(ID.LANGUAGE, "value"),
         State(ID.MAP_STATE, "data"),
+        permission=Permission.PUBLIC,
     )
-    def route(pathname: str | None, lang: str, stored: dict[str, Any] | None) -> tuple[Any, Any, str]:
+    def route(pathname: str | None, lang: str, stored: dict[str, Any] | None) -> tuple[Any, Any, str, Any]:
         path = app.strip_relative_path(pathname or "/") or ""
         path = "/" + path.strip("/")
-        page = PAGES.get(path)
-        body = page[1](services, lang, stored) if page else not_found(path, lang)
-        return body, _nav(path, lang), t("app.tagline", lang)
+        actor = current_actor() or ANONYMOUS
+        body = render(services, path, lang, stored, actor)
+        return body, _nav(path, lang, actor), t("app.tagline", lang), account_menu(actor, path, lang)

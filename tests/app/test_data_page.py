@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Actor
 from dashboard.config import Settings
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import IndicatorBatch
@@ -16,6 +18,7 @@ from dashboard.data.store import Store
 from dashboard.ids import Pattern
 from dashboard.services import Services
 from dashboard.views import data_page
+from tests.auth_helpers import acting_admin
 from tests.store.helpers import DISTRICT, villages_frame, write
 
 
@@ -30,7 +33,7 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 def _upload(services: Services, name: str, text: str) -> data_page.UploadToken:
     encoded = base64.b64encode(text.encode("utf-8")).decode()
-    return data_page.save_upload(services, f"data:text/csv;base64,{encoded}", name)
+    return data_page.save_upload(services, base64.b64decode(encoded), name, _current())
 
 
 def _ids(component: Any) -> Iterator[Any]:
@@ -54,12 +57,12 @@ OTHER_TABLE = (
 )
 
 
-def test_data001_upload_is_kept_once_by_hash_and_the_browser_gets_a_token(services: Services) -> None:
+def test_data001_upload_gets_a_random_id_and_the_browser_only_a_token(services: Services) -> None:
     token = _upload(services, "laporan.csv", OTHER_TABLE)
     again = _upload(services, "laporan (1).csv", OTHER_TABLE)
-    assert token.sha256 == again.sha256
+    assert token.id != again.id  # a random id each time, never the content hash
     assert token.path(services).read_text(encoding="utf-8") == OTHER_TABLE
-    assert set(token.as_dict()) == {"name", "sha256", "size"}  # no content travels back to the browser
+    assert set(token.as_dict()) == {"id", "name", "size"}  # no content, no path travels back to the browser
 
 
 def test_data002_mapping_a_foreign_table_by_hand_imports_it(services: Services) -> None:
@@ -126,8 +129,7 @@ def test_data005_the_code_column_of_a_boundary_file_is_shown_and_can_be_chosen(
     frame = villages_frame(district="52.92").rename(columns={"kode": "id_wilayah_bps"})
     frame["catatan"] = "bukan kode"
     path = write(frame, tmp_path / "lain", "geojson", name="batas_lain")
-    encoded = base64.b64encode(path.read_bytes()).decode()
-    token = data_page.save_upload(services, f"data:application/geo+json;base64,{encoded}", path.name)
+    token = data_page.save_upload(services, path.read_bytes(), path.name, _current())
     preview, chooser = data_page.preview_view(services, token, data_page.ImportKind.AUTO, "id")
     assert "52.92.01.2001" in str(preview.to_plotly_json())
     [dropdown] = [c for c in _ids(chooser) if isinstance(c.id, dict) and c.id["type"] == Pattern.MAP_COLUMN]
@@ -157,3 +159,19 @@ def test_data006_after_an_import_the_main_page_opens_on_the_district_not_the_dem
         for stored in ({"district": "99.01"}, {"district": DISTRICT}, None):
             choice = resolve_choice(services, stored)
             assert choice is not None and choice.district == DISTRICT
+
+
+@pytest.fixture(autouse=True)
+def _as_admin(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The page's functions run for a signed-in account, as inside a guarded callback."""
+    if "services" not in request.fixturenames:
+        yield
+        return
+    with acting_admin(request.getfixturevalue("services")):
+        yield
+
+
+def _current() -> Actor:
+    actor = current_actor()
+    assert actor is not None
+    return actor

@@ -17,6 +17,7 @@ from dashboard.figures.map import values_patch
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views import map_page, shell
+from tests.auth_helpers import add_user, sign_in_client
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_app001_every_callback_id_exists_in_a_layout(app: Dash) -> None:
     services = Services(Settings(), DemoSource(Settings().geodata_dir))
     present = set(_ids(app.layout))
     with app.server.test_request_context("/"):
-        for _, builder in shell.PAGES.values():
+        for _, builder, _ in shell.PAGES.values():
             for lang in ("id", "en"):
                 present |= set(_ids(builder(services, lang, None)))
     wanted = _callback_ids(app)
@@ -82,15 +83,20 @@ def test_app002_each_page_answers_200(app: Dash, path: str) -> None:
     assert b"_dash-config" in response.data
 
 
-def test_app003_router_renders_each_page_and_a_not_found(app: Dash) -> None:
-    client = app.server.test_client()
+def test_app003_router_renders_each_page_and_a_not_found(app: Dash, settings: Settings) -> None:
+    add_user(settings, "admin-halaman", "admin")
+    signed_in = sign_in_client(app, "admin-halaman")
+    anonymous = app.server.test_client()
+    anonymous.get("/")
+    anonymous.environ_base["HTTP_X_CSRFTOKEN"] = anonymous.get_cookie("_csrf_token").value
     for path in [*shell.PAGES, "/tidak-ada"]:
         body = {
-            "output": f"..{ID.PAGE}.children...{ID.NAV}.children...brand-tagline.children..",
+            "output": f"..{ID.PAGE}.children...{ID.NAV}.children...brand-tagline.children...{ID.ACCOUNT}.children..",
             "outputs": [
                 {"id": ID.PAGE, "property": "children"},
                 {"id": ID.NAV, "property": "children"},
                 {"id": "brand-tagline", "property": "children"},
+                {"id": ID.ACCOUNT, "property": "children"},
             ],
             "inputs": [
                 {"id": ID.URL, "property": "pathname", "value": path},
@@ -99,13 +105,17 @@ def test_app003_router_renders_each_page_and_a_not_found(app: Dash) -> None:
             "state": [{"id": ID.MAP_STATE, "property": "data", "value": None}],
             "changedPropIds": [f"{ID.URL}.pathname"],
         }
-        response = client.post("/_dash-update-component", json=body)
+        response = signed_in.post("/_dash-update-component", json=body)
         assert response.status_code == 200
         text = response.get_data(as_text=True)
         if path == "/tidak-ada":
             assert "Halaman tidak ditemukan" in text
         else:
-            assert "Halaman tidak ditemukan" not in text
+            assert "Halaman tidak ditemukan" not in text and "Silakan masuk" not in text
+        # The router answers everyone, but an anonymous visitor gets the sign-in prompt, never a page.
+        public = anonymous.post("/_dash-update-component", json=body).get_data(as_text=True)
+        if path != "/tidak-ada":
+            assert "Silakan masuk" in public and ID.MAP not in public and ID.UPLOAD not in public
 
 
 def test_app004_geojson_is_served_once_per_version_with_long_cache(app: Dash, settings: Settings) -> None:

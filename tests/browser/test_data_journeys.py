@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.ids import ID
+from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import external_requests
 from tests.store.helpers import DISTRICT, village_codes, villages_frame, write
 
@@ -53,23 +53,20 @@ def test_jrn010_import_boundaries_and_figures_then_see_them_on_the_map(dash_duo:
     ]
     table.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    dash_duo.start_server(create_app(settings))
-    dash_duo.wait_for_element(f"#{ID.MAP}")
-    dash_duo.driver.get(dash_duo.server_url + "/data")
-    dash_duo.wait_for_element(f"#{ID.IMPORT_USER}").send_keys("Siti (Bappeda)")
+    start_signed_in(dash_duo, settings, role="perencana", areas=(DISTRICT,), name="siti", next_path="/data")
 
     _upload_check_commit(dash_duo, boundaries)
     _wait_text(dash_duo, f"#{ID.DATASETS}", boundaries.name)
     _upload_check_commit(dash_duo, table)
     _wait_text(dash_duo, f"#{ID.DATASETS}", table.name)
-    assert "Siti (Bappeda)" in dash_duo.find_element(f"#{ID.DATASETS}").text
+    assert "siti" in dash_duo.find_element(f"#{ID.DATASETS}").text
 
     # The database holds exactly the file's figures, attributed to the planner.
     with Store.open(settings=settings) as store:
         stored = store.observations(DISTRICT)
         assert sorted(stored["code"]) == codes
         assert stored["numerator"].sum() == sum(stunted)
-        assert {d.user for d in store.datasets() if d.kind != "demo"} == {"Siti (Bappeda)"}
+        assert {d.user for d in store.datasets() if d.kind != "demo"} == {"siti"}  # the signed-in account
 
     # The main page now opens on the imported district, with its prevalence from the counts.
     dash_duo.driver.get(dash_duo.server_url + "/")
@@ -89,10 +86,7 @@ def test_jrn011_a_file_with_errors_is_refused_and_changes_nothing(dash_duo: Any,
         "99.01.01.1002,2025-02,stunting,50,40\n",
         encoding="utf-8",
     )
-    dash_duo.start_server(create_app(settings))
-    dash_duo.wait_for_element(f"#{ID.MAP}")
-    dash_duo.driver.get(dash_duo.server_url + "/data")
-    dash_duo.wait_for_element(f"#{ID.IMPORT_USER}").send_keys("Budi")
+    start_signed_in(dash_duo, settings, role="perencana", areas=("99.01",), name="budi", next_path="/data")
     with Store.open(settings=settings) as store:
         before = store.data_version()
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(table))

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 
-from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.ids import ID
+from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import DRAWN, PROJECT, wait_for_script
 
 pytestmark = pytest.mark.browser
@@ -26,8 +26,7 @@ def test_jrn030_district_to_kecamatan_to_village_profile(dash_duo: Any, tmp_path
     settings = Settings(data_dir=tmp_path / "instance")
     source = DemoSource(settings.geodata_dir)
     villages = source.villages(DEMO_DISTRICT_CODE)
-    dash_duo.start_server(create_app(settings))
-    dash_duo.driver.get(dash_duo.server_url + "/kesenjangan")
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/kesenjangan")
     dash_duo.wait_for_element(GRAPH, timeout=20)
     wait_for_script(dash_duo, DRAWN, GRAPH)
     assert dash_duo.driver.execute_script(LOCATIONS, GRAPH) == len(villages)

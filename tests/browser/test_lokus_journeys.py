@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.ids import ID
+from tests.auth_helpers import start_signed_in
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def _weight(dash_duo: Any, key: str) -> Any:
 
 
 def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None:
-    dash_duo.start_server(create_app(Settings(data_dir=tmp_path / "instance")))
+    start_signed_in(dash_duo, Settings(data_dir=tmp_path / "instance"))
     dash_duo.driver.execute_cdp_cmd(
         "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": dash_duo.download_path}
     )

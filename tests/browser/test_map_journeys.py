@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 
-from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.ids import ID
+from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import DRAWN, PROJECT, external_requests, wait_for_script
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ GRAPH = f"#{ID.MAP} .js-plotly-plot"
 
 
 def _start(dash_duo: Any, data_dir: Path) -> DemoSource:
-    dash_duo.start_server(create_app(Settings(data_dir=data_dir)))
+    start_signed_in(dash_duo, Settings(data_dir=data_dir), role="pimpinan", areas=("99.01",))
     dash_duo.wait_for_element(GRAPH, timeout=20)
     # The map has drawn when plotly has fetched the GeoJSON and laid out its trace.
     wait_for_script(dash_duo, DRAWN, GRAPH)

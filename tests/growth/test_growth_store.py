@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from conftest import Child, height_at, invented_child, write_eppgbm
 
 from dashboard.cli import main
+from dashboard.data.accounts import Accounts
 from dashboard.data.store import Store
 from tests.store.helpers import DISTRICT, villages_frame
 from tests.store.helpers import write as write_boundaries
@@ -89,6 +90,8 @@ def test_gro080_import_measurements_end_to_end(
     with Store.open(cli_url) as store:
         assert [d.kind for d in store.datasets()] == ["boundaries"]
 
+    with Store.open(cli_url) as store:
+        Accounts(store).create_user("bidan", "kata-sandi-panjang", "perencana", [DISTRICT])
     with caplog.at_level(logging.DEBUG):
         assert main(["import-measurements", str(path), "--wilayah", DISTRICT, "--yes", "--user", "bidan"]) == 0
     done = capsys.readouterr()
@@ -102,7 +105,7 @@ def test_gro080_import_measurements_end_to_end(
         }
         assert store.periods(DISTRICT) == ["2025-02"]
         info = store.dataset(2)
-        assert info is not None and info.user == "bidan"
+        assert info is not None and info.user == "bidan (baris perintah)"
         report = info.report or {}
         counts = {c["code"]: c for c in report["extra"]["counts"]}
         assert counts[VILLAGE_1]["children"] == 4 and counts[VILLAGE_1]["measured"] == 4

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
+from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import (
     BATCH_OBSERVATION_COLUMNS,
     DatasetKind,
@@ -26,6 +27,10 @@ def test_store060_import_boundaries_succeeds_with_one_line(
     cli_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write(villages_frame(), tmp_path, "geojson")
+    assert main(["import-boundaries", str(path), "--user", "ani"]) == 2  # --user names an account
+    assert "Tidak ada pengguna 'ani'" in capsys.readouterr().err
+    with Store.open(cli_url) as store:
+        Accounts(store).create_user("ani", "kata-sandi-panjang", "perencana", [DISTRICT])
     assert main(["import-boundaries", str(path), "--user", "ani"]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == [
@@ -34,7 +39,9 @@ def test_store060_import_boundaries_succeeds_with_one_line(
     ]
     assert err == ""
     with Store.open(cli_url) as store:
-        assert len(store.villages(DISTRICT)) == 6 and store.datasets()[0].user == "ani"
+        assert len(store.villages(DISTRICT)) == 6 and store.datasets()[0].user == "ani (baris perintah)"
+        logged = Accounts(store).audit_entries()
+        assert logged.iloc[0]["action"] == "import" and logged.iloc[0]["username"] == "ani (baris perintah)"
 
 
 def test_store061_rejected_boundary_file_exits_1_with_the_report(

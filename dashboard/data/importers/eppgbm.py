@@ -524,7 +524,9 @@ def _read_layout(
 
 
 # Fields a preview may show: how and where a child was measured, never who the child is (no NIK, name,
-# birth date, parent or address).
+# birth date, parent or address). An allow-list of the reader's own fields, kept rather than replaced by
+# dashboard.core.personal (which guesses from headers and values, for tables of any kind): a column this
+# reader does not know can never reach the preview.
 PREVIEW_FIELDS = (
     "sex", "measured", "weight", "height", "position", "code", "village", "kecamatan", "posyandu", "where"
 )  # fmt: skip

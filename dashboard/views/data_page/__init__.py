@@ -7,7 +7,6 @@ from dashboard.views.data_page.preview import preview_view
 from dashboard.views.data_page.report import report_view
 from dashboard.views.data_page.uploads import (
     FIXED_PERIOD_KEY,
-    MAX_UPLOAD_MB,
     ImportKind,
     UploadToken,
     check_upload,
@@ -18,7 +17,6 @@ from dashboard.views.data_page.uploads import (
 
 __all__ = [
     "FIXED_PERIOD_KEY",
-    "MAX_UPLOAD_MB",
     "ImportKind",
     "UploadToken",
     "check_upload",

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
 
+from dashboard.auth.guard import SecuredApp
+from dashboard.auth.roles import Permission
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import refreshed_datasets, removal_question, remove_dataset
-from dashboard.views.data_page.preview import receive_upload
+from dashboard.views.data_page.preview import cancel_upload, receive_upload
 from dashboard.views.data_page.report import Progress, check_report, commit_upload
 from dashboard.views.data_page.uploads import ImportForm, template_download
 
@@ -27,11 +30,10 @@ _IMPORT_FORM = (
 )
 
 
-def register(app: Dash, services: Services) -> None:
+def register(app: SecuredApp | Dash, services: Services) -> None:
     """Upload, check and commit (the last two as background callbacks with a progress bar), the datasets' list."""
 
     @app.callback(
-        Output(ID.UPLOAD_TOKEN, "data"),
         Output(ID.UPLOAD_INFO, "children"),
         Output(ID.PREVIEW, "children"),
         Output(ID.MAPPING, "children"),
@@ -39,16 +41,34 @@ def register(app: Dash, services: Services) -> None:
         Output(ID.RESULT, "children", allow_duplicate=True),
         Output(ID.CHECK, "disabled"),
         Output(ID.COMMIT, "disabled", allow_duplicate=True),
-        Input(ID.UPLOAD, "contents"),
+        Output(ID.UPLOAD_CANCEL, "disabled"),
+        Input(ID.UPLOAD_TOKEN, "data"),
         Input(ID.IMPORT_KIND, "value"),
-        State(ID.UPLOAD, "filename"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def receive(stored: dict[str, Any] | None, kind: str, lang: str) -> tuple[Any, ...]:
+        return receive_upload(services, stored, kind, lang)
+
+    @app.callback(
+        Output(ID.UPLOAD_TOKEN, "data", allow_duplicate=True),
+        Output(ID.UPLOAD_INFO, "children", allow_duplicate=True),
+        Output(ID.PREVIEW, "children", allow_duplicate=True),
+        Output(ID.MAPPING, "children", allow_duplicate=True),
+        Output(ID.REPORT, "children", allow_duplicate=True),
+        Output(ID.RESULT, "children", allow_duplicate=True),
+        Output(ID.CHECK, "disabled", allow_duplicate=True),
+        Output(ID.COMMIT, "disabled", allow_duplicate=True),
+        Output(ID.UPLOAD_CANCEL, "disabled", allow_duplicate=True),
+        Input(ID.UPLOAD_CANCEL, "n_clicks"),
         State(ID.UPLOAD_TOKEN, "data"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def receive(contents: str | None, kind: str, file_name: str | None, stored: dict[str, Any] | None,
-                lang: str) -> tuple[Any, ...]:  # fmt: skip
-        return receive_upload(services, ctx.triggered_id == ID.UPLOAD, contents, kind, file_name, stored, lang)
+    def cancel(clicks: int | None, stored: dict[str, Any] | None, lang: str) -> tuple[Any, ...]:
+        if not clicks:
+            raise PreventUpdate
+        return cancel_upload(services, stored, lang)
 
     @app.callback(
         Output(ID.REPORT, "children"),
@@ -74,7 +94,6 @@ def register(app: Dash, services: Services) -> None:
         Input(ID.COMMIT, "n_clicks"),
         *_IMPORT_FORM,
         State(ID.DATASETS_VERSION, "data"),
-        State(ID.IMPORT_USER, "value"),
         State(ID.LANGUAGE, "value"),
         background=True,
         running=[(Output(ID.COMMIT, "disabled"), True, False)],
@@ -83,10 +102,9 @@ def register(app: Dash, services: Services) -> None:
     )
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
                district: str | None, map_values: list[str], map_ids: list[dict[str, str]], name_values: list[str],
-               name_ids: list[dict[str, str]], version: int, user: str | None,
-               lang: str) -> tuple[Any, int, bool]:  # fmt: skip
+               name_ids: list[dict[str, str]], version: int, lang: str) -> tuple[Any, int, bool]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids)
-        return commit_upload(services, set_progress, n_clicks, stored, form, version, user, lang)
+        return commit_upload(services, set_progress, n_clicks, stored, form, version, lang)
 
     @app.callback(
         Output(ID.DATASETS, "children"),
@@ -117,6 +135,7 @@ def register(app: Dash, services: Services) -> None:
         State(ID.DATASETS_VERSION, "data"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
+        permission=Permission.REMOVE_IMPORT,
     )
     def remove(submitted: int | None, dataset_id: int | None, version: int, lang: str) -> tuple[int, Any]:
         return remove_dataset(services, submitted, dataset_id, version, lang)

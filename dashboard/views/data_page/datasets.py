@@ -8,8 +8,11 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.exceptions import PreventUpdate
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Actor, Permission, can, covers
 from dashboard.data.importers.model import DatasetKind
 from dashboard.data.source import District
+from dashboard.data.store import DatasetInfo
 from dashboard.i18n import fmt_int, t
 from dashboard.ids import Pattern, pattern_id
 from dashboard.services import Services
@@ -18,10 +21,26 @@ from dashboard.views.data_page.report import quality_view
 __all__ = ["datasets_view", "district_options", "refreshed_datasets", "removal_question", "remove_dataset"]
 
 
+def visible_datasets(services: Services) -> list[DatasetInfo]:
+    """The datasets the current actor may see: those touching one of its areas (all for admins)."""
+    datasets = services.require_store().datasets()
+    actor = current_actor()
+    if actor is None:
+        return datasets
+    return [d for d in datasets if d.kind == DatasetKind.DEMO or any(covers(actor, code) for code in d.districts)]
+
+
+def may_remove(actor: Actor, dataset: DatasetInfo) -> bool:
+    """Never the demo; otherwise only with the permission and every district the dataset touches in one's areas."""
+    if dataset.kind == DatasetKind.DEMO or not can(actor, Permission.REMOVE_IMPORT):
+        return False
+    return all(covers(actor, code) for code in dataset.districts)
+
+
 def datasets_view(services: Services, lang: str) -> Any:
     if services.store is None:
         return dbc.Alert(t("data.no_store", lang), color="warning")
-    datasets = services.store.datasets()
+    datasets = visible_datasets(services)
     if not datasets:
         return html.P(t("data.datasets.empty", lang), className="text-muted")
     columns = ("id", "kind", "file", "user", "time", "rows", "status")
@@ -80,7 +99,8 @@ def removal_question(services: Services, clicks: list[int | None], trigger: obje
         raise PreventUpdate
     dataset_id = int(trigger["key"])
     dataset = services.require_store().dataset(dataset_id)
-    if dataset is None:
+    actor = current_actor()
+    if dataset is None or actor is None or not may_remove(actor, dataset):
         raise PreventUpdate
     return True, t("data.datasets.remove.confirm", lang, id=dataset_id, file=dataset.file_name), dataset_id
 
@@ -89,8 +109,19 @@ def remove_dataset(
     services: Services, submitted: int | None, dataset_id: int | None, version: int, lang: str
 ) -> tuple[int, Any]:
     """Remove the confirmed dataset: the datasets' next version, and a message saying so."""
-    if not submitted or dataset_id is None:
+    actor = current_actor()
+    if not submitted or not isinstance(dataset_id, int) or actor is None:
         raise PreventUpdate
+    dataset = services.require_store().dataset(dataset_id)
+    if dataset is None:
+        raise PreventUpdate
+    accounts = services.require_accounts()
+    if not may_remove(actor, dataset):
+        accounts.audit(actor, "dataset_remove", target=str(dataset_id), outcome="refused")
+        key = "import.demo_refused" if dataset.kind == DatasetKind.DEMO else "import.area_refused"
+        return version, dbc.Alert(t(key, lang, codes=", ".join(dataset.districts)), color="danger")
     services.require_store().remove_dataset(dataset_id)
+    accounts.audit(actor, "dataset_remove", target=str(dataset_id),
+                   detail={"file": dataset.file_name, "districts": list(dataset.districts)})  # fmt: skip
     services.invalidate()
     return version + 1, dbc.Alert(t("data.datasets.removed", lang, id=dataset_id), color="info")

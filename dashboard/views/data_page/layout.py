@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -11,20 +11,39 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import datasets_view, district_options
-from dashboard.views.data_page.uploads import MAX_UPLOAD_MB, ImportKind
+from dashboard.views.data_page.uploads import ImportKind
 
 __all__ = ["layout"]
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     districts = services.source.districts()
+    limit = services.settings.max_upload_mb
+    # dcc.Upload gives the drop zone and file picker; assets/upload.js takes the chosen file before the
+    # component reads it and streams it to POST /unggah (never base64 through a callback), then hands
+    # the upload's id to the UPLOAD_TOKEN store.
     prompt: list[Any] = [
         t("data.upload.prompt", lang),
         html.A(t("data.upload.choose", lang), href="#"),
-        html.Div(t("data.upload.formats", lang, limit=MAX_UPLOAD_MB), className="small text-muted"),
+        html.Div(t("data.upload.formats", lang, limit=limit), className="small text-muted"),
     ]
-    upload = dcc.Upload(
-        id=ID.UPLOAD, children=html.Div(prompt), max_size=MAX_UPLOAD_MB * 1024 * 1024, className="upload-zone"
+    upload = html.Div(
+        [
+            dcc.Upload(id=ID.UPLOAD, children=html.Div(prompt), multiple=False, className="upload-zone"),
+            html.Div(
+                id=ID.UPLOAD_STATUS,
+                className="small mt-1",
+                **cast(
+                    dict[str, Any],
+                    {
+                        "data-limit-mb": str(limit),
+                        "data-too-large": t("data.upload.too_large", lang, name="{name}", limit=limit),
+                        "data-uploading": t("upload.uploading", lang, pct="{pct}"),
+                        "data-failed": t("upload.failed", lang, error="{error}"),
+                    },
+                ),
+            ),
+        ]
     )
     kinds = dbc.RadioItems(
         id=ID.IMPORT_KIND,
@@ -56,14 +75,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         [
                             dbc.Label(t("data.district", lang)),
                             district,
-                            dbc.Label(t("data.user", lang), className="mt-3", html_for=ID.IMPORT_USER),
-                            dbc.Input(
-                                id=ID.IMPORT_USER,
-                                placeholder=t("data.user.placeholder", lang),
-                                persistence=True,
-                                persistence_type="local",
-                                maxLength=80,
-                            ),
                             dbc.Label(t("data.template", lang), className="mt-3 d-block"),
                             dbc.ButtonGroup(
                                 [
@@ -80,7 +91,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             html.Div(
                 [
                     dbc.Button(t("data.check", lang), id=ID.CHECK, color="primary", disabled=True, className="me-2"),
-                    dbc.Button(t("data.commit", lang), id=ID.COMMIT, color="success", disabled=True),
+                    dbc.Button(t("data.commit", lang), id=ID.COMMIT, color="success", disabled=True, className="me-2"),
+                    dbc.Button(t("upload.cancel", lang), id=ID.UPLOAD_CANCEL, color="outline-secondary", disabled=True),
                 ],
                 className="my-3",
             ),

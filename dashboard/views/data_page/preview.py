@@ -10,7 +10,10 @@ import pandas as pd
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
+from dashboard.auth.context import current_actor
 from dashboard.core.indicators import CATALOGUE
+from dashboard.core.personal import drop_personal
+from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_number, t
 from dashboard.ids import Pattern, pattern_id
 from dashboard.services import Services
@@ -20,17 +23,26 @@ from dashboard.views.data_page.uploads import (
     ImportKind,
     UploadToken,
     resolve_kind,
-    save_upload,
 )
 
-__all__ = ["boundary_preview_view", "preview_view", "receive_upload"]
+__all__ = ["boundary_preview_view", "cancel_upload", "preview_view", "receive_upload"]
 
 log = logging.getLogger(__name__)
 
 
 def _preview_table(preview: pd.DataFrame, lang: str) -> Any:
-    table = dbc.Table.from_dataframe(preview.astype(str), size="sm", striped=True, className="preview-table")
-    return html.Div([html.H3(t("data.preview", lang), className="h6"), html.Div(table, className="table-responsive")])
+    """The first rows, never a personal column (names, NIK, birth dates, parents, addresses, phones),
+    whatever kind the planner chose: recognised by header and by content."""
+    shown, hidden = drop_personal(preview)
+    table = dbc.Table.from_dataframe(shown.astype(str), size="sm", striped=True, className="preview-table")
+    note = (
+        html.P(t("data.preview.hidden", lang, columns=", ".join(hidden)), className="text-muted small preview-hidden")
+        if hidden
+        else None
+    )
+    return html.Div(
+        [html.H3(t("data.preview", lang), className="h6"), note, html.Div(table, className="table-responsive")]
+    )
 
 
 def boundary_preview_view(services: Services, token: UploadToken, lang: str) -> tuple[Any, Any]:
@@ -125,29 +137,37 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
     return preview_block, mapping_block
 
 
-def receive_upload(
-    services: Services,
-    uploaded: bool,
-    contents: str | None,
-    kind: str,
-    file_name: str | None,
-    stored: dict[str, Any] | None,
-    lang: str,
-) -> tuple[Any, ...]:
-    """A new upload (``uploaded``) or a new kind for the last one: its token, the preview, the mapping form.
+def receive_upload(services: Services, stored: object, kind: str, lang: str) -> tuple[Any, ...]:
+    """A new upload, or a new kind for the last one: what was received, the preview, the mapping form.
 
-    The last report and result are cleared, the check enabled and the commit disabled until the next check.
+    ``stored`` is the browser's token; the server resolves its id for the signed-in owner, so a forged or
+    someone else's id shows "gone" and reads nothing. The last report and result are cleared, the check
+    and cancel enabled and the commit disabled until the next check.
     """
-    if uploaded:
-        if not contents or not file_name:
-            raise PreventUpdate
-        token = save_upload(services, contents, file_name)
-        log.info("upload received: %s (%d bytes)", token.name, token.size)
-    elif stored:
-        token = UploadToken.from_dict(stored)
-    else:
+    if not stored:
         raise PreventUpdate
+    try:
+        token = UploadToken.from_dict(stored)
+        token.record(services)
+    except UploadMissing:
+        gone = dbc.Alert(t("upload.expired", lang), color="warning")
+        return gone, None, None, None, None, True, True, True
     size = f"{fmt_number(token.size / 1e6, lang, 1)} MB"
     preview, mapping = preview_view(services, token, kind, lang)
     info = dbc.Alert(t("data.upload.received", lang, name=token.name, size=size), color="light")
-    return token.as_dict(), info, preview, mapping, None, None, False, True
+    return info, preview, mapping, None, None, False, True, False
+
+
+def cancel_upload(services: Services, stored: object, lang: str) -> tuple[Any, ...]:
+    """Delete the upload's file and record now (the planner's "cancel"); the page forgets it."""
+    try:
+        token = UploadToken.from_dict(stored)
+        token.record(services)
+    except UploadMissing:
+        raise PreventUpdate from None
+    services.require_uploads().discard(token.id)
+    actor = current_actor()
+    if actor is not None:
+        services.require_accounts().audit(actor, "upload_cancel", target=token.name)
+    done = dbc.Alert(t("upload.cancelled", lang), color="info")
+    return None, done, None, None, None, None, True, True, True

@@ -10,9 +10,13 @@ import pandas as pd
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
+from dashboard.auth.commandline import import_detail
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import covers
 from dashboard.core.quality import EXPECTED_PCT
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
 from dashboard.data.store import CommitResult
+from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_int, fmt_number, t
 from dashboard.ids import ID, Pattern, pattern_id
 from dashboard.services import Services
@@ -253,6 +257,23 @@ def result_view(result: CommitResult, lang: str) -> Any:
     return dbc.Alert(lines, color="success")
 
 
+def _checked(services: Services, form: ImportForm, stored: object) -> BoundaryBatch | IndicatorBatch | None:
+    """The form's check of the upload, or None when the upload is gone (expired, cancelled, someone else's)."""
+    try:
+        return form.check(services, UploadToken.from_dict(stored))
+    except UploadMissing:
+        return None
+
+
+def batch_districts(batch: BoundaryBatch | IndicatorBatch) -> set[str]:
+    """The kabupaten/kota codes (``PP.KK``) a checked batch would write."""
+    if isinstance(batch, BoundaryBatch):
+        codes = batch.villages["district_code"] if len(batch.villages) else pd.Series([], dtype=str)
+    else:
+        codes = batch.observations["code"].astype(str).str[:5] if len(batch.observations) else pd.Series([], dtype=str)
+    return {str(code) for code in codes.dropna().unique()}
+
+
 def check_report(
     services: Services,
     set_progress: Progress,
@@ -261,13 +282,18 @@ def check_report(
     form: ImportForm,
     lang: str,
 ) -> tuple[Any, bool]:
-    """Check the upload with the mapping and names chosen: the report, and whether the commit stays disabled."""
+    """Check the upload with the mapping and names chosen: the report, and whether the commit stays disabled.
+
+    A refused check keeps the upload, so the planner can fix the mapping and check again.
+    """
     if not n_clicks or not stored:
         raise PreventUpdate
     services.reset_after_fork()
     set_progress((10, t("data.checking", lang)))
-    batch = form.check(services, UploadToken.from_dict(stored))
+    batch = _checked(services, form, stored)
     set_progress((100, ""))
+    if batch is None:
+        return dbc.Alert(t("upload.expired", lang), color="warning"), True
     return report_view(batch, services, lang), not batch.ok
 
 
@@ -278,24 +304,37 @@ def commit_upload(
     stored: dict[str, Any] | None,
     form: ImportForm,
     version: int,
-    user: str | None,
     lang: str,
 ) -> tuple[Any, int, bool]:
     """Check again and, when nothing is refused, commit: the result, the datasets' version, the commit disabled.
 
-    Nothing is written to the database until the planner presses *Impor*, and a file with errors is refused whole.
+    Nothing is written to the database until the planner presses *Impor*, and a file with errors is refused
+    whole. The importer is the signed-in account (never a name typed on the page); a file with data for a
+    district outside the account's areas is refused whole. A committed upload's file is deleted.
     """
     if not n_clicks or not stored:
         raise PreventUpdate
-    if not (user or "").strip():
-        return dbc.Alert(t("data.user.required", lang), color="warning"), version, False
+    actor = current_actor()
+    if actor is None:
+        raise PreventUpdate
     services.reset_after_fork()
     set_progress((10, t("data.checking", lang)))
-    batch = form.check(services, UploadToken.from_dict(stored))
+    batch = _checked(services, form, stored)
+    if batch is None:
+        set_progress((100, ""))
+        return dbc.Alert(t("upload.expired", lang), color="warning"), version, True
     if not batch.ok:
         set_progress((100, ""))
         return dbc.Alert(t("data.result.refused", lang), color="danger"), version, True
+    outside = sorted(code for code in batch_districts(batch) if not covers(actor, code))
+    accounts = services.require_accounts()
+    if outside:
+        set_progress((100, ""))
+        accounts.audit(actor, "import", target=batch.file_name, detail={"districts": outside}, outcome="refused")
+        return dbc.Alert(t("import.area_refused", lang, codes=", ".join(outside)), color="danger"), version, True
     set_progress((50, t("data.committing", lang)))
-    result = services.commit(batch, user=(user or "").strip())
+    result = services.commit(batch, user=actor.label)
+    accounts.audit(actor, "import", target=batch.file_name, detail=import_detail(result))
+    services.require_uploads().discard(UploadToken.from_dict(stored).id)
     set_progress((100, ""))
     return result_view(result, lang), version + 1, True

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +11,11 @@ from typing import Any
 import pandas as pd
 from dash import dcc, no_update
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Actor
+from dashboard.data.accounts import UploadRecord
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
-from dashboard.i18n import t
+from dashboard.data.uploads import UploadMissing, safe_file_name
 from dashboard.ids import ID
 from dashboard.services import Services
 
@@ -22,7 +23,6 @@ __all__ = [
     "BOUNDARY_SUFFIXES",
     "CODE_COLUMN_KEY",
     "FIXED_PERIOD_KEY",
-    "MAX_UPLOAD_MB",
     "ImportForm",
     "ImportKind",
     "UploadToken",
@@ -32,12 +32,11 @@ __all__ = [
     "resolve_kind",
     "save_upload",
     "template_download",
-    "upload_dir",
 ]
 
-# Uploaded bytes are written once to ``<data dir>/uploads/<sha256>`` and the browser keeps only a small
-# token, so checking and committing a 200 MB file never sends it back and forth.
-MAX_UPLOAD_MB = 200
+# Files reach the server through the streaming upload route (``POST /unggah``, see dashboard.auth.web),
+# never through a callback; the browser keeps only the upload's random id, its name and size, and the
+# server resolves the id for the signed-in owner (dashboard.data.uploads).
 FIXED_PERIOD_KEY = "__periode_tetap__"  # the mapping form's free-text period for the whole file
 CODE_COLUMN_KEY = "__kolom_kode__"  # a boundary file's column of Kemendagri codes
 BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".parquet", ".zip", ".shp"}
@@ -55,42 +54,50 @@ class ImportKind:
 
 @dataclass(frozen=True)
 class UploadToken:
-    """What the browser keeps of an upload: enough to find the bytes again, nothing personal."""
+    """What the browser keeps of an upload: its random id, name and size; nothing personal, no path."""
 
+    id: str
     name: str
-    sha256: str
     size: int
 
+    def record(self, services: Services) -> UploadRecord:
+        """The server's record of this upload for the current actor; :class:`UploadMissing` otherwise."""
+        actor = current_actor()
+        if actor is None:
+            raise UploadMissing(self.id)
+        record, _ = services.require_uploads().resolve(self.id, actor)
+        return record
+
     def path(self, services: Services) -> Path:
-        return upload_dir(services) / self.sha256
+        """Where the bytes are, resolved on the server by id and owner; nothing from the client is a path."""
+        actor = current_actor()
+        if actor is None:
+            raise UploadMissing(self.id)
+        _, path = services.require_uploads().resolve(self.id, actor)
+        return path
+
+    @property
+    def display_name(self) -> str:
+        return safe_file_name(self.name)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "sha256": self.sha256, "size": self.size}
+        return {"id": self.id, "name": self.name, "size": self.size}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> UploadToken:
-        return cls(str(data["name"]), str(data["sha256"]), int(data["size"]))
+    def from_dict(cls, data: object) -> UploadToken:
+        """The browser's token, checked for shape; raises :class:`UploadMissing` for anything else."""
+        if not isinstance(data, dict):
+            raise UploadMissing("")
+        try:
+            return cls(str(data["id"]), safe_file_name(str(data["name"])), int(data["size"]))
+        except (KeyError, TypeError, ValueError):
+            raise UploadMissing(str(data.get("id", ""))[:80]) from None
 
 
-def upload_dir(services: Services) -> Path:
-    path = services.settings.data_dir / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def save_upload(services: Services, contents: str, file_name: str) -> UploadToken:
-    """Decode a ``dcc.Upload`` data URL and keep the bytes under their hash."""
-    try:
-        _, encoded = contents.split(",", 1)
-        content = base64.b64decode(encoded, validate=True)
-    except (ValueError, binascii.Error) as error:
-        raise ValueError(t("data.error.unreadable", "id", error=error)) from None
-    digest = hashlib.sha256(content).hexdigest()
-    token = UploadToken(Path(file_name).name, digest, len(content))
-    target = token.path(services)
-    if not target.exists():
-        target.write_bytes(content)
-    return token
+def save_upload(services: Services, content: bytes, file_name: str, owner: Actor) -> UploadToken:
+    """Keep ``content`` as a new upload of ``owner`` (what the upload route does with a stream)."""
+    record = services.require_uploads().receive(io.BytesIO(content), file_name, owner)
+    return UploadToken(record.id, record.file_name, record.size)
 
 
 def resolve_kind(kind: str, file_name: str, content: bytes | None = None) -> str:

@@ -1,0 +1,99 @@
+"""Strings of sign-in, accounts, permissions and the audit log."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "auth.login": ("Masuk", "Sign in"),
+    "auth.login.intro": (
+        "Masuk dengan akun yang diberikan administrator Lokus di daerah Anda.",
+        "Sign in with the account your district's Lokus administrator gave you.",
+    ),
+    "auth.login.failed": (
+        "Nama pengguna atau kata sandi salah, atau akun tidak aktif.",
+        "Wrong user name or password, or the account is not active.",
+    ),
+    "auth.username": ("Nama pengguna", "User name"),
+    "auth.password": ("Kata sandi", "Password"),
+    "auth.password.current": ("Kata sandi sekarang", "Current password"),
+    "auth.password.new": ("Kata sandi baru", "New password"),
+    "auth.password.repeat": ("Ulangi kata sandi baru", "Repeat the new password"),
+    "auth.password.change": ("Ganti kata sandi", "Change password"),
+    "auth.password.mismatch": ("Kedua kata sandi baru tidak sama.", "The two new passwords differ."),
+    "auth.password.wrong": ("Kata sandi sekarang salah.", "The current password is wrong."),
+    "auth.password.changed": (
+        "Kata sandi diganti. Sesi lain akun ini telah diakhiri.",
+        "Password changed. Every other session of this account has ended.",
+    ),
+    "auth.back": ("Kembali", "Back"),
+    "auth.logout": ("Keluar", "Sign out"),
+    "auth.signed_in": ("{name} · {role}", "{name} · {role}"),
+    "auth.required.title": ("Silakan masuk", "Please sign in"),
+    "auth.required.body": (
+        "Angka yang belum dipublikasikan hanya untuk pengguna yang masuk. Halaman publik akan tersedia setelah "
+        "data dipublikasikan.",
+        "Unpublished figures are for signed-in users only. Public pages will be available once figures are published.",
+    ),
+    "auth.forbidden.title": ("Tidak ada akses", "No access"),
+    "auth.forbidden.body": (
+        "Peran Anda ({role}) tidak dapat membuka halaman ini.",
+        "Your role ({role}) cannot open this page.",
+    ),
+    "auth.no_areas": (
+        "Akun Anda belum terhubung dengan kabupaten/kota yang memiliki data.",
+        "Your account is not bound to a district that has data.",
+    ),
+    "role.publik": ("publik", "public"),
+    "role.pimpinan": ("pimpinan", "leadership"),
+    "role.perencana": ("perencana", "planner"),
+    "role.admin": ("admin", "administrator"),
+    "account.username_invalid": (
+        "Nama pengguna '{name}' tidak sah: 2–64 huruf kecil, angka, titik, garis bawah atau tanda hubung.",
+        "User name '{name}' is invalid: 2–64 lower-case letters, digits, dots, underscores or hyphens.",
+    ),
+    "account.username_taken": ("Nama pengguna '{name}' sudah dipakai.", "User name '{name}' is taken."),
+    "account.password_short": (
+        "Kata sandi minimal {n} karakter.",
+        "A password needs at least {n} characters.",
+    ),
+    "account.role_invalid": ("Peran '{role}' tidak dapat diberikan.", "Role '{role}' cannot be given."),
+    "account.area_invalid": ("Kode wilayah tidak sah: {error}", "Invalid area code: {error}"),
+    "account.areas_required": (
+        "Peran {role} perlu minimal satu wilayah (--wilayah KODE).",
+        "Role {role} needs at least one area (--wilayah CODE).",
+    ),
+    "account.not_found": ("Tidak ada pengguna '{name}'.", "There is no user '{name}'."),
+    "nav.audit": ("Log audit", "Audit log"),
+    "audit.title": ("Log audit", "Audit log"),
+    "audit.intro": (
+        "Siapa melakukan apa, kapan, dan dari alamat mana: masuk (juga yang gagal), impor, penghapusan, skenario, "
+        "pengguna. Waktu dalam WIB.",
+        "Who did what, when and from which address: sign-ins (failed ones too), imports, removals, scenarios, "
+        "users. Times in WIB (UTC+7).",
+    ),
+    "audit.export": ("Unduh CSV", "Download CSV"),
+    "audit.col.at": ("Waktu (WIB)", "Time (WIB)"),
+    "audit.col.username": ("Pengguna", "User"),
+    "audit.col.action": ("Tindakan", "Action"),
+    "audit.col.target": ("Sasaran", "Target"),
+    "audit.col.detail": ("Rincian", "Detail"),
+    "audit.col.address": ("Alamat", "Address"),
+    "audit.col.outcome": ("Hasil", "Outcome"),
+    "data.preview.hidden": (
+        "Kolom data pribadi tidak ditampilkan: {columns}. Data pribadi tidak pernah disimpan.",
+        "Personal columns are not shown: {columns}. Personal data is never stored.",
+    ),
+    "upload.expired": (
+        "Berkas unggahan tidak ditemukan atau sudah kedaluwarsa; unggah lagi.",
+        "The uploaded file is gone or has expired; upload it again.",
+    ),
+    "upload.cancel": ("Batalkan unggahan", "Cancel the upload"),
+    "upload.cancelled": ("Unggahan dibatalkan dan berkasnya dihapus.", "Upload cancelled and its file deleted."),
+    "upload.uploading": ("Mengunggah… {pct}%", "Uploading… {pct}%"),
+    "upload.failed": ("Unggahan gagal: {error}", "Upload failed: {error}"),
+    "import.area_refused": (
+        "Berkas ini berisi data untuk {codes}, di luar wilayah akun Anda. Tidak ada yang diimpor.",
+        "This file holds data for {codes}, outside your account's areas. Nothing was imported.",
+    ),
+    "import.demo_refused": (
+        "Data contoh (fiktif) tidak dapat dihapus.",
+        "The example (fictional) data cannot be removed.",
+    ),
+}
