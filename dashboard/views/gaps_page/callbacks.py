@@ -1,0 +1,83 @@
+"""The gaps page's callbacks: each unpacks its inputs and hands them to one function of the view model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Dash, Input, Output, State, ctx
+
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.gaps_page.drill import GapsControls, drilled, redrawn
+from dashboard.views.gaps_page.model import district_choices
+
+__all__ = ["register"]
+
+
+def register(app: Dash, services: Services) -> None:
+    """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the choices for a district."""
+
+    @app.callback(
+        Output(ID.GAPS_DRILL, "data"),
+        Input(ID.GAPS_MAP, "clickData"),
+        Input(ID.GAPS_KECAMATAN, "value"),
+        Input(ID.GAPS_CRUMB_DISTRICT, "n_clicks"),
+        Input(ID.GAPS_CRUMB_KECAMATAN, "n_clicks"),
+        Input(ID.GAPS_DISTRICT, "value"),
+        State(ID.GAPS_DRILL, "data"),
+        prevent_initial_call=True,
+    )
+    def drill(
+        click: dict[str, Any] | None,
+        kecamatan: str | None,
+        _d: int | None,
+        _k: int | None,
+        district: str,
+        current: dict[str, Any] | None,
+    ) -> dict[str, Any]:
+        return drilled(ctx.triggered_id, click, kecamatan, _d, _k, current)
+
+    @app.callback(
+        Output(ID.GAPS_MAP, "figure"),
+        Output(ID.GAPS_LEGEND, "children"),
+        Output(ID.GAPS_MATRIX, "figure"),
+        Output(ID.GAPS_BREADCRUMB, "children"),
+        Output(ID.GAPS_SCOPE, "children"),
+        Output(ID.GAPS_PROFILE, "children"),
+        Input(ID.GAPS_DISTRICT, "value"),
+        Input(ID.GAPS_PERIOD, "value"),
+        Input(ID.GAPS_VIEW, "value"),
+        Input(ID.GAPS_INDICATOR, "value"),
+        Input(ID.GAPS_TARGET, "value"),
+        Input(ID.GAPS_AXIS, "value"),
+        Input(ID.GAPS_CHANGE_INDICATOR, "value"),
+        Input(ID.GAPS_BEFORE, "value"),
+        Input(ID.GAPS_DRILL, "data"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def redraw(
+        district: str,
+        period: str | None,
+        view: str,
+        indicator: str | None,
+        target: float | None,
+        axis: str,
+        change_indicator: str,
+        before: str | None,
+        drill_state: dict[str, Any] | None,
+        lang: str,
+    ) -> tuple[Any, ...]:
+        controls = GapsControls(period, view, indicator, target, axis, change_indicator, before)
+        return redrawn(services, district, controls, drill_state, lang)
+
+    @app.callback(
+        Output(ID.GAPS_PERIOD, "options"),
+        Output(ID.GAPS_PERIOD, "value"),
+        Output(ID.GAPS_BEFORE, "options"),
+        Output(ID.GAPS_INDICATOR, "options"),
+        Input(ID.GAPS_DISTRICT, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def follow_district(district: str, lang: str) -> tuple[Any, ...]:
+        return district_choices(services, district, lang)

@@ -1,0 +1,174 @@
+"""The gaps page's drill-down: district → kecamatan → desa, its breadcrumb and scope, and the page for a scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.core.aggregate import number_or_none
+from dashboard.core.indicators import CATALOGUE
+from dashboard.i18n import fmt_int, fmt_percent, t
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.gaps_page.figures import gaps_figure, matrix_figure
+from dashboard.views.gaps_page.model import scope_codes, scope_figures
+from dashboard.views.gaps_page.profile import village_profile
+
+__all__ = ["GapsControls", "breadcrumb", "drilled", "redrawn", "scope_view"]
+
+
+def breadcrumb(services: Services, district: str, drill: dict[str, Any], lang: str) -> Any:
+    names = {d.code: d.name for d in services.source.districts()}
+    villages = services.source.villages(district)
+    items: list[Any] = [
+        dbc.Button(names.get(district, district), id=ID.GAPS_CRUMB_DISTRICT, color="link", size="sm", className="p-0")
+    ]
+    kecamatan, village = drill.get("kecamatan"), drill.get("village")
+    if kecamatan:
+        name = villages.loc[villages["kecamatan_code"] == kecamatan, "kecamatan_name"].iloc[0]
+        items += [
+            html.Span(" › "),
+            dbc.Button(
+                t("gaps.crumb.kecamatan", lang, name=name),
+                id=ID.GAPS_CRUMB_KECAMATAN,
+                color="link",
+                size="sm",
+                className="p-0",
+            ),
+        ]
+    else:
+        items.append(html.Span(dbc.Button(id=ID.GAPS_CRUMB_KECAMATAN, style={"display": "none"})))
+    if village:
+        name = villages.loc[villages["code"].astype(str) == village, "name"].iloc[0]
+        items += [html.Span(" › "), html.Span(name, className="fw-semibold")]
+    kecamatan_options = villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().sort_values("kecamatan_code")
+    chooser = dcc.Dropdown(
+        id=ID.GAPS_KECAMATAN,
+        value=kecamatan,
+        placeholder=t("gaps.crumb.choose", lang),
+        style={"minWidth": "16rem"},
+        options=[{"label": n, "value": c} for c, n in kecamatan_options.itertuples(index=False)],
+    )
+    return html.Div(
+        [html.Div(items, className="d-flex align-items-center gap-1", id=ID.GAPS_CRUMBS), chooser],
+        className="d-flex align-items-center gap-3 flex-wrap",
+    )
+
+
+def _counts(sums: pd.DataFrame, key: str, lang: str) -> str:
+    numerator, denominator = (float(x) for x in sums.loc[key, ["numerator", "denominator"]].to_numpy())
+    return f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}"
+
+
+def scope_view(services: Services, district: str, drill: dict[str, Any], period: str, lang: str) -> Any:
+    """The scope's figures (district, or the kecamatan chosen) from summed counts."""
+    villages = services.source.villages(district)
+    codes = scope_codes(villages, drill.get("kecamatan"))
+    sums = scope_figures(services.source.observations(district), period, codes)
+    rows = [
+        html.Tr(
+            [
+                html.Td(CATALOGUE[k].label(lang)),
+                html.Td(fmt_percent(number_or_none(sums.at[k, "rate"]), lang)),
+                html.Td(
+                    _counts(sums, k, lang),
+                    className="small text-muted",
+                ),
+            ]
+        )
+        for k in CATALOGUE
+        if k in sums.index
+    ]
+    title = t("gaps.scope.kecamatan" if drill.get("kecamatan") else "gaps.scope.district", lang, n=len(codes))
+    table = dbc.Table(html.Tbody(rows), size="sm", className="scope-table", id=ID.GAPS_SCOPE_TABLE)
+    return html.Div([html.H3(title, className="h6 mt-2"), table])
+
+
+def drilled(
+    trigger: object,
+    click: dict[str, Any] | None,
+    kecamatan: str | None,
+    _d: int | None,
+    _k: int | None,
+    current: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The drill state after a click on the map, the kecamatan chooser, a breadcrumb or the district (``trigger``).
+
+    ``_d`` and ``_k`` are the breadcrumb buttons' clicks: none when a breadcrumb was only drawn again.
+    """
+    current = dict(current or {})
+    if trigger == ID.GAPS_DISTRICT or (trigger == ID.GAPS_CRUMB_DISTRICT and _d):
+        return {"kecamatan": None, "village": None}
+    if trigger == ID.GAPS_CRUMB_KECAMATAN:
+        if not _k:  # the breadcrumb was drawn again, not clicked
+            raise PreventUpdate
+        return {**current, "village": None}
+    if trigger == ID.GAPS_CRUMB_DISTRICT:
+        raise PreventUpdate
+    if trigger == ID.GAPS_KECAMATAN:
+        if kecamatan == current.get("kecamatan"):
+            raise PreventUpdate
+        return {"kecamatan": kecamatan, "village": None}
+    points = (click or {}).get("points") or []
+    if not points or not points[0].get("location"):
+        raise PreventUpdate
+    code = str(points[0]["location"])
+    return {"kecamatan": code[:8], "village": code}
+
+
+@dataclass(frozen=True)
+class GapsControls:
+    """The controls as the maps and the matrix read them, before they become their ``state``."""
+
+    period: str | None
+    view: str
+    indicator: str | None
+    target: float | None
+    axis: str
+    change_indicator: str
+    before: str | None
+
+
+def redrawn(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
+) -> tuple[Any, ...]:
+    """Map and legend, matrix, breadcrumb, scope figures and profile for the district, drilled down as chosen."""
+    period = controls.period
+    if not district or not period:
+        raise PreventUpdate
+    drill_state = drill_state or {}
+    villages = services.source.villages(district)
+    shown = villages
+    if drill_state.get("kecamatan"):
+        shown = villages[villages["kecamatan_code"] == drill_state["kecamatan"]]
+    target = controls.target
+    state = {
+        "period": period,
+        "view": controls.view,
+        "indicator": controls.indicator,
+        "axis": controls.axis,
+        "before": controls.before,
+        "change_indicator": controls.change_indicator,
+        "target": None if target is None else float(target),
+    }
+    figure, legend = gaps_figure(services, district, shown, state, lang)
+    matrix = matrix_figure(services, district, shown["code"].astype(str).tolist(), state, lang)
+    village = drill_state.get("village")
+    profile = (
+        village_profile(services, district, village, period, lang)
+        if village
+        else html.P(t("gaps.profile.hint", lang), className="text-muted")
+    )
+    return (
+        figure,
+        legend,
+        matrix,
+        breadcrumb(services, district, drill_state, lang),
+        scope_view(services, district, drill_state, period, lang),
+        profile,
+    )

@@ -1,0 +1,283 @@
+"""The gaps page's figures: the map of each view with its legend, and the village × service gap matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard.core.aggregate import number_or_none, village_table
+from dashboard.core.gaps import (
+    BIVARIATE_PALETTE,
+    bivariate_classes,
+    convergence,
+    coverage_gaps,
+    gap_matrix,
+    period_change,
+)
+from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.geo import bounds_of, view_for_bounds
+from dashboard.i18n import fmt_number, t
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.gaps_page.model import CONVERGENCE, View
+
+__all__ = ["NOT_SIGNIFICANT_COLOUR", "NO_DATA_COLOUR", "gaps_figure", "matrix_figure"]
+
+NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
+NO_DATA_COLOUR = "#e9e9e9"
+
+
+def _geojson_url(services: Services, district: str) -> str:
+    """The villages' GeoJSON URL, by ``gaps_page.services_url``.
+
+    Looked up on the package when called (the package imports this module, so not at import time): the package's
+    name stays the one to replace where no app is serving to resolve the URL against, as in the page's tests.
+    """
+    from dashboard.views import gaps_page
+
+    return gaps_page.services_url(services, district)
+
+
+def _map_layout(figure: go.Figure, services: Services, villages: pd.DataFrame, revision: str) -> go.Figure:
+    centre, zoom = view_for_bounds(bounds_of(villages))
+    figure.update_layout(
+        map={"style": services.settings.map_style, "center": centre, "zoom": zoom},
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        uirevision=revision,
+        paper_bgcolor="#ffffff",
+        clickmode="event",
+    )
+    return figure
+
+
+def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state: dict[str, Any], lang: str) -> Any:
+    """The map of the chosen view and, as a second value, its legend (HTML)."""
+    observations = services.source.observations(district)
+    period, indicator, view = state["period"], state["indicator"], state["view"]
+    url = _geojson_url(services, district)
+    codes = villages["code"].astype(str)
+    names = dict(zip(codes, villages["name"].astype(str), strict=True))
+    if view == View.CHANGE:
+        return _change_figure(services, villages, observations, state, url, names, lang)
+    gaps = coverage_gaps(observations, period, _planner_target(state))
+    if view == View.BIVARIATE:
+        return _bivariate_figure(services, villages, observations, gaps, state, url, names, lang)
+    if view == View.CONVERGENCE:
+        values = convergence(gaps)["score"].reindex(codes)
+        label, scale = t("gaps.view.convergence", lang), "YlGnBu"
+    else:
+        one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
+        if view == View.GAP:
+            values, label, scale = one["gap"], t("gaps.view.gap", lang), "OrRd"
+        else:
+            values, label, scale = one["coverage"], t("gaps.view.coverage", lang), "YlGnBu"
+    text = [
+        f"<b>{names[c]}</b><br>{label}: {fmt_number(number_or_none(v), lang)}"
+        for c, v in zip(codes, values, strict=True)
+    ]
+    trace = go.Choroplethmap(
+        geojson=url,
+        locations=codes,
+        z=values,
+        zmin=0,
+        zmax=100 if view != View.GAP else max(float(values.max() or 1.0), 1.0),
+        colorscale=scale,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        marker={"line": {"color": "#fff", "width": 0.5}},
+        colorbar={"title": {"text": label}, "thickness": 12, "len": 0.6},
+    )
+    legend = html.P(
+        t("gaps.legend.target", lang, target=fmt_number(_target(state, gaps), lang))
+        if view != View.CONVERGENCE
+        else t("gaps.legend.convergence", lang),
+        className="small text-muted",
+    )
+    return _map_layout(go.Figure([_no_data(url, codes), trace]), services, villages, district), legend
+
+
+def _no_data(url: str, codes: pd.Series) -> go.Choroplethmap:
+    """Every village in view in the no-data grey, under the trace that colours the ones with a value."""
+    return go.Choroplethmap(
+        geojson=url, locations=codes, z=[0] * len(codes), showscale=False, hoverinfo="skip",
+        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], marker={"line": {"color": "#fff", "width": 0.5}},
+    )  # fmt: skip
+
+
+def _planner_target(state: dict[str, Any]) -> dict[str, float] | None:
+    """The target the planner typed for the chosen service, overriding the catalogue's; ``None`` when none."""
+    indicator, target = state.get("indicator"), state.get("target")
+    return {str(indicator): float(target)} if target is not None and indicator else None
+
+
+def _target(state: dict[str, Any], gaps: pd.DataFrame) -> float | None:
+    rows = gaps[gaps["indicator"] == state["indicator"]]["target"].dropna()
+    return float(rows.iloc[0]) if len(rows) else None
+
+
+def _bivariate_figure(
+    services: Services,
+    villages: pd.DataFrame,
+    observations: pd.DataFrame,
+    gaps: pd.DataFrame,
+    state: dict[str, Any],
+    url: str,
+    names: dict[str, str],
+    lang: str,
+) -> Any:
+    codes = villages["code"].astype(str)
+    burden = village_table(observations, STUNTING, state["period"])["rate"].reindex(codes)
+    if state.get("axis") == CONVERGENCE:
+        coverage = convergence(gaps)["score"].reindex(codes)
+        axis = t("gaps.view.convergence", lang)
+    else:
+        coverage = gaps[gaps["indicator"] == state["indicator"]].set_index("code")["coverage"].reindex(codes)
+        axis = CATALOGUE[state["indicator"]].label(lang)
+    classes = bivariate_classes(burden, coverage).reindex(codes)
+    cells = list(BIVARIATE_PALETTE)
+    z = [cells.index(c) if isinstance(c, str) else -1 for c in classes["cell"]]
+    scale: list[list[Any]] = [[0.0, "#f7f7f7"], [1 / 10, "#f7f7f7"]]
+    for i, cell in enumerate(cells, start=1):
+        scale += [[i / 10, BIVARIATE_PALETTE[cell]], [(i + 1) / 10, BIVARIATE_PALETTE[cell]]]
+    text = [
+        "<b>"
+        + names[c]
+        + "</b><br>"
+        + t(
+            "gaps.bivariate.hover",
+            lang,
+            prevalence=fmt_number(number_or_none(b), lang),
+            axis=axis,
+            coverage=fmt_number(number_or_none(v), lang),
+        )
+        for c, b, v in zip(codes, burden, coverage, strict=True)
+    ]
+    trace = go.Choroplethmap(
+        geojson=url,
+        locations=codes,
+        z=z,
+        zmin=-1,
+        zmax=9,
+        colorscale=scale,
+        showscale=False,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        marker={"line": {"color": "#fff", "width": 0.5}},
+    )
+    grid = []
+    for burden_class in (2, 1, 0):
+        row = [html.Td(t(f"gaps.bivariate.burden.{burden_class}", lang), className="small pe-1")]
+        for coverage_class in (0, 1, 2):
+            key = f"{burden_class}-{coverage_class}"
+            count = int((classes["cell"] == key).sum())
+            colour = {"background": BIVARIATE_PALETTE[key], "width": "2.6rem", "textAlign": "center"}
+            row.append(html.Td(str(count), style=colour, className="small bivariate-cell"))
+        grid.append(html.Tr(row))
+    grid.append(
+        html.Tr([html.Td()] + [html.Td(t(f"gaps.bivariate.coverage.{c}", lang), className="small") for c in (0, 1, 2)])
+    )
+    legend = html.Div(
+        [
+            html.P(t("gaps.bivariate.legend", lang, axis=axis), className="small mb-1"),
+            html.Table(html.Tbody(grid), className="bivariate-legend", id=ID.GAPS_BIVARIATE_LEGEND),
+        ]
+    )
+    return _map_layout(go.Figure([_no_data(url, codes), trace]), services, villages, "bivariate"), legend
+
+
+def _change_figure(
+    services: Services,
+    villages: pd.DataFrame,
+    observations: pd.DataFrame,
+    state: dict[str, Any],
+    url: str,
+    names: dict[str, str],
+    lang: str,
+) -> Any:
+    codes = villages["code"].astype(str)
+    indicator = state.get("change_indicator") or STUNTING
+    before, after = state.get("before"), state["period"]
+    if not before or before == after:
+        return _map_layout(go.Figure(), services, villages, "change"), dbc.Alert(
+            t("gaps.change.need", lang), color="info"
+        )
+    change = period_change(observations, indicator, before, after).reindex(codes)
+    significant = change["significant"].fillna(False).astype(bool)
+    limit = max(float(change["change"].abs().max() or 1.0), 1.0)
+    reverse = CATALOGUE[indicator].kind is Kind.COVERAGE
+    text = [
+        f"<b>{names[c]}</b><br>{fmt_number(number_or_none(d), lang)} "
+        + t("gaps.change.points", lang)
+        + ("" if s else "<br>" + t("gaps.change.not_significant", lang))
+        for c, d, s in zip(codes, change["change"], significant, strict=True)
+    ]
+    trace = go.Choroplethmap(
+        geojson=url,
+        locations=codes,
+        z=change["change"],
+        zmin=-limit,
+        zmax=limit,
+        colorscale="RdBu",
+        reversescale=not reverse,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        colorbar={"title": {"text": t("gaps.change.points", lang)}, "thickness": 12, "len": 0.6},
+        marker={"line": {"color": "#fff", "width": 0.5}},
+    )
+    noise = codes[~significant.to_numpy()].tolist()
+    grey = go.Choroplethmap(
+        geojson=url,
+        locations=noise,
+        z=[0] * len(noise),
+        showscale=False,
+        hoverinfo="skip",
+        colorscale=[[0, NOT_SIGNIFICANT_COLOUR], [1, NOT_SIGNIFICANT_COLOUR]],
+        marker={"line": {"color": "#fff", "width": 0.5}, "opacity": 0.85},
+    )
+    legend = html.P(
+        t(
+            "gaps.change.legend",
+            lang,
+            indicator=CATALOGUE[indicator].label(lang),
+            before=before,
+            after=after,
+            n=len(noise),
+        ),
+        className="small text-muted",
+        id=ID.GAPS_CHANGE_LEGEND,
+    )
+    return _map_layout(go.Figure([_no_data(url, codes), trace, grey]), services, villages, "change"), legend
+
+
+def matrix_figure(services: Services, district: str, codes: list[str], state: dict[str, Any], lang: str) -> go.Figure:
+    """Village × service gaps, villages by prevalence (highest first, at the top)."""
+    observations = services.source.observations(district)
+    villages = services.source.villages(district).set_index("code")
+    prevalence = village_table(observations, STUNTING, state["period"])["rate"].reindex(codes)
+    order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
+    matrix = gap_matrix(coverage_gaps(observations, state["period"], _planner_target(state)), order)
+    labels = [f"{villages.at[c, 'name']} ({fmt_number(number_or_none(prevalence[c]), lang)}%)" for c in order]
+    figure = go.Figure(
+        go.Heatmap(
+            z=matrix.to_numpy(dtype=float),
+            x=[CATALOGUE[k].label(lang) for k in matrix.columns],
+            y=labels,
+            colorscale=[[0, "#f7fcf5"], [0.001, "#fee8c8"], [1, "#b30000"]],
+            zmin=0,
+            xgap=1,
+            ygap=1,
+            hovertemplate="%{y}<br>%{x}: %{z:.1f}<extra></extra>",
+            colorbar={"title": {"text": t("gaps.view.gap", lang)}, "thickness": 10},
+        )
+    )
+    figure.update_layout(
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        height=max(320, 16 * len(order) + 160),
+        yaxis={"autorange": "reversed", "tickfont": {"size": 10}},
+        xaxis={"side": "top", "tickangle": -40},
+    )
+    return figure

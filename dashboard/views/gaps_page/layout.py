@@ -1,0 +1,175 @@
+"""The gaps page's components: the controls, breadcrumb, map with legend and scope, profile and matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.gaps_page.drill import breadcrumb
+from dashboard.views.gaps_page.model import CONVERGENCE, View, coverage_keys, periods_of
+
+__all__ = ["layout"]
+
+
+def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
+    """The page as first drawn, on the first district and its latest period.
+
+    Views of one district and period, narrowed by the drill-down (district → kecamatan → desa, with a
+    breadcrumb): a map of one coverage indicator against its target (coverage, or the gap), the
+    convergence score (share of services at or above target), a bivariate map of stunting prevalence
+    against coverage or convergence, and the change of an indicator between two periods with changes
+    inside the statistical uncertainty marked as not significant. Beside it, the village × service gap
+    matrix sorted by prevalence, and, for a chosen village, its profile. Every kecamatan and district
+    figure is a sum of numerators over a sum of denominators.
+    """
+    districts = services.source.districts()
+    district = districts[0].code if districts else ""
+    observations = services.source.observations(district) if district else pd.DataFrame(columns=["indicator"])
+    coverage = coverage_keys(observations)
+    periods = periods_of(services, district)
+    options = [{"label": CATALOGUE[k].label(lang), "value": k} for k in coverage]
+    outcome = [{"label": i.label(lang), "value": k} for k, i in CATALOGUE.items()]
+    controls = dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.district", lang), className="small"),
+                    dcc.Dropdown(
+                        id=ID.GAPS_DISTRICT,
+                        value=district,
+                        clearable=False,
+                        options=[{"label": d.name, "value": d.code} for d in districts],
+                    ),
+                ],
+                md=2,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.period", lang), className="small"),
+                    dcc.Dropdown(
+                        id=ID.GAPS_PERIOD,
+                        value=periods[-1] if periods else None,
+                        clearable=False,
+                        options=[{"label": p, "value": p} for p in periods],
+                    ),
+                ],
+                md=2,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.view", lang), className="small"),
+                    dbc.Select(
+                        id=ID.GAPS_VIEW,
+                        value=View.GAP,
+                        options=[{"label": t(f"gaps.view.{v}", lang), "value": v} for v in View.ALL],
+                    ),
+                ],
+                md=2,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.indicator", lang), className="small"),
+                    dcc.Dropdown(
+                        id=ID.GAPS_INDICATOR, options=options, value=coverage[0] if coverage else None, clearable=False
+                    ),
+                ],
+                md=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.target", lang), className="small"),
+                    dbc.Input(
+                        id=ID.GAPS_TARGET,
+                        type="number",
+                        min=0,
+                        max=100,
+                        step=1,
+                        debounce=True,
+                        placeholder=t("gaps.target.catalogue", lang),
+                    ),
+                ],
+                md=1,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.axis", lang), className="small"),
+                    dbc.Select(
+                        id=ID.GAPS_AXIS,
+                        value="indicator",
+                        options=[
+                            {"label": t("gaps.axis.indicator", lang), "value": "indicator"},
+                            {"label": t("gaps.view.convergence", lang), "value": CONVERGENCE},
+                        ],
+                    ),
+                ],
+                md=2,
+            ),
+        ],
+        className="g-2 mb-2",
+    )
+    change_controls = dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.change.indicator", lang), className="small"),
+                    dcc.Dropdown(id=ID.GAPS_CHANGE_INDICATOR, options=outcome, value=STUNTING, clearable=False),
+                ],
+                md=4,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(t("gaps.change.before", lang), className="small"),
+                    dcc.Dropdown(
+                        id=ID.GAPS_BEFORE,
+                        options=[{"label": p, "value": p} for p in periods],
+                        value=periods[-2] if len(periods) > 1 else None,
+                    ),
+                ],
+                md=3,
+            ),
+        ],
+        className="g-2 mb-2",
+    )
+    return dbc.Container(
+        [
+            dcc.Store(id=ID.GAPS_DRILL, data={"kecamatan": None, "village": None}),
+            html.H1(t("gaps.title", lang), className="h4"),
+            html.P(t("gaps.intro", lang), className="text-muted"),
+            controls,
+            change_controls,
+            html.Nav(
+                breadcrumb(services, district, {"kecamatan": None, "village": None}, lang) if district else None,
+                id=ID.GAPS_BREADCRUMB,
+                className="mb-2",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            dcc.Graph(id=ID.GAPS_MAP, config={"displayModeBar": False}, style={"height": "460px"}),
+                            html.Div(id=ID.GAPS_LEGEND),
+                            html.Div(id=ID.GAPS_SCOPE),
+                        ],
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        html.Div(
+                            id=ID.GAPS_PROFILE, children=html.P(t("gaps.profile.hint", lang), className="text-muted")
+                        ),
+                        lg=6,
+                    ),
+                ]
+            ),
+            html.H2(t("gaps.matrix", lang), className="h5 mt-3"),
+            html.P(t("gaps.matrix.help", lang), className="small text-muted"),
+            dcc.Graph(id=ID.GAPS_MATRIX, config={"displayModeBar": False}),
+        ],
+        fluid=True,
+    )

@@ -1,0 +1,120 @@
+"""The gaps page's village profile: each indicator with interval and reliability, scope, rank, trend, lokus lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dashboard.core.aggregate import number_or_none, rank_villages, village_table
+from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.prevalence import is_reliable, wilson_interval
+from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.gaps_page.model import periods_of, scope_codes, scope_figures
+
+__all__ = ["village_profile"]
+
+
+def village_profile(services: Services, district: str, code: str, period: str, lang: str) -> Any:
+    """Every indicator with counts, interval and reliability; kecamatan and district; rank; trend; lokus lists."""
+    villages = services.source.villages(district)
+    row = villages[villages["code"].astype(str) == code]
+    if row.empty:
+        return None
+    village = row.iloc[0]
+    observations = services.source.observations(district)
+    kecamatan_codes = scope_codes(villages, str(village["kecamatan_code"]))
+    in_kecamatan = scope_figures(observations, period, kecamatan_codes)
+    in_district = scope_figures(observations, period, villages["code"].astype(str).tolist())
+    minimum = services.settings.min_measured
+    body = []
+    for key, indicator in CATALOGUE.items():
+        table = village_table(observations, key, period)
+        if code not in table.index:
+            continue
+        numerator, denominator, rate = (
+            float(x) for x in table.loc[code, ["numerator", "denominator", "rate"]].to_numpy()
+        )
+        low, high = wilson_interval([numerator], [denominator])
+        value: list[Any] = [html.Span(fmt_percent(rate, lang), className="fw-semibold")]
+        value.append(
+            html.Div(
+                t("profile.interval", lang, low=fmt_number(100 * low[0], lang), high=fmt_number(100 * high[0], lang)),
+                className="small text-muted",
+            )
+        )
+        if indicator.kind is Kind.OUTCOME and not is_reliable([denominator], minimum)[0]:
+            value.append(html.Div(t("profile.unreliable", lang, n=minimum), className="unreliable"))
+        ranks = rank_villages(observations, key, period)
+        target = fmt_percent(indicator.target, lang) if indicator.target is not None else "—"
+        body.append(
+            html.Tr(
+                [
+                    html.Td(indicator.label(lang)),
+                    html.Td(value),
+                    html.Td(f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}", className="small"),
+                    html.Td(fmt_percent(number_or_none(in_kecamatan["rate"].get(key)), lang)),
+                    html.Td(fmt_percent(number_or_none(in_district["rate"].get(key)), lang)),
+                    html.Td(target),
+                    html.Td(f"{ranks[code]}/{len(ranks)}" if code in ranks.index else "—", className="small"),
+                ]
+            )
+        )
+    header = html.Tr(
+        [
+            html.Th(t(f"gaps.profile.col.{c}", lang))
+            for c in ("indicator", "value", "counts", "kecamatan", "district", "target", "rank")
+        ]
+    )
+    periods = periods_of(services, district)
+    trend = go.Figure()
+    for label, codes in (
+        (str(village["name"]), [code]),
+        (t("gaps.profile.kecamatan", lang), kecamatan_codes),
+        (t("gaps.profile.district", lang), villages["code"].astype(str).tolist()),
+    ):
+        series = [number_or_none(scope_figures(observations, p, codes)["rate"].get(STUNTING)) for p in periods]
+        trend.add_scatter(x=periods, y=series, name=label, mode="lines+markers")
+    trend.update_layout(
+        margin={"l": 30, "r": 10, "t": 30, "b": 30},
+        height=230,
+        title={"text": CATALOGUE[STUNTING].label(lang), "font": {"size": 13}},
+        legend={"orientation": "h", "y": -0.25},
+    )
+    scenarios = services.store.scenarios(district) if services.store is not None else []
+    listed = [s for s in scenarios if code in s.codes]
+    lokus = (
+        [
+            html.Li(
+                t(
+                    "gaps.profile.lokus_item",
+                    lang,
+                    year=s.year,
+                    name=s.name,
+                    final=t("lokus.scenario.final_mark", lang) if s.is_final else "",
+                )
+            )
+            for s in listed
+        ]
+        if listed
+        else [html.Li(t("gaps.profile.not_lokus", lang))]
+    )
+    return html.Div(
+        [
+            html.H3(str(village["name"]), className="h5 mb-0", id=ID.GAPS_PROFILE_NAME),
+            html.Div(
+                t("gaps.profile.where", lang, kecamatan=village["kecamatan_name"], code=code, period=period),
+                className="small text-muted mb-2",
+            ),
+            dcc.Graph(figure=trend, config={"displayModeBar": False}),
+            html.Div(
+                dbc.Table([html.Thead(header), html.Tbody(body)], size="sm", striped=True), className="table-responsive"
+            ),
+            html.H4(t("gaps.profile.lokus", lang), className="h6"),
+            html.Ul(lokus, className="small", id=ID.GAPS_PROFILE_LOKUS),
+        ]
+    )
