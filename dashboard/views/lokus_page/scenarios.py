@@ -8,11 +8,13 @@ import dash_bootstrap_components as dbc
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Permission, can
 from dashboard.core.scoring import Criterion
 from dashboard.data.scenarios import Scenario, ScenarioError, ScenarioVillage
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.services import Services
+from dashboard.services import Services, may_read
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.figures import comparison_view
 from dashboard.views.lokus_page.model import periods_of
@@ -115,18 +117,47 @@ def scenario_action(
             scenario.is_final,  # a final list is read-only: nothing to save changes to
         )
 
+    # Decided on the server: who may change what, in which district; the author is the signed-in account,
+    # never the text box.
+    actor = current_actor()
+    if actor is None:
+        raise PreventUpdate
+    accounts = services.accounts
+
+    def audit(action: str, scenario: Scenario, outcome: str = "ok") -> None:
+        if accounts is not None:
+            accounts.audit(actor, action, target=str(scenario.id), outcome=outcome,
+                           detail={"name": scenario.name, "district": scenario.district_code})  # fmt: skip
+
+    def refused() -> tuple[Any, ...]:
+        return (message(t("auth.forbidden.body", lang, role=t(f"role.{actor.role}", lang)), "danger"), *keep,
+                no_update, no_update)  # fmt: skip
+
+    def readable(district: str) -> bool:
+        known = {d.code: d for d in services.source.districts()}
+        return district in known and may_read(actor, known[district])
+
     try:
         if trigger in (ID.LOKUS_SAVE, ID.LOKUS_UPDATE):
             if not current:
                 raise PreventUpdate
-            if not (name or "").strip() or not (author or "").strip():
+            if not can(actor, Permission.SAVE_SCENARIO):
+                return refused()
+            if not (name or "").strip():
                 return (message(t("lokus.scenario.need_name", lang), "warning"), *keep, no_update, no_update)
-            scenario = scenario_from(current, name or "", author or "")
+            scenario = scenario_from(current, name or "", actor.username)
             if trigger == ID.LOKUS_UPDATE:
                 if not opened:
                     return (message(t("lokus.scenario.need_open", lang), "warning"), *keep, no_update, no_update)
-                scenario = Scenario(**{**scenario.__dict__, "id": opened["id"]})
+                stored = store.scenario(int(opened["id"]))
+                if stored is None:
+                    raise ScenarioError("scenario.not_found", id=opened["id"])
+                if stored.author != actor.username and not can(actor, Permission.FINALISE):
+                    audit("scenario_update", stored, "refused")
+                    return refused()  # a planner changes only its own drafts
+                scenario = Scenario(**{**scenario.__dict__, "id": stored.id})
             saved = store.save_scenario(scenario)
+            audit("scenario_update" if trigger == ID.LOKUS_UPDATE else "scenario_save", saved)
             return (
                 message(t("lokus.scenario.saved", lang, name=saved.name)),
                 {"id": saved.id, "name": saved.name, "final": False},
@@ -137,17 +168,24 @@ def scenario_action(
         if chosen is None:
             return (message(t("lokus.scenario.need_choice", lang), "warning"), *keep, no_update, no_update)
         found = store.scenario(int(chosen))
-        if found is None:
+        if found is None or not readable(found.district_code):
             raise ScenarioError("scenario.not_found", id=chosen)
         if trigger == ID.LOKUS_OPEN:
             key = "lokus.scenario.opened_final" if found.is_final else "lokus.scenario.opened"
             return (message(t(key, lang, name=found.name, year=found.year), "info"), *opened_controls(found))
         if trigger == ID.LOKUS_DUPLICATE:
+            if not can(actor, Permission.SAVE_SCENARIO):
+                return refused()
             copy = store.save_scenario(
-                found.copy_as(t("lokus.scenario.copy_name", lang, name=found.name), author or found.author)
+                found.copy_as(t("lokus.scenario.copy_name", lang, name=found.name), actor.username)
             )
+            audit("scenario_duplicate", copy)
             return (message(t("lokus.scenario.duplicated", lang, name=copy.name)), *opened_controls(copy))
+        if not can(actor, Permission.FINALISE):
+            audit("scenario_finalise", found, "refused")
+            return refused()
         final = store.finalise_scenario(found.id or 0)
+        audit("scenario_finalise", final)
         read_only = True if opened and opened.get("id") == final.id else no_update
         return (message(t("lokus.scenario.finalised", lang, name=final.name, year=final.year)), *keep, no_update,
                 read_only)  # fmt: skip
