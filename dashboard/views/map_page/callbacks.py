@@ -1,0 +1,68 @@
+"""The main page's callbacks: each unpacks its inputs and hands them to one function of the view model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Dash, Input, Output, State, ctx
+
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
+from dashboard.views.map_page.choropleth import recoloured
+from dashboard.views.map_page.profile import clicked_profile
+
+__all__ = ["register"]
+
+
+def register(app: Dash, services: Services) -> None:
+    """The map page's callbacks: recolour by Patch, follow the district, remember choices, open profiles."""
+
+    @app.callback(
+        Output(ID.PERIOD, "options"),
+        Output(ID.PERIOD, "value"),
+        Output(ID.KECAMATAN, "options"),
+        Output(ID.KECAMATAN, "value"),
+        Output(ID.INDICATOR, "options"),
+        Input(ID.DISTRICT, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def follow_district(district: str, lang: str) -> tuple[Any, ...]:
+        return district_choices(services, district, lang)
+
+    @app.callback(
+        Output(ID.MAP, "figure"),
+        Output(ID.LEGEND, "children"),
+        Output(ID.MAP_TITLE, "children"),
+        Output(ID.KPI_SCOPE, "children"),
+        Output(ID.KPI_PREVALENCE, "children"),
+        Output(ID.KPI_STUNTED, "children"),
+        Output(ID.KPI_CHANGE, "children"),
+        Output(ID.MAP_STATE, "data"),
+        Input(ID.DISTRICT, "value"),
+        Input(ID.INDICATOR, "value"),
+        Input(ID.PERIOD, "value"),
+        Input(ID.KECAMATAN, "value"),
+        Input(ID.SCHEME, "value"),
+        Input(ID.CLASSES, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def recolour(
+        district: str, measure: str, period: str, kecamatan: str, scheme: str, k: int, lang: str
+    ) -> tuple[Any, ...]:
+        choice = MapChoice(district, measure, period, kecamatan or ALL, scheme, int(k))
+        return recoloured(services, choice, ctx.triggered_prop_ids, lang)
+
+    @app.callback(
+        Output(ID.PROFILE, "children"),
+        Input(ID.MAP, "clickData"),
+        Input(ID.INDICATOR, "value"),
+        Input(ID.PERIOD, "value"),
+        State(ID.DISTRICT, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def open_profile(click: dict[str, Any] | None, measure: str, period: str, district: str, lang: str) -> Any:
+        return clicked_profile(services, click, measure, period, district, lang)

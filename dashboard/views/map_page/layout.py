@@ -1,0 +1,141 @@
+"""The main page's components: district title, KPI cards, controls, the map with its legend, the profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.core.classify import Scheme
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.services import Services
+from dashboard.views.map_page.choice import kecamatan_options, measure_options, period_options, resolve_choice
+from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
+from dashboard.views.map_page.profile import profile_hint
+
+__all__ = ["layout"]
+
+
+def _card(title: str, body_id: ID, children: list[Any]) -> dbc.Card:
+    return dbc.Card(dbc.CardBody([html.Div(title, className="kpi-title"), html.Div(children, id=body_id)]))
+
+
+def _control(label: str, component: Any) -> html.Div:
+    return html.Div([dbc.Label(label, html_for=component.id), component], className="mb-3")
+
+
+def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
+    """The page as first drawn: the map arrives complete, so loading it costs one request, not a chain."""
+    choice = resolve_choice(services, stored)
+    if choice is None:
+        return dbc.Alert([html.H4(t("nodistrict.title", lang)), html.P(t("nodistrict.body", lang))], color="info")
+    district = district_of(services, choice.district)
+    observations = services.source.observations(choice.district)
+    villages = services.source.villages(choice.district)
+    view = map_view(services, choice, lang)
+    figure = district_figure(services, choice.district, view)
+    periods = sorted(observations["period"].unique())
+    kecamatan = villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().sort_values("kecamatan_name")
+    demo_badge = dbc.Badge(
+        t("demo.badge", lang),
+        color="warning",
+        text_color="dark",
+        id=ID.DEMO_BADGE,
+        className="ms-2 demo-badge",
+        title=t("demo.explainer", lang),
+    )
+    controls = [
+        _control(
+            t("control.district", lang),
+            dcc.Dropdown(
+                id=ID.DISTRICT,
+                options=[
+                    {"label": d.name + (f" — {t('demo.badge', lang)}" if d.is_demo else ""), "value": d.code}
+                    for d in services.source.districts()
+                ],
+                value=choice.district,
+                clearable=False,
+            ),
+        ),
+        _control(
+            t("control.indicator", lang),
+            dcc.Dropdown(
+                id=ID.INDICATOR,
+                options=measure_options(observations, lang),
+                value=choice.measure,
+                clearable=False,
+            ),
+        ),
+        _control(
+            t("control.period", lang),
+            dcc.Dropdown(id=ID.PERIOD, options=period_options(periods, lang), value=choice.period, clearable=False),
+        ),
+        _control(
+            t("control.kecamatan", lang),
+            dcc.Dropdown(
+                id=ID.KECAMATAN,
+                options=kecamatan_options(kecamatan, lang),
+                value=choice.kecamatan,
+                clearable=False,
+            ),
+        ),
+        _control(
+            t("control.scheme", lang),
+            dbc.RadioItems(
+                id=ID.SCHEME,
+                options=[{"label": t(f"scheme.{s.value}", lang), "value": s.value} for s in Scheme],
+                value=choice.scheme,
+            ),
+        ),
+        _control(
+            t("control.classes", lang),
+            dcc.Slider(id=ID.CLASSES, min=3, max=7, step=1, value=choice.k, marks={i: str(i) for i in range(3, 8)}),
+        ),
+    ]
+    return dbc.Container(
+        [
+            html.Div(
+                [
+                    html.H1(district.name, className="h3 mb-0 d-inline"),
+                    demo_badge if district.is_demo else None,
+                ],
+                className="my-3",
+            ),
+            html.Div(view.scope, id=ID.KPI_SCOPE, className="text-muted mb-2"),
+            dbc.Row(
+                [
+                    dbc.Col(_card(t("kpi.prevalence", lang), ID.KPI_PREVALENCE, view.kpis[0]), md=4),
+                    dbc.Col(_card(t("kpi.stunted", lang), ID.KPI_STUNTED, view.kpis[1]), md=4),
+                    dbc.Col(_card(t("kpi.change.none", lang), ID.KPI_CHANGE, view.kpis[2]), md=4),
+                ],
+                className="g-3 mb-3 kpi-row",
+            ),
+            dbc.Row(
+                [
+                    dbc.Col(controls, lg=3, className="controls"),
+                    dbc.Col(
+                        [
+                            html.H2(view.title, id=ID.MAP_TITLE, className="h5"),
+                            dcc.Graph(
+                                id=ID.MAP,
+                                figure=figure,
+                                config={"displaylogo": False, "scrollZoom": True},
+                                style={"height": "62vh"},
+                                className="map-graph",
+                            ),
+                            html.Div(view.legend, id=ID.LEGEND, className="legend"),
+                        ],
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        html.Div(profile_hint(lang), id=ID.PROFILE, className="profile"),
+                        lg=3,
+                    ),
+                ],
+                className="g-3",
+            ),
+        ],
+        fluid=True,
+    )
