@@ -113,6 +113,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.scenario.open": ("Buka", "Open"),
     "lokus.scenario.duplicate": ("Duplikat", "Duplicate"),
     "lokus.scenario.finalise": ("Tetapkan final", "Mark final"),
+    "lokus.scenario.finalise.confirm": (
+        "Tetapkan '{name}' ({year}) sebagai daftar lokus final? Daftar final hanya dapat dibaca; hanya admin yang "
+        "dapat membukanya kembali, dengan alasan.",
+        "Mark '{name}' ({year}) as the final lokus list? A final list is read-only; only an administrator can "
+        "reopen it, with a reason.",
+    ),
+    "lokus.scenario.delete": ("Hapus draf", "Delete draft"),
+    "lokus.scenario.delete.confirm": ("Hapus draf '{name}'? Ini tidak dapat dibatalkan.",
+                                      "Delete the draft '{name}'? This cannot be undone."),
+    "lokus.scenario.deleted": ("Draf '{name}' dihapus.", "Draft '{name}' deleted."),
+    "lokus.scenario.reopen": ("Buka kembali daftar final", "Reopen the final list"),
+    "lokus.scenario.reopen_reason": ("Alasan membuka kembali (wajib)", "Reason for reopening (required)"),
+    "lokus.scenario.reopen.need_reason": ("Tulis alasan membuka kembali.", "Write the reason for reopening."),
+    "lokus.scenario.reopen.not_final": ("'{name}' bukan daftar final.", "'{name}' is not a final list."),
+    "lokus.scenario.reopened": ("'{name}' dibuka kembali sebagai draf.", "'{name}' reopened as a draft."),
+    "lokus.scenario.not_own": (
+        "Hanya penyusunnya ({author}) atau admin yang dapat mengubah atau menghapus draf ini.",
+        "Only its author ({author}) or an administrator can change or delete this draft.",
+    ),
+    "lokus.scenario.author_is": ("Disusun oleh: {name}", "Prepared by: {name}"),
     "lokus.scenario.option": ("{year} · {name} ({n} desa){final}", "{year} · {name} ({n} villages){final}"),
     "lokus.scenario.final_mark": (" · FINAL", " · FINAL"),
     "lokus.scenario.saved": ("Skenario '{name}' disimpan.", "Scenario '{name}' saved."),
@@ -131,6 +151,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.scenario.need_open": ("Buka dulu sebuah skenario.", "Open a scenario first."),
     "lokus.scenario.need_choice": ("Pilih skenario di daftar.", "Choose a scenario in the list."),
     "scenario.name_required": ("Nama skenario wajib diisi.", "A scenario needs a name."),
+    "scenario.invalid": (
+        "Pengaturan peringkat tidak dapat dibaca ({error}); muat ulang halaman.",
+        "The ranking settings cannot be read ({error}); reload the page.",
+    ),
     "scenario.not_found": ("Skenario {id} tidak ada.", "There is no scenario {id}."),
     "scenario.final_read_only": (
         "Skenario '{name}' sudah final dan tidak dapat diubah; duplikat untuk membuat versi baru.",

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.config import Settings
@@ -46,6 +47,14 @@ def _weight(dash_duo: Any, key: str) -> Any:
     return dash_duo.find_element(f"input[id*='lokus-weight'][id*='\"{key}\"']")
 
 
+def _accept_alert(dash_duo: Any) -> bool:
+    try:
+        dash_duo.driver.switch_to.alert.accept()
+    except NoAlertPresentException:
+        return False
+    return True
+
+
 def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None:
     start_signed_in(dash_duo, Settings(data_dir=tmp_path / "instance"))
     dash_duo.driver.execute_cdp_cmd(
@@ -65,7 +74,6 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     assert new_selection[0] == new_top
 
     dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys("Tanpa jumlah stunting")
-    dash_duo.find_element(f"#{ID.LOKUS_AUTHOR}").send_keys("Bappeda")
     dash_duo.find_element(f"#{ID.LOKUS_SAVE}").click()
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
 
@@ -85,10 +93,12 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     annex = pd.read_csv(exported[0], sep=";", dtype=str, encoding="utf-8-sig")
     assert annex["Kode wilayah"].tolist() == new_selection
 
-    # Marked final, the list is read-only; a duplicate can be changed again.
+    # Marked final (after a confirmation), the list is read-only; a duplicate can be changed again.
     dash_duo.find_element(f"#{ID.LOKUS_FINALISE}").click()
+    _until(lambda: _accept_alert(dash_duo), "the confirmation before finalising")
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "daftar final 2025", timeout=20)
     _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "a read-only final list")
+    _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_EDITABLE}").get_attribute("disabled"), "every control disabled")
     dash_duo.find_element(f"#{ID.LOKUS_DUPLICATE}").click()
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "(salinan)", timeout=20)
     _until(lambda: not dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "an editable copy")

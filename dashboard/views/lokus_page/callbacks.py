@@ -6,18 +6,26 @@ from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx
 
+from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.export import export_download
 from dashboard.views.lokus_page.model import criteria_from
 from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, ranked_view
-from dashboard.views.lokus_page.scenarios import compared_lists, district_choices, scenario_action
+from dashboard.views.lokus_page.scenarios import (
+    ScenarioRequest,
+    compared_lists,
+    confirmation,
+    district_choices,
+    read_only_controls,
+    scenario_action,
+)
 
 __all__ = ["register"]
 
 
-def register(app: Dash, services: Services) -> None:
+def register(app: SecuredApp | Dash, services: Services) -> None:
     """The page's callbacks, in one direction of data.
 
     The controls (method, criteria, list size, thresholds) and the changes by hand (a store) go into
@@ -155,12 +163,14 @@ def register(app: Dash, services: Services) -> None:
         Input(ID.LOKUS_UPDATE, "n_clicks"),
         Input(ID.LOKUS_OPEN, "n_clicks"),
         Input(ID.LOKUS_DUPLICATE, "n_clicks"),
-        Input(ID.LOKUS_FINALISE, "n_clicks"),
+        Input(ID.LOKUS_FINALISE_CONFIRM, "submit_n_clicks"),
+        Input(ID.LOKUS_DELETE_CONFIRM, "submit_n_clicks"),
+        Input(ID.LOKUS_REOPEN, "n_clicks"),
         State(ID.LOKUS_SCENARIOS, "value"),
         State(ID.LOKUS_SCENARIO_NAME, "value"),
-        State(ID.LOKUS_AUTHOR, "value"),
         State(ID.LOKUS_CURRENT, "data"),
         State(ID.LOKUS_OPENED, "data"),
+        State(ID.LOKUS_REOPEN_REASON, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
@@ -170,14 +180,42 @@ def register(app: Dash, services: Services) -> None:
         _open: int | None,
         _duplicate: int | None,
         _finalise: int | None,
+        _delete: int | None,
+        _reopen: int | None,
         chosen: int | None,
         name: str | None,
-        author: str | None,
         current: dict[str, Any] | None,
         opened: dict[str, Any] | None,
+        reopen_reason: str | None,
         lang: str,
     ) -> tuple[Any, ...]:
-        return scenario_action(services, ctx.triggered_id, chosen, name, author, current, opened, lang)
+        request = ScenarioRequest(ctx.triggered_id, chosen, name, current, opened, reopen_reason)
+        return scenario_action(services, request, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_FINALISE_CONFIRM, "displayed"),
+        Output(ID.LOKUS_FINALISE_CONFIRM, "message"),
+        Output(ID.LOKUS_DELETE_CONFIRM, "displayed"),
+        Output(ID.LOKUS_DELETE_CONFIRM, "message"),
+        Input(ID.LOKUS_FINALISE, "n_clicks"),
+        Input(ID.LOKUS_DELETE, "n_clicks"),
+        State(ID.LOKUS_SCENARIOS, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def confirm(_finalise: int | None, _delete: int | None, chosen: int | None, lang: str) -> tuple[Any, ...]:
+        return confirmation(services, ctx.triggered_id, chosen, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_EDITABLE, "disabled"),
+        Output(ID.LOKUS_PERIOD, "disabled"),
+        Output(ID.LOKUS_FINALISE, "disabled"),
+        Output(ID.LOKUS_DELETE, "disabled"),
+        Output(ID.LOKUS_REOPEN, "disabled"),
+        Input(ID.LOKUS_OPENED, "data"),
+    )
+    def read_only(opened: dict[str, Any] | None) -> tuple[bool, ...]:
+        return read_only_controls(services, opened)
 
     @app.callback(
         Output(ID.LOKUS_COMPARE_RESULT, "children"),
@@ -205,8 +243,10 @@ def register(app: Dash, services: Services) -> None:
         Input(ID.LOKUS_EXPORT_XLSX, "n_clicks"),
         Input(ID.LOKUS_EXPORT_PNG, "n_clicks"),
         State(ID.LOKUS_CURRENT, "data"),
+        State(ID.LOKUS_OPENED, "data"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def export(_csv: int | None, _xlsx: int | None, _png: int | None, current: dict[str, Any] | None, lang: str) -> Any:
-        return export_download(services, ctx.triggered_id, current, lang)
+    def export(_csv: int | None, _xlsx: int | None, _png: int | None, current: dict[str, Any] | None,
+               opened: dict[str, Any] | None, lang: str) -> Any:  # fmt: skip
+        return export_download(services, ctx.triggered_id, current, opened, lang)

@@ -8,6 +8,8 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Permission, can
 from dashboard.core.scoring import Criterion, Method
 from dashboard.i18n import t
 from dashboard.ids import ID
@@ -37,6 +39,7 @@ def _grid_columns(lang: str) -> list[dict[str, Any]]:
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
+    actor = current_actor()
     districts = services.source.districts()
     state = default_state(services)
     district = state["district"]
@@ -147,13 +150,10 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             [
                 html.H3(t("lokus.scenario", lang), className="h6"),
                 dbc.Input(id=ID.LOKUS_SCENARIO_NAME, placeholder=t("lokus.scenario.name", lang), size="sm"),
-                dbc.Input(
-                    id=ID.LOKUS_AUTHOR,
-                    placeholder=t("lokus.scenario.author", lang),
-                    size="sm",
-                    className="mt-1",
-                    persistence=True,
-                    persistence_type="local",
+                html.Div(
+                    t("lokus.scenario.author_is", lang, name=actor.username if actor else "-"),
+                    id=ID.LOKUS_AUTHOR_NAME,
+                    className="small text-muted mt-1",
                 ),
                 html.Div(
                     [
@@ -175,8 +175,30 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         dbc.Button(
                             t("lokus.scenario.finalise", lang), id=ID.LOKUS_FINALISE, size="sm", color="warning"
                         ),
+                        dbc.Button(
+                            t("lokus.scenario.delete", lang), id=ID.LOKUS_DELETE, size="sm", color="outline-danger"
+                        ),
                     ],
                     className="d-flex gap-2 mt-2 flex-wrap",
+                ),
+                dcc.ConfirmDialog(id=ID.LOKUS_FINALISE_CONFIRM),
+                dcc.ConfirmDialog(id=ID.LOKUS_DELETE_CONFIRM),
+                html.Div(
+                    [
+                        dbc.Input(
+                            id=ID.LOKUS_REOPEN_REASON, placeholder=t("lokus.scenario.reopen_reason", lang), size="sm"
+                        ),
+                        dbc.Button(
+                            t("lokus.scenario.reopen", lang),
+                            id=ID.LOKUS_REOPEN,
+                            size="sm",
+                            color="outline-warning",
+                            className="mt-1",
+                        ),
+                    ],
+                    className="mt-2",
+                    # Shown to administrators only; the server refuses anyone else whatever the page shows.
+                    hidden=not (actor is not None and can(actor, Permission.FINALISE)),
                 ),
                 html.Div(id=ID.LOKUS_SCENARIO_INFO, className="small mt-2"),
                 html.H3(t("lokus.export", lang), className="h6 mt-3"),
@@ -258,7 +280,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             html.P(t("lokus.intro", lang), className="text-muted"),
             dbc.Row(
                 [
-                    dbc.Col([controls, criteria_card, adjust_card], lg=4),
+                    # Opening a final list disables this whole fieldset: nothing on screen changes a final list.
+                    dbc.Col(html.Fieldset([controls, criteria_card, adjust_card], id=ID.LOKUS_EDITABLE), lg=4),
                     dbc.Col(
                         [
                             html.Div(id=ID.LOKUS_SUMMARY, className="mb-1"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
+import numpy as np
+import pandas as pd
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
@@ -17,9 +20,19 @@ from dashboard.ids import ID
 from dashboard.services import Services, may_read
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.figures import comparison_view
-from dashboard.views.lokus_page.model import periods_of
+from dashboard.views.lokus_page.model import annex_rows, compute, periods_of
 
-__all__ = ["CURRENT", "compared_lists", "district_choices", "scenario_action", "scenario_from", "scenario_options"]
+__all__ = [
+    "CURRENT",
+    "ScenarioRequest",
+    "compared_lists",
+    "confirmation",
+    "district_choices",
+    "read_only_controls",
+    "scenario_action",
+    "scenario_from",
+    "scenario_options",
+]
 
 CURRENT = "current"  # the compare dropdowns' value for the list on screen
 
@@ -44,18 +57,28 @@ def scenario_options(services: Services, district: str, lang: str) -> list[dict[
     ]
 
 
-def scenario_from(current: dict[str, Any], name: str, author: str) -> Scenario:
-    state = current["state"]
+def scenario_from(services: Services, current: dict[str, Any], name: str, author: str, lang: str) -> Scenario:
+    """The scenario to store, recomputed on the server from the page's settings (district, period, method,
+    criteria, thresholds, changes by hand): villages, ranks and scores never come from the client.
+
+    Raises :class:`ScenarioError` (``scenario.invalid``) for settings the ranking cannot read.
+    """
+    try:
+        state = dict(current["state"])
+        result = compute(services, state, lang)
+    except (KeyError, TypeError, ValueError, IndexError) as error:
+        raise ScenarioError("scenario.invalid", error=type(error).__name__) from None
+    ranks = {str(code): rank for code, rank in zip(result.table["code"], result.table["rank"], strict=True)}
     villages = tuple(
         ScenarioVillage(
             str(r["kode"]),
-            r.get("rank"),
-            r.get("skor"),
-            r.get("prevalensi"),
-            r.get("jumlah_stunting"),
+            None if ranks.get(str(r["kode"])) is None or pd.isna(ranks[str(r["kode"])]) else int(ranks[str(r["kode"])]),
+            _number(r.get("skor")),
+            _number(r.get("prevalensi")),
+            _number(r.get("jumlah_stunting")),
             str(r["alasan"]),
         )
-        for r in current["rows"]
+        for r in annex_rows(result)
     )
     return Scenario(
         state["district"],
@@ -69,6 +92,12 @@ def scenario_from(current: dict[str, Any], name: str, author: str) -> Scenario:
     )
 
 
+def _number(value: object) -> float | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return float(value)  # type: ignore[arg-type]
+
+
 def district_choices(services: Services, district: str, period: str | None, lang: str) -> tuple[Any, ...]:
     """A district's periods (the chosen one kept when it has data) and its saved lists for opening and comparing."""
     periods = periods_of(services, district)
@@ -78,25 +107,40 @@ def district_choices(services: Services, district: str, period: str | None, lang
     return [{"label": p, "value": p} for p in periods], value, options, options, current
 
 
-def scenario_action(
-    services: Services,
-    trigger: object,
-    chosen: int | None,
-    name: str | None,
-    author: str | None,
-    current: dict[str, Any] | None,
-    opened: dict[str, Any] | None,
-    lang: str,
-) -> tuple[Any, ...]:
-    """Save, update, open, duplicate or finalise (by ``trigger``): a message, the list opened, and the controls.
+@dataclass(frozen=True)
+class ScenarioRequest:
+    """What the scenario panel sends: the button pressed and the page's choices (all checked on the server)."""
 
-    Opening a scenario writes its settings back into the controls; a final one opens read-only.
+    trigger: object
+    chosen: int | None
+    name: str | None
+    current: dict[str, Any] | None
+    opened: dict[str, Any] | None
+    reopen_reason: str | None = None
+
+
+def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> tuple[Any, ...]:
+    """Save, update, open, duplicate, finalise, delete or reopen (by the button): a message, the list opened,
+    and the controls.
+
+    Everything is decided here, on the server, for the signed-in account: planners save and duplicate,
+    update and delete only their own drafts; administrators finalise and reopen (with a reason); a final
+    list is never changed or deleted; the author is the account, and every change is audited. Opening a
+    scenario writes its settings back into the controls; a final one opens read-only.
     """
     store = services.require_store()
+    actor = current_actor()
+    if actor is None:
+        raise PreventUpdate
+    accounts = services.accounts
     keep = (no_update,) * 11
+    trigger = request.trigger
 
     def message(text: str, colour: str = "success") -> Any:
         return dbc.Alert(text, color=colour, className="py-1 mb-0")
+
+    def only(text: str, colour: str) -> tuple[Any, ...]:
+        return (message(text, colour), *keep, no_update, no_update)
 
     def opened_controls(scenario: Scenario) -> tuple[Any, ...]:
         s = scenario.settings
@@ -117,45 +161,50 @@ def scenario_action(
             scenario.is_final,  # a final list is read-only: nothing to save changes to
         )
 
-    # Decided on the server: who may change what, in which district; the author is the signed-in account,
-    # never the text box.
-    actor = current_actor()
-    if actor is None:
-        raise PreventUpdate
-    accounts = services.accounts
-
-    def audit(action: str, scenario: Scenario, outcome: str = "ok") -> None:
+    def audit(action: str, scenario: Scenario, outcome: str = "ok", **extra: object) -> None:
         if accounts is not None:
-            accounts.audit(actor, action, target=str(scenario.id), outcome=outcome,
-                           detail={"name": scenario.name, "district": scenario.district_code})  # fmt: skip
+            detail = {"name": scenario.name, "district": scenario.district_code, "year": scenario.year, **extra}
+            accounts.audit(actor, action, target=str(scenario.id), detail=detail, outcome=outcome)
 
-    def refused() -> tuple[Any, ...]:
-        return (message(t("auth.forbidden.body", lang, role=t(f"role.{actor.role}", lang)), "danger"), *keep,
-                no_update, no_update)  # fmt: skip
+    def refused(action: str, scenario: Scenario | None = None, key: str = "") -> tuple[Any, ...]:
+        if scenario is not None:
+            audit(action, scenario, "refused")
+        text = (
+            t(key, lang, author=scenario.author if scenario else "")
+            if key
+            else t("auth.forbidden.body", lang, role=t(f"role.{actor.role}", lang))
+        )
+        return only(text, "danger")
 
     def readable(district: str) -> bool:
         known = {d.code: d for d in services.source.districts()}
         return district in known and may_read(actor, known[district])
 
+    def own(scenario: Scenario) -> bool:
+        return scenario.author == actor.username or can(actor, Permission.FINALISE)
+
     try:
         if trigger in (ID.LOKUS_SAVE, ID.LOKUS_UPDATE):
+            current = request.current
             if not current:
                 raise PreventUpdate
             if not can(actor, Permission.SAVE_SCENARIO):
-                return refused()
-            if not (name or "").strip():
-                return (message(t("lokus.scenario.need_name", lang), "warning"), *keep, no_update, no_update)
-            scenario = scenario_from(current, name or "", actor.username)
+                return refused("scenario_save")
+            if not readable(str((current.get("state") or {}).get("district"))):
+                return refused("scenario_save")
+            if not (request.name or "").strip():
+                return only(t("lokus.scenario.need_name", lang), "warning")
+            scenario = scenario_from(services, current, request.name or "", actor.username, lang)
             if trigger == ID.LOKUS_UPDATE:
-                if not opened:
-                    return (message(t("lokus.scenario.need_open", lang), "warning"), *keep, no_update, no_update)
+                opened = request.opened
+                if not opened or not isinstance(opened.get("id"), int):
+                    return only(t("lokus.scenario.need_open", lang), "warning")
                 stored = store.scenario(int(opened["id"]))
-                if stored is None:
+                if stored is None or not readable(stored.district_code):
                     raise ScenarioError("scenario.not_found", id=opened["id"])
-                if stored.author != actor.username and not can(actor, Permission.FINALISE):
-                    audit("scenario_update", stored, "refused")
-                    return refused()  # a planner changes only its own drafts
-                scenario = Scenario(**{**scenario.__dict__, "id": stored.id})
+                if not own(stored):
+                    return refused("scenario_update", stored, "lokus.scenario.not_own")
+                scenario = replace(scenario, id=stored.id, author=stored.author)
             saved = store.save_scenario(scenario)
             audit("scenario_update" if trigger == ID.LOKUS_UPDATE else "scenario_save", saved)
             return (
@@ -165,8 +214,11 @@ def scenario_action(
                 no_update,
                 False,
             )
+        chosen = request.opened.get("id") if trigger == ID.LOKUS_REOPEN and request.opened else request.chosen
+        if trigger == ID.LOKUS_REOPEN and chosen is None:
+            chosen = request.chosen
         if chosen is None:
-            return (message(t("lokus.scenario.need_choice", lang), "warning"), *keep, no_update, no_update)
+            return only(t("lokus.scenario.need_choice", lang), "warning")
         found = store.scenario(int(chosen))
         if found is None or not readable(found.district_code):
             raise ScenarioError("scenario.not_found", id=chosen)
@@ -175,22 +227,69 @@ def scenario_action(
             return (message(t(key, lang, name=found.name, year=found.year), "info"), *opened_controls(found))
         if trigger == ID.LOKUS_DUPLICATE:
             if not can(actor, Permission.SAVE_SCENARIO):
-                return refused()
-            copy = store.save_scenario(
-                found.copy_as(t("lokus.scenario.copy_name", lang, name=found.name), actor.username)
-            )
-            audit("scenario_duplicate", copy)
+                return refused("scenario_duplicate", found)
+            copy_name = t("lokus.scenario.copy_name", lang, name=found.name)
+            copy = store.save_scenario(found.copy_as(copy_name, actor.username))
+            audit("scenario_duplicate", copy, source=found.id)
             return (message(t("lokus.scenario.duplicated", lang, name=copy.name)), *opened_controls(copy))
+        if trigger == ID.LOKUS_DELETE_CONFIRM:
+            if not can(actor, Permission.SAVE_SCENARIO) or not own(found):
+                return refused("scenario_delete", found, "lokus.scenario.not_own")
+            deleted = store.delete_scenario(found.id or 0)
+            audit("scenario_delete", deleted)
+            cleared = None if request.opened and request.opened.get("id") == deleted.id else no_update
+            return (message(t("lokus.scenario.deleted", lang, name=deleted.name), "info"), cleared, *keep[1:],
+                    no_update, no_update)  # fmt: skip
+        if trigger == ID.LOKUS_REOPEN:
+            if not can(actor, Permission.FINALISE):
+                return refused("scenario_reopen", found)
+            if not found.is_final:
+                return only(t("lokus.scenario.reopen.not_final", lang, name=found.name), "warning")
+            reason = (request.reopen_reason or "").strip()
+            if not reason:
+                return only(t("lokus.scenario.reopen.need_reason", lang), "warning")
+            reopened = store.reopen_scenario(found.id or 0)
+            audit("scenario_reopen", reopened, reason=reason[:500])
+            return (message(t("lokus.scenario.reopened", lang, name=reopened.name), "info"),
+                    *opened_controls(reopened))  # fmt: skip
+        if trigger != ID.LOKUS_FINALISE_CONFIRM:
+            raise PreventUpdate
         if not can(actor, Permission.FINALISE):
-            audit("scenario_finalise", found, "refused")
-            return refused()
+            return refused("scenario_finalise", found)
         final = store.finalise_scenario(found.id or 0)
         audit("scenario_finalise", final)
-        read_only = True if opened and opened.get("id") == final.id else no_update
-        return (message(t("lokus.scenario.finalised", lang, name=final.name, year=final.year)), *keep, no_update,
-                read_only)  # fmt: skip
+        if request.opened and request.opened.get("id") == final.id:
+            return (message(t("lokus.scenario.finalised", lang, name=final.name, year=final.year)),
+                    *opened_controls(final))  # fmt: skip
+        return only(t("lokus.scenario.finalised", lang, name=final.name, year=final.year), "success")
     except ScenarioError as error:
-        return (message(t(error.key, lang, **error.params), "danger"), *keep, no_update, no_update)
+        return only(t(error.key, lang, **error.params), "danger")
+
+
+def confirmation(services: Services, trigger: object, chosen: int | None, lang: str) -> tuple[bool, str, bool, str]:
+    """The question before finalising or deleting the chosen scenario: (finalise shown, text, delete shown, text)."""
+    if chosen is None:
+        raise PreventUpdate
+    found = services.require_store().scenario(int(chosen))
+    actor = current_actor()
+    if found is None or actor is None:
+        raise PreventUpdate
+    known = {d.code: d for d in services.source.districts()}
+    if found.district_code not in known or not may_read(actor, known[found.district_code]):
+        raise PreventUpdate
+    if trigger == ID.LOKUS_FINALISE:
+        return True, t("lokus.scenario.finalise.confirm", lang, name=found.name, year=found.year), False, ""
+    return False, "", True, t("lokus.scenario.delete.confirm", lang, name=found.name)
+
+
+def read_only_controls(services: Services, opened: object) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether the list is read-only (the opened scenario is final, as the database says, not the browser),
+    for: the editable fieldset, the period, finalise, delete, and (the opposite) reopen."""
+    final = False
+    if isinstance(opened, dict) and isinstance(opened.get("id"), int):
+        stored = services.require_store().scenario(int(opened["id"]))
+        final = bool(stored and stored.is_final)
+    return final, final, final, final, not final
 
 
 def compared_lists(
