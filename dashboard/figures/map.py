@@ -19,6 +19,7 @@ from plotly.colors import sample_colorscale
 from dashboard.core.aggregate import Measure, Statistic, village_table
 from dashboard.core.classify import NO_DATA, Classification, Scheme, classify
 from dashboard.core.indicators import Kind, get_indicator
+from dashboard.figures.labels import label_text
 from dashboard.geo import Bounds, view_for_bounds
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 
@@ -114,7 +115,7 @@ def map_values(
         line = t("hover.no_data", lang) if np.isnan(value) else _value_line(measure, numerator, denominator, rate, lang)
         if unreliable:
             line += "<br>" + t("hover.unreliable", lang, n=min_measured)
-        customdata.append([str(name), t("hover.kecamatan", lang, name=kecamatan), line])
+        customdata.append([label_text(name), t("hover.kecamatan", lang, name=label_text(kecamatan)), line])
     centre, zoom = view_for_bounds(bounds)
     return MapValues(
         locations=[str(code) for code in villages["code"]],

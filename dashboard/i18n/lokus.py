@@ -120,8 +120,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "reopen it, with a reason.",
     ),
     "lokus.scenario.delete": ("Hapus draf", "Delete draft"),
-    "lokus.scenario.delete.confirm": ("Hapus draf '{name}'? Ini tidak dapat dibatalkan.",
-                                      "Delete the draft '{name}'? This cannot be undone."),
+    "lokus.scenario.delete.confirm": (
+        "Hapus draf '{name}'? Ini tidak dapat dibatalkan.",
+        "Delete the draft '{name}'? This cannot be undone.",
+    ),
     "lokus.scenario.deleted": ("Draf '{name}' dihapus.", "Draft '{name}' deleted."),
     "lokus.scenario.reopen": ("Buka kembali daftar final", "Reopen the final list"),
     "lokus.scenario.reopen_reason": ("Alasan membuka kembali (wajib)", "Reason for reopening (required)"),

@@ -48,7 +48,18 @@ def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any, tmp_path: Path) ->
     assert locations == expected
     assert features == expected
     assert "data contoh (fiktif)" in dash_duo.find_element(f"#{ID.DEMO_BADGE}").text
+    # The toolbar: PNG download and reset only, tooltips in Indonesian, no plotly logo, no "share" to the cloud.
+    assert _toolbar(dash_duo) == ["Unduh sebagai gambar PNG", "Kembalikan tampilan"]
+    assert dash_duo.driver.find_elements("css selector", f"{GRAPH} .modebar-btn--logo, {GRAPH} a[href]") == []
     _finish_clean(dash_duo)
+
+
+def _toolbar(dash_duo: Any) -> list[str]:
+    return list(
+        dash_duo.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0] + ' .modebar-btn')].map(b => b.dataset.title)", GRAPH
+        )
+    )
 
 
 def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_duo: Any, tmp_path: Path) -> None:
@@ -116,4 +127,6 @@ def test_jrn004_switching_to_english_changes_the_labels(dash_duo: Any, tmp_path:
     assert title.startswith("Stunting prevalence by village")
     kpi = dash_duo.find_element(f"#{ID.KPI_PREVALENCE} .kpi-value").text
     assert "." in kpi and "," not in kpi  # 27.3% in English, 27,3% in Indonesian
+    wait_for_script(dash_duo, "return document.querySelector(arguments[0] + ' .modebar-btn') !== null", GRAPH)
+    assert _toolbar(dash_duo) == ["Download plot as a PNG", "Reset view"]
     _finish_clean(dash_duo)

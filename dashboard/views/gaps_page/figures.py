@@ -19,6 +19,7 @@ from dashboard.core.gaps import (
     period_change,
 )
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.figures.labels import label_text
 from dashboard.geo import bounds_of, view_for_bounds
 from dashboard.i18n import fmt_number, t
 from dashboard.ids import ID
@@ -60,7 +61,7 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
     period, indicator, view = state["period"], state["indicator"], state["view"]
     url = _geojson_url(services, district)
     codes = villages["code"].astype(str)
-    names = dict(zip(codes, villages["name"].astype(str), strict=True))
+    names = {code: label_text(name) for code, name in zip(codes, villages["name"].astype(str), strict=True)}
     if view == View.CHANGE:
         return _change_figure(services, villages, observations, state, url, names, lang)
     gaps = coverage_gaps(observations, period, _planner_target(state))
@@ -260,7 +261,9 @@ def matrix_figure(services: Services, district: str, codes: list[str], state: di
     prevalence = village_table(observations, STUNTING, state["period"])["rate"].reindex(codes)
     order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
     matrix = gap_matrix(coverage_gaps(observations, state["period"], _planner_target(state)), order)
-    labels = [f"{villages.at[c, 'name']} ({fmt_number(number_or_none(prevalence[c]), lang)}%)" for c in order]
+    labels = [
+        f"{label_text(villages.at[c, 'name'])} ({fmt_number(number_or_none(prevalence[c]), lang)}%)" for c in order
+    ]
     figure = go.Figure(
         go.Heatmap(
             z=matrix.to_numpy(dtype=float),

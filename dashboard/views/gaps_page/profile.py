@@ -11,6 +11,7 @@ from dash import dcc, html
 from dashboard.core.aggregate import number_or_none, rank_villages, village_table
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
 from dashboard.core.prevalence import is_reliable, wilson_interval
+from dashboard.figures.labels import label_text
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -73,7 +74,7 @@ def village_profile(services: Services, district: str, code: str, period: str, l
     periods = periods_of(services, district)
     trend = go.Figure()
     for label, codes in (
-        (str(village["name"]), [code]),
+        (label_text(village["name"]), [code]),
         (t("gaps.profile.kecamatan", lang), kecamatan_codes),
         (t("gaps.profile.district", lang), villages["code"].astype(str).tolist()),
     ):

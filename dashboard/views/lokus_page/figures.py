@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.data.scenarios import compare
+from dashboard.figures.labels import label_text
 from dashboard.geo import bounds_of, view_for_bounds
 from dashboard.i18n import t
 from dashboard.ids import ID
@@ -44,7 +45,7 @@ def selection_figure(services: Services, district: str, result: LokusResult, lan
     url = _geojson_url(services, district)
     table = result.table.set_index("code")
     hover = [
-        f"<b>{desa}</b><br>{kecamatan}<br>#{rank} · {reason or ''}"
+        f"<b>{label_text(desa)}</b><br>{label_text(kecamatan)}<br>#{rank} · {label_text(reason or '')}"
         for desa, kecamatan, rank, reason in result.table[["desa", "kecamatan", "rank", "alasan"]].to_numpy().tolist()
     ]
     centre, zoom = view_for_bounds(bounds_of(villages))

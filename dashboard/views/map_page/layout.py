@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.core.classify import Scheme
+from dashboard.figures.config import graph_config
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -121,7 +122,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                             dcc.Graph(
                                 id=ID.MAP,
                                 figure=figure,
-                                config={"displaylogo": False, "scrollZoom": True},
+                                config=graph_config(lang, "map", "peta_lokus"),
                                 style={"height": "62vh"},
                                 className="map-graph",
                             ),
