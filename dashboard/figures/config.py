@@ -18,8 +18,8 @@ __all__ = ["graph_config"]
 _KEPT = {"map": ["toImage", "resetViewMap"], "chart": ["toImage", "resetScale2d"]}
 
 
-def graph_config(lang: str, kind: Literal["map", "chart"], filename: str) -> dict[str, Any]:
-    """``dcc.Graph(config=...)``: the PNG download (named ``filename``) and reset, nothing else."""
+def graph_config(lang: str, kind: Literal["map", "chart"], filename: str) -> Any:
+    """``dcc.Graph(config=...)`` (a dict; typed Any for dcc.Graph's own TypedDict): PNG download and reset only."""
     return {
         "displaylogo": False,
         "showSendToCloud": False,
