@@ -124,12 +124,17 @@ class AreaScopedSource:
     def villages(self, district_code: str) -> gpd.GeoDataFrame:
         return self.inner.villages(district_code)
 
-    def observations(self, district_code: str) -> pd.DataFrame:
+    def require_readable(self, district_code: str) -> None:
+        """Raise :class:`~dashboard.auth.roles.Forbidden` unless the current actor may read the district's
+        figures (and drafts: its scenarios); nothing is checked outside a request."""
         actor = current_actor()
         if actor is not None:
             district = self._readable().get(district_code, District(district_code, district_code))
             if not may_read(actor, district):
                 raise Forbidden(actor, f"read the figures of {district_code}")
+
+    def observations(self, district_code: str) -> pd.DataFrame:
+        self.require_readable(district_code)
         return self.inner.observations(district_code)
 
     def boundary_version(self, district_code: str) -> str:
@@ -162,6 +167,11 @@ class Services:
     @classmethod
     def from_store(cls, settings: Settings, store: Store) -> Services:
         return cls(settings, CachedStoreSource(store), store)
+
+    def require_readable(self, district_code: str) -> None:
+        """The current actor may read ``district_code``'s figures and drafts, or :class:`Forbidden` is raised."""
+        if isinstance(self.source, AreaScopedSource):
+            self.source.require_readable(district_code)
 
     def require_store(self) -> Store:
         if self.store is None:

@@ -73,6 +73,7 @@ class Uploads:
         """Write ``stream`` to a new upload owned by ``owner``; raises :class:`UploadTooLarge` past the limit."""
         if owner.id is None:
             raise Forbidden(owner, "upload")
+        self.purge()  # uploads past their time go before a new one arrives, not only at start
         limit = self.settings.max_upload_mb * 1024 * 1024
         upload_id = secrets.token_urlsafe(24)
         target = self.folder / upload_id
@@ -126,8 +127,11 @@ class Uploads:
             self.discard(record.id)
             removed += 1
         known = {record.id for record in self.accounts.uploads()}
+        # A file without a record is left by an earlier version or a failed request; one still arriving has
+        # no record yet either, so only files untouched for an hour go.
+        settled = (now or datetime.now(UTC)).timestamp() - 3600
         for path in _files(self.folder):
-            if path.name not in known:
+            if path.name not in known and path.stat().st_mtime < settled:
                 path.unlink(missing_ok=True)
                 removed += 1
         if removed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,9 +55,15 @@ def test_auth021_upload_past_the_limit_is_refused_and_nothing_is_kept(uploads: U
 def test_auth022_expired_and_unknown_files_are_purged(uploads: Uploads) -> None:
     rina = uploads.accounts.create_user("rina", PASSWORD, "perencana", ["52.03"]).actor
     kept = uploads.receive(io.BytesIO(b"a,b\n1,2\n"), "a.csv", rina)
-    (uploads.folder / ("0" * 64)).write_bytes(b"left by an old version, named by its hash")
+    orphan = uploads.folder / ("0" * 64)
+    orphan.write_bytes(b"left by an old version, named by its hash")
+    arriving = uploads.folder / ("1" * 32)
+    arriving.write_bytes(b"a file still arriving has no record yet")
+    hour_ago = datetime.now(UTC).timestamp() - 3700
+    os.utime(orphan, (hour_ago, hour_ago))
     later = datetime.now(UTC) + timedelta(hours=25)
-    assert uploads.purge() == 1  # the orphan only
+    assert uploads.purge() == 1  # the old orphan only; the one arriving stays
+    arriving.unlink()
     assert [p.name for p in uploads.folder.iterdir()] == [kept.id]
     assert uploads.purge(later) == 1
     assert list(uploads.folder.iterdir()) == []

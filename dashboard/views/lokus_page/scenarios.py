@@ -41,6 +41,7 @@ def scenario_options(services: Services, district: str, lang: str) -> list[dict[
     store = services.store
     if store is None or not district:
         return []
+    services.require_readable(district)
     return [
         {
             "label": t(
@@ -233,7 +234,9 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
             audit("scenario_duplicate", copy, source=found.id)
             return (message(t("lokus.scenario.duplicated", lang, name=copy.name)), *opened_controls(copy))
         if trigger == ID.LOKUS_DELETE_CONFIRM:
-            if not can(actor, Permission.SAVE_SCENARIO) or not own(found):
+            if not can(actor, Permission.SAVE_SCENARIO):
+                return refused("scenario_delete", found)
+            if not own(found):
                 return refused("scenario_delete", found, "lokus.scenario.not_own")
             deleted = store.delete_scenario(found.id or 0)
             audit("scenario_delete", deleted)
@@ -304,7 +307,8 @@ def compared_lists(
     if not current:
         raise PreventUpdate
     store = services.require_store()
-    district = current["state"]["district"]
+    district = str(current["state"]["district"])
+    services.require_readable(district)
     if trigger == ID.LOKUS_COMPARE_LAST_YEAR:
         year = int(current["state"]["period"][:4]) - 1
         finals = [s for s in store.scenarios(district, year) if s.is_final]
@@ -316,7 +320,7 @@ def compared_lists(
         if choice == CURRENT:
             return list(current["selected"])
         found = store.scenario(int(choice)) if choice is not None else None
-        return found.codes if found else None
+        return found.codes if found and found.district_code == district else None  # never another district's list
 
     before, after = codes(a), codes(b)
     if before is None or after is None:
