@@ -7,6 +7,8 @@ from typing import Any
 from dash import Dash
 
 from dashboard.application import create_app
+from dashboard.auth.context import current_actor
+from dashboard.auth.roles import Actor
 from dashboard.config import Settings
 from dashboard.data.accounts import Accounts
 from dashboard.data.store import Store
@@ -59,3 +61,10 @@ def acting_admin(services: Any) -> Any:
     accounts = services.require_accounts()
     record = accounts.user_by_name("admin-uji") or accounts.create_user("admin-uji", PASSWORD, "admin")
     return acting_as(record.actor)
+
+
+def signed_in_actor() -> Actor:
+    """The actor a test is acting as (see the ``as_admin_when_services`` fixture)."""
+    actor = current_actor()
+    assert actor is not None
+    return actor

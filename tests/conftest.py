@@ -235,3 +235,16 @@ def store(store_url: str) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def as_admin_when_services(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Page functions run for a signed-in administrator, as inside a guarded callback (when the test has
+    ``services``)."""
+    from tests.auth_helpers import acting_admin
+
+    if "services" not in request.fixturenames:
+        yield
+        return
+    with acting_admin(request.getfixturevalue("services")):
+        yield

@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 
-from dashboard.auth.context import current_actor
-from dashboard.auth.roles import Actor
 from dashboard.config import Settings
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import IndicatorBatch
@@ -18,8 +16,10 @@ from dashboard.data.store import Store
 from dashboard.ids import Pattern
 from dashboard.services import Services
 from dashboard.views import data_page
-from tests.auth_helpers import acting_admin
+from tests.auth_helpers import signed_in_actor
 from tests.store.helpers import DISTRICT, villages_frame, write
+
+pytestmark = pytest.mark.usefixtures("as_admin_when_services")
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 def _upload(services: Services, name: str, text: str) -> data_page.UploadToken:
     encoded = base64.b64encode(text.encode("utf-8")).decode()
-    return data_page.save_upload(services, base64.b64decode(encoded), name, _current())
+    return data_page.save_upload(services, base64.b64decode(encoded), name, signed_in_actor())
 
 
 def _ids(component: Any) -> Iterator[Any]:
@@ -129,7 +129,7 @@ def test_data005_the_code_column_of_a_boundary_file_is_shown_and_can_be_chosen(
     frame = villages_frame(district="52.92").rename(columns={"kode": "id_wilayah_bps"})
     frame["catatan"] = "bukan kode"
     path = write(frame, tmp_path / "lain", "geojson", name="batas_lain")
-    token = data_page.save_upload(services, path.read_bytes(), path.name, _current())
+    token = data_page.save_upload(services, path.read_bytes(), path.name, signed_in_actor())
     preview, chooser = data_page.preview_view(services, token, data_page.ImportKind.AUTO, "id")
     assert "52.92.01.2001" in str(preview.to_plotly_json())
     [dropdown] = [c for c in _ids(chooser) if isinstance(c.id, dict) and c.id["type"] == Pattern.MAP_COLUMN]
@@ -159,19 +159,3 @@ def test_data006_after_an_import_the_main_page_opens_on_the_district_not_the_dem
         for stored in ({"district": "99.01"}, {"district": DISTRICT}, None):
             choice = resolve_choice(services, stored)
             assert choice is not None and choice.district == DISTRICT
-
-
-@pytest.fixture(autouse=True)
-def _as_admin(request: pytest.FixtureRequest) -> Iterator[None]:
-    """The page's functions run for a signed-in account, as inside a guarded callback."""
-    if "services" not in request.fixturenames:
-        yield
-        return
-    with acting_admin(request.getfixturevalue("services")):
-        yield
-
-
-def _current() -> Actor:
-    actor = current_actor()
-    assert actor is not None
-    return actor

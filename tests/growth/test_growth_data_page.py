@@ -14,19 +14,19 @@ import pytest
 from conftest import Child, invented_child, write_eppgbm
 from dash import html
 
-from dashboard.auth.context import current_actor
-from dashboard.auth.roles import Actor
 from dashboard.config import Settings
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import DatasetKind, IndicatorBatch
 from dashboard.data.store import Store
 from dashboard.services import Services
 from dashboard.views import data_page, map_page
-from tests.auth_helpers import acting_admin
+from tests.auth_helpers import signed_in_actor
 from tests.store.helpers import DISTRICT, villages_frame, write
 
 MEASURED = date(2025, 8, 14)
 VILLAGE = f"{DISTRICT}.02.2003"
+
+pytestmark = pytest.mark.usefixtures("as_admin_when_services")
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_gro090_eppgbm_upload_is_recognised_previewed_privately_and_reported(
 ) -> None:
     children = _children()
     content = write_eppgbm(tmp_path / "e-ppgbm agustus.csv", children).read_bytes()
-    token = data_page.save_upload(services, content, "e-ppgbm agustus.csv", _current())
+    token = data_page.save_upload(services, content, "e-ppgbm agustus.csv", signed_in_actor())
     assert data_page.resolve_kind(data_page.ImportKind.AUTO, token.name, content) == data_page.ImportKind.MEASUREMENTS
 
     preview, mapping = data_page.preview_view(services, token, data_page.ImportKind.AUTO, "id")
@@ -107,19 +107,3 @@ def _cells(component: Any) -> Iterator[Any]:
         yield component
     if hasattr(component, "children"):
         yield from _cells(component.children)
-
-
-@pytest.fixture(autouse=True)
-def _as_admin(request: pytest.FixtureRequest) -> Iterator[None]:
-    """The page's functions run for a signed-in account, as inside a guarded callback."""
-    if "services" not in request.fixturenames:
-        yield
-        return
-    with acting_admin(request.getfixturevalue("services")):
-        yield
-
-
-def _current() -> Actor:
-    actor = current_actor()
-    assert actor is not None
-    return actor
