@@ -103,3 +103,14 @@ def wait_for_script(dash_duo: Any, script: str, *args: Any, timeout: float = 20)
             return result
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for: {script}")
+
+
+def accept_alert(dash_duo: Any) -> bool:
+    """Accept a confirmation dialog (``dcc.ConfirmDialog``) if one is open; False when none is yet."""
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        dash_duo.driver.switch_to.alert.accept()
+    except NoAlertPresentException:
+        return False
+    return True

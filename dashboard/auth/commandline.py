@@ -11,7 +11,7 @@ from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.store import CommitResult, Store
 from dashboard.i18n import t
 
-__all__ = ["cli_actor", "commit_from_cli", "import_detail", "read_password"]
+__all__ = ["cli_actor", "commit_from_cli", "import_detail", "read_password", "refused"]
 
 
 def cli_actor(accounts: Accounts, user: str | None) -> Actor:
@@ -66,3 +66,9 @@ def import_detail(result: CommitResult) -> dict[str, object]:
         "districts": list(result.districts),
         "duplicate_of": result.duplicate_of,
     }
+
+
+def refused(error: AccountError, lang: str) -> int:
+    """Print an account error for the command line (stderr) and return the exit status 1."""
+    print(t(error.key, lang, **error.params), file=sys.stderr)  # noqa: T201 - the command line's output
+    return 1

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import argparse
 import secrets
-import sys
 
-from dashboard.auth.commandline import cli_actor, read_password
+from dashboard.auth.commandline import cli_actor, read_password, refused
 from dashboard.config import Settings
 from dashboard.data.accounts import AccountError, Accounts
 from dashboard.data.store import Store
-from dashboard.i18n import t
 
 NAME = "create-user"
 HELP = "Buat akun: NAMA --role pimpinan|perencana|admin [--wilayah KODE ...] [--password-stdin]"
@@ -40,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
             password = secrets.token_urlsafe(12) if generated else read_password(True)
             record = accounts.create_user(args.name, password, args.role, args.wilayah)
         except AccountError as error:
-            print(t(error.key, lang, **error.params), file=sys.stderr)
-            return 1
+            return refused(error, lang)
         actor = cli_actor(accounts, None)
         accounts.audit(actor, "user_create", target=record.username,
                        detail={"role": str(record.role), "areas": list(record.areas)})  # fmt: skip

@@ -106,6 +106,23 @@ def check_username(username: str) -> str:
     return name
 
 
+def _role_and_areas(role: Role | str, areas: tuple[str, ...] | list[str]) -> tuple[Role, tuple[str, ...]]:
+    """A role that can be given and its areas as stored; :class:`AccountError` otherwise."""
+    try:
+        chosen = Role(role)
+    except ValueError:
+        raise AccountError("account.role_invalid", role=role) from None
+    if chosen is Role.PUBLIK:
+        raise AccountError("account.role_invalid", role=role)
+    try:
+        codes = normalise_areas(areas)
+    except ValueError as error:
+        raise AccountError("account.area_invalid", error=str(error)) from None
+    if chosen is not Role.ADMIN and not codes:
+        raise AccountError("account.areas_required", role=chosen)
+    return chosen, codes
+
+
 class Accounts:
     """Users, uploads and the audit log of one :class:`~dashboard.data.store.Store`."""
 
@@ -121,15 +138,7 @@ class Accounts:
         """A new account. Raises :class:`AccountError` for a taken or invalid name, a short password, a
         non-admin without areas or an invalid area code."""
         name = check_username(username)
-        role = Role(role)
-        if role is Role.PUBLIK:
-            raise AccountError("account.role_invalid", role=role)
-        try:
-            codes = normalise_areas(areas)
-        except ValueError as error:
-            raise AccountError("account.area_invalid", error=str(error)) from None
-        if role is not Role.ADMIN and not codes:
-            raise AccountError("account.areas_required", role=role)
+        role, codes = _role_and_areas(role, areas)
         digest = self._hash(password)
         now = _now()
         u = schema.users
@@ -165,13 +174,7 @@ class Accounts:
         return self._update(username, active=active, generation=True)
 
     def set_role(self, username: str, role: Role | str, areas: tuple[str, ...] | list[str]) -> UserRecord:
-        role = Role(role)
-        try:
-            codes = normalise_areas(areas)
-        except ValueError as error:
-            raise AccountError("account.area_invalid", error=str(error)) from None
-        if role is not Role.ADMIN and not codes:
-            raise AccountError("account.areas_required", role=role)
+        role, codes = _role_and_areas(role, areas)
         return self._update(username, role=str(role), areas=",".join(codes), generation=True)
 
     def _update(self, username: str, *, generation: bool = False, **values: Any) -> UserRecord:

@@ -11,13 +11,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from selenium.common.exceptions import NoAlertPresentException
 
 from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.ids import ID
 from tests.auth_helpers import add_user, sign_in_browser
+from tests.browser_helpers import accept_alert
 from tests.store.helpers import DISTRICT, village_codes, villages_frame, write
 
 pytestmark = pytest.mark.browser
@@ -39,14 +39,6 @@ def _until(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
 def _text(dash_duo: Any, selector: str) -> str:
     return str(dash_duo.driver.execute_script("const e = document.querySelector(arguments[0]); "
                                               "return e ? e.textContent : '';", selector))  # fmt: skip
-
-
-def _accept_alert(dash_duo: Any) -> bool:
-    try:
-        dash_duo.driver.switch_to.alert.accept()
-    except NoAlertPresentException:
-        return False
-    return True
 
 
 def _sign_out(dash_duo: Any) -> None:
@@ -114,7 +106,7 @@ def test_jrn040_roles_from_the_public_to_the_final_list(dash_duo: Any, tmp_path:
     sign_in_browser(dash_duo, "admin", next_path="/lokus")
     _open_first_scenario(dash_duo, "Draf Rina")
     dash_duo.find_element(f"#{ID.LOKUS_FINALISE}").click()
-    _until(lambda: _accept_alert(dash_duo), "the confirmation")
+    _until(lambda: accept_alert(dash_duo), "the confirmation")
     _until(lambda: "final" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the list marked final")
     _sign_out(dash_duo)
 

@@ -9,12 +9,12 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.keys import Keys
 
 from dashboard.config import Settings
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
+from tests.browser_helpers import accept_alert
 
 pytestmark = pytest.mark.browser
 
@@ -45,14 +45,6 @@ def _map_selection(dash_duo: Any) -> list[str]:
 
 def _weight(dash_duo: Any, key: str) -> Any:
     return dash_duo.find_element(f"input[id*='lokus-weight'][id*='\"{key}\"']")
-
-
-def _accept_alert(dash_duo: Any) -> bool:
-    try:
-        dash_duo.driver.switch_to.alert.accept()
-    except NoAlertPresentException:
-        return False
-    return True
 
 
 def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None:
@@ -95,7 +87,7 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
 
     # Marked final (after a confirmation), the list is read-only; a duplicate can be changed again.
     dash_duo.find_element(f"#{ID.LOKUS_FINALISE}").click()
-    _until(lambda: _accept_alert(dash_duo), "the confirmation before finalising")
+    _until(lambda: accept_alert(dash_duo), "the confirmation before finalising")
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "daftar final 2025", timeout=20)
     _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "a read-only final list")
     _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_EDITABLE}").get_attribute("disabled"), "every control disabled")

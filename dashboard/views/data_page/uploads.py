@@ -60,21 +60,19 @@ class UploadToken:
     name: str
     size: int
 
-    def record(self, services: Services) -> UploadRecord:
-        """The server's record of this upload for the current actor; :class:`UploadMissing` otherwise."""
+    def resolved(self, services: Services) -> tuple[UploadRecord, Path]:
+        """The server's record and file of this upload for the current actor; :class:`UploadMissing` otherwise.
+        Nothing from the client is used as a path: the id is looked up with its owner."""
         actor = current_actor()
         if actor is None:
             raise UploadMissing(self.id)
-        record, _ = services.require_uploads().resolve(self.id, actor)
-        return record
+        return services.require_uploads().resolve(self.id, actor)
+
+    def record(self, services: Services) -> UploadRecord:
+        return self.resolved(services)[0]
 
     def path(self, services: Services) -> Path:
-        """Where the bytes are, resolved on the server by id and owner; nothing from the client is a path."""
-        actor = current_actor()
-        if actor is None:
-            raise UploadMissing(self.id)
-        _, path = services.require_uploads().resolve(self.id, actor)
-        return path
+        return self.resolved(services)[1]
 
     @property
     def display_name(self) -> str:
