@@ -157,12 +157,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.datasets.removed": ("Dataset #{id} dihapus.", "Dataset #{id} removed."),
     "data.error.unreadable": ("File tidak dapat dibaca: {error}", "The file cannot be read: {error}"),
-    "data.user": ("Nama pengimpor", "Imported by"),
-    "data.user.placeholder": ("mis. Siti (Bappeda)", "e.g. Siti (Bappeda)"),
-    "data.user.required": (
-        "Isi nama pengimpor dulu: setiap dataset mencatat siapa yang mengimpornya.",
-        "Fill in who imports first: every dataset records who imported it.",
-    ),
     "data.no_store": (
         "Aplikasi ini berjalan tanpa basis data, jadi tidak dapat mengimpor.",
         "This app runs without a database, so it cannot import.",
