@@ -39,7 +39,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-__all__ = ["BIRTH_YEARS", "MOST", "drop_personal", "personal_columns"]
+__all__ = ["BIRTH_YEARS", "MOST", "drop_for_preview", "drop_personal", "personal_columns"]
 
 # "Most" values: half or more of the non-empty ones. A preview is 20 rows, some cells blank or mistyped;
 # when in doubt a column is hidden rather than shown.
@@ -377,3 +377,49 @@ def drop_personal(frame: pd.DataFrame, *, today: date | None = None) -> tuple[pd
     positions = set(_positions(frame, today))
     keep = [i for i in range(frame.shape[1]) if i not in positions]
     return frame.iloc[:, keep].copy(), [str(frame.columns[i]) for i in sorted(positions)]
+
+
+# In a table about individual children, the fields a register holds that are not a person: places, units,
+# measurements, sex and age, codes. Any other text column of such a table may be a name under a header
+# that says nothing ("kolom 2"), so a preview leaves it out too.
+_REGISTER_FIELDS: Final = frozenset(
+    {
+        "desa", "kel", "kelurahan", "kec", "kecamatan", "kab", "kabupaten", "kota", "prov", "provinsi", "wilayah",
+        "dusun", "posyandu", "puskesmas", "pkm", "village", "district", "subdistrict", "province", "kode", "code",
+        "berat", "bb", "tinggi", "tb", "panjang", "pb", "lila", "lingkar", "weight", "height", "length", "cara",
+        "posisi", "position", "jk", "kelamin", "sex", "gender", "umur", "usia", "age", "bulan", "tahun", "periode",
+        "period", "month", "year", "zscore", "haz", "waz", "whz", "bbu", "tbu", "bbtb", "status", "indikator",
+    }
+)  # fmt: skip
+
+
+def drop_for_preview(frame: pd.DataFrame, *, today: date | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """What a preview may show of ``frame``, and the labels left out.
+
+    Its :func:`personal_columns` always go. When there are any, the table is about individual people, so
+    every other column goes too unless its header names a place, a unit, a measurement, sex, age, a code
+    or a period, or its values are mostly plain numbers or days something happened (a measurement): a
+    name under a header such as ``kolom 2`` cannot be told from a village name by its content.
+
+    >>> frame = pd.DataFrame({"kolom 1": ["3201234567890001"], "kolom 2": ["Siti Aminah"], "Desa": ["Sukamaju"],
+    ...                       "Berat": ["9,5"], "kolom 5": ["12"]})
+    >>> shown, hidden = drop_for_preview(frame)
+    >>> shown.columns.tolist(), hidden
+    (['Desa', 'Berat', 'kolom 5'], ['kolom 1', 'kolom 2'])
+    """
+    shown, hidden = drop_personal(frame, today=today)
+    if not hidden:
+        return shown, hidden
+    also = []
+    for i, label in enumerate(shown.columns):
+        header = _Header.of(label)
+        if not _REGISTER_FIELDS.isdisjoint(header.words) or _EVENT_HINT.search(header.joined):
+            continue
+        values = _values(shown.iloc[:, i])
+        if values and _share(values, _is_plain_number) >= MOST:
+            continue
+        also.append(i)
+    hidden_all = set(hidden) | {str(shown.columns[i]) for i in also}
+    keep = [i for i in range(shown.shape[1]) if i not in set(also)]
+    order = [str(c) for c in frame.columns if str(c) in hidden_all]
+    return shown.iloc[:, keep].copy(), order

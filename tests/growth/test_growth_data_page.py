@@ -107,3 +107,24 @@ def _cells(component: Any) -> Iterator[Any]:
         yield component
     if hasattr(component, "children"):
         yield from _cells(component.children)
+
+
+@pytest.mark.parametrize("kind", ["tidy", "sigizi", "mapped", "auto"])
+def test_gro091_no_preview_shows_personal_columns_whatever_kind_is_chosen(
+    services: Services, tmp_path: Path, kind: str
+) -> None:
+    children = _children()
+    content = write_eppgbm(tmp_path / "anak.csv", children).read_bytes()
+    # The same rows again under meaningless headers: recognised by content (NIK, recent birth dates).
+    lines = content.decode("utf-8").splitlines()
+    anonymous_header = ";".join(f"kolom {i}" for i in range(len(lines[0].split(";"))))
+    renamed = "\n".join([anonymous_header, *lines[1:]]).encode("utf-8")
+    for name, data in (("anak.csv", content), ("kolom.csv", renamed)):
+        token = data_page.save_upload(services, data, name, signed_in_actor())
+        preview, mapping = data_page.preview_view(services, token, kind, "id")
+        shown = _text(preview) + _text(mapping)
+        for child in children:
+            for secret in (child.nik, child.name, child.born.strftime("%d/%m/%Y"), f"Jalan {child.name}"):
+                assert secret not in shown, (kind, name, secret)
+        if name == "anak.csv":
+            assert "Melati" in shown and "Tinggi" in shown  # the posyandu and the measurements stay

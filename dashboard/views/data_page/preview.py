@@ -12,7 +12,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.auth.context import current_actor
 from dashboard.core.indicators import CATALOGUE
-from dashboard.core.personal import drop_personal
+from dashboard.core.personal import drop_for_preview
 from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_number, t
 from dashboard.ids import Pattern, pattern_id
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 def _preview_table(preview: pd.DataFrame, lang: str) -> Any:
     """The first rows, never a personal column (names, NIK, birth dates, parents, addresses, phones),
     whatever kind the planner chose: recognised by header and by content."""
-    shown, hidden = drop_personal(preview)
+    shown, hidden = drop_for_preview(preview)
     table = dbc.Table.from_dataframe(shown.astype(str), size="sm", striped=True, className="preview-table")
     note = (
         html.P(t("data.preview.hidden", lang, columns=", ".join(hidden)), className="text-muted small preview-hidden")
