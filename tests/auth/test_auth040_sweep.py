@@ -120,3 +120,64 @@ def test_auth041_every_route_refuses_anonymous_writes_and_reads(app_and_settings
             if method == "POST" and path not in ("/login",):
                 assert response.status_code in (400, 401, 403, 404, 405, 302), (method, path, response.status_code)
     assert _snapshot(settings) == before
+
+
+def test_auth042_no_callback_answers_with_another_areas_figures(store_url: str, tmp_path: Path) -> None:
+    """Leadership and planners of 64.74 ask every callback about district 52.91 (which has data): no answer
+    carries a figure or a scenario of 52.91."""
+    from dashboard.data.importers.boundary_files import prepare_boundary_import
+    from dashboard.data.importers.indicators import prepare_indicator_import
+    from dashboard.data.scenarios import Scenario, ScenarioVillage
+    from tests.store.helpers import DISTRICT, village_codes, villages_frame, write
+
+    settings = Settings(data_dir=tmp_path / "instance", database_url=store_url)
+    app = create_app(settings)
+    with Store.open(settings=settings) as store:
+        store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "uji")
+        codes = village_codes()
+        rows = [f"{c},2025-08,stunting,{i + 1007},{i + 9091}" for i, c in enumerate(codes)]
+        table = ("kode_wilayah,periode,indikator,pembilang,penyebut\n" + "\n".join(rows) + "\n").encode()
+        villages = store.villages(DISTRICT).drop(columns="geometry")
+        store.commit(prepare_indicator_import(table, "uji.csv", villages, {}, district_code=DISTRICT), "uji")
+        village = ScenarioVillage(codes[0], 1, 91.5, 7.7, 7.0, "")
+        store.save_scenario(Scenario(DISTRICT, 2025, "2025-08", "Daftar Rahasia", "weighted", {}, (village,), "x"))
+    for name, role in (("luar-pimpinan", "pimpinan"), ("luar-perencana", "perencana")):
+        add_user(settings, name, role, ("64.74",))
+    add_user(settings, "dalam-pimpinan", "pimpinan", (DISTRICT,))
+    anonymous = app.server.test_client()
+    callbacks = anonymous.get("/_dash-dependencies").get_json()
+    seen_inside = set()
+    for name in ("dalam-pimpinan", "luar-pimpinan", "luar-perencana"):
+        client = sign_in_client(app, name)
+        for callback in callbacks:
+            body = _body(callback)
+            for item in [*body["inputs"], *body["state"]]:
+                item["value"] = _plausible(str(item["id"]), DISTRICT)
+            response = client.post("/_dash-update-component", json=body)
+            text = response.get_data(as_text=True)
+            # Counts as any page formats them (1.007 of 9.091 children), and the scenario's name.
+            secrets = [s for s in ("Daftar Rahasia", "1.007", "9.091", "6.057", "54.561") if s in text]
+            if name.startswith("dalam"):
+                seen_inside.update(secrets)
+            else:
+                assert secrets == [] or response.status_code != 200, (name, callback["output"], secrets)
+    # The same requests from inside the area do carry them: the sweep can see a leak when there is one.
+    assert "Daftar Rahasia" in seen_inside and seen_inside & {"1.007", "9.091", "6.057", "54.561"}
+
+
+def _plausible(component: str, district: str) -> Any:
+    """A value a page would send for ``component``, aimed at ``district``."""
+    for part, value in (
+        ("district", district),
+        ("period", "2025-08"),
+        ("language", "id"),
+        ("indicator", "stunting"),
+        ("scheme", "quantiles"),
+        ("classes", 5),
+        ("scenario", 1),
+        ("compare", 1),
+        ("kecamatan", None),
+    ):
+        if part in component:
+            return value
+    return 1
