@@ -309,6 +309,7 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
             accounts.audit(None, "login", target=username[:64] or None, address=client_address(), outcome="refused")
             return _login_form(lang, next_path, t("auth.login.failed", lang), status=401)
         session.clear()  # a new session on sign-in (OWASP Session Management: no fixation)
+        session.permanent = True  # ends after DASHBOARD_SESSION_HOURS without activity
         login_user(SessionUser(record))
         _csrf_token()
         accounts.audit(record.actor, "login", target=record.username, address=client_address())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from dash import Dash
 
@@ -144,3 +146,36 @@ def test_auth035_upload_route_streams_caps_and_needs_the_import_role(app: Dash, 
     huge = planner.post("/_dash-update-component", data=b"{" + b" " * (5 * 1024 * 1024) + b"}",
                         content_type="application/json")  # fmt: skip
     assert huge.status_code == 413
+
+
+def test_auth036_sessions_expire_and_the_audit_log_exports_as_safe_csv(app: Dash, settings: Settings) -> None:
+    from dashboard.views import audit_page
+
+    client = app.server.test_client()
+    response = client.post("/login", data={"username": '=HYPERLINK("http://x")', "password": "salah-salah"})
+    assert response.status_code == 401
+    response = client.post("/login", data={"username": "rina", "password": PASSWORD})
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("lokus_session="))
+    assert "Expires=" in cookie  # a sign-in ends (DASHBOARD_SESSION_HOURS), it is not a browser-lifetime cookie
+    add_user(settings, "admin", "admin")
+    admin = sign_in_client(app, "admin")
+    [key] = [k for k in app.callback_map if k.startswith(f"..{ID.AUDIT_DOWNLOAD}") or k == f"{ID.AUDIT_DOWNLOAD}.data"]
+    body = {
+        "output": key,
+        "outputs": {"id": ID.AUDIT_DOWNLOAD, "property": "data"},
+        "inputs": [{"id": ID.AUDIT_EXPORT, "property": "n_clicks", "value": 1}],
+        "state": [],
+        "changedPropIds": [f"{ID.AUDIT_EXPORT}.n_clicks"],
+    }
+    answer = admin.post("/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    import base64
+
+    download = answer.get_json()["response"][ID.AUDIT_DOWNLOAD]["data"]
+    text = base64.b64decode(download["content"]).decode("utf-8-sig")
+    log = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
+    assert log.columns.tolist() == list(audit_page.COLUMNS)
+    refused = log[(log["action"] == "login") & (log["outcome"] == "refused")]
+    assert refused["target"].tolist() == ['\'=HYPERLINK("http://x")']  # neutralised, never a formula
+    assert ((log["action"] == "login") & (log["target"] == "rina") & (log["outcome"] == "ok")).sum() == 1
+    assert sign_in_client(app, "rina").post("/_dash-update-component", json=body).status_code == 403
