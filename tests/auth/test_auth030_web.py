@@ -179,3 +179,17 @@ def test_auth036_sessions_expire_and_the_audit_log_exports_as_safe_csv(app: Dash
     assert refused["target"].tolist() == ['\'=HYPERLINK("http://x")']  # neutralised, never a formula
     assert ((log["action"] == "login") & (log["target"] == "rina") & (log["outcome"] == "ok")).sum() == 1
     assert sign_in_client(app, "rina").post("/_dash-update-component", json=body).status_code == 403
+
+
+def test_auth037_behind_https_cookies_are_secure_and_http_is_redirected(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance", https=True)
+    app = create_app(settings)
+    add_user(settings, "rina", "perencana", ("99.01",))
+    plain = app.server.test_client()
+    assert plain.get("/login").status_code in (301, 302)  # to https://
+    client = app.server.test_client()
+    response = client.post("/login", data={"username": "rina", "password": PASSWORD}, base_url="https://localhost")
+    cookies = response.headers.getlist("Set-Cookie")
+    session_cookie = next(c for c in cookies if c.startswith("lokus_session="))
+    assert "Secure" in session_cookie and "HttpOnly" in session_cookie
+    assert "max-age" in response.headers["Strict-Transport-Security"]
