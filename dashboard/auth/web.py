@@ -321,6 +321,10 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
     def logout() -> Response:
         actor = current_actor_of_request()
         if actor is not ANONYMOUS and accounts is not None:
+            # Sessions live in a signed cookie: a callback still running when the user signs out would send the
+            # old cookie back and sign them in again. Moving the account's session generation on makes every
+            # earlier cookie of the account worthless (this signs the account out on its other devices too).
+            accounts.end_sessions(actor.username)
             accounts.audit(actor, "logout", target=actor.username, address=client_address())
         logout_user()
         session.clear()

@@ -193,3 +193,15 @@ def test_auth037_behind_https_cookies_are_secure_and_http_is_redirected(tmp_path
     session_cookie = next(c for c in cookies if c.startswith("lokus_session="))
     assert "Secure" in session_cookie and "HttpOnly" in session_cookie
     assert "max-age" in response.headers["Strict-Transport-Security"]
+
+
+def test_auth038_a_cookie_from_before_sign_out_no_longer_signs_in(app: Dash) -> None:
+    """A callback answered after sign-out re-sends the old cookie; it must not sign the user back in."""
+    client = sign_in_client(app, "rina")
+    old_cookie = client.get_cookie("lokus_session").value
+    client.post("/logout")
+    client.set_cookie("lokus_session", old_cookie)  # what a late callback response would put back
+    assert client.get("/akun/sandi").status_code == 302  # to the sign-in page
+    body = _receive_body({"id": "x" * 32, "name": "a.csv", "size": 1})
+    body["output"] = _receive_key(app)
+    assert client.post("/_dash-update-component", json=body).status_code == 401
