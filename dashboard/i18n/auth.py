@@ -92,6 +92,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Berkas ini berisi data untuk {codes}, di luar wilayah akun Anda. Tidak ada yang diimpor.",
         "This file holds data for {codes}, outside your account's areas. Nothing was imported.",
     ),
+    "store.cli.no_dataset": ("Tidak ada dataset {id}.", "There is no dataset {id}."),
     "import.demo_refused": (
         "Data contoh (fiktif) tidak dapat dihapus.",
         "The example (fictional) data cannot be removed.",

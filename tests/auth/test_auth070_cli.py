@@ -58,3 +58,28 @@ def test_auth071_create_user_and_set_password_from_scripts(
         log = accounts.audit_entries()
     assert list(log["action"]) == ["password_set", "user_create"]
     assert all(label.endswith("(baris perintah)") for label in log["username"])
+
+
+def test_auth072_remove_dataset_records_its_actor_and_never_removes_the_demo(
+    settings: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from dashboard.data.importers.boundary_files import prepare_boundary_import
+    from tests.store.helpers import villages_frame, write
+
+    with Store.open(settings=settings) as store:
+        store.ensure_demo(Path(__file__).resolve().parents[2] / "geodata")
+        result = store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "uji")
+        demos = {d.id for d in store.datasets() if d.kind == "demo"}
+        demo = min(demos)
+        Accounts(store).create_user("rina", "kata-sandi-panjang", "perencana", ["52.91"])
+    assert main(["remove-dataset", str(demo)]) == 1
+    assert main(["remove-dataset", str(result.dataset_id), "--user", "tidak-ada"]) == 1  # no such account
+    assert main(["remove-dataset", "999"]) == 2
+    assert main(["remove-dataset", str(result.dataset_id), "--user", "rina"]) == 0
+    with Store.open(settings=settings) as store:
+        assert {d.id for d in store.datasets()} == demos
+        log = Accounts(store).audit_entries()
+    assert list(zip(log["action"], log["outcome"], log["username"], strict=True))[:2] == [
+        ("dataset_remove", "ok", "rina (baris perintah)"),
+        ("dataset_remove", "refused", log["username"].iloc[1]),
+    ]

@@ -96,8 +96,11 @@ def test_jrn040_roles_from_the_public_to_the_final_list(dash_duo: Any, tmp_path:
     # Leadership sees the draft but cannot save anything.
     sign_in_browser(dash_duo, "bupati", next_path="/lokus")
     _open_first_scenario(dash_duo, "Draf Rina")
+    for button in (ID.LOKUS_SAVE, ID.LOKUS_DUPLICATE, ID.LOKUS_FINALISE, ID.LOKUS_DELETE):
+        _until(lambda b=button: dash_duo.find_element(f"#{b}").get_attribute("disabled"), f"{button} disabled")
+    # Pressed anyway from the page's own script (as an attacker would): the server refuses.
     dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys(" (pimpinan)")
-    dash_duo.find_element(f"#{ID.LOKUS_SAVE}").click()
+    dash_duo.driver.execute_script("window.dash_clientside.set_props(arguments[0], {n_clicks: 1})", ID.LOKUS_SAVE)
     _until(lambda: "tidak dapat" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the refusal")
     assert dash_duo.driver.find_elements("css selector", "a[href='/data']") == []  # no data page in the menu
     _sign_out(dash_duo)

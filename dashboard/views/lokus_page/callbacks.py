@@ -209,6 +209,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     @app.callback(
         Output(ID.LOKUS_EDITABLE, "disabled"),
         Output(ID.LOKUS_PERIOD, "disabled"),
+        Output(ID.LOKUS_SAVE, "disabled"),
+        Output(ID.LOKUS_DUPLICATE, "disabled"),
         Output(ID.LOKUS_FINALISE, "disabled"),
         Output(ID.LOKUS_DELETE, "disabled"),
         Output(ID.LOKUS_REOPEN, "disabled"),

@@ -285,14 +285,18 @@ def confirmation(services: Services, trigger: object, chosen: int | None, lang: 
     return False, "", True, t("lokus.scenario.delete.confirm", lang, name=found.name)
 
 
-def read_only_controls(services: Services, opened: object) -> tuple[bool, bool, bool, bool, bool]:
-    """Whether the list is read-only (the opened scenario is final, as the database says, not the browser),
-    for: the editable fieldset, the period, finalise, delete, and (the opposite) reopen."""
+def read_only_controls(services: Services, opened: object) -> tuple[bool, ...]:
+    """What the panel lets the signed-in account press, for the opened list (final as the database says, not
+    the browser): the editable fieldset, the period, save, duplicate, finalise, delete, reopen. A control the
+    role cannot use is disabled too; the server refuses it anyway (this only spares a useless click)."""
     final = False
     if isinstance(opened, dict) and isinstance(opened.get("id"), int):
         stored = services.require_store().scenario(int(opened["id"]))
         final = bool(stored and stored.is_final)
-    return final, final, final, final, not final
+    actor = current_actor()
+    saves = actor is not None and can(actor, Permission.SAVE_SCENARIO)
+    finalises = actor is not None and can(actor, Permission.FINALISE)
+    return final, final, not saves, not saves, final or not finalises, final or not saves, not (final and finalises)
 
 
 def compared_lists(
