@@ -36,6 +36,7 @@ class Settings:
     personal_upload_ttl_hours: float = 1.0  # the same for e-PPGBM files (names, NIK, birth dates)
     login_rate_limit: str = "10 per minute;50 per hour"  # per address, flask-limiter syntax
     rate_limit_storage: str = "memory://"  # e.g. redis://localhost:6379/1 when several app servers share one
+    trusted_proxies: int = 0  # reverse proxies in front of the app whose X-Forwarded-For is believed
 
     @property
     def effective_database_url(self) -> str:
@@ -72,6 +73,7 @@ class Settings:
             personal_upload_ttl_hours=float(get("PERSONAL_UPLOAD_TTL_HOURS") or defaults.personal_upload_ttl_hours),
             login_rate_limit=get("LOGIN_RATE_LIMIT") or defaults.login_rate_limit,
             rate_limit_storage=get("RATE_LIMIT_STORAGE") or defaults.rate_limit_storage,
+            trusted_proxies=int(get("TRUSTED_PROXIES") or defaults.trusted_proxies),
         )
 
 

@@ -36,13 +36,15 @@ ACTOR_NAMESPACE = "lokus_actor"
 
 
 def actor_payload(actor: Actor) -> dict[str, Any]:
-    return {"id": actor.id, "username": actor.username, "role": str(actor.role), "areas": list(actor.areas)}
+    return {"id": actor.id, "username": actor.username, "role": str(actor.role), "areas": list(actor.areas),
+            "address": actor.address}  # fmt: skip
 
 
 def _actor_from_payload(payload: object) -> Actor:
     if not isinstance(payload, dict) or payload.get("id") is None:
         return ANONYMOUS
-    return Actor(int(payload["id"]), str(payload["username"]), Role(payload["role"]), tuple(payload["areas"]))
+    return Actor(int(payload["id"]), str(payload["username"]), Role(payload["role"]), tuple(payload["areas"]),
+                 address=payload.get("address"))  # fmt: skip
 
 
 def actor_from_context() -> Actor:

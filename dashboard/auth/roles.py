@@ -32,6 +32,7 @@ from enum import StrEnum
 __all__ = [
     "ANONYMOUS",
     "Actor",
+    "AreaCodeError",
     "Forbidden",
     "Permission",
     "Role",
@@ -71,6 +72,14 @@ _GRANTS: dict[Role, frozenset[Permission]] = {
 }
 
 
+class AreaCodeError(ValueError):
+    """A code that is neither a province nor a kabupaten/kota code; ``code`` is the text as given."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"{code!r} is not a province (2 digits) or kabupaten/kota (4 digits) code")
+        self.code = code
+
+
 class Forbidden(Exception):
     """An actor asked for something its role or areas do not allow; ``status`` is 401 for anonymous, else 403."""
 
@@ -88,6 +97,7 @@ class Actor:
     role: Role
     areas: tuple[str, ...] = ()
     via_cli: bool = False  # a command-line actor: shell access to the server is already an administrator's
+    address: str | None = None  # where the request came from, for the audit log
 
     @property
     def is_anonymous(self) -> bool:
@@ -135,7 +145,7 @@ def require_area(actor: Actor, district_code: str) -> None:
 def normalise_areas(codes: Iterable[str]) -> tuple[str, ...]:
     """Area codes as stored: dotted province (``52``) or district (``52.03``) codes, sorted, unique.
 
-    Raises ``ValueError`` naming the code that is neither (e.g. a village code, or ``5203x``).
+    Raises :class:`AreaCodeError` (a ``ValueError``) naming the code that is neither (a village code, ``5203x``).
 
     >>> normalise_areas(["5203", "52.03", "64"])
     ('52.03', '64')
@@ -144,7 +154,7 @@ def normalise_areas(codes: Iterable[str]) -> tuple[str, ...]:
     for raw in codes:
         digits = raw.strip().replace(".", "")
         if not digits.isdigit() or len(digits) not in (2, 4):
-            raise ValueError(f"{raw!r} is not a province (2 digits) or kabupaten/kota (4 digits) code")
+            raise AreaCodeError(raw)
         result.add(digits if len(digits) == 2 else f"{digits[:2]}.{digits[2:]}")
     # A province already covers its districts.
     provinces = {code for code in result if len(code) == 2}

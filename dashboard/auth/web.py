@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import secrets
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -35,6 +36,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_talisman import Talisman
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.auth.context import acting_as
 from dashboard.auth.guard import SecuredApp, install_actor_hook
@@ -54,6 +56,7 @@ __all__ = [
     "current_actor_of_request",
     "guard_of",
     "install",
+    "safe_next",
     "secret_key",
 ]
 
@@ -106,7 +109,7 @@ def current_actor_of_request() -> Actor:
     if user is None or not getattr(user, "is_authenticated", False):
         return ANONYMOUS
     actor: Actor = user.actor
-    return actor
+    return replace(actor, address=client_address())
 
 
 def client_address() -> str:
@@ -131,9 +134,20 @@ def _lang() -> str:
     return chosen if chosen in set(LANGUAGES) else "id"
 
 
-def _safe_next(target: str | None) -> str:
-    """Only a path of this site (OWASP "Unvalidated Redirects"): ``/lokus`` yes, ``//evil`` or ``http://`` no."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+def safe_next(target: str | None) -> str:
+    """Only a path of this site (OWASP "Unvalidated Redirects and Forwards"), else ``/``.
+
+    Browsers drop tabs and line breaks from a URL and read ``\\`` as ``/``, so ``/\t/evil.example`` is
+    ``//evil.example``: any control character, whitespace or backslash refuses the target, as does a
+    scheme or a host.
+
+    >>> [safe_next(t) for t in ("/lokus?x=1", "//evil.example", "/\t/evil.example", "https://evil.example", "/\\evil")]
+    ['/lokus?x=1', '/', '/', '/', '/']
+    """
+    if not target or not target.startswith("/") or any(ch.isspace() or ord(ch) < 32 or ch == "\\" for ch in target):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith("//"):
         return "/"
     return target
 
@@ -220,6 +234,13 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
     accounts = services.accounts
     server: flask.Flask = app.server
     server.extensions["lokus_guard"] = secured
+    if settings.trusted_proxies:
+        # Behind a reverse proxy the client's address comes from X-Forwarded-For, set by that many proxies;
+        # without it every user shares the proxy's address (one rate limit, one address in the audit log).
+        server.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            server.wsgi_app, x_for=settings.trusted_proxies, x_proto=settings.trusted_proxies,
+            x_host=settings.trusted_proxies,
+        )  # fmt: skip
     server.secret_key = secret_key(settings)
     server.config.update(
         SESSION_COOKIE_NAME="lokus_session",
@@ -295,7 +316,7 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
 
     def login_page() -> Response:
         lang = _lang()
-        next_path = _safe_next(request.values.get("next"))
+        next_path = safe_next(request.values.get("next"))
         if request.method == "GET":
             if current_actor_of_request() is not ANONYMOUS:
                 return redirect(next_path)  # type: ignore[return-value]
@@ -315,7 +336,19 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
         accounts.audit(record.actor, "login", target=record.username, address=client_address())
         return redirect(next_path)  # type: ignore[return-value]
 
-    login_view = limiter.limit(settings.login_rate_limit, methods=["POST"])(login_page)
+    # Only refused attempts count (a planner signing in ten times is not an attack); each refusal by the
+    # limiter is audited like a refused password.
+    def refused_attempt(response: Response) -> bool:
+        return response.status_code != 302
+
+    def breached(limit: Any) -> None:
+        if accounts is not None:
+            name = (request.form.get("username") or "").strip()[:64] or None
+            accounts.audit(None, "login", target=name, address=client_address(), outcome="rate_limited",
+                           detail={"limit": str(limit.limit)})  # fmt: skip
+
+    login_view = limiter.limit(settings.login_rate_limit, methods=["POST"], deduct_when=refused_attempt,
+                               on_breach=breached)(login_page)  # fmt: skip
     server.add_url_rule("/login", "lokus_login", login_view, methods=["GET", "POST"])
 
     def logout() -> Response:
@@ -380,6 +413,11 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
         return Response(json.dumps(body), mimetype="application/json", status=201)
 
     server.add_url_rule(UPLOAD_ROUTE, "lokus_upload", upload, methods=["POST"])
+
+    @server.errorhandler(429)
+    def too_many(_error: Exception) -> Response:
+        lang = _lang()
+        return _login_form(lang, safe_next(request.values.get("next")), t("auth.login.too_many", lang), status=429)
 
     @server.errorhandler(413)
     def too_large(_error: Exception) -> Response:

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from dashboard.auth.roles import Actor, Role, normalise_areas
+from dashboard.auth.roles import Actor, AreaCodeError, Role, normalise_areas
 from dashboard.data import schema
 from dashboard.data.store import Store
 
@@ -106,6 +106,21 @@ def check_username(username: str) -> str:
     return name
 
 
+def check_password(password: str, username: str) -> None:
+    """Refuse a password a person or a script guesses first (OWASP ASVS 2.1): shorter than
+    :data:`MIN_PASSWORD_LENGTH`, fewer than five different characters, or holding the user name.
+
+    >>> check_password("aaaaaaaaaaaa", "rina")
+    Traceback (most recent call last):
+    ...
+    dashboard.data.accounts.AccountError: account.password_weak
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError("account.password_short", n=MIN_PASSWORD_LENGTH)
+    if len(set(password.lower())) < 5 or (len(username) >= 3 and username.lower() in password.lower()):
+        raise AccountError("account.password_weak")
+
+
 def _role_and_areas(role: Role | str, areas: tuple[str, ...] | list[str]) -> tuple[Role, tuple[str, ...]]:
     """A role that can be given and its areas as stored; :class:`AccountError` otherwise."""
     try:
@@ -116,8 +131,8 @@ def _role_and_areas(role: Role | str, areas: tuple[str, ...] | list[str]) -> tup
         raise AccountError("account.role_invalid", role=role)
     try:
         codes = normalise_areas(areas)
-    except ValueError as error:
-        raise AccountError("account.area_invalid", error=str(error)) from None
+    except AreaCodeError as error:
+        raise AccountError("account.area_invalid", code=error.code) from None
     if chosen is not Role.ADMIN and not codes:
         raise AccountError("account.areas_required", role=chosen)
     return chosen, codes
@@ -139,7 +154,7 @@ class Accounts:
         non-admin without areas or an invalid area code."""
         name = check_username(username)
         role, codes = _role_and_areas(role, areas)
-        digest = self._hash(password)
+        digest = self._hash(password, name)
         now = _now()
         u = schema.users
         with self.store._write() as conn:
@@ -156,14 +171,16 @@ class Accounts:
         assert created is not None
         return created
 
-    def _hash(self, password: str) -> str:
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise AccountError("account.password_short", n=MIN_PASSWORD_LENGTH)
+    def _hash(self, password: str, username: str) -> str:
+        check_password(password, username)
         return self._hasher.hash(password)
 
     def set_password(self, username: str, password: str) -> UserRecord:
-        """A new password; every session of the account signed in before ends (its generation moves on)."""
-        digest = self._hash(password)
+        """A new password; every session of the account signed in before ends (its generation moves on).
+        Refused (:class:`AccountError`) when weak or the same as the current one."""
+        digest = self._hash(password, username.strip().lower())
+        if self.verify(username, password) is not None:
+            raise AccountError("account.password_same")
         return self._update(username, password_hash=digest, generation=True)
 
     def end_sessions(self, username: str) -> UserRecord:
@@ -279,7 +296,10 @@ class Accounts:
     def audit(self, actor: Actor | None, action: str, target: str | None = None,
               detail: Mapping[str, object] | None = None, address: str | None = None,
               outcome: str = "ok") -> None:  # fmt: skip
-        """Record one event. ``detail`` holds ids, counts and codes, never passwords or children's data."""
+        """Record one event. ``detail`` holds ids, counts and codes, never passwords or children's data;
+        ``address`` defaults to the actor's (the request's client address)."""
+        if address is None and actor is not None:
+            address = actor.address
         with self.store._write() as conn:
             conn.execute(
                 schema.audit_log.insert().values(

@@ -233,7 +233,17 @@ class Store:
         engine = cls._engine_for(_normalise_url(url))
         store = cls(engine)
         store._upgrade()
+        store._private_file()
         return store
+
+    def _private_file(self) -> None:
+        """A SQLite file (password hashes, the audit log) readable by the server's user only; its WAL and
+        shared-memory files take the database file's permissions."""
+        database = self._engine.url.database if self.dialect == "sqlite" else None
+        if database and database != ":memory:":
+            path = Path(database).expanduser()
+            if path.exists() and path.stat().st_mode & 0o077:
+                path.chmod(0o600)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Store:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import secrets
 from collections.abc import Iterable
@@ -66,7 +67,9 @@ class Uploads:
     @property
     def folder(self) -> Path:
         path = self.settings.data_dir / "uploads"
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if path.stat().st_mode & 0o077:  # e-PPGBM files name children: the server's user only
+            path.chmod(0o700)
         return path
 
     def receive(self, stream: IO[bytes], file_name: str, owner: Actor) -> UploadRecord:
@@ -80,7 +83,7 @@ class Uploads:
         digest = hashlib.sha256()
         size = 0
         try:
-            with target.open("xb") as out:
+            with os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
                 while chunk := stream.read(_CHUNK):
                     size += len(chunk)
                     if size > limit:

@@ -10,6 +10,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nama pengguna atau kata sandi salah, atau akun tidak aktif.",
         "Wrong user name or password, or the account is not active.",
     ),
+    "auth.login.too_many": (
+        "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam satu menit.",
+        "Too many failed sign-ins from this address. Try again in a minute.",
+    ),
     "auth.username": ("Nama pengguna", "User name"),
     "auth.password": ("Kata sandi", "Password"),
     "auth.password.current": ("Kata sandi sekarang", "Current password"),
@@ -53,8 +57,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kata sandi minimal {n} karakter.",
         "A password needs at least {n} characters.",
     ),
+    "account.password_weak": (
+        "Kata sandi terlalu mudah ditebak: pakai minimal 5 karakter berbeda, bukan nama pengguna.",
+        "The password is too easy to guess: use at least 5 different characters, not the user name.",
+    ),
+    "account.password_same": ("Kata sandi baru sama dengan yang lama.", "The new password is the old one."),
+    "auth.forbidden.action": (
+        "Peran Anda ({role}) tidak dapat melakukan ini.",
+        "Your role ({role}) cannot do this.",
+    ),
     "account.role_invalid": ("Peran '{role}' tidak dapat diberikan.", "Role '{role}' cannot be given."),
-    "account.area_invalid": ("Kode wilayah tidak sah: {error}", "Invalid area code: {error}"),
+    "account.area_invalid": (
+        "Kode wilayah '{code}' tidak sah: tulis kode provinsi (2 angka, mis. 64) atau kabupaten/kota (4 angka, "
+        "mis. 64.74).",
+        "Area code '{code}' is invalid: write a province (2 digits, e.g. 64) or district code (4 digits, e.g. 64.74).",
+    ),
     "account.areas_required": (
         "Peran {role} perlu minimal satu wilayah (--wilayah KODE).",
         "Role {role} needs at least one area (--wilayah CODE).",

@@ -133,7 +133,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hanya penyusunnya ({author}) atau admin yang dapat mengubah atau menghapus draf ini.",
         "Only its author ({author}) or an administrator can change or delete this draft.",
     ),
-    "lokus.scenario.author_is": ("Disusun oleh: {name}", "Prepared by: {name}"),
+    "lokus.scenario.author_is": (
+        "Skenario yang Anda simpan dicatat atas nama akun Anda ({name}).",
+        "Scenarios you save are recorded under your account ({name}).",
+    ),
     "lokus.scenario.option": ("{year} · {name} ({n} desa){final}", "{year} · {name} ({n} villages){final}"),
     "lokus.scenario.final_mark": (" · FINAL", " · FINAL"),
     "lokus.scenario.saved": ("Skenario '{name}' disimpan.", "Scenario '{name}' saved."),

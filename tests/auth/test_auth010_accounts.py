@@ -36,6 +36,10 @@ def test_auth010_password_is_stored_as_argon2id_and_verified(store: Store) -> No
         ("rina", PASSWORD, "perencana", [], "account.areas_required"),
         ("rina", PASSWORD, "pimpinan", ["52.03.01"], "account.area_invalid"),
         ("rina", PASSWORD, "publik", ["52.03"], "account.role_invalid"),
+        ("rina", PASSWORD, "bupati", ["52.03"], "account.role_invalid"),
+        ("rina", "aaaaaaaaaaaa", "perencana", ["52.03"], "account.password_weak"),
+        ("rina", "1212121212", "perencana", ["52.03"], "account.password_weak"),
+        ("rina", "rina-2025-sandi", "perencana", ["52.03"], "account.password_weak"),
     ],
 )
 def test_auth011_invalid_accounts_are_refused_with_a_reason(
@@ -59,6 +63,9 @@ def test_auth012_names_are_unique_and_admins_need_no_area(store: Store) -> None:
 def test_auth013_password_change_and_deactivation_end_sessions(store: Store) -> None:
     accounts = Accounts(store)
     first = accounts.create_user("budi", PASSWORD, "pimpinan", ["52"])
+    with pytest.raises(AccountError) as same:
+        accounts.set_password("budi", PASSWORD)
+    assert same.value.key == "account.password_same"
     changed = accounts.set_password("budi", PASSWORD + "-baru")
     assert changed.session_generation == first.session_generation + 1
     assert accounts.verify("budi", PASSWORD) is None

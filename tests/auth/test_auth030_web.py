@@ -116,7 +116,32 @@ def test_auth033_login_attempts_are_limited_and_failures_logged(app: Dash, setti
     assert client.post("/login", data={"username": "rina", "password": PASSWORD}).status_code == 429
     with Store.open(settings=settings) as store:
         log = Accounts(store).audit_entries()
-    assert list(log["outcome"]) == ["refused"] * 5 and set(log["target"]) == {"rina"}
+    assert list(log["outcome"])[::-1] == ["refused"] * 5 + ["rate_limited"] * 3 and set(log["target"]) == {"rina"}
+    page = client.post("/login", data={"username": "rina", "password": PASSWORD}).get_data(as_text=True)
+    assert "Terlalu banyak percobaan" in page and 'name="username"' in page  # the form, in Indonesian
+
+
+def test_auth033b_successful_sign_ins_do_not_use_up_the_limit(app: Dash) -> None:
+    client = app.server.test_client()
+    for _ in range(8):  # a planner signing in and out all day is not an attack
+        assert client.post("/login", data={"username": "rina", "password": PASSWORD}).status_code == 302
+        client.post("/logout")
+    assert client.post("/login", data={"username": "rina", "password": "salah-salah"}).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["//evil.example", "/%09/evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example",
+     "/\n/evil.example", "/\r\nSet-Cookie:x=1", "javascript:alert(1)", " /x"],
+)  # fmt: skip
+def test_auth033c_sign_in_never_redirects_off_site(app: Dash, target: str) -> None:
+    from urllib.parse import unquote
+
+    client = app.server.test_client()
+    response = client.post("/login", data={"username": "rina", "password": PASSWORD, "next": unquote(target)})
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    page = app.server.test_client().get("/login", query_string={"next": unquote(target)})
+    assert page.status_code == 200 and "evil" not in page.get_data(as_text=True)
 
 
 def test_auth034_password_change_ends_other_sessions(app: Dash) -> None:
@@ -142,6 +167,9 @@ def test_auth035_upload_route_streams_caps_and_needs_the_import_role(app: Dash, 
     answer = json.loads(ok.get_data())
     assert ok.status_code == 201 and answer["name"] == "x.csv" and set(answer) == {"id", "name", "size"}
     assert [p.name for p in folder.iterdir()] == [answer["id"]]
+    # Only the server's user reads uploads (e-PPGBM files name children) and the database (password hashes).
+    assert folder.stat().st_mode & 0o777 == 0o700 and (folder / answer["id"]).stat().st_mode & 0o777 == 0o600
+    assert (settings.data_dir / "lokus.sqlite").stat().st_mode & 0o077 == 0
     # A callback request carries choices, never a file: a 5 MB body is refused before Dash reads it.
     huge = planner.post("/_dash-update-component", data=b"{" + b" " * (5 * 1024 * 1024) + b"}",
                         content_type="application/json")  # fmt: skip

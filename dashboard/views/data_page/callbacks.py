@@ -91,6 +91,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.RESULT, "children"),
         Output(ID.DATASETS_VERSION, "data"),
         Output(ID.COMMIT, "disabled", allow_duplicate=True),
+        Output(ID.CHECK, "disabled", allow_duplicate=True),
+        Output(ID.UPLOAD_CANCEL, "disabled", allow_duplicate=True),
         Input(ID.COMMIT, "n_clicks"),
         *_IMPORT_FORM,
         State(ID.DATASETS_VERSION, "data"),
@@ -102,7 +104,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     )
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
                district: str | None, map_values: list[str], map_ids: list[dict[str, str]], name_values: list[str],
-               name_ids: list[dict[str, str]], version: int, lang: str) -> tuple[Any, int, bool]:  # fmt: skip
+               name_ids: list[dict[str, str]], version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids)
         return commit_upload(services, set_progress, n_clicks, stored, form, version, lang)
 

@@ -7,14 +7,15 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth.commandline import import_detail
 from dashboard.auth.context import current_actor
-from dashboard.auth.roles import covers
+from dashboard.auth.roles import Role, covers
 from dashboard.core.quality import EXPECTED_PCT
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
+from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import CommitResult
 from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_int, fmt_number, t
@@ -305,8 +306,9 @@ def commit_upload(
     form: ImportForm,
     version: int,
     lang: str,
-) -> tuple[Any, int, bool]:
-    """Check again and, when nothing is refused, commit: the result, the datasets' version, the commit disabled.
+) -> tuple[Any, ...]:
+    """Check again and, when nothing is refused, commit: the result, the datasets' version, and whether commit,
+    check and cancel are disabled (all three after an import: its upload is gone).
 
     Nothing is written to the database until the planner presses *Impor*, and a file with errors is refused
     whole. The importer is the signed-in account (never a name typed on the page); a file with data for a
@@ -322,19 +324,25 @@ def commit_upload(
     batch = _checked(services, form, stored)
     if batch is None:
         set_progress((100, ""))
-        return dbc.Alert(t("upload.expired", lang), color="warning"), version, True
+        return dbc.Alert(t("upload.expired", lang), color="warning"), version, True, True, True
     if not batch.ok:
         set_progress((100, ""))
-        return dbc.Alert(t("data.result.refused", lang), color="danger"), version, True
-    outside = sorted(code for code in batch_districts(batch) if not covers(actor, code))
+        return dbc.Alert(t("data.result.refused", lang), color="danger"), version, True, no_update, no_update
+    # The fictional demo is everyone's to read; only an administrator imports into it.
+    outside = sorted(
+        code
+        for code in batch_districts(batch)
+        if not covers(actor, code) or (code == DEMO_DISTRICT_CODE and actor.role is not Role.ADMIN)
+    )
     accounts = services.require_accounts()
     if outside:
         set_progress((100, ""))
         accounts.audit(actor, "import", target=batch.file_name, detail={"districts": outside}, outcome="refused")
-        return dbc.Alert(t("import.area_refused", lang, codes=", ".join(outside)), color="danger"), version, True
+        alert = dbc.Alert(t("import.area_refused", lang, codes=", ".join(outside)), color="danger")
+        return alert, version, True, no_update, no_update
     set_progress((50, t("data.committing", lang)))
     result = services.commit(batch, user=actor.label)
     accounts.audit(actor, "import", target=batch.file_name, detail=import_detail(result))
     services.require_uploads().discard(UploadToken.from_dict(stored).id)
     set_progress((100, ""))
-    return result_view(result, lang), version + 1, True
+    return result_view(result, lang), version + 1, True, True, True

@@ -170,11 +170,11 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
     def refused(action: str, scenario: Scenario | None = None, key: str = "") -> tuple[Any, ...]:
         if scenario is not None:
             audit(action, scenario, "refused")
-        text = (
-            t(key, lang, author=scenario.author if scenario else "")
-            if key
-            else t("auth.forbidden.body", lang, role=t(f"role.{actor.role}", lang))
-        )
+        elif accounts is not None:
+            accounts.audit(actor, action, outcome="refused")
+        role = t(f"role.{actor.role}", lang)
+        text = t(key, lang, author=scenario.author if scenario else "") if key else t("auth.forbidden.action", lang,
+                                                                                       role=role)  # fmt: skip
         return only(text, "danger")
 
     def readable(district: str) -> bool:
