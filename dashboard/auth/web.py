@@ -27,7 +27,7 @@ import secrets
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import flask
 from dash import Dash
@@ -165,8 +165,11 @@ def _page(title: str, body: str, lang: str) -> Response:
 
 def _login_form(lang: str, next_path: str, message: str = "", status: int = 200) -> Response:
     alert = f'<div class="alert alert-danger" role="alert">{html.escape(message)}</div>' if message else ""
-    body = f"""{alert}<p>{html.escape(t("auth.login.intro", lang))}</p>
-<form method="post" action="/login" class="auth-form">
+    other = "en" if lang != "en" else "id"
+    switch = (f'<p class="text-end small"><a href="/login?lang={other}&amp;next={quote(next_path)}">'
+              f'{html.escape(t("auth.language", lang))}</a></p>')  # fmt: skip
+    body = f"""{switch}{alert}<p>{html.escape(t("auth.login.intro", lang))}</p>
+<form method="post" action="/login?lang={lang}" class="auth-form">
 <input type="hidden" name="next" value="{html.escape(next_path)}">
 <div class="mb-3"><label class="form-label" for="username">{html.escape(t("auth.username", lang))}</label>
 <input class="form-control" id="username" name="username" autocomplete="username" required autofocus></div>

@@ -12,7 +12,7 @@ from dash import Dash, Input, Output, dcc, html
 from dashboard.auth.guard import SecuredApp
 from dashboard.auth.roles import Permission
 from dashboard.core.spreadsheet import neutralise_frame
-from dashboard.i18n import t
+from dashboard.i18n import TEXTS, t
 from dashboard.ids import ID
 from dashboard.services import Services
 
@@ -35,6 +35,14 @@ def audit_rows(services: Services, limit: int | None = None) -> pd.DataFrame:
     return frame.assign(at=at, detail=detail)[list(COLUMNS)].fillna("")
 
 
+def _shown(column: str, value: object, lang: str) -> str:
+    """Actions and outcomes in words on the page (the CSV keeps their codes, for scripts)."""
+    text = str(value)
+    if column in ("action", "outcome") and f"audit.{column}.{text}" in TEXTS:
+        return t(f"audit.{column}.{text}", lang)
+    return text
+
+
 def audit_csv(services: Services) -> bytes:
     """Every entry as CSV (``;``, UTF-8 with BOM for Excel), text cells neutralised against formulas (OWASP)."""
     rows = neutralise_frame(audit_rows(services))
@@ -44,7 +52,8 @@ def audit_csv(services: Services) -> bytes:
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     rows = audit_rows(services, SHOWN)
     header = html.Tr([html.Th(t(f"audit.col.{column}", lang)) for column in COLUMNS])
-    body = [html.Tr([html.Td(str(record[column])) for column in COLUMNS]) for record in rows.to_dict("records")]
+    body = [html.Tr([html.Td(_shown(column, record[column], lang)) for column in COLUMNS]) for record in
+            rows.to_dict("records")]  # fmt: skip
     return dbc.Container(
         [
             html.H1(t("audit.title", lang), className="h3 my-3"),

@@ -142,6 +142,10 @@ def test_auth053_only_an_admin_finalises_and_reopens_with_a_reason(services: Ser
     assert not store.scenario(draft.id or 0).is_final  # type: ignore[union-attr]
     entry = services.require_accounts().last_entry("scenario_reopen")
     assert entry is not None and entry["detail"]["reason"] == "Salah periode data" and entry["username"] == "admin"
+    from dashboard.views import audit_page
+
+    page = str(audit_page.layout(services, "id", None))
+    assert "ditetapkan final" in page and "final dibuka kembali" in page and "ditolak" in page
 
 
 def test_auth054_a_final_list_exports_its_stored_villages_not_the_screen(services: Services, people: dict) -> None:
