@@ -135,9 +135,9 @@ def _lang() -> str:
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path of this site (OWASP "Unvalidated Redirects and Forwards"), else ``/``.
+    r"""Only a path of this site (OWASP "Unvalidated Redirects and Forwards"), else ``/``.
 
-    Browsers drop tabs and line breaks from a URL and read ``\\`` as ``/``, so ``/\t/evil.example`` is
+    Browsers drop tabs and line breaks from a URL and read ``\`` as ``/``, so ``/<tab>/evil.example`` is
     ``//evil.example``: any control character, whitespace or backslash refuses the target, as does a
     scheme or a host.
 
