@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, cast
 
 import diskcache
 from dash import Dash, DiskcacheManager
@@ -58,11 +57,10 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     shell.register(secured, services)
     # Each page's callbacks need the page's permission unless they name a stricter one; handlers check
     # areas and actions (save, finalise, remove) again on the server.
-    # (SecuredApp stands in for Dash: same callback signature plus the permission.)
-    map_page.register(cast(Any, secured.page(Permission.VIEW)), services)
+    map_page.register(secured.page(Permission.VIEW), services)
     data_page.register(secured.page(Permission.IMPORT), services)
-    lokus_page.register(cast(Any, secured.page(Permission.VIEW)), services)
-    gaps_page.register(cast(Any, secured.page(Permission.VIEW)), services)
+    lokus_page.register(secured.page(Permission.VIEW), services)
+    gaps_page.register(secured.page(Permission.VIEW), services)
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     geojson_route.register(app, services)
     web.install(app, secured, settings, services)

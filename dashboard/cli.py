@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from dashboard import commands
+from dashboard.data.accounts import AccountError
+from dashboard.i18n import t
 
-__all__ = ["build_parser", "main"]
+__all__ = ["account_refused", "build_parser", "main"]
 
 
 def _command_modules() -> list[ModuleType]:
@@ -40,4 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     status: int = args.run(args)
+    return status
+
+
+def account_refused(error: AccountError, lang: str, status: int = 1) -> int:
+    """Print an account error for the person at the terminal (stderr) and return the exit ``status``."""
+    print(t(error.key, lang, **error.params), file=sys.stderr)
     return status

@@ -168,6 +168,10 @@ class Services:
     def from_store(cls, settings: Settings, store: Store) -> Services:
         return cls(settings, CachedStoreSource(store), store)
 
+    def readable(self, district_code: str) -> bool:
+        """Whether ``district_code`` is one of the districts the current actor may read (its areas, the demo)."""
+        return district_code in {district.code for district in self.source.districts()}
+
     def require_readable(self, district_code: str) -> None:
         """The current actor may read ``district_code``'s figures and drafts, or :class:`Forbidden` is raised."""
         if isinstance(self.source, AreaScopedSource):

@@ -9,9 +9,8 @@ from dashboard.auth.roles import Actor, Role
 from dashboard.data.accounts import AccountError, Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.store import CommitResult, Store
-from dashboard.i18n import t
 
-__all__ = ["cli_actor", "commit_from_cli", "import_detail", "read_password", "refused"]
+__all__ = ["cli_actor", "commit_from_cli", "read_password"]
 
 
 def cli_actor(accounts: Accounts, user: str | None) -> Actor:
@@ -43,32 +42,13 @@ def read_password(from_stdin: bool) -> str:
     return first
 
 
-def commit_from_cli(store: Store, batch: BoundaryBatch | IndicatorBatch, user: str | None,
-                    lang: str) -> CommitResult | None:  # fmt: skip
-    """Commit a checked batch as the command line's actor and audit it; None (message on stderr) when
-    ``--user`` names no account."""
+def commit_from_cli(store: Store, batch: BoundaryBatch | IndicatorBatch, user: str | None) -> CommitResult:
+    """Commit a checked batch as the command line's actor (see :func:`cli_actor`) and audit it.
+
+    Raises :class:`AccountError` when ``--user`` names no account; nothing is written then.
+    """
     accounts = Accounts(store)
-    try:
-        actor = cli_actor(accounts, user)
-    except AccountError as error:
-        print(t(error.key, lang, **error.params), file=sys.stderr)  # noqa: T201 - the command line's output
-        return None
+    actor = cli_actor(accounts, user)
     result = store.commit(batch, actor.label)
-    accounts.audit(actor, "import", target=batch.file_name, detail=import_detail(result))
+    accounts.record_import(actor, batch.file_name, result)
     return result
-
-
-def import_detail(result: CommitResult) -> dict[str, object]:
-    """What the audit log keeps of an import: ids, counts and district codes, nothing personal."""
-    return {
-        "dataset": result.dataset_id,
-        "rows": result.rows,
-        "districts": list(result.districts),
-        "duplicate_of": result.duplicate_of,
-    }
-
-
-def refused(error: AccountError, lang: str) -> int:
-    """Print an account error for the command line (stderr) and return the exit status 1."""
-    print(t(error.key, lang, **error.params), file=sys.stderr)  # noqa: T201 - the command line's output
-    return 1

@@ -38,9 +38,8 @@ from flask_login import LoginManager, UserMixin, current_user, login_user, logou
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.auth.context import acting_as
 from dashboard.auth.guard import SecuredApp, install_actor_hook
-from dashboard.auth.roles import ANONYMOUS, Actor, Forbidden, Permission, can
+from dashboard.auth.roles import ANONYMOUS, Actor, Permission, can
 from dashboard.config import Settings
 from dashboard.data.accounts import AccountError, UserRecord
 from dashboard.data.uploads import UploadTooLarge
@@ -130,7 +129,7 @@ def _csrf_token() -> str:
 
 
 def _lang() -> str:
-    chosen = request.args.get("lang") or request.cookies.get("lokus_lang") or ""
+    chosen = request.args.get("lang") or ""
     return chosen if chosen in set(LANGUAGES) else "id"
 
 
@@ -290,17 +289,14 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
             if origin and not _same_origin(origin):
                 log.warning("cross-origin %s %s from %s refused", request.method, path, origin)
                 return Response("cross-origin request refused", status=403)
-        if path in _CALLBACK_PATHS or path == UPLOAD_ROUTE:
-            if path in _CALLBACK_PATHS and (request.content_length or 0) > callback_limit:
-                return Response("callback request too large", status=413)
-            if state_changing:
-                sent = request.headers.get(CSRF_HEADER, "")
-                expected = session.get("csrf")
-                if not isinstance(expected, str) or not hmac.compare_digest(sent, expected):
-                    return Response("missing or wrong CSRF token", status=403)
+        if path in _CALLBACK_PATHS and (request.content_length or 0) > callback_limit:
+            return Response("callback request too large", status=413)
+        if (path in _CALLBACK_PATHS or path == UPLOAD_ROUTE) and state_changing:
+            sent = request.headers.get(CSRF_HEADER, "")
+            expected = session.get("csrf")
+            if not isinstance(expected, str) or not hmac.compare_digest(sent, expected):
+                return Response("missing or wrong CSRF token", status=403)
         if path in _CALLBACK_PATHS and request.method == "POST":
-            if (request.content_length or 0) > callback_limit:
-                return Response("callback request too large", status=413)
             body = request.get_json(silent=True)
             output = body.get("output") if isinstance(body, dict) else None
             status = secured.authorise(str(output), current_actor_of_request())
@@ -395,23 +391,21 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
 
     server.add_url_rule("/akun/sandi", "lokus_password", change_password, methods=["GET", "POST"])
 
+    def uploaded_name() -> str:
+        return unquote(request.headers.get("X-File-Name") or request.args.get("name") or "berkas")
+
+    def too_large_answer(limit_mb: int) -> Response:
+        message = t("data.upload.too_large", _lang(), name=uploaded_name(), limit=limit_mb)
+        return Response(json.dumps({"error": message}), status=413, mimetype="application/json")
+
     def upload() -> Response:
         actor = current_actor_of_request()
         if not can(actor, Permission.IMPORT) or services.uploads is None:
             return Response("not allowed", status=401 if actor.is_anonymous else 403)
-        name = request.headers.get("X-File-Name") or request.args.get("name") or "berkas"
         try:
-            with acting_as(actor):
-                record = services.uploads.receive(request.stream, unquote(name), actor)
+            record = services.uploads.receive(request.stream, uploaded_name(), actor)
         except UploadTooLarge as error:
-            message = t("data.upload.too_large", _lang(), name=unquote(name), limit=error.limit_mb)
-            return Response(
-                json.dumps({"error": message}),
-                status=413,
-                mimetype="application/json",
-            )
-        except Forbidden:
-            return Response("not allowed", status=403)
+            return too_large_answer(error.limit_mb)
         body = {"id": record.id, "name": record.file_name, "size": record.size}
         return Response(json.dumps(body), mimetype="application/json", status=201)
 
@@ -424,12 +418,7 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
 
     @server.errorhandler(413)
     def too_large(_error: Exception) -> Response:
-        name = unquote(request.headers.get("X-File-Name") or "")
-        return Response(
-            json.dumps({"error": t("data.upload.too_large", _lang(), name=name, limit=settings.max_upload_mb)}),
-            status=413,
-            mimetype="application/json",
-        )
+        return too_large_answer(settings.max_upload_mb)
 
     Talisman(
         server,

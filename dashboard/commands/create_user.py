@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import secrets
 
-from dashboard.auth.commandline import cli_actor, read_password, refused
+from dashboard.auth.commandline import cli_actor, read_password
+from dashboard.cli import account_refused
 from dashboard.config import Settings
 from dashboard.data.accounts import AccountError, Accounts
 from dashboard.data.store import Store
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             password = secrets.token_urlsafe(12) if generated else read_password(True)
             record = accounts.create_user(args.name, password, args.role, args.wilayah)
         except AccountError as error:
-            return refused(error, lang)
+            return account_refused(error, lang)
         actor = cli_actor(accounts, None)
         accounts.audit(actor, "user_create", target=record.username,
                        detail={"role": str(record.role), "areas": list(record.areas)})  # fmt: skip

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from dashboard.auth.commandline import commit_from_cli
+from dashboard.cli import account_refused
 from dashboard.config import Settings
+from dashboard.data.accounts import AccountError
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import Severity
 from dashboard.data.importers.text_report import problem_lines
@@ -53,10 +55,10 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_REFUSED
     with Store.open(settings=settings) as store:
-        committed = commit_from_cli(store, batch, args.user, lang)
-    if committed is None:
-        return EXIT_NOT_FOUND
-    result = committed
+        try:
+            result = commit_from_cli(store, batch, args.user)
+        except AccountError as error:
+            return account_refused(error, lang, EXIT_NOT_FOUND)
     if result.duplicate_of is not None:
         print(t("store.cli.duplicate", lang, file=path.name, id=result.duplicate_of))
         return 0

@@ -20,8 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.auth.commandline import commit_from_cli
+from dashboard.cli import account_refused
 from dashboard.config import Settings
 from dashboard.core.codes import try_normalise_code
+from dashboard.data.accounts import AccountError
 from dashboard.data.importers.model import IndicatorBatch, Severity
 from dashboard.data.importers.text_report import problem_lines, suggestion_lines
 from dashboard.data.store import CommitResult, Store
@@ -107,10 +109,10 @@ def import_rows(args: argparse.Namespace, prepare: Prepare, summarise: Summarise
                 file=sys.stderr,
             )
             return EXIT_REFUSED
-        committed = commit_from_cli(store, batch, args.user, lang)
-        if committed is None:
-            return EXIT_UNUSABLE
-        result = committed
+        try:
+            result = commit_from_cli(store, batch, args.user)
+        except AccountError as error:
+            return account_refused(error, lang, EXIT_UNUSABLE)
     if result.duplicate_of is not None:
         print(t("store.cli.duplicate", lang, file=path.name, id=result.duplicate_of))
         return 0

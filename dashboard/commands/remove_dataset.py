@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.auth.commandline import cli_actor, refused
+from dashboard.auth.commandline import cli_actor
+from dashboard.cli import account_refused
 from dashboard.config import Settings
 from dashboard.data.accounts import AccountError, Accounts
 from dashboard.data.importers.model import DatasetKind
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             actor = cli_actor(accounts, args.user)
         except AccountError as error:
-            return refused(error, lang)
+            return account_refused(error, lang)
         dataset = store.dataset(args.dataset)
         if dataset is None:
             print(t("store.cli.no_dataset", lang, id=args.dataset), file=sys.stderr)

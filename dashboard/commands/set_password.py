@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from dashboard.auth.commandline import cli_actor, read_password, refused
+from dashboard.auth.commandline import cli_actor, read_password
+from dashboard.cli import account_refused
 from dashboard.config import Settings
 from dashboard.data.accounts import AccountError, Accounts
 from dashboard.data.store import Store
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             record = accounts.set_password(args.name, read_password(args.password_stdin))
         except AccountError as error:
-            return refused(error, lang)
+            return account_refused(error, lang)
         accounts.audit(cli_actor(accounts, None), "password_set", target=record.username)
     print(t("auth.password.changed", lang))
     return 0

@@ -11,7 +11,7 @@ import contextlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from dashboard.auth.roles import Actor, AreaCodeError, Role, normalise_areas
 from dashboard.data import schema
-from dashboard.data.store import Store
+from dashboard.data.store import CommitResult, Store
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
@@ -327,11 +327,16 @@ class Accounts:
         )
         return frame
 
+    def record_import(self, actor: Actor, file_name: str, result: CommitResult) -> None:
+        """Audit one committed import: ids, counts and district codes, nothing personal."""
+        detail = {"dataset": result.dataset_id, "rows": result.rows, "districts": list(result.districts),
+                  "duplicate_of": result.duplicate_of}  # fmt: skip
+        self.audit(actor, "import", target=file_name, detail=detail)
+
     def last_entry(self, action: str) -> dict[str, Any] | None:
-        frame = self.audit_entries()
-        match = frame[frame["action"] == action]
-        return None if match.empty else dict(match.iloc[0])
-
-
-def ttl_expiry(created: datetime, hours: float) -> datetime:
-    return created + timedelta(hours=hours)
+        """The newest entry of ``action`` as a dict (columns of :meth:`audit_entries`), or None."""
+        a = schema.audit_log
+        query = sa.select(a).where(a.c.action == action).order_by(a.c.id.desc()).limit(1)
+        with self.store._read() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else dict(row._mapping)

@@ -769,7 +769,7 @@ class Store:
                     params = (("count", count), ("id", old_id), ("file", files.get(old_id, "?")))
                     added.append(Problem(batch.file_name, None, None, None, "store.replaced", params, Severity.WARNING))
         saved = self._save_aliases(conn, batch.new_aliases, user)
-        districts = sorted({code[:5] for code in frame["code"].unique().tolist()})
+        districts = batch.districts
         report = {
             "problems": [_problem_record(p) for p in [*batch.problems, *added]],
             "counts": {

@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import secrets
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
@@ -133,7 +132,7 @@ class Uploads:
         # A file without a record is left by an earlier version or a failed request; one still arriving has
         # no record yet either, so only files untouched for an hour go.
         settled = (now or datetime.now(UTC)).timestamp() - 3600
-        for path in _files(self.folder):
+        for path in [entry for entry in self.folder.iterdir() if entry.is_file()]:
             if path.name not in known and path.stat().st_mtime < settled:
                 path.unlink(missing_ok=True)
                 removed += 1
@@ -142,11 +141,20 @@ class Uploads:
         return removed
 
 
-def _files(folder: Path) -> Iterable[Path]:
-    return [path for path in folder.iterdir() if path.is_file()]
+_HEAD = 256 * 1024  # enough lines of a text table to read its header
 
 
 def _is_measurement_file(path: Path, name: str) -> bool:
+    """Whether the upload is an e-PPGBM export or a posyandu register (names children: a shorter life).
+
+    A text table's header is in its first lines, so only those are read; a spreadsheet is a zip read whole.
+    """
     from dashboard.data.importers.eppgbm import detect_layout
 
-    return detect_layout(path.read_bytes(), name) is not None
+    with path.open("rb") as handle:
+        head = handle.read(_HEAD)
+        if head[:2] == b"PK":  # XLSX
+            head += handle.read()
+        elif len(head) == _HEAD:
+            head = head[: head.rfind(b"\n") + 1] or head  # whole lines only
+    return detect_layout(head, name) is not None

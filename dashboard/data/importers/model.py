@@ -129,6 +129,13 @@ class IndicatorBatch:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def districts(self) -> list[str]:
+        """The kabupaten/kota codes (``PP.KK``) the observations would write, sorted."""
+        if not len(self.observations):
+            return []
+        return sorted({str(code)[:5] for code in self.observations["code"].unique().tolist()})
+
 
 @dataclass
 class BoundaryBatch:
@@ -153,6 +160,13 @@ class BoundaryBatch:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def districts(self) -> list[str]:
+        """The kabupaten/kota codes (``PP.KK``) of the villages, sorted."""
+        if not len(self.villages):
+            return []
+        return sorted({str(code) for code in self.villages["district_code"].dropna().unique().tolist()})
 
 
 class ImportRefused(Exception):

@@ -10,7 +10,6 @@ import pandas as pd
 from dash import dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.auth.commandline import import_detail
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Role, covers
 from dashboard.core.quality import EXPECTED_PCT
@@ -266,15 +265,6 @@ def _checked(services: Services, form: ImportForm, stored: object) -> BoundaryBa
         return None
 
 
-def batch_districts(batch: BoundaryBatch | IndicatorBatch) -> set[str]:
-    """The kabupaten/kota codes (``PP.KK``) a checked batch would write."""
-    if isinstance(batch, BoundaryBatch):
-        codes = batch.villages["district_code"] if len(batch.villages) else pd.Series([], dtype=str)
-    else:
-        codes = batch.observations["code"].astype(str).str[:5] if len(batch.observations) else pd.Series([], dtype=str)
-    return {str(code) for code in codes.dropna().unique()}
-
-
 def check_report(
     services: Services,
     set_progress: Progress,
@@ -331,7 +321,7 @@ def commit_upload(
     # The fictional demo is everyone's to read; only an administrator imports into it.
     outside = sorted(
         code
-        for code in batch_districts(batch)
+        for code in batch.districts
         if not covers(actor, code) or (code == DEMO_DISTRICT_CODE and actor.role is not Role.ADMIN)
     )
     accounts = services.require_accounts()
@@ -342,7 +332,7 @@ def commit_upload(
         return alert, version, True, no_update, no_update
     set_progress((50, t("data.committing", lang)))
     result = services.commit(batch, user=actor.label)
-    accounts.audit(actor, "import", target=batch.file_name, detail=import_detail(result))
+    accounts.record_import(actor, batch.file_name, result)
     services.require_uploads().discard(UploadToken.from_dict(stored).id)
     set_progress((100, ""))
     return result_view(result, lang), version + 1, True, True, True

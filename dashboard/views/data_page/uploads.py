@@ -74,10 +74,6 @@ class UploadToken:
     def path(self, services: Services) -> Path:
         return self.resolved(services)[1]
 
-    @property
-    def display_name(self) -> str:
-        return safe_file_name(self.name)
-
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "size": self.size}
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx
 
+from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.gaps_page.drill import GapsControls, drilled, redrawn
@@ -14,7 +15,7 @@ from dashboard.views.gaps_page.model import district_choices
 __all__ = ["register"]
 
 
-def register(app: Dash, services: Services) -> None:
+def register(app: SecuredApp | Dash, services: Services) -> None:
     """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the choices for a district."""
 
     @app.callback(

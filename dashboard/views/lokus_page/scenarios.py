@@ -17,7 +17,7 @@ from dashboard.core.scoring import Criterion
 from dashboard.data.scenarios import Scenario, ScenarioError, ScenarioVillage
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.services import Services, may_read
+from dashboard.services import Services
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.figures import comparison_view
 from dashboard.views.lokus_page.model import annex_rows, compute, periods_of
@@ -177,10 +177,6 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
                                                                                        role=role)  # fmt: skip
         return only(text, "danger")
 
-    def readable(district: str) -> bool:
-        known = {d.code: d for d in services.source.districts()}
-        return district in known and may_read(actor, known[district])
-
     def own(scenario: Scenario) -> bool:
         return scenario.author == actor.username or can(actor, Permission.FINALISE)
 
@@ -191,7 +187,7 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
                 raise PreventUpdate
             if not can(actor, Permission.SAVE_SCENARIO):
                 return refused("scenario_save")
-            if not readable(str((current.get("state") or {}).get("district"))):
+            if not services.readable(str((current.get("state") or {}).get("district"))):
                 return refused("scenario_save")
             if not (request.name or "").strip():
                 return only(t("lokus.scenario.need_name", lang), "warning")
@@ -201,7 +197,7 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
                 if not opened or not isinstance(opened.get("id"), int):
                     return only(t("lokus.scenario.need_open", lang), "warning")
                 stored = store.scenario(int(opened["id"]))
-                if stored is None or not readable(stored.district_code):
+                if stored is None or not services.readable(stored.district_code):
                     raise ScenarioError("scenario.not_found", id=opened["id"])
                 if not own(stored):
                     return refused("scenario_update", stored, "lokus.scenario.not_own")
@@ -221,7 +217,7 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
         if chosen is None:
             return only(t("lokus.scenario.need_choice", lang), "warning")
         found = store.scenario(int(chosen))
-        if found is None or not readable(found.district_code):
+        if found is None or not services.readable(found.district_code):
             raise ScenarioError("scenario.not_found", id=chosen)
         if trigger == ID.LOKUS_OPEN:
             key = "lokus.scenario.opened_final" if found.is_final else "lokus.scenario.opened"
@@ -277,8 +273,7 @@ def confirmation(services: Services, trigger: object, chosen: int | None, lang: 
     actor = current_actor()
     if found is None or actor is None:
         raise PreventUpdate
-    known = {d.code: d for d in services.source.districts()}
-    if found.district_code not in known or not may_read(actor, known[found.district_code]):
+    if not services.readable(found.district_code):
         raise PreventUpdate
     if trigger == ID.LOKUS_FINALISE:
         return True, t("lokus.scenario.finalise.confirm", lang, name=found.name, year=found.year), False, ""

@@ -6,6 +6,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, ctx
 
+from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
@@ -15,7 +16,7 @@ from dashboard.views.map_page.profile import clicked_profile
 __all__ = ["register"]
 
 
-def register(app: Dash, services: Services) -> None:
+def register(app: SecuredApp | Dash, services: Services) -> None:
     """The map page's callbacks: recolour by Patch, follow the district, remember choices, open profiles."""
 
     @app.callback(
