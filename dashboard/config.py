@@ -23,7 +23,8 @@ class Settings:
     map_style: str = "white-bg"
     tile_url: str | None = None
     tile_attribution: str = ""
-    min_measured: int = 10
+    min_measured: int = 10  # children measured below which a village rate is unreliable (and missing for ranking)
+    min_completeness: float = 80.0  # percent of villages reporting for a period to be opened by default
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
@@ -61,6 +62,7 @@ class Settings:
             tile_url=get("TILE_URL"),
             tile_attribution=get("TILE_ATTRIBUTION") or "",
             min_measured=int(get("MIN_MEASURED") or defaults.min_measured),
+            min_completeness=float(get("MIN_COMPLETENESS") or defaults.min_completeness),
             host=get("HOST") or defaults.host,
             port=int(get("PORT") or defaults.port),
             debug=_flag(get("DEBUG")),

@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor, Forbidden, covers
 from dashboard.config import Settings
+from dashboard.core.plausibility import plausibility_flags
 from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.source import District, RegionSource
@@ -84,6 +85,10 @@ class CachedStoreSource:
 
     def boundary_version(self, district_code: str) -> str:
         return self._cached("version", district_code, lambda: self.store.boundary_version(district_code))
+
+    def derived(self, kind: str, district_code: str, load: Callable[[], T]) -> T:
+        """A figure computed from a district's data, kept until the data changes (e.g. plausibility flags)."""
+        return self._cached(kind, district_code, load)
 
     def invalidate(self) -> None:
         with self._lock:
@@ -176,6 +181,15 @@ class Services:
         """The current actor may read ``district_code``'s figures and drafts, or :class:`Forbidden` is raised."""
         if isinstance(self.source, AreaScopedSource):
             self.source.require_readable(district_code)
+
+    def flags(self, district_code: str) -> pd.DataFrame:
+        """The district's plausibility flags (:func:`~dashboard.core.plausibility.plausibility_flags`), recomputed
+        whenever its data changes; the caller must be allowed to read the district."""
+        observations = self.source.observations(district_code)  # checks the actor's areas
+        inner = self.source.inner if isinstance(self.source, AreaScopedSource) else self.source
+        if isinstance(inner, CachedStoreSource):
+            return inner.derived("flags", district_code, lambda: plausibility_flags(observations)).copy()
+        return plausibility_flags(observations)
 
     def require_store(self) -> Store:
         if self.store is None:

@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.aggregate import village_table
+from dashboard.core.change import newcombe_interval
 from dashboard.core.indicators import CATALOGUE, Kind, coverage_indicators, get_indicator
-from dashboard.core.prevalence import wilson_interval
 
 __all__ = [
     "BIVARIATE_PALETTE",
@@ -231,29 +231,17 @@ def bivariate_classes(
 def period_change(observations: pd.DataFrame, indicator: str, before: str, after: str) -> pd.DataFrame:
     """Per village code: counts and rates in ``before`` and ``after``, ``change`` and its 95% interval.
 
-    ``change = rate_after - rate_before`` in percentage points. ``change_low``/``change_high`` are
-    Newcombe's (1998, method 10) hybrid score interval for a difference of proportions, built from the
-    Wilson intervals ``(l1, u1)`` of ``p1`` (after) and ``(l2, u2)`` of ``p2`` (before)::
-
-        d = p1 - p2
-        low  = d - sqrt((p1 - l1)**2 + (u2 - p2)**2)
-        high = d + sqrt((u1 - p1)**2 + (p2 - l2)**2)
-
-    Unlike asking whether the two Wilson intervals overlap (which misses real changes) it has close to
-    nominal coverage even for small villages and rates near 0% or 100%. ``significant`` is True when the
-    interval excludes 0, and NA when a period has no data (or a denominator of 0) for the village.
+    ``change = rate_after - rate_before`` in percentage points; ``change_low``/``change_high`` are Newcombe's
+    hybrid score interval (see :func:`dashboard.core.change.newcombe_interval`). ``significant`` is True
+    when the interval excludes 0, and NA when a period has no data (or a denominator of 0) for the village.
     Villages with data in either period are listed; columns with the other period's data are NaN.
     """
     first = village_table(observations, indicator, before).add_suffix("_before")
     second = village_table(observations, indicator, after).add_suffix("_after")
     table = first.join(second, how="outer").sort_index()
-    low_before, high_before = wilson_interval(table["numerator_before"], table["denominator_before"])
-    low_after, high_after = wilson_interval(table["numerator_after"], table["denominator_after"])
-    p_before = table["rate_before"].to_numpy(dtype=float) / 100.0
-    p_after = table["rate_after"].to_numpy(dtype=float) / 100.0
-    difference = p_after - p_before
-    low = difference - np.hypot(p_after - low_after, high_before - p_before)
-    high = difference + np.hypot(high_after - p_after, p_before - low_before)
+    difference, low, high = newcombe_interval(
+        table["numerator_before"], table["denominator_before"], table["numerator_after"], table["denominator_after"]
+    )
     table["change"] = 100.0 * difference
     table["change_low"] = 100.0 * low
     table["change_high"] = 100.0 * high
