@@ -7,7 +7,24 @@ here is simple enough to recompute by hand:
    stunted children, measurement coverage (%), the gap of each other coverage indicator against its
    target (target − coverage, percentage points; 0 when the target is met), and any other outcome
    rate imported (wasting, underweight, ...). See :func:`criterion_values`.
-2. Each criterion that is switched on is **normalised** to 0..1 where 1 is the most in need:
+
+   The ranking's prevalence (``prevalensi``) is the **empirical-Bayes estimate** of
+   :mod:`dashboard.core.smoothing`: (stunted + a) / (measured + a + b), the village's own rate pulled
+   toward its kecamatan's (the district's when the kecamatan has too few villages), the more so the
+   fewer children were measured. Ranked on the raw rate, a village with 1 stunted child of 2 measured
+   (50%) would come first; its estimate stays near the kecamatan's rate. The raw rate remains a
+   criterion of its own (``prevalensi_mentah``), switched off by default.
+2. Some values are **left out** (counted as missing) before ranking, each with its reason
+   (:func:`ranking_input`, :data:`LEFT_OUT_COLUMNS`):
+
+   - a rate about children whose denominator is below ``min_measured`` (``DASHBOARD_MIN_MEASURED``,
+     default 10): a coverage of 0 of 2 children says nothing about a village. Rates whose
+     denominator is not children (households, families: :data:`NOT_ABOUT_CHILDREN`) and yes/no
+     village indicators (:data:`YES_NO_INDICATORS`, none in the catalogue yet) are exempt; the
+     number of stunted children is a count, not a rate, and is exempt too;
+   - a value carrying a plausibility flag (:mod:`dashboard.core.plausibility`) on the criterion's
+     indicator in the period, unless the planner takes flagged values back in.
+3. Each criterion that is switched on is **normalised** to 0..1 where 1 is the most in need:
 
    - ``minmax``: (x − min) / (max − min) over the villages with a value; when every village has
      the same value the criterion tells them apart in nothing and gives 0 to all;
@@ -16,19 +33,21 @@ here is simple enough to recompute by hand:
 
    ``direction`` says whether a higher value means more need (``higher``: prevalence, number stunted,
    gaps) or a lower one (``lower``: coverage). A lower-first criterion is normalised on −x.
-3. The **score** (0–100) is the weighted mean of the normalised criteria a village has a value for:
+4. The **score** (0–100) is the weighted mean of the normalised criteria a village has a value for:
    100 × Σ wᵢ·nᵢ / Σ wᵢ over those criteria. A missing value neither helps nor hurts a village; the
    criteria it lacks are listed in ``missing`` so the planner sees what the score rests on. A
-   village with none of the criteria has no score and is ranked last.
-4. **Ranking** is by score, highest first; ties are broken by more stunted children, then higher
+   village with none of the criteria has no score, is ranked last and is **never selected**, neither
+   by the top N nor by a minimum score.
+5. **Ranking** is by score, highest first; ties are broken by more stunted children, then higher
    prevalence, then the village code, so the order is the same every time and on every machine.
 
 The **traffic-light matrix** of the situation-analysis guidance (Aksi 1) is the second method:
-prevalence high/low against number stunted high/low, each at a threshold the planner can edit
-(defaults: the national target of 14% and the district's median number stunted). Quadrants in order
-of priority: *merah* (both high), *oranye* (high prevalence, few children), *kuning* (low prevalence,
-many children), *hijau* (both low). Within a quadrant villages are ordered by number stunted, then
-prevalence. A village without prevalence is *abu-abu* (no data), last.
+the observed prevalence (``prevalensi_mentah``, after the values left out above) high/low against
+number stunted high/low, each at a threshold the planner can edit (defaults: the national target of
+14% and the district's median number stunted). Quadrants in order of priority: *merah* (both high),
+*oranye* (high prevalence, few children), *kuning* (low prevalence, many children), *hijau* (both
+low). Within a quadrant villages are ordered by number stunted, then prevalence. A village without
+prevalence is *abu-abu* (no data), last, and is never selected.
 """
 
 from __future__ import annotations
@@ -43,22 +62,35 @@ import pandas as pd
 
 from dashboard.core.aggregate import village_table
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.plausibility import flags_for
+from dashboard.core.smoothing import shrunk_rates
 
 __all__ = [
+    "FEW_CHILDREN",
+    "LEFT_OUT_COLUMNS",
     "MEASUREMENT",
+    "MIN_MEASURED",
+    "NOT_ABOUT_CHILDREN",
+    "PREVALENCE",
+    "RAW_PREVALENCE",
+    "STUNTED",
+    "YES_NO_INDICATORS",
     "Adjustment",
     "Criterion",
     "Direction",
     "Light",
     "Method",
     "Normalisation",
+    "RankingInput",
     "Selection",
     "TrafficLight",
     "apply_adjustments",
+    "criterion_indicator",
     "criterion_values",
     "default_criteria",
     "normalise",
     "rank_villages",
+    "ranking_input",
     "score_villages",
     "select",
     "sensitivity",
@@ -66,7 +98,16 @@ __all__ = [
 ]
 
 MEASUREMENT = "pengukuran"  # the coverage indicator of children measured: how far the prevalence can be trusted
-PREVALENCE, STUNTED = "prevalensi", "jumlah_stunting"
+PREVALENCE, STUNTED = "prevalensi", "jumlah_stunting"  # the empirical-Bayes estimate; a count
+RAW_PREVALENCE = "prevalensi_mentah"  # the village's own rate, stunted / measured
+MIN_MEASURED = 10  # DASHBOARD_MIN_MEASURED's default: children below which a village rate is left out
+FEW_CHILDREN = "few_children"  # the reason a value is left out for its small denominator (flags give the others)
+# Yes/no village indicators (the village has it or not; a denominator of 1) are not rates of children, so the
+# minimum of children measured does not apply to them. None is in the catalogue yet; list each one added here.
+YES_NO_INDICATORS: frozenset[str] = frozenset()
+# Indicators whose denominator counts households or families, not children: exempt from the minimum too.
+NOT_ABOUT_CHILDREN: frozenset[str] = frozenset({"air_minum_layak", "sanitasi_layak", "pendampingan_krs"})
+LEFT_OUT_COLUMNS = ["code", "criterion", "indicator", "reason", "denominator", "kept"]
 SENSITIVITY_STEP = 0.2  # each weight moved by ±20%
 
 
@@ -136,41 +177,115 @@ class Selection:
     min_score: float | None = None
 
 
-def criterion_values(observations: pd.DataFrame, period: str, codes: Sequence[str]) -> pd.DataFrame:
-    """The raw value of every available criterion per village (rows ``codes``, NaN where a village has no data).
+def criterion_indicator(key: str) -> str:
+    """The catalogue indicator a criterion is computed from (``gap:vitamin_a`` -> ``vitamin_a``)."""
+    if key in (PREVALENCE, RAW_PREVALENCE, STUNTED):
+        return STUNTING
+    return key.removeprefix("gap:")
 
-    Columns: ``prevalensi`` (stunting %, needs the stunting indicator), ``jumlah_stunting``, ``pengukuran``
-    (measurement coverage %), ``gap:<key>`` for every other coverage indicator with a target
-    (max(0, target − coverage)), and ``<key>`` for every other outcome rate. Only indicators with data in
-    ``period`` give a column.
+
+def criterion_values(
+    observations: pd.DataFrame, period: str, codes: Sequence[str], kecamatan: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The value of every available criterion per village (rows ``codes``, NaN where a village has no data).
+
+    Columns: ``prevalensi`` (stunting %, the empirical-Bayes estimate shrunk toward the village's
+    kecamatan; ``kecamatan`` gives each village's kecamatan code, aligned with ``codes``, and without it
+    every village shares the district's prior), ``prevalensi_mentah`` (the raw rate), ``jumlah_stunting``,
+    ``pengukuran`` (measurement coverage %), ``gap:<key>`` for every other coverage indicator with a
+    target (max(0, target − coverage)), and ``<key>`` for every other outcome rate. Only indicators with
+    data in ``period`` give a column. Nothing is left out here: see :func:`ranking_input`.
     """
+    return _criteria(observations, period, codes, kecamatan)[0]
+
+
+def _criteria(
+    observations: pd.DataFrame, period: str, codes: Sequence[str], kecamatan: Sequence[str] | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The criteria's values and, column for column, the denominators they rest on."""
     index = pd.Index([str(c) for c in codes], name="code")
     columns: dict[str, pd.Series] = {}
+    denominators: dict[str, pd.Series] = {}
     present = set(observations.loc[observations["period"] == period, "indicator"])
     if STUNTING in present:
         table = village_table(observations, STUNTING, period).reindex(index)
-        columns[PREVALENCE] = table["rate"]
+        groups = pd.Series(list(kecamatan) if kecamatan is not None else "", index=index, dtype=object)
+        shrunk = shrunk_rates(table["numerator"].fillna(0.0), table["denominator"].fillna(0.0), groups)
+        columns[PREVALENCE] = shrunk["rate"]
+        columns[RAW_PREVALENCE] = table["rate"]
         columns[STUNTED] = table["numerator"].where(table["denominator"] > 0)
+        for key in (PREVALENCE, RAW_PREVALENCE, STUNTED):
+            denominators[key] = table["denominator"]
     if MEASUREMENT in present:
-        columns[MEASUREMENT] = village_table(observations, MEASUREMENT, period).reindex(index)["rate"]
+        table = village_table(observations, MEASUREMENT, period).reindex(index)
+        columns[MEASUREMENT], denominators[MEASUREMENT] = table["rate"], table["denominator"]
     for key, indicator in CATALOGUE.items():
         if key not in present or key in (STUNTING, MEASUREMENT):
             continue
-        rate = village_table(observations, key, period).reindex(index)["rate"]
+        table = village_table(observations, key, period).reindex(index)
         if indicator.kind is Kind.COVERAGE:
             if indicator.target is not None:
-                columns[f"gap:{key}"] = (indicator.target - rate).clip(lower=0.0)
+                columns[f"gap:{key}"] = (indicator.target - table["rate"]).clip(lower=0.0)
+                denominators[f"gap:{key}"] = table["denominator"]
         else:
-            columns[key] = rate
-    return pd.DataFrame(columns, index=index, dtype=float)
+            columns[key], denominators[key] = table["rate"], table["denominator"]
+    return pd.DataFrame(columns, index=index, dtype=float), pd.DataFrame(denominators, index=index, dtype=float)
+
+
+@dataclass(frozen=True)
+class RankingInput:
+    """The criteria of one period as observed, as ranked, and why any value was left out."""
+
+    observed: pd.DataFrame  # :func:`criterion_values`: every figure as reported, shown to the planner
+    values: pd.DataFrame  # the same with the values left out set to NaN: what is ranked
+    left_out: pd.DataFrame  # LEFT_OUT_COLUMNS: one row per (village, criterion, reason)
+
+
+def ranking_input(
+    observations: pd.DataFrame,
+    period: str,
+    codes: Sequence[str],
+    kecamatan: Sequence[str] | None = None,
+    min_measured: float = MIN_MEASURED,
+    flags: pd.DataFrame | None = None,
+    include_flagged: bool = False,
+) -> RankingInput:
+    """The criteria with the values a ranking must not rest on left out (module docstring, step 2).
+
+    ``left_out`` names the village, the criterion, its indicator, the reason (:data:`FEW_CHILDREN` or a
+    :class:`~dashboard.core.plausibility.Flag` value) and the denominator. With ``include_flagged``
+    flagged values are ranked as they are and listed with ``kept`` True, so they stay marked.
+    """
+    observed, denominators = _criteria(observations, period, codes, kecamatan)
+    rows: list[tuple[str, str, str, str, float, bool]] = []
+    for key in observed.columns:
+        indicator = criterion_indicator(key)
+        known = observed[key].notna()
+        size = denominators[key]
+        if key != STUNTED and indicator not in YES_NO_INDICATORS | NOT_ABOUT_CHILDREN:
+            rows += [
+                (code, key, indicator, FEW_CHILDREN, size[code], False)
+                for code in known.index[known & (size < min_measured)]
+            ]
+        flagged = flags_for(flags, indicator, period) if flags is not None else {}
+        for code in known.index[known & known.index.isin(list(flagged))]:
+            rows += [(code, key, indicator, str(flag), size[code], include_flagged) for flag in flagged[code]]
+    left_out = pd.DataFrame(rows, columns=LEFT_OUT_COLUMNS).astype({"denominator": float, "kept": bool})
+    values = observed.copy()
+    for code, key in left_out.loc[~left_out["kept"], ["code", "criterion"]].itertuples(index=False):
+        values.at[code, key] = np.nan
+    return RankingInput(observed, values, left_out)
 
 
 def default_criteria(available: Sequence[str]) -> list[Criterion]:
-    """Sensible starting weights: prevalence and number stunted count most, measurement coverage half,
-    each service gap a quarter; other outcome rates are offered but switched off."""
+    """Sensible starting weights: prevalence (the estimate) and number stunted count most, measurement
+    coverage half, each service gap a quarter; the raw prevalence and other outcome rates are offered but
+    switched off."""
     criteria = []
     for key in available:
-        if key in (PREVALENCE, STUNTED):
+        if key == RAW_PREVALENCE:
+            criteria.append(Criterion(key, False, 1.0))
+        elif key in (PREVALENCE, STUNTED):
             criteria.append(Criterion(key, True, 1.0))
         elif key == MEASUREMENT:
             criteria.append(Criterion(key, True, 0.5, Direction.LOWER))
@@ -229,7 +344,9 @@ def rank_villages(values: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.Dat
     return _ordered(table, ["score"])
 
 
-def _ordered(table: pd.DataFrame, first: list[str], ascending_first: list[bool] | None = None) -> pd.DataFrame:
+def _ordered(
+    table: pd.DataFrame, first: list[str], ascending_first: list[bool] | None = None, prevalence: str = PREVALENCE
+) -> pd.DataFrame:
     keys = pd.DataFrame(index=table.index)
     order: list[str] = []
     ascending: list[bool] = []
@@ -237,7 +354,7 @@ def _ordered(table: pd.DataFrame, first: list[str], ascending_first: list[bool] 
         keys[column] = table[column]
         order.append(column)
         ascending.append(up)
-    for column in (STUNTED, PREVALENCE):
+    for column in (STUNTED, prevalence):
         keys[f"_{column}"] = table[column] if column in table.columns else np.nan
         order.append(f"_{column}")
         ascending.append(False)
@@ -253,9 +370,10 @@ def _ordered(table: pd.DataFrame, first: list[str], ascending_first: list[bool] 
 def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFrame:
     """Villages in the matrix's priority order with ``rank``, ``light`` and the threshold actually used.
 
-    A village with a prevalence but no count (or the reverse) cannot be placed and is *abu-abu*.
+    The prevalence is the observed one (``prevalensi_mentah``). A village with a prevalence but no count
+    (or the reverse) cannot be placed and is *abu-abu*.
     """
-    prevalence = values[PREVALENCE] if PREVALENCE in values.columns else pd.Series(np.nan, index=values.index)
+    prevalence = values[RAW_PREVALENCE] if RAW_PREVALENCE in values.columns else pd.Series(np.nan, index=values.index)
     stunted = values[STUNTED] if STUNTED in values.columns else pd.Series(np.nan, index=values.index)
     count_cut = thresholds.stunted
     if count_cut is None:  # the district's median; with no counts at all nothing is "many"
@@ -270,7 +388,7 @@ def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFram
     table = values.copy()
     table["light"] = light
     table["_light_order"] = table["light"].map(_LIGHT_ORDER)
-    ranked = _ordered(table, ["_light_order"], [True]).drop(columns="_light_order")
+    ranked = _ordered(table, ["_light_order"], [True], RAW_PREVALENCE).drop(columns="_light_order")
     ranked.attrs["stunted_threshold"] = count_cut
     return ranked
 
@@ -278,15 +396,21 @@ def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFram
 def select(ranked: pd.DataFrame, selection: Selection, method: Method = Method.WEIGHTED) -> list[str]:
     """Codes on the list before any change by hand: the top N, or every score at or above ``min_score``.
 
-    With the traffic-light method ``min_score`` is not used; the top N of the matrix order is taken, or,
-    without N, every *merah* village.
+    Only villages that can be placed are eligible: with a score (weighted method), or not *abu-abu*
+    (traffic light). A list of 10 from a district where 3 villages have data holds those 3, never 7
+    villages in code order. With the traffic-light method ``min_score`` is not used; the top N of the
+    matrix order is taken, or, without N, every *merah* village.
     """
-    if method is Method.TRAFFIC_LIGHT and selection.top_n is None:
-        return [str(c) for c in ranked.index[ranked["light"] == Light.RED]]
-    if selection.top_n is None and selection.min_score is not None and "score" in ranked.columns:
-        return [str(c) for c in ranked.index[ranked["score"] >= selection.min_score]]
+    if method is Method.TRAFFIC_LIGHT:
+        eligible = ranked[ranked["light"] != Light.GREY]
+        if selection.top_n is None:
+            return [str(c) for c in eligible.index[eligible["light"] == Light.RED]]
+    else:
+        eligible = ranked[ranked["score"].notna()] if "score" in ranked.columns else ranked.iloc[:0]
+        if selection.top_n is None and selection.min_score is not None:
+            return [str(c) for c in eligible.index[eligible["score"] >= selection.min_score]]
     n = selection.top_n if selection.top_n is not None else 0
-    return [str(c) for c in ranked.index[: max(n, 0)]]
+    return [str(c) for c in eligible.index[: max(n, 0)]]
 
 
 def sensitivity(values: pd.DataFrame, criteria: Sequence[Criterion], top_n: int) -> pd.DataFrame:
