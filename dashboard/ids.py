@@ -38,6 +38,9 @@ class ID(StrEnum):
     KPI_STUNTED = "kpi-stunted"
     KPI_CHANGE = "kpi-change"
     KPI_SCOPE = "kpi-scope"
+    KPI_COMPLETENESS = "kpi-completeness"  # villages reporting of villages in the boundary set
+    KPI_FLAGS = "kpi-flags"  # plausibility flags on the headline's values
+    COMPARE = "compare-period"  # the period the change is measured from
     PROFILE = "village-profile"
     PROFILE_NAME = "village-profile-name"
     PROFILE_VALUE = "village-profile-value"

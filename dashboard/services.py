@@ -14,6 +14,8 @@ import pandas as pd
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor, Forbidden, covers
 from dashboard.config import Settings
+from dashboard.core.headline import Headline, choose_period, headline
+from dashboard.core.indicators import STUNTING
 from dashboard.core.plausibility import plausibility_flags
 from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
@@ -190,6 +192,30 @@ class Services:
         if isinstance(inner, CachedStoreSource):
             return inner.derived("flags", district_code, lambda: plausibility_flags(observations)).copy()
         return plausibility_flags(observations)
+
+    def headline(
+        self,
+        district_code: str,
+        period: str | None = None,
+        before: str | None = None,
+        kecamatan: str | None = None,
+        indicator: str = STUNTING,
+    ) -> Headline | None:
+        """The headline every surface shows (:func:`~dashboard.core.headline.headline`) for a district or one of
+        its kecamatan; the default period is chosen over the whole district, so a kecamatan view never opens on a
+        period other than its district's. ``None`` when the district has no data for ``indicator``."""
+        observations = self.source.observations(district_code)
+        villages = self.source.villages(district_code)
+        if period is None:
+            period = choose_period(observations, villages["code"], self.settings.min_completeness, indicator)
+            if period is None:
+                return None
+        if kecamatan:
+            villages = villages[villages["kecamatan_code"] == kecamatan]
+        return headline(
+            observations, villages["code"], self.settings.min_completeness, period, before, indicator,
+            self.flags(district_code),
+        )  # fmt: skip
 
     def require_store(self) -> Store:
         if self.store is None:

@@ -8,6 +8,7 @@ kecamatan changes, which is the one change that should move the view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,15 +20,25 @@ from plotly.colors import sample_colorscale
 from dashboard.core.aggregate import Measure, Statistic, village_table
 from dashboard.core.classify import NO_DATA, Classification, Scheme, classify
 from dashboard.core.indicators import Kind, get_indicator
+from dashboard.core.plausibility import Flag
 from dashboard.figures.labels import label_text
 from dashboard.geo import Bounds, view_for_bounds
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 
-__all__ = ["NO_DATA_COLOUR", "MapValues", "base_figure", "legend_entries", "map_values", "values_patch"]
+__all__ = [
+    "FLAGGED_COLOUR",
+    "NO_DATA_COLOUR",
+    "MapValues",
+    "base_figure",
+    "legend_entries",
+    "map_values",
+    "values_patch",
+]
 
 NO_DATA_COLOUR = "#d4d4d4"
 BORDER_COLOUR = "#ffffff"
 UNRELIABLE_COLOUR = "#1f1f1f"  # a thick dark outline: too few children measured to trust the rate
+FLAGGED_COLOUR = "#d6008f"  # a magenta outline: a plausibility flag (see dashboard.core.plausibility)
 _TRANSPARENT = [[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]]
 # Outcomes: darker red is worse. Coverage: darker blue is higher coverage.
 _PALETTES = {Kind.OUTCOME: "YlOrRd", Kind.COVERAGE: "YlGnBu"}
@@ -47,6 +58,7 @@ class MapValues:
     view_centre: dict[str, float]
     view_zoom: float
     unreliable: list[str] = field(default_factory=list)  # codes whose rate rests on too few children
+    flagged: list[str] = field(default_factory=list)  # codes whose value carries a plausibility flag
 
     @property
     def colorscale(self) -> list[list[float | str]]:
@@ -85,13 +97,17 @@ def map_values(
     lang: str,
     bounds: Bounds,
     min_measured: int = 0,
+    flags: Mapping[str, tuple[Flag, ...]] | None = None,
 ) -> MapValues:
     """Class, hover text and colour of every village in ``villages`` (already filtered to the view).
 
     For a prevalence (an outcome rate over children measured), villages with data but fewer than
     ``min_measured`` children measured are listed in ``unreliable``: outlined on the map and marked
-    in the hover text, because a rate from a handful of children swings widely by chance.
+    in the hover text, because a rate from a handful of children swings widely by chance. Villages in
+    ``flags`` (code -> plausibility flags on the shown value) are listed in ``flagged``, outlined in
+    magenta and their hover names the reasons.
     """
+    flags = flags or {}
     table = village_table(observations, measure.indicator, period).reindex(villages["code"])
     column = "numerator" if measure.statistic == Statistic.COUNT else "rate"
     shown = table[column].astype(float)
@@ -103,7 +119,8 @@ def map_values(
     if is_rate_of_measured:
         few = (table["denominator"].astype(float) < min_measured) & shown.notna()
     customdata = []
-    for (name, kecamatan), numerator, denominator, rate, value, unreliable in zip(
+    for code, (name, kecamatan), numerator, denominator, rate, value, unreliable in zip(
+        villages["code"].astype(str),
         zip(villages["name"], villages["kecamatan_name"], strict=True),
         table["numerator"],
         table["denominator"],
@@ -115,8 +132,12 @@ def map_values(
         line = t("hover.no_data", lang) if np.isnan(value) else _value_line(measure, numerator, denominator, rate, lang)
         if unreliable:
             line += "<br>" + t("hover.unreliable", lang, n=min_measured)
+        if code in flags:
+            reasons = ", ".join(t(f"flag.{flag}.label", lang) for flag in flags[code])
+            line += "<br>" + t("hover.flagged", lang, reasons=reasons)
         customdata.append([label_text(name), t("hover.kecamatan", lang, name=label_text(kecamatan)), line])
     centre, zoom = view_for_bounds(bounds)
+    shown_codes = {str(code) for code, v in zip(villages["code"], shown, strict=True) if not np.isnan(v)}
     return MapValues(
         locations=[str(code) for code in villages["code"]],
         z=[0 if c == NO_DATA else c + 1 for c in classification.classes],
@@ -127,6 +148,7 @@ def map_values(
         view_centre=centre,
         view_zoom=zoom,
         unreliable=[str(code) for code, flag in zip(villages["code"], few, strict=True) if flag],
+        flagged=[str(code) for code in villages["code"] if str(code) in flags and str(code) in shown_codes],
     )
 
 
@@ -153,6 +175,19 @@ def legend_entries(values: MapValues, measure: Measure, lang: str) -> list[tuple
         )
     )
     return entries
+
+
+def _outline_trace(geojson_url: str, codes: list[str], colour: str, width: float) -> go.Choroplethmap:
+    """Villages drawn as an outline only (transparent fill, no hover): unreliable or flagged values."""
+    return go.Choroplethmap(
+        geojson=geojson_url,
+        locations=codes,
+        z=[1] * len(codes),
+        colorscale=_TRANSPARENT,
+        showscale=False,
+        marker={"line": {"color": colour, "width": width}},
+        hoverinfo="skip",
+    )
 
 
 def base_figure(
@@ -188,17 +223,10 @@ def base_figure(
                 "sourceattribution": tile_attribution,
             }
         ]
-    # The same GeoJSON URL again: plotly fetches it once and reuses it for this outline-only trace.
-    outline = go.Choroplethmap(
-        geojson=geojson_url,
-        locations=values.unreliable,
-        z=[1] * len(values.unreliable),
-        colorscale=_TRANSPARENT,
-        showscale=False,
-        marker={"line": {"color": UNRELIABLE_COLOUR, "width": 2.2}},
-        hoverinfo="skip",
-    )
-    figure = go.Figure([trace, outline])
+    # The same GeoJSON URL again: plotly fetches it once and reuses it for these outline-only traces.
+    outline = _outline_trace(geojson_url, values.unreliable, UNRELIABLE_COLOUR, 2.2)
+    flagged = _outline_trace(geojson_url, values.flagged, FLAGGED_COLOUR, 2.6)
+    figure = go.Figure([trace, outline, flagged])
     figure.update_layout(
         map=map_layout,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
@@ -220,6 +248,8 @@ def values_patch(values: MapValues, uirevision: str | None = None) -> Patch:
     patch["data"][0]["zmax"] = len(values.colours) + 1
     patch["data"][1]["locations"] = values.unreliable
     patch["data"][1]["z"] = [1] * len(values.unreliable)
+    patch["data"][2]["locations"] = values.flagged
+    patch["data"][2]["z"] = [1] * len(values.flagged)
     if uirevision is not None:
         patch["layout"]["uirevision"] = uirevision
         patch["layout"]["map"]["center"] = values.view_centre

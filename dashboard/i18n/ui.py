@@ -61,6 +61,59 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.children": ("{value} balita", "{value} children"),
     "kpi.scope.district": ("Seluruh {name}, {period}", "All of {name}, {period}"),
     "kpi.scope.kecamatan": ("Kecamatan {name}, {period}", "Kecamatan {name}, {period}"),
+    "kpi.interval": ("IK 95%: {low}–{high}", "95% CI: {low}–{high}"),
+    "kpi.measured.reporting": (
+        "dari {measured} balita diukur di {reporting} desa yang melapor",
+        "of {measured} children measured in {reporting} reporting villages",
+    ),
+    "kpi.sum.reporting": ("jumlah dari {reporting} desa yang melapor", "sum over the {reporting} reporting villages"),
+    "kpi.change.since": ("sejak {period}", "since {period}"),
+    "kpi.change.compared": (
+        "dibandingkan: {n} desa yang melapor di kedua periode",
+        "compared: {n} villages reporting in both periods",
+    ),
+    "kpi.change.interval": ("IK 95%: {low} s.d. {high} poin", "95% CI: {low} to {high} points"),
+    "kpi.change.significant": ("bermakna (di luar variasi acak)", "significant (beyond chance)"),
+    "kpi.change.not_significant": (
+        "tidak bermakna: masih dalam batas variasi acak",
+        "not significant: within chance variation",
+    ),
+    "kpi.change.children": ("{value} balita stunting di desa yang sama", "{value} stunted children, same villages"),
+    "kpi.change.nothing": (
+        "tidak ada desa yang melapor di kedua periode",
+        "no village reports in both periods",
+    ),
+    "kpi.no_data": ("tidak ada data prevalensi untuk periode ini", "no prevalence data for this period"),
+    "completeness.line": (
+        "Kelengkapan {period}: {reporting} dari {villages} desa melapor ({share})",
+        "Completeness {period}: {reporting} of {villages} villages reporting ({share})",
+    ),
+    "completeness.measured": (
+        "{measured} dari {target} sasaran balita diukur ({share})",
+        "{measured} of {target} target children measured ({share})",
+    ),
+    "completeness.incomplete": ("belum lengkap", "incomplete"),
+    "completeness.incomplete.help": (
+        "Kurang dari {minimum} desa melapor: angka ini belum mewakili seluruh wilayah.",
+        "Fewer than {minimum} of villages report: this figure does not yet represent the whole area.",
+    ),
+    "period.incomplete": (
+        "{period} — belum lengkap: {reporting} dari {villages} desa",
+        "{period} — incomplete: {reporting} of {villages} villages",
+    ),
+    "compare.default": ("{period} (bawaan)", "{period} (default)"),
+    "control.compare": ("Bandingkan dengan", "Compare with"),
+    "flags.title": (
+        "{n} nilai prevalensi ditandai, periksa sebelum dipakai",
+        "{n} prevalence values flagged: check before use",
+    ),
+    "flags.row": (
+        "{village} (Kec. {kecamatan}): {values} — {reason}",
+        "{village} (Kec. {kecamatan}): {values} — {reason}",
+    ),
+    "flags.more": ("dan {n} lainnya", "and {n} more"),
+    "legend.flagged": ("Nilai ditandai (periksa)", "Flagged value (check)"),
+    "hover.flagged": ("⚠ ditandai: {reasons}", "⚠ flagged: {reasons}"),
     # Village profile
     "profile.hint": (
         "Klik desa di peta untuk melihat profilnya.",

@@ -99,6 +99,8 @@ def test_jrn003_clicking_a_desa_opens_its_profile(dash_duo: Any, tmp_path: Path)
     x, y = dash_duo.driver.execute_script(PROJECT, GRAPH, point.x, point.y)
     canvas = dash_duo.find_element(f"{GRAPH} .maplibregl-canvas")
     size = canvas.size
+    # Selenium moves to the centre of the element's *visible* part: bring the whole map into view first.
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", canvas)
     # From the canvas centre by a relative move: the same on every Selenium version.
     ActionChains(dash_duo.driver).move_to_element(canvas).move_by_offset(
         round(x - size["width"] / 2), round(y - size["height"] / 2)

@@ -40,6 +40,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.KPI_PREVALENCE, "children"),
         Output(ID.KPI_STUNTED, "children"),
         Output(ID.KPI_CHANGE, "children"),
+        Output(ID.KPI_FLAGS, "children"),
+        Output(ID.COMPARE, "options"),
+        Output(ID.COMPARE, "value"),
         Output(ID.MAP_STATE, "data"),
         Input(ID.DISTRICT, "value"),
         Input(ID.INDICATOR, "value"),
@@ -47,13 +50,16 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input(ID.KECAMATAN, "value"),
         Input(ID.SCHEME, "value"),
         Input(ID.CLASSES, "value"),
+        Input(ID.COMPARE, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
     def recolour(
-        district: str, measure: str, period: str, kecamatan: str, scheme: str, k: int, lang: str
+        district: str, measure: str, period: str, kecamatan: str, scheme: str, k: int, compare: str | None, lang: str
     ) -> tuple[Any, ...]:
-        choice = MapChoice(district, measure, period, kecamatan or ALL, scheme, int(k))
+        # The comparison period follows the period unless it is what the user just changed.
+        chosen = compare or "" if ctx.triggered_id == ID.COMPARE else ""
+        choice = MapChoice(district, measure, period, kecamatan or ALL, scheme, int(k), chosen)
         return recoloured(services, choice, ctx.triggered_prop_ids, lang)
 
     @app.callback(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -9,7 +10,10 @@ import pandas as pd
 from dash.exceptions import PreventUpdate
 
 from dashboard.core.aggregate import Measure, Statistic
+from dashboard.core.change import comparison_period
 from dashboard.core.classify import DEFAULT_K, Scheme
+from dashboard.core.completeness import Completeness, completeness_by_period
+from dashboard.core.headline import choose_period
 from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
 from dashboard.core.periods import period_label
 from dashboard.i18n import t
@@ -18,7 +22,9 @@ from dashboard.services import Services
 __all__ = [
     "ALL",
     "MapChoice",
+    "comparison_options",
     "district_choices",
+    "district_period_options",
     "kecamatan_options",
     "measure_label",
     "measure_options",
@@ -39,10 +45,15 @@ class MapChoice:
     kecamatan: str = ALL
     scheme: str = Scheme.QUANTILES
     k: int = DEFAULT_K
+    compare: str = ""  # the period the change is measured from; "" = the default comparison period
 
 
 def resolve_choice(services: Services, stored: dict[str, Any] | None) -> MapChoice | None:
-    """The stored choice, corrected to what the data offers (defaults: first district, latest period).
+    """The stored choice, corrected to what the data offers.
+
+    Defaults: the first district; the latest period whose completeness reaches
+    ``DASHBOARD_MIN_COMPLETENESS`` (:func:`~dashboard.core.completeness.default_period`); the default
+    comparison period.
 
     A stored demo district gives way to an imported one: once a district has its own data, the main page
     opens on it (the demo stays one click away in the district list).
@@ -65,9 +76,13 @@ def resolve_choice(services: Services, stored: dict[str, Any] | None) -> MapChoi
     if measure in measures:
         choice = replace(choice, measure=measure)
     period = stored.get("period")
-    choice = replace(
-        choice, period=period if isinstance(period, str) and period in periods else (periods[-1] if periods else "")
-    )
+    if not (isinstance(period, str) and period in periods):
+        villages = services.source.villages(district)
+        period = choose_period(observations, villages["code"], services.settings.min_completeness) or (
+            periods[-1] if periods else ""
+        )
+    compare = stored.get("compare")
+    choice = replace(choice, period=period, compare=compare if isinstance(compare, str) and compare < period else "")
     kecamatan = stored.get("kecamatan") or ALL
     if kecamatan != ALL and kecamatan not in set(services.source.villages(district)["kecamatan_code"]):
         kecamatan = ALL
@@ -102,8 +117,32 @@ def measure_label(measure: Measure, lang: str) -> str:
     return indicator.label(lang)
 
 
-def period_options(periods: list[str], lang: str) -> list[dict[str, str]]:
-    return [{"label": period_label(p, lang), "value": p} for p in reversed(periods)]
+def period_options(
+    periods: list[str], lang: str, completeness: Sequence[Completeness] = (), minimum: float = 0.0
+) -> list[dict[str, str]]:
+    """Periods, latest first; one whose completeness is below ``minimum`` says so in its label."""
+    known = {c.period: c for c in completeness}
+
+    def label(period: str) -> str:
+        found = known.get(period)
+        if found is None or found.complete(minimum):
+            return period_label(period, lang)
+        return t("period.incomplete", lang, period=period_label(period, lang), reporting=found.reporting,
+                 villages=found.villages)  # fmt: skip
+
+    return [{"label": label(p), "value": p} for p in reversed(periods)]
+
+
+def comparison_options(periods: list[str], period: str, lang: str) -> list[dict[str, str]]:
+    """Earlier periods of the same kind to compare ``period`` with, the default first and marked."""
+    default = comparison_period(period, periods)
+    earlier = [p for p in reversed(periods) if p < period and len(p) == len(period)]
+    options = []
+    for p in earlier:
+        text = period_label(p, lang)
+        options.append({"label": t("compare.default", lang, period=text) if p == default else text, "value": p})
+    options.sort(key=lambda option: option["value"] != default)
+    return options
 
 
 def kecamatan_options(kecamatan: pd.DataFrame, lang: str) -> list[dict[str, str]]:
@@ -115,6 +154,15 @@ def kecamatan_options(kecamatan: pd.DataFrame, lang: str) -> list[dict[str, str]
     return options
 
 
+def district_period_options(services: Services, district: str, lang: str) -> list[dict[str, str]]:
+    """The district's periods, those below ``DASHBOARD_MIN_COMPLETENESS`` marked "belum lengkap"."""
+    observations = services.source.observations(district)
+    villages = services.source.villages(district)
+    periods = sorted(observations["period"].unique())
+    table = completeness_by_period(observations, villages["code"])
+    return period_options(periods, lang, table, services.settings.min_completeness)
+
+
 def district_choices(services: Services, district: str, lang: str) -> tuple[Any, ...]:
     """A district's periods (its default chosen), its kecamatan (the whole district chosen) and its measures."""
     choice = resolve_choice(services, {"district": district})
@@ -123,9 +171,8 @@ def district_choices(services: Services, district: str, lang: str) -> tuple[Any,
     observations = services.source.observations(district)
     villages = services.source.villages(district)
     kecamatan = villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().sort_values("kecamatan_name")
-    periods = sorted(observations["period"].unique())
     return (
-        period_options(periods, lang),
+        district_period_options(services, district, lang),
         choice.period,
         kecamatan_options(kecamatan, lang),
         ALL,

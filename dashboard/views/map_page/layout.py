@@ -12,7 +12,7 @@ from dashboard.figures.config import graph_config
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.map_page.choice import kecamatan_options, measure_options, period_options, resolve_choice
+from dashboard.views.map_page.choice import district_period_options, kecamatan_options, measure_options, resolve_choice
 from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
 from dashboard.views.map_page.profile import profile_hint
 
@@ -37,7 +37,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     villages = services.source.villages(choice.district)
     view = map_view(services, choice, lang)
     figure = district_figure(services, choice.district, view)
-    periods = sorted(observations["period"].unique())
     kecamatan = villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().sort_values("kecamatan_name")
     demo_badge = dbc.Badge(
         t("demo.badge", lang),
@@ -71,7 +70,16 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         ),
         _control(
             t("control.period", lang),
-            dcc.Dropdown(id=ID.PERIOD, options=period_options(periods, lang), value=choice.period, clearable=False),
+            dcc.Dropdown(
+                id=ID.PERIOD,
+                options=district_period_options(services, choice.district, lang),
+                value=choice.period,
+                clearable=False,
+            ),
+        ),
+        _control(
+            t("control.compare", lang),
+            dcc.Dropdown(id=ID.COMPARE, options=view.compare, value=view.before, clearable=False),
         ),
         _control(
             t("control.kecamatan", lang),
@@ -105,6 +113,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 className="my-3",
             ),
             html.Div(view.scope, id=ID.KPI_SCOPE, className="text-muted mb-2"),
+            html.Div(view.flags, id=ID.KPI_FLAGS),
             dbc.Row(
                 [
                     dbc.Col(_card(t("kpi.prevalence", lang), ID.KPI_PREVALENCE, view.kpis[0]), md=4),

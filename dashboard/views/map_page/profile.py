@@ -14,6 +14,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.core.aggregate import Measure, Statistic, rank_villages, village_table
 from dashboard.core.indicators import CATALOGUE, Kind
 from dashboard.core.periods import period_label
+from dashboard.core.plausibility import flags_for
 from dashboard.core.prevalence import is_reliable, wilson_interval
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
@@ -45,6 +46,7 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
     ]
     table_rows = []
     headline = None
+    flags = services.flags(choice.district)
     for key in [k for k in CATALOGUE if k in set(observations["indicator"])]:
         indicator = CATALOGUE[key]
         table = village_table(observations, key, choice.period)
@@ -62,6 +64,8 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
                 value.append(
                     html.Div(t("profile.unreliable", lang, n=services.settings.min_measured), className="unreliable")
                 )
+            for flag in flags_for(flags, key, choice.period).get(code, ()):
+                value.append(html.Div("⚠ " + t(f"flag.{flag}.label", lang), className="flagged"))
             counts = f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}"
             rank = f"{ranks[code]}/{len(ranks)}"
         else:
