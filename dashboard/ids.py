@@ -127,6 +127,10 @@ class ID(StrEnum):
     GAPS_PROFILE = "gaps-profile"
     GAPS_PROFILE_NAME = "gaps-profile-name"
     GAPS_PROFILE_LOKUS = "gaps-profile-lokus"
+    GAPS_CHANGE_SUMMARY = "gaps-change-summary"  # the scope's like-for-like change
+    GAPS_CHANGE_KECAMATAN = "gaps-change-kecamatan"  # the like-for-like change per kecamatan
+    GAPS_COMPLETENESS = "gaps-completeness"  # villages reporting beside the scope's figures
+    GAPS_FLAG_LEGEND = "gaps-flag-legend"  # the flagged villages outlined on a map
     QUALITY_TABLE = "data-quality-table"
     CHECK = "data-check"
     COMMIT = "data-commit"

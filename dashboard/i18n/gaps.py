@@ -46,17 +46,83 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.change.indicator": ("Indikator perubahan", "Indicator of change"),
     "gaps.change.before": ("Dibandingkan dengan periode", "Compared with period"),
     "gaps.change.need": ("Pilih periode pembanding yang berbeda.", "Choose a different period to compare with."),
-    "gaps.change.points": ("poin %", "points"),
-    "gaps.change.not_significant": (
-        "tidak bermakna: dalam ketidakpastian statistik",
-        "not significant: within the statistical uncertainty",
-    ),
     "gaps.change.legend": (
-        "{indicator}: {before} → {after}. Abu-abu: {n} desa yang perubahannya tidak bermakna (interval 95% "
-        "Newcombe mencakup 0).",
-        "{indicator}: {before} → {after}. Grey: {n} villages whose change is not significant (Newcombe 95% interval "
-        "includes 0).",
+        "{indicator}: {before} → {after}, per desa (interval 95% Newcombe)",
+        "{indicator}: {before} → {after}, per village (Newcombe 95% interval)",
     ),
+    "gaps.change.class.no_value": ("Tidak ada nilai di salah satu periode", "No value in one of the two periods"),
+    "gaps.change.class.not_significant": (
+        "Tidak bermakna (interval 95% mencakup 0)",
+        "Not significant (95% interval includes 0)",
+    ),
+    "gaps.change.class.fall": ("Turun bermakna", "Significant fall"),
+    "gaps.change.class.rise": ("Naik bermakna", "Significant rise"),
+    "gaps.change.better": ("lebih baik", "better"),
+    "gaps.change.worse": ("lebih buruk", "worse"),
+    "gaps.change.villages": ("{n} desa", "{n} villages"),
+    "gaps.change.flagged": (
+        "⚠ Nilai periode akhir ditandai, perlu dicek (garis magenta)",
+        "⚠ Later value flagged, to be checked (magenta outline)",
+    ),
+    "gaps.change.compared": (
+        "Dibandingkan: {n} desa yang melapor di kedua periode (dari {villages} desa; {reporting_before} melapor "
+        "di {before}, {reporting_after} di {after}).",
+        "Compared: {n} villages reporting in both periods (of {villages}; {reporting_before} reported in {before}, "
+        "{reporting_after} in {after}).",
+    ),
+    "gaps.change.none_compared": (
+        "Tidak ada desa yang melapor di kedua periode: perubahan tidak dapat dihitung.",
+        "No village reported in both periods: the change cannot be computed.",
+    ),
+    "gaps.change.figure": (
+        "{indicator}: {before} → {after}, {change} poin persen (IK 95% {low} s.d. {high})",
+        "{indicator}: {before} → {after}, {change} percentage points (95% CI {low} to {high})",
+    ),
+    "gaps.change.significant": ("bermakna", "significant"),
+    "gaps.change.not_significant": ("tidak bermakna", "not significant"),
+    "gaps.change.counts": (
+        "{numerator}: {k_before} → {k_after} ({k_change}); {denominator}: {n_before} → {n_after}; di {n} desa yang "
+        "sama.",
+        "{numerator}: {k_before} → {k_after} ({k_change}); {denominator}: {n_before} → {n_after}; over the same {n} "
+        "villages.",
+    ),
+    "gaps.change.hover.values": (
+        "{before_period}: {before} → {after_period}: {after}",
+        "{before_period}: {before} → {after_period}: {after}",
+    ),
+    "gaps.change.hover.none": ("tidak ada nilai", "no value"),
+    "gaps.change.hover.change": (
+        "{change} poin % (IK 95% {low} s.d. {high})",
+        "{change} points (95% CI {low} to {high})",
+    ),
+    "gaps.change.by_kecamatan": (
+        "Per kecamatan, atas desa yang melapor di kedua periode",
+        "Per kecamatan, over the villages reporting in both periods",
+    ),
+    "gaps.change.col.kecamatan": ("Kecamatan", "Kecamatan"),
+    "gaps.change.col.compared": ("Desa dibandingkan", "Villages compared"),
+    "gaps.change.col.rates": ("Sebelum → sesudah", "Before → after"),
+    "gaps.change.col.change": ("Poin % (IK 95%)", "Points (95% CI)"),
+    "gaps.change.col.significant": ("Bermakna?", "Significant?"),
+    "gaps.change.interval": ("{change} ({low} s.d. {high})", "{change} ({low} to {high})"),
+    "gaps.period.incomplete": (
+        "belum lengkap: {reporting} dari {villages} desa",
+        "incomplete: {reporting} of {villages} villages",
+    ),
+    "gaps.completeness": (
+        "{reporting} dari {villages} desa melapor ({indicator}, {period})",
+        "{reporting} of {villages} villages reporting ({indicator}, {period})",
+    ),
+    "gaps.completeness.incomplete": (
+        "Belum lengkap: di bawah {minimum}% desa; angka ini belum mewakili seluruh wilayah.",
+        "Incomplete: below {minimum}% of villages; these figures do not yet represent the whole area.",
+    ),
+    "gaps.scope.col.reporting": ("Desa melapor", "Villages reporting"),
+    "gaps.flag.legend": (
+        "⚠ Garis magenta: {n} desa dengan nilai yang ditandai, perlu dicek (arahkan kursor untuk alasannya).",
+        "⚠ Magenta outline: {n} villages with a flagged value, to be checked (hover for the reason).",
+    ),
+    "gaps.flag.in_scope": ("⚠ {n} desa ditandai", "⚠ {n} villages flagged"),
     "gaps.crumb.kecamatan": ("Kec. {name}", "Kec. {name}"),
     "gaps.crumb.choose": ("Pilih kecamatan…", "Choose a kecamatan…"),
     "gaps.scope.district": ("Kabupaten/kota ({n} desa), dari jumlah", "District ({n} villages), from counts"),

@@ -11,6 +11,7 @@ import plotly
 import pytest
 
 from dashboard.config import Settings
+from dashboard.core.change import ChangeClass, change_classes
 from dashboard.core.gaps import period_change
 from dashboard.data.scenarios import Scenario, ScenarioVillage
 from dashboard.data.store import Store
@@ -59,7 +60,8 @@ def test_gap020_scope_figures_are_sums_of_counts_not_means_of_rates() -> None:
 def test_gap021_gap_map_and_target_override(services: Services) -> None:
     villages = services.source.villages(DISTRICT)
     figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(), "id")
-    assert len(figure.data) == 2 and len(figure.data[0].locations) == len(villages)  # grey under the values
+    # grey under the values, the values, and the outline of flagged values on top
+    assert len(figure.data) == 3 and len(figure.data[0].locations) == len(villages)
     assert "Target: 90,0%" in _text(legend)
     lower, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(target=50.0), "id")
     assert "Target: 50,0%" in _text(legend)
@@ -88,23 +90,31 @@ def _cells(node: object) -> list[str]:
     return found
 
 
-def test_gap023_change_map_greys_what_is_within_the_uncertainty(services: Services) -> None:
+def test_gap023_change_map_separates_no_value_not_significant_fall_and_rise(services: Services) -> None:
     villages = services.source.villages(DISTRICT)
     figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(view="change"), "id")
-    change = period_change(services.source.observations(DISTRICT), "stunting", "2025-02", "2025-08")
-    noise = change.reindex(villages["code"].astype(str))["significant"].fillna(False).astype(bool)
-    assert sorted(figure.data[2].locations) == sorted(noise.index[~noise])
-    assert f"{int((~noise).sum())} desa" in _text(legend)
-    assert 0 < int((~noise).sum()) < len(villages)
+    codes = villages["code"].astype(str)
+    change = period_change(services.source.observations(DISTRICT), "stunting", "2025-02", "2025-08").reindex(codes)
+    classes = change_classes(change["change"], change["significant"])
+    order = [ChangeClass.NO_VALUE, ChangeClass.NOT_SIGNIFICANT, ChangeClass.FALL, ChangeClass.RISE]
+    assert list(figure.data[0].z) == [order.index(ChangeClass(c)) for c in classes]
+    text = _text(legend)
+    for cls in order:
+        assert f"{int((classes == cls).sum())} desa" in text
+    # The five villages without a 2025-08 value are counted apart, never as "not significant".
+    assert int((classes == ChangeClass.NO_VALUE).sum()) == 5
+    assert 0 < int((classes == ChangeClass.NOT_SIGNIFICANT).sum()) < len(villages)
 
 
 def test_gap024_matrix_rows_by_prevalence_and_profile_names_the_lokus_scenario(services: Services) -> None:
     villages = services.source.villages(DISTRICT)
     codes = villages["code"].astype(str).tolist()
     matrix = gaps_page.matrix_figure(services, DISTRICT, codes, _state(), "id")
-    shares = [float(label.rsplit("(", 1)[1].rstrip("%)").replace(",", ".")) for label in matrix.data[0].y
+    labels = [label.removesuffix(" ⚠") for label in matrix.data[0].y]  # a flagged prevalence is marked
+    shares = [float(label.rsplit("(", 1)[1].rstrip("%)").replace(",", ".")) for label in labels
               if not label.endswith("(—%)")]  # fmt: skip
     assert shares == sorted(shares, reverse=True)
+    assert sum(label.endswith(" ⚠") for label in matrix.data[0].y) == 3  # the demo's three flagged 2025-08 values
 
     code = codes[0]
     store = services.require_store()

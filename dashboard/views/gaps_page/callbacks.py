@@ -10,13 +10,15 @@ from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.gaps_page.drill import GapsControls, drilled, redrawn
-from dashboard.views.gaps_page.model import district_choices
+from dashboard.views.gaps_page.model import comparison_for, district_choices
 
 __all__ = ["register"]
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
-    """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the choices for a district."""
+    """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the choices for a district
+    (periods, the default by completeness) and for a period (the comparison period, by default the same month
+    a year earlier)."""
 
     @app.callback(
         Output(ID.GAPS_DRILL, "data"),
@@ -74,7 +76,6 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     @app.callback(
         Output(ID.GAPS_PERIOD, "options"),
         Output(ID.GAPS_PERIOD, "value"),
-        Output(ID.GAPS_BEFORE, "options"),
         Output(ID.GAPS_INDICATOR, "options"),
         Input(ID.GAPS_DISTRICT, "value"),
         State(ID.LANGUAGE, "value"),
@@ -82,3 +83,15 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     )
     def follow_district(district: str, lang: str) -> tuple[Any, ...]:
         return district_choices(services, district, lang)
+
+    @app.callback(
+        Output(ID.GAPS_BEFORE, "options"),
+        Output(ID.GAPS_BEFORE, "value"),
+        Input(ID.GAPS_PERIOD, "value"),
+        Input(ID.GAPS_CHANGE_INDICATOR, "value"),
+        State(ID.GAPS_DISTRICT, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def follow_period(period: str | None, indicator: str, district: str, lang: str) -> tuple[Any, ...]:
+        return comparison_for(services, district, period, indicator, lang)

@@ -11,7 +11,9 @@ from dash import dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.core.aggregate import number_or_none
-from dashboard.core.indicators import CATALOGUE
+from dashboard.core.completeness import completeness_of
+from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.plausibility import flags_for
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -19,7 +21,7 @@ from dashboard.views.gaps_page.figures import gaps_figure, matrix_figure
 from dashboard.views.gaps_page.model import scope_codes, scope_figures
 from dashboard.views.gaps_page.profile import village_profile
 
-__all__ = ["GapsControls", "breadcrumb", "drilled", "redrawn", "scope_view"]
+__all__ = ["GapsControls", "breadcrumb", "completeness_line", "drilled", "redrawn", "scope_view"]
 
 
 def breadcrumb(services: Services, district: str, drill: dict[str, Any], lang: str) -> Any:
@@ -65,28 +67,56 @@ def _counts(sums: pd.DataFrame, key: str, lang: str) -> str:
     return f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}"
 
 
+def completeness_line(observations: pd.DataFrame, codes: list[str], period: str, minimum: float, lang: str) -> html.Div:
+    """``267 dari 272 desa melapor`` (stunting) beside the scope's figures; a warning when below ``minimum``."""
+    found = completeness_of(observations, period, codes, STUNTING)
+    text = t(
+        "gaps.completeness", lang, reporting=fmt_int(found.reporting, lang), villages=fmt_int(found.villages, lang),
+        indicator=CATALOGUE[STUNTING].label(lang), period=period,
+    )  # fmt: skip
+    parts: list[Any] = [html.Span(text)]
+    if not found.complete(minimum):
+        parts.append(
+            html.Div(t("gaps.completeness.incomplete", lang, minimum=fmt_int(minimum, lang)), className="incomplete")
+        )
+    return html.Div(parts, className="small completeness", id=ID.GAPS_COMPLETENESS)
+
+
 def scope_view(services: Services, district: str, drill: dict[str, Any], period: str, lang: str) -> Any:
-    """The scope's figures (district, or the kecamatan chosen) from summed counts."""
+    """The scope's figures (district, or the kecamatan chosen) from summed counts, with villages reporting each.
+
+    Each sum is over the villages that reported the indicator, so the table says how many did, and how
+    many of those values carry a plausibility flag (left in the sum, marked).
+    """
     villages = services.source.villages(district)
     codes = scope_codes(villages, drill.get("kecamatan"))
-    sums = scope_figures(services.source.observations(district), period, codes)
-    rows = [
-        html.Tr(
-            [
-                html.Td(CATALOGUE[k].label(lang)),
-                html.Td(fmt_percent(number_or_none(sums.at[k, "rate"]), lang)),
-                html.Td(
-                    _counts(sums, k, lang),
-                    className="small text-muted",
-                ),
-            ]
+    observations = services.source.observations(district)
+    sums = scope_figures(observations, period, codes)
+    flags = services.flags(district)
+    inside = set(codes)
+    rows = []
+    for key in CATALOGUE:
+        if key not in sums.index:
+            continue
+        reporting = completeness_of(observations, period, codes, key).reporting
+        marked = [c for c in flags_for(flags, key, period) if c in inside]
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(CATALOGUE[key].label(lang)),
+                    html.Td(fmt_percent(number_or_none(sums.at[key, "rate"]), lang)),
+                    html.Td(_counts(sums, key, lang), className="small text-muted"),
+                    html.Td(f"{fmt_int(reporting, lang)}/{fmt_int(len(codes), lang)}", className="small text-muted"),
+                    html.Td(t("gaps.flag.in_scope", lang, n=len(marked)) if marked else "", className="small flagged"),
+                ]
+            )
         )
-        for k in CATALOGUE
-        if k in sums.index
-    ]
     title = t("gaps.scope.kecamatan" if drill.get("kecamatan") else "gaps.scope.district", lang, n=len(codes))
     table = dbc.Table(html.Tbody(rows), size="sm", className="scope-table", id=ID.GAPS_SCOPE_TABLE)
-    return html.Div([html.H3(title, className="h6 mt-2"), table])
+    minimum = services.settings.min_completeness
+    return html.Div(
+        [html.H3(title, className="h6 mt-2"), completeness_line(observations, codes, period, minimum, lang), table]
+    )
 
 
 def drilled(
@@ -155,6 +185,8 @@ def redrawn(
         "before": controls.before,
         "change_indicator": controls.change_indicator,
         "target": None if target is None else float(target),
+        "kecamatan": drill_state.get("kecamatan"),
+        "district_name": {d.code: d.name for d in services.source.districts()}.get(district, district),
     }
     figure, legend = gaps_figure(services, district, shown, state, lang)
     matrix = matrix_figure(services, district, shown["code"].astype(str).tolist(), state, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -10,25 +11,18 @@ import plotly.graph_objects as go
 from dash import html
 
 from dashboard.core.aggregate import number_or_none, village_table
-from dashboard.core.gaps import (
-    BIVARIATE_PALETTE,
-    bivariate_classes,
-    convergence,
-    coverage_gaps,
-    gap_matrix,
-    period_change,
-)
-from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.gaps import BIVARIATE_PALETTE, bivariate_classes, convergence, coverage_gaps, gap_matrix
+from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.figures.labels import label_text
 from dashboard.geo import bounds_of, view_for_bounds
 from dashboard.i18n import fmt_number, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.gaps_page.model import CONVERGENCE, View
+from dashboard.views.gaps_page.change import ChangeMap, change_legend, change_map, flag_outline
+from dashboard.views.gaps_page.model import CONVERGENCE, FLAG_MARK, View, flagged
 
-__all__ = ["NOT_SIGNIFICANT_COLOUR", "NO_DATA_COLOUR", "gaps_figure", "matrix_figure"]
+__all__ = ["NO_DATA_COLOUR", "gaps_figure", "matrix_figure"]
 
-NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
 NO_DATA_COLOUR = "#e9e9e9"
 
 
@@ -62,22 +56,25 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
     url = _geojson_url(services, district)
     codes = villages["code"].astype(str)
     names = {code: label_text(name) for code, name in zip(codes, villages["name"].astype(str), strict=True)}
+    flags = services.flags(district)
     if view == View.CHANGE:
-        return _change_figure(services, villages, observations, state, url, names, lang)
+        return _change_figure(services, villages, observations, flags, state, url, names, lang)
     gaps = coverage_gaps(observations, period, _planner_target(state))
     if view == View.BIVARIATE:
-        return _bivariate_figure(services, villages, observations, gaps, state, url, names, lang)
+        return _bivariate_figure(services, villages, observations, gaps, flags, state, url, names, lang)
     if view == View.CONVERGENCE:
         values = convergence(gaps)["score"].reindex(codes)
         label, scale = t("gaps.view.convergence", lang), "YlGnBu"
+        marks = flagged(flags, sorted(set(gaps["indicator"])), period, lang)
     else:
+        marks = flagged(flags, [indicator] if indicator else [], period, lang)
         one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
         if view == View.GAP:
             values, label, scale = one["gap"], t("gaps.view.gap", lang), "OrRd"
         else:
             values, label, scale = one["coverage"], t("gaps.view.coverage", lang), "YlGnBu"
     text = [
-        f"<b>{names[c]}</b><br>{label}: {fmt_number(number_or_none(v), lang)}"
+        f"<b>{names[c]}</b><br>{label}: {fmt_number(number_or_none(v), lang)}" + _mark(marks, c)
         for c, v in zip(codes, values, strict=True)
     ]
     trace = go.Choroplethmap(
@@ -92,13 +89,40 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
         marker={"line": {"color": "#fff", "width": 0.5}},
         colorbar={"title": {"text": label}, "thickness": 12, "len": 0.6},
     )
-    legend = html.P(
-        t("gaps.legend.target", lang, target=fmt_number(_target(state, gaps), lang))
-        if view != View.CONVERGENCE
-        else t("gaps.legend.convergence", lang),
-        className="small text-muted",
+    legend = html.Div(
+        [
+            html.P(
+                t("gaps.legend.target", lang, target=fmt_number(_target(state, gaps), lang))
+                if view != View.CONVERGENCE
+                else t("gaps.legend.convergence", lang),
+                className="small text-muted mb-1",
+            ),
+            _flag_legend(marks, codes, lang),
+        ]
     )
-    return _map_layout(go.Figure([_no_data(url, codes), trace]), services, villages, district), legend
+    traces = [_no_data(url, codes), trace, _outline(url, marks, codes)]
+    return _map_layout(go.Figure(traces), services, villages, district), legend
+
+
+def _mark(marks: Mapping[str, str], code: str) -> str:
+    """The hover line of a village's flags, ``""`` when it has none."""
+    return f"<br>{marks[code]}" if code in marks else ""
+
+
+def _in_view(marks: Mapping[str, str], codes: pd.Series) -> list[str]:
+    return [code for code in codes if code in marks]
+
+
+def _outline(url: str, marks: Mapping[str, str], codes: pd.Series) -> go.Choroplethmap:
+    return flag_outline(url, _in_view(marks, codes))
+
+
+def _flag_legend(marks: Mapping[str, str], codes: pd.Series, lang: str) -> Any:
+    """A line under the legend naming how many villages in view carry a flag, or nothing."""
+    n = len(_in_view(marks, codes))
+    if not n:
+        return None
+    return html.P(t("gaps.flag.legend", lang, n=n), className="small flag-legend mb-1", id=ID.GAPS_FLAG_LEGEND)
 
 
 def _no_data(url: str, codes: pd.Series) -> go.Choroplethmap:
@@ -125,6 +149,7 @@ def _bivariate_figure(
     villages: pd.DataFrame,
     observations: pd.DataFrame,
     gaps: pd.DataFrame,
+    flags: pd.DataFrame,
     state: dict[str, Any],
     url: str,
     names: dict[str, str],
@@ -135,9 +160,12 @@ def _bivariate_figure(
     if state.get("axis") == CONVERGENCE:
         coverage = convergence(gaps)["score"].reindex(codes)
         axis = t("gaps.view.convergence", lang)
+        services_used = sorted(set(gaps["indicator"]))
     else:
         coverage = gaps[gaps["indicator"] == state["indicator"]].set_index("code")["coverage"].reindex(codes)
         axis = CATALOGUE[state["indicator"]].label(lang)
+        services_used = [state["indicator"]]
+    marks = flagged(flags, [STUNTING, *services_used], state["period"], lang)
     classes = bivariate_classes(burden, coverage).reindex(codes)
     cells = list(BIVARIATE_PALETTE)
     z = [cells.index(c) if isinstance(c, str) else -1 for c in classes["cell"]]
@@ -155,6 +183,7 @@ def _bivariate_figure(
             axis=axis,
             coverage=fmt_number(number_or_none(v), lang),
         )
+        + _mark(marks, c)
         for c, b, v in zip(codes, burden, coverage, strict=True)
     ]
     trace = go.Choroplethmap(
@@ -185,20 +214,24 @@ def _bivariate_figure(
         [
             html.P(t("gaps.bivariate.legend", lang, axis=axis), className="small mb-1"),
             html.Table(html.Tbody(grid), className="bivariate-legend", id=ID.GAPS_BIVARIATE_LEGEND),
+            _flag_legend(marks, codes, lang),
         ]
     )
-    return _map_layout(go.Figure([_no_data(url, codes), trace]), services, villages, "bivariate"), legend
+    traces = [_no_data(url, codes), trace, _outline(url, marks, codes)]
+    return _map_layout(go.Figure(traces), services, villages, "bivariate"), legend
 
 
 def _change_figure(
     services: Services,
     villages: pd.DataFrame,
     observations: pd.DataFrame,
+    flags: pd.DataFrame,
     state: dict[str, Any],
     url: str,
     names: dict[str, str],
     lang: str,
 ) -> Any:
+    """Villages in four classes (no value, not significant, fall, rise) with the scope's like-for-like change."""
     codes = villages["code"].astype(str)
     indicator = state.get("change_indicator") or STUNTING
     before, after = state.get("before"), state["period"]
@@ -206,74 +239,49 @@ def _change_figure(
         return _map_layout(go.Figure(), services, villages, "change"), dbc.Alert(
             t("gaps.change.need", lang), color="info"
         )
-    change = period_change(observations, indicator, before, after).reindex(codes)
-    significant = change["significant"].fillna(False).astype(bool)
-    limit = max(float(change["change"].abs().max() or 1.0), 1.0)
-    reverse = CATALOGUE[indicator].kind is Kind.COVERAGE
-    text = [
-        f"<b>{names[c]}</b><br>{fmt_number(number_or_none(d), lang)} "
-        + t("gaps.change.points", lang)
-        + ("" if s else "<br>" + t("gaps.change.not_significant", lang))
-        for c, d, s in zip(codes, change["change"], significant, strict=True)
-    ]
-    trace = go.Choroplethmap(
-        geojson=url,
-        locations=codes,
-        z=change["change"],
-        zmin=-limit,
-        zmax=limit,
-        colorscale="RdBu",
-        reversescale=not reverse,
-        text=text,
-        hovertemplate="%{text}<extra></extra>",
-        colorbar={"title": {"text": t("gaps.change.points", lang)}, "thickness": 12, "len": 0.6},
-        marker={"line": {"color": "#fff", "width": 0.5}},
+    change = ChangeMap(observations, codes, indicator, before, after, flagged(flags, [indicator], after, lang))
+    kecamatan = state.get("kecamatan")
+    scope = (
+        t("gaps.crumb.kecamatan", lang, name=villages["kecamatan_name"].iloc[0])
+        if kecamatan and len(villages)
+        else str(state.get("district_name") or "")
     )
-    noise = codes[~significant.to_numpy()].tolist()
-    grey = go.Choroplethmap(
-        geojson=url,
-        locations=noise,
-        z=[0] * len(noise),
-        showscale=False,
-        hoverinfo="skip",
-        colorscale=[[0, NOT_SIGNIFICANT_COLOUR], [1, NOT_SIGNIFICANT_COLOUR]],
-        marker={"line": {"color": "#fff", "width": 0.5}, "opacity": 0.85},
-    )
-    legend = html.P(
-        t(
-            "gaps.change.legend",
-            lang,
-            indicator=CATALOGUE[indicator].label(lang),
-            before=before,
-            after=after,
-            n=len(noise),
-        ),
-        className="small text-muted",
-        id=ID.GAPS_CHANGE_LEGEND,
-    )
-    return _map_layout(go.Figure([_no_data(url, codes), trace, grey]), services, villages, "change"), legend
+    legend = change_legend(change, observations, villages, scope, by_kecamatan=not kecamatan, lang=lang)
+    figure = go.Figure(change_map(change, url, names, lang))
+    return _map_layout(figure, services, villages, "change"), legend
 
 
 def matrix_figure(services: Services, district: str, codes: list[str], state: dict[str, Any], lang: str) -> go.Figure:
-    """Village × service gaps, villages by prevalence (highest first, at the top)."""
+    """Village × service gaps, villages by prevalence (highest first, at the top); flagged values marked ⚠."""
     observations = services.source.observations(district)
     villages = services.source.villages(district).set_index("code")
-    prevalence = village_table(observations, STUNTING, state["period"])["rate"].reindex(codes)
+    period = state["period"]
+    prevalence = village_table(observations, STUNTING, period)["rate"].reindex(codes)
     order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
-    matrix = gap_matrix(coverage_gaps(observations, state["period"], _planner_target(state)), order)
+    matrix = gap_matrix(coverage_gaps(observations, period, _planner_target(state)), order)
+    flags = services.flags(district)
+    burden = flagged(flags, [STUNTING], period, lang, named=True)
     labels = [
-        f"{label_text(villages.at[c, 'name'])} ({fmt_number(number_or_none(prevalence[c]), lang)}%)" for c in order
+        f"{label_text(villages.at[c, 'name'])} ({fmt_number(number_or_none(prevalence[c]), lang)}%)"
+        + (f" {FLAG_MARK}" if c in burden else "")
+        for c in order
     ]
+    cells = {key: flagged(flags, [key], period, lang) for key in matrix.columns}
+    marks = [[FLAG_MARK if c in cells[key] else "" for key in matrix.columns] for c in order]
+    reasons = [[_mark(cells[key], c) + _mark(burden, c) for key in matrix.columns] for c in order]
     figure = go.Figure(
         go.Heatmap(
             z=matrix.to_numpy(dtype=float),
             x=[CATALOGUE[k].label(lang) for k in matrix.columns],
             y=labels,
+            text=marks,
+            texttemplate="%{text}",
+            customdata=reasons,
             colorscale=[[0, "#f7fcf5"], [0.001, "#fee8c8"], [1, "#b30000"]],
             zmin=0,
             xgap=1,
             ygap=1,
-            hovertemplate="%{y}<br>%{x}: %{z:.1f}<extra></extra>",
+            hovertemplate="%{y}<br>%{x}: %{z:.1f}%{customdata}<extra></extra>",
             colorbar={"title": {"text": t("gaps.view.gap", lang)}, "thickness": 10},
         )
     )

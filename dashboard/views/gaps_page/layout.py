@@ -13,27 +13,40 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.gaps_page.drill import breadcrumb
-from dashboard.views.gaps_page.model import CONVERGENCE, View, coverage_keys, periods_of
+from dashboard.views.gaps_page.model import (
+    CONVERGENCE,
+    View,
+    comparison_choices,
+    coverage_keys,
+    period_choices,
+    periods_of,
+)
 
 __all__ = ["layout"]
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
-    """The page as first drawn, on the first district and its latest period.
+    """The page as first drawn, on the first district.
 
-    Views of one district and period, narrowed by the drill-down (district → kecamatan → desa, with a
-    breadcrumb): a map of one coverage indicator against its target (coverage, or the gap), the
-    convergence score (share of services at or above target), a bivariate map of stunting prevalence
-    against coverage or convergence, and the change of an indicator between two periods with changes
-    inside the statistical uncertainty marked as not significant. Beside it, the village × service gap
-    matrix sorted by prevalence, and, for a chosen village, its profile. Every kecamatan and district
-    figure is a sum of numerators over a sum of denominators.
+    It opens on the latest period whose completeness reaches ``DASHBOARD_MIN_COMPLETENESS`` (a later,
+    incomplete period stays offered, marked), and the change view compares with the same month a year
+    earlier by default. Views of one district and period, narrowed by the drill-down (district →
+    kecamatan → desa, with a breadcrumb): a map of one coverage indicator against its target (coverage,
+    or the gap), the convergence score (share of services at or above target), a bivariate map of
+    stunting prevalence against coverage or convergence, and the change of an indicator between two
+    periods, like for like (over the villages reporting in both), with no value, not significant, fall
+    and rise apart. Beside it, the village × service gap matrix sorted by prevalence, and, for a chosen
+    village, its profile. Every kecamatan and district figure is a sum of numerators over a sum of
+    denominators; flagged values are marked ⚠.
     """
     districts = services.source.districts()
     district = districts[0].code if districts else ""
     observations = services.source.observations(district) if district else pd.DataFrame(columns=["indicator"])
     coverage = coverage_keys(observations)
-    periods = periods_of(services, district)
+    codes = services.source.villages(district)["code"].astype(str).tolist() if district else []
+    minimum = services.settings.min_completeness
+    periods = period_choices(observations, codes, periods_of(services, district), minimum, lang)
+    before = comparison_choices(observations, codes, periods.value, STUNTING, minimum, lang)
     options = [{"label": CATALOGUE[k].label(lang), "value": k} for k in coverage]
     outcome = [{"label": i.label(lang), "value": k} for k, i in CATALOGUE.items()]
     controls = dbc.Row(
@@ -55,9 +68,9 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     dbc.Label(t("gaps.period", lang), className="small"),
                     dcc.Dropdown(
                         id=ID.GAPS_PERIOD,
-                        value=periods[-1] if periods else None,
+                        value=periods.value,
                         clearable=False,
-                        options=[{"label": p, "value": p} for p in periods],
+                        options=periods.options,
                     ),
                 ],
                 md=2,
@@ -128,8 +141,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     dbc.Label(t("gaps.change.before", lang), className="small"),
                     dcc.Dropdown(
                         id=ID.GAPS_BEFORE,
-                        options=[{"label": p, "value": p} for p in periods],
-                        value=periods[-2] if len(periods) > 1 else None,
+                        options=before.options,
+                        value=before.value,
                     ),
                 ],
                 md=3,

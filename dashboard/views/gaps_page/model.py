@@ -1,17 +1,40 @@
-"""The gaps page's choices and sums: its views, periods and services, and a scope's figures from summed counts."""
+"""The gaps page's choices and sums: its views, periods (marked when incomplete), services, flags, scope figures."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from dashboard.core.indicators import CATALOGUE, Kind
+from dashboard.core.change import comparison_period
+from dashboard.core.completeness import Completeness, completeness_of
+from dashboard.core.headline import choose_period
+from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.plausibility import Flag, flags_for
+from dashboard.i18n import t
 from dashboard.services import Services
 
-__all__ = ["CONVERGENCE", "View", "coverage_keys", "district_choices", "periods_of", "scope_codes", "scope_figures"]
+__all__ = [
+    "CONVERGENCE",
+    "FLAG_MARK",
+    "PeriodChoices",
+    "View",
+    "comparison_choices",
+    "comparison_for",
+    "coverage_keys",
+    "district_choices",
+    "flag_labels",
+    "flagged",
+    "period_choices",
+    "periods_of",
+    "scope_codes",
+    "scope_figures",
+]
 
 CONVERGENCE = "__konvergensi__"  # the bivariate map's second axis when it is the convergence score
+FLAG_MARK = "⚠"  # beside a value carrying a plausibility flag, on maps and in tables
 
 
 class View:
@@ -45,14 +68,100 @@ def scope_codes(villages: pd.DataFrame, kecamatan: str | None) -> list[str]:
     return inside["code"].astype(str).tolist()
 
 
+def _option(completeness: Completeness, minimum: float, lang: str) -> dict[str, str]:
+    """A period as a dropdown option, its label marked when fewer than ``minimum`` percent of villages report."""
+    label = completeness.period
+    if not completeness.complete(minimum):
+        label += " — " + t(
+            "gaps.period.incomplete", lang, reporting=completeness.reporting, villages=completeness.villages
+        )
+    return {"label": label, "value": completeness.period}
+
+
+@dataclass(frozen=True)
+class PeriodChoices:
+    """Periods as dropdown options (incomplete ones marked) and the one chosen by default."""
+
+    options: list[dict[str, str]]
+    value: str | None
+
+
+def period_choices(
+    observations: pd.DataFrame, codes: Sequence[str], periods: Sequence[str], minimum: float, lang: str
+) -> PeriodChoices:
+    """Every period in ``periods``, marked by its stunting completeness over ``codes`` (the boundary set).
+
+    The page opens on the latest period whose completeness reaches ``minimum`` (see
+    :func:`dashboard.core.headline.choose_period`); a later, incomplete period stays offered, marked.
+    """
+    table = [completeness_of(observations, period, codes, STUNTING) for period in periods]
+    chosen = choose_period(observations, list(codes), minimum, STUNTING)
+    if chosen is None and periods:  # no stunting data at all: the latest period of the services
+        chosen = periods[-1]
+    return PeriodChoices([_option(c, minimum, lang) for c in table], chosen)
+
+
+def comparison_choices(
+    observations: pd.DataFrame, codes: Sequence[str], period: str | None, indicator: str, minimum: float, lang: str
+) -> PeriodChoices:
+    """The periods before ``period`` with data for ``indicator``, marked when incomplete, and the default one.
+
+    The default is :func:`dashboard.core.change.comparison_period`: the same month a year earlier, else
+    the previous national weighing month, else the previous period with data.
+    """
+    available = sorted(observations.loc[observations["indicator"] == indicator, "period"].astype(str).unique())
+    earlier = [p for p in available if period is not None and p < period]
+    table = [completeness_of(observations, p, codes, indicator) for p in earlier]
+    chosen = comparison_period(period, available) if period else None
+    return PeriodChoices([_option(c, minimum, lang) for c in table], chosen)
+
+
 def district_choices(services: Services, district: str, lang: str) -> tuple[Any, ...]:
-    """A district's periods (the latest chosen), the same as earlier periods, and its services with data."""
-    periods = periods_of(services, district)
-    options = [{"label": p, "value": p} for p in periods]
-    coverage = coverage_keys(services.source.observations(district))
+    """A district's periods (marked when incomplete; the default by completeness) and its services with data."""
+    observations = services.source.observations(district)
+    codes = services.source.villages(district)["code"].astype(str).tolist()
+    choices = period_choices(
+        observations, codes, periods_of(services, district), services.settings.min_completeness, lang
+    )
+    coverage = coverage_keys(observations)
     return (
-        options,
-        (periods[-1] if periods else None),
-        options,
+        choices.options,
+        choices.value,
         [{"label": CATALOGUE[k].label(lang), "value": k} for k in coverage],
     )
+
+
+def comparison_for(services: Services, district: str, period: str | None, indicator: str, lang: str) -> tuple[Any, ...]:
+    """The change view's comparison periods for a district and period: options and the default."""
+    if not district:
+        return [], None
+    codes = services.source.villages(district)["code"].astype(str).tolist()
+    choices = comparison_choices(
+        services.source.observations(district), codes, period, indicator or STUNTING,
+        services.settings.min_completeness, lang,
+    )  # fmt: skip
+    return choices.options, choices.value
+
+
+def flag_labels(flags: Sequence[Flag], lang: str) -> str:
+    """``⚠ label; label`` for a value's plausibility flags, ``""`` for none."""
+    return f"{FLAG_MARK} " + "; ".join(t(f"flag.{Flag(flag).value}.label", lang) for flag in flags) if flags else ""
+
+
+def flagged(
+    flags: pd.DataFrame, indicators: Sequence[str], period: str, lang: str, named: bool | None = None
+) -> Mapping[str, str]:
+    """Village code -> :func:`flag_labels` of its flags in ``period`` (only flagged villages), for a hover.
+
+    With more than one indicator (a convergence score, a bivariate class), or ``named``, each flag names
+    its indicator; several lines are joined by ``<br>``.
+    """
+    named = len(indicators) > 1 if named is None else named
+    found: dict[str, list[str]] = {}
+    for indicator in indicators:
+        for code, flags_of in flags_for(flags, indicator, period).items():
+            text = flag_labels(flags_of, lang)
+            if named:
+                text = f"{FLAG_MARK} {CATALOGUE[indicator].label(lang)}: {text.removeprefix(FLAG_MARK + ' ')}"
+            found.setdefault(code, []).append(text)
+    return {code: "<br>".join(texts) for code, texts in found.items()}

@@ -10,18 +10,19 @@ from dash import dcc, html
 
 from dashboard.core.aggregate import number_or_none, rank_villages, village_table
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.plausibility import flags_for
 from dashboard.core.prevalence import is_reliable, wilson_interval
 from dashboard.figures.labels import label_text
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.gaps_page.model import periods_of, scope_codes, scope_figures
+from dashboard.views.gaps_page.model import flag_labels, periods_of, scope_codes, scope_figures
 
 __all__ = ["village_profile"]
 
 
 def village_profile(services: Services, district: str, code: str, period: str, lang: str) -> Any:
-    """Every indicator with counts, interval and reliability; kecamatan and district; rank; trend; lokus lists."""
+    """Each indicator with counts, interval, reliability, flags; kecamatan and district; rank; trend; lokus lists."""
     villages = services.source.villages(district)
     row = villages[villages["code"].astype(str) == code]
     if row.empty:
@@ -32,6 +33,7 @@ def village_profile(services: Services, district: str, code: str, period: str, l
     in_kecamatan = scope_figures(observations, period, kecamatan_codes)
     in_district = scope_figures(observations, period, villages["code"].astype(str).tolist())
     minimum = services.settings.min_measured
+    flags = services.flags(district)
     body = []
     for key, indicator in CATALOGUE.items():
         table = village_table(observations, key, period)
@@ -50,6 +52,9 @@ def village_profile(services: Services, district: str, code: str, period: str, l
         )
         if indicator.kind is Kind.OUTCOME and not is_reliable([denominator], minimum)[0]:
             value.append(html.Div(t("profile.unreliable", lang, n=minimum), className="unreliable"))
+        marked = flags_for(flags, key, period).get(code)
+        if marked:
+            value.append(html.Div(flag_labels(marked, lang), className="flagged"))
         ranks = rank_villages(observations, key, period)
         target = fmt_percent(indicator.target, lang) if indicator.target is not None else "—"
         body.append(
