@@ -1,4 +1,5 @@
-"""A planner drills from the district to a kecamatan to a village on /kesenjangan and reads its profile."""
+"""A planner drills from the district to a kecamatan to a village on /kesenjangan and reads its profile; a leader
+reads the like-for-like change against a year earlier."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.select import Select
 
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
@@ -61,4 +63,25 @@ def test_jrn030_district_to_kecamatan_to_village_profile(dash_duo: Any, tmp_path
     dash_duo.find_element(f"#{ID.GAPS_CRUMB_DISTRICT}").click()
     dash_duo.wait_for_contains_text(f"#{ID.GAPS_SCOPE}", f"Kabupaten/kota ({len(villages)} desa)", timeout=20)
     wait_for_script(dash_duo, SHOWS, GRAPH, len(villages))
+    assert dash_duo.get_logs() == []
+
+
+def test_jrn031_change_view_compares_like_for_like_with_a_year_earlier(dash_duo: Any, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/kesenjangan")
+    dash_duo.wait_for_element(GRAPH, timeout=20)
+    # The demo's 2025-08 has 267 of 272 villages: complete enough to open on, and said beside the figures.
+    dash_duo.wait_for_contains_text(f"#{ID.GAPS_COMPLETENESS}", "267 dari 272 desa melapor", timeout=20)
+    Select(dash_duo.find_element(f"#{ID.GAPS_VIEW}")).select_by_value("change")
+
+    # By default against the same month a year earlier, over the villages reporting in both.
+    summary = f"#{ID.GAPS_CHANGE_SUMMARY}"
+    dash_duo.wait_for_contains_text(summary, "Dibandingkan: 267 desa yang melapor di kedua periode", timeout=20)
+    assert "272 melapor di 2024-08, 267 di 2025-08" in dash_duo.find_element(summary).text
+    legend = dash_duo.find_element(f"#{ID.GAPS_CHANGE_LEGEND} .change-class-no_value").text
+    assert "Tidak ada nilai di salah satu periode" in legend and "5 desa" in legend
+
+    # The comparison stays selectable.
+    dash_duo.select_dcc_dropdown(f"#{ID.GAPS_BEFORE}", value="2025-02")
+    dash_duo.wait_for_contains_text(summary, "272 melapor di 2025-02, 267 di 2025-08", timeout=20)
     assert dash_duo.get_logs() == []
