@@ -215,4 +215,4 @@ def change_classes(change: Sequence[float] | pd.Series, significant: Sequence[ob
         default=ChangeClass.RISE,
     )  # fmt: skip
     index = change.index if isinstance(change, pd.Series) else None
-    return pd.Series(classes, index=index, dtype=object).map(ChangeClass)
+    return pd.Series([ChangeClass(c) for c in classes], index=index, dtype=object)

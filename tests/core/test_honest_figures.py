@@ -81,6 +81,7 @@ def test_honest003_change_by_kecamatan_and_classes_separate_no_value() -> None:
     classes = change_classes(
         pd.Series([np.nan, 0.5, -9.0, 9.0, -0.4]), pd.Series([pd.NA, False, True, True, pd.NA], dtype="boolean")
     )
+    assert all(type(c) is ChangeClass for c in classes)
     assert classes.tolist() == [
         ChangeClass.NO_VALUE, ChangeClass.NOT_SIGNIFICANT, ChangeClass.FALL, ChangeClass.RISE, ChangeClass.NO_VALUE,
     ]  # fmt: skip

@@ -22,6 +22,7 @@ from dashboard.core.change import Change, ChangeClass, change_by_group, change_c
 from dashboard.core.completeness import completeness_of
 from dashboard.core.gaps import period_change
 from dashboard.core.indicators import CATALOGUE, Direction
+from dashboard.figures.map import FLAGGED_COLOUR
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 
@@ -31,7 +32,7 @@ CLASS_ORDER = (ChangeClass.NO_VALUE, ChangeClass.NOT_SIGNIFICANT, ChangeClass.FA
 BETTER, WORSE = "#2166ac", "#b2182b"  # blue and red (RdBu's ends): readable with the common colour-vision deficiencies
 NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
 NO_VALUE_COLOUR = "#f3eee2"  # pale and warm, unlike the grey of "not significant"; the legend hatches it
-FLAG_OUTLINE = "#d6008f"  # magenta, as the main map outlines a flagged value (a later value, on this map)
+FLAG_OUTLINE = FLAGGED_COLOUR  # magenta, as the main map outlines a flagged value (a later value, on this map)
 LINE = {"color": "#fff", "width": 0.5}
 
 
