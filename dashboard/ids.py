@@ -102,6 +102,9 @@ class ID(StrEnum):
     LOKUS_EXPORT_XLSX = "lokus-export-xlsx"
     LOKUS_EXPORT_PNG = "lokus-export-png"
     LOKUS_DOWNLOAD = "lokus-download"
+    LOKUS_INCLUDE_FLAGGED = "lokus-include-flagged"  # flagged values taken back into the ranking
+    LOKUS_COMPLETENESS = "lokus-completeness"  # villages reporting in the period on screen
+    LOKUS_LEGEND = "lokus-legend"  # the map's classes (traffic light)
     # gaps page
     GAPS_DISTRICT = "gaps-district"
     GAPS_PERIOD = "gaps-period"

@@ -14,6 +14,59 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lokus.district": ("Kabupaten/kota", "District"),
     "lokus.period": ("Data periode", "Data period"),
+    "lokus.period.incomplete": (
+        "{period} — belum lengkap: {reporting} dari {villages} desa",
+        "{period} — incomplete: {reporting} of {villages} villages",
+    ),
+    "lokus.completeness": (
+        "Data: {reporting} dari {villages} desa melapor ({share})",
+        "Data: {reporting} of {villages} villages reporting ({share})",
+    ),
+    "lokus.completeness.incomplete": (
+        "— belum lengkap (ambang {minimum}); peringkat hanya memuat desa yang melapor.",
+        "— incomplete (threshold {minimum}); the ranking holds only the villages that reported.",
+    ),
+    "lokus.include_flagged": (
+        "Ikutkan nilai yang ditandai tidak wajar",
+        "Include values flagged as implausible",
+    ),
+    "lokus.method.help.title": ("Cara peringkat dihitung", "How the ranking is computed"),
+    "lokus.method.help.shrinkage": (
+        "Prevalensi untuk peringkat adalah taksiran empiris-Bayes: angka desa ditarik ke arah angka kecamatannya, "
+        "makin kuat bila makin sedikit balita yang diukur (kabupaten bila kecamatan punya kurang dari 5 desa). "
+        "Desa dengan 1 stunting dari 2 balita (50%) tidak lagi menempati peringkat teratas karena kebetulan; "
+        "prevalensi mentah tetap tersedia sebagai kriteria tersendiri (mati secara bawaan).",
+        "The prevalence used for ranking is an empirical-Bayes estimate: a village's rate is pulled toward its "
+        "kecamatan's, the more so the fewer children were measured (the district's when a kecamatan has fewer "
+        "than 5 villages). A village with 1 stunted child of 2 (50%) no longer tops the list by chance; the raw "
+        "prevalence stays available as a criterion of its own (off by default).",
+    ),
+    "lokus.method.help.minimum": (
+        "Angka tentang balita dengan penyebut di bawah {minimum} anak tidak dihitung (dianggap kosong): cakupan "
+        "0 dari 2 anak tidak berarti apa-apa. Angka rumah tangga/keluarga dan indikator ya/tidak desa tidak "
+        "terkena batas ini.",
+        "Rates about children with a denominator below {minimum} are left out (counted as missing): a coverage "
+        "of 0 of 2 children says nothing. Household/family rates and yes/no village indicators are exempt.",
+    ),
+    "lokus.method.help.flags": (
+        "Nilai yang ditandai tidak wajar (misalnya nol stunting dari ≥30 anak, perubahan yang tidak mungkin "
+        "karena kebetulan) tidak dihitung kecuali Anda mengikutkannya; alasannya tertulis di kolom catatan. "
+        "Desa tanpa skor tidak pernah terpilih.",
+        "Values flagged as implausible (e.g. zero stunting of ≥30 children, a change chance cannot explain) are "
+        "left out unless you include them; the reason is in the notes column. A village without a score is "
+        "never selected.",
+    ),
+    "lokus.left_out.few": (
+        "{indicator}: hanya {n} anak (< {minimum}), tidak dihitung",
+        "{indicator}: only {n} children (< {minimum}), left out",
+    ),
+    "lokus.left_out.flag": ("{indicator} ditandai: {flag}", "{indicator} flagged: {flag}"),
+    "lokus.left_out.flag_kept": (
+        "{indicator} ditandai, tetap dihitung: {flag}",
+        "{indicator} flagged, counted anyway: {flag}",
+    ),
+    "lokus.map.legend.light": ("Kuadran (garis tebal = terpilih)", "Quadrant (thick outline = chosen)"),
+    "lokus.grid.estimate": ("Taksiran (%)", "Estimate (%)"),
     "lokus.method": ("Metode", "Method"),
     "lokus.method.weighted": ("Skor berbobot", "Weighted score"),
     "lokus.method.traffic_light": ("Matriks lampu lalu lintas", "Traffic-light matrix"),
@@ -42,7 +95,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.direction.lower": ("rendah = prioritas", "lower = priority"),
     "lokus.normalisation.minmax": ("min–maks", "min–max"),
     "lokus.normalisation.rank": ("peringkat", "rank"),
-    "lokus.criterion.prevalensi": ("Prevalensi stunting (%)", "Stunting prevalence (%)"),
+    "lokus.criterion.prevalensi": (
+        "Prevalensi stunting (%, taksiran ditarik ke kecamatan)",
+        "Stunting prevalence (%, estimate pulled toward the kecamatan)",
+    ),
+    "lokus.criterion.prevalensi_mentah": ("Prevalensi stunting mentah (%)", "Raw stunting prevalence (%)"),
     "lokus.criterion.jumlah_stunting": ("Jumlah balita stunting", "Number of stunted children"),
     "lokus.criterion.pengukuran": ("Cakupan pengukuran (%)", "Measurement coverage (%)"),
     "lokus.criterion.gap": ("Kesenjangan {label} (poin % di bawah target)", "Gap in {label} (points below target)"),
@@ -50,6 +107,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.summary": (
         "{selected} dari {villages} desa terpilih. Peta: merah tua = terpilih, merah muda = skor.",
         "{selected} of {villages} villages chosen. Map: dark red = chosen, light red = score.",
+    ),
+    "lokus.summary.light": (
+        "{selected} dari {villages} desa terpilih. Peta: warna = kuadran, garis tebal = terpilih.",
+        "{selected} of {villages} villages chosen. Map: colour = quadrant, thick outline = chosen.",
     ),
     "lokus.grid.rank": ("Peringkat", "Rank"),
     "lokus.grid.kecamatan": ("Kecamatan", "Kecamatan"),
@@ -61,7 +122,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.grid.light": ("Kuadran", "Quadrant"),
     "lokus.grid.status": ("Lokus", "Chosen"),
     "lokus.grid.reason": ("Alasan", "Reason"),
-    "lokus.grid.missing": ("Data kosong", "Missing data"),
+    "lokus.grid.missing": ("Tidak dihitung / data kosong", "Left out / missing data"),
     "lokus.status.selected": ("ya", "yes"),
     "lokus.status.added": ("ya (ditambahkan)", "yes (added)"),
     "lokus.status.removed": ("dikeluarkan", "removed"),

@@ -20,6 +20,11 @@ pytestmark = pytest.mark.browser
 
 TOP_CODE = f"#{ID.LOKUS_GRID} .ag-row[row-index='0'] [col-id='code']"
 SELECTED_ON_MAP = f"return document.querySelector('#{ID.LOKUS_MAP} .js-plotly-plot').data[1].locations;"
+# Rows of the whole grid (not only those drawn) whose notes say a flagged value was counted anyway.
+FLAGGED_KEPT = (
+    f"const api = dash_ag_grid.getApi('{ID.LOKUS_GRID}'); let n = 0;"
+    "api.forEachNode(row => { if ((row.data.missing || '').includes('tetap dihitung')) n++; }); return n;"
+)
 
 
 def _until(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
@@ -43,6 +48,14 @@ def _map_selection(dash_duo: Any) -> list[str]:
     return list(dash_duo.driver.execute_script(SELECTED_ON_MAP) or [])
 
 
+def _flagged_kept(dash_duo: Any) -> int:
+    return int(dash_duo.driver.execute_script(FLAGGED_KEPT) or 0)
+
+
+def _include_flagged(dash_duo: Any) -> bool:
+    return bool(dash_duo.find_element(f"#{ID.LOKUS_INCLUDE_FLAGGED}").is_selected())
+
+
 def _weight(dash_duo: Any, key: str) -> Any:
     return dash_duo.find_element(f"input[id*='lokus-weight'][id*='\"{key}\"']")
 
@@ -56,6 +69,9 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     first_top = _until(lambda: _top_code(dash_duo), "the ranking")
     first_selection = _until(lambda: _map_selection(dash_duo), "the map highlight")
     assert len(first_selection) == 10 and first_selection[0] == first_top
+    # The period's completeness beside the list; flagged values are left out by default.
+    dash_duo.wait_for_text_to_equal(f"#{ID.LOKUS_COMPLETENESS}", "Data: 267 dari 272 desa melapor (98%)", timeout=20)
+    assert not _include_flagged(dash_duo) and _flagged_kept(dash_duo) == 0
 
     # The number of stunted children no longer counts: the order and the highlighted villages change.
     weight = _weight(dash_duo, "jumlah_stunting")
@@ -65,6 +81,15 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     new_selection = _until(lambda: _map_selection(dash_duo) != first_selection and _map_selection(dash_duo), "map")
     assert new_selection[0] == new_top
 
+    # The planner takes the three flagged values back in: their rows say so, and the setting is saved.
+    switch = dash_duo.find_element(f"#{ID.LOKUS_INCLUDE_FLAGGED}")
+    # Clicked by script: Bootstrap's switch label covers its input; then back to the top of the page.
+    dash_duo.driver.execute_script("arguments[0].click(); window.scrollTo(0, 0);", switch)
+    _until(lambda: _flagged_kept(dash_duo) == 3, "the flagged values counted")
+    _until(lambda: not dash_duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), "the ranking")
+    new_top, new_selection = _top_code(dash_duo), _map_selection(dash_duo)
+    assert new_selection[0] == new_top
+
     dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys("Tanpa jumlah stunting")
     dash_duo.find_element(f"#{ID.LOKUS_SAVE}").click()
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
@@ -72,12 +97,14 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     # Reload: the page starts from its defaults; the saved scenario is still there and reopens as it was.
     dash_duo.driver.refresh()
     _until(lambda: _top_code(dash_duo) == first_top, "the default ranking after reload")
+    assert not _include_flagged(dash_duo)
     dash_duo.select_dcc_dropdown(f"#{ID.LOKUS_SCENARIOS}", index=0)
     dash_duo.find_element(f"#{ID.LOKUS_OPEN}").click()
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
     _until(lambda: _top_code(dash_duo) == new_top, "the saved ranking")
     _until(lambda: _map_selection(dash_duo) == new_selection, "the saved selection on the map")
     assert _weight(dash_duo, "jumlah_stunting").get_attribute("value") == "0"
+    assert _include_flagged(dash_duo) and _flagged_kept(dash_duo) == 3
 
     dash_duo.find_element(f"#{ID.LOKUS_EXPORT_CSV}").click()
     folder = Path(dash_duo.download_path)

@@ -12,10 +12,14 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from dashboard.config import Settings
+from dashboard.core.scoring import Light
 from dashboard.data.annex import SELECTED_FILL, AnnexTitle, annex_csv, annex_png, annex_table, annex_xlsx
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.data.store import Store
 from dashboard.services import Services
 from dashboard.views import lokus_page
+from dashboard.views.lokus_page.figures import LIGHT_COLOURS, selection_figure
+from dashboard.views.lokus_page.ranking import summary_view
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 
@@ -58,7 +62,13 @@ def test_lok021_weights_move_the_order(services: Services) -> None:
         criterion["enabled"] = criterion["key"] == "jumlah_stunting"
     by_count = lokus_page.compute(services, state, "id").table
     assert by_count["code"].tolist() != before
-    assert by_count["jumlah_stunting"].dropna().is_monotonic_decreasing
+    # Ranked on the count alone: descending over the villages with a score. The demo's three villages whose
+    # stunting value is flagged this period show their count but are left out, unscored, after the others.
+    scored = by_count["skor"].notna()
+    assert by_count.loc[scored, "jumlah_stunting"].is_monotonic_decreasing
+    flagged = by_count[by_count["flagged"]]
+    assert len(flagged) == 3 and flagged["skor"].isna().all() and flagged["jumlah_stunting"].notna().all()
+    assert (flagged["rank"] > by_count.loc[scored, "rank"].max()).all()
 
 
 def test_lok022_exports_list_exactly_the_selection(services: Services) -> None:
@@ -124,3 +134,72 @@ def test_lok024_comparing_two_lists(services: Services, monkeypatch: pytest.Monk
     assert kept.children[1].children == ": " + villages.at[b, "name"]
     trace = graph.figure.data[1]
     assert list(trace.locations) == [c, a, b] and list(trace.text) == ["added", "removed", "kept"]
+
+
+class LateMonth(DemoSource):
+    """The demo with a later month in which only 3 of the 272 villages reported."""
+
+    def observations(self, district_code: str) -> pd.DataFrame:
+        observations = super().observations(district_code)
+        late = observations[(observations["period"] == "2025-08") & (observations["indicator"] == "stunting")].head(3)
+        return pd.concat([observations, late.assign(period="2026-02")], ignore_index=True)
+
+
+def test_lok025_an_incomplete_later_month_is_offered_marked_but_not_opened() -> None:
+    services = Services(Settings(), LateMonth(GEODATA))
+    state = lokus_page.default_state(services)
+    assert state["period"] == "2025-08"  # 267 of 272 villages (98%), not the 3 of 272 of February 2026
+    options = lokus_page.model.period_options(services, DEMO_DISTRICT_CODE, "id")
+    assert options[0] == {"label": "Februari 2026 — belum lengkap: 3 dari 272 desa", "value": "2026-02"}
+    assert options[1] == {"label": "Agustus 2025", "value": "2025-08"}
+    complete = lokus_page.compute(services, state, "id")
+    assert summary_view(services, complete, state, "id").children[0].children == "Data: 267 dari 272 desa melapor (98%)"
+    # Chosen anyway, the month is ranked; its top 10 holds the 3 villages with data, none of the 269 others.
+    late = state | {"period": "2026-02", "criteria": [c.as_dict() for c in
+                    lokus_page.model.criteria_for(services, DEMO_DISTRICT_CODE, "2026-02", [])]}  # fmt: skip
+    result = lokus_page.compute(services, late, "id")
+    assert len(result.selected) == 3 and result.table.set_index("code").loc[result.selected, "skor"].notna().all()
+    line = summary_view(services, result, late, "id").children[0]
+    assert line.children.startswith("Data: 3 dari 272 desa melapor (1%) — belum lengkap")
+    assert "lokus-incomplete" in line.className
+
+
+def test_lok026_traffic_light_map_shows_four_classes_and_grey(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lokus_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
+    state = lokus_page.default_state(services) | {"method": "traffic_light", "top_n": None}
+    result = lokus_page.compute(services, state, "id")
+    figure = selection_figure(services, "99.01", result, "id")
+    base, chosen = figure.data
+    colours = [colour for _, colour in base.colorscale]
+    # Every class in its own colour: z = the class's place in LIGHT_COLOURS, one band of the scale per class.
+    assert list(dict.fromkeys(colours)) == list(LIGHT_COLOURS.values()) and len(LIGHT_COLOURS) == 5
+    lights = list(LIGHT_COLOURS)
+    shown = {code: lights[int(z)] for code, z in zip(base.locations, base.z, strict=True)}
+    assert shown == dict(zip(result.table["code"], result.table["light"], strict=True))
+    assert {Light.RED, Light.ORANGE, Light.YELLOW, Light.GREEN, Light.GREY} == set(shown.values())
+    # The chosen villages are outlined over their class, not painted over it.
+    assert list(chosen.locations) == result.selected and "rgba(0,0,0,0)" in str(chosen.colorscale)
+    legend = summary_view(services, result, state, "id").children[-1]
+    entries = legend.children[1:]
+    assert [entry.children[1] for entry in entries] == ["merah", "oranye", "kuning", "hijau", "tanpa data"]
+    assert [entry.children[0].style["background"] for entry in entries] == list(LIGHT_COLOURS.values())
+    assert entries[-1].children[2].children == "(8)"  # 5 villages without data, 3 whose stunting value is flagged
+
+
+def test_lok027_flagged_values_left_out_with_the_reason_and_taken_back(services: Services) -> None:
+    state = lokus_page.default_state(services)
+    assert state["include_flagged"] is False
+    table = lokus_page.compute(services, state, "id").table.set_index("code")
+    flagged = table[table["flagged"]]
+    assert len(flagged) == 3  # the demo's three stunting values of August 2025 that sampling cannot explain
+    reason = "Prevalensi stunting ditandai: perubahan terlalu besar untuk dijelaskan variasi acak (99,9%)"
+    assert all(note.startswith(reason) for note in flagged["missing"])
+    assert flagged["prevalensi"].notna().all()  # shown as reported, not ranked on
+    back = lokus_page.compute(services, state | {"include_flagged": True}, "id").table.set_index("code")
+    again = back.loc[flagged.index]
+    assert again["skor"].notna().all()
+    assert all(note.startswith("Prevalensi stunting ditandai, tetap dihitung:") for note in again["missing"])
+    # Scored without their stunting figures by default, with them once taken back: their scores move.
+    assert (again["skor"] != flagged["skor"]).all()

@@ -88,6 +88,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input(ID.LOKUS_MIN_SCORE, "value"),
         Input(ID.LOKUS_LIGHT_PREVALENCE, "value"),
         Input(ID.LOKUS_LIGHT_STUNTED, "value"),
+        Input(ID.LOKUS_INCLUDE_FLAGGED, "value"),
         Input({"type": Pattern.LOKUS_USE, "key": ALL}, "value"),
         Input({"type": Pattern.LOKUS_WEIGHT, "key": ALL}, "value"),
         Input({"type": Pattern.LOKUS_DIRECTION, "key": ALL}, "value"),
@@ -106,6 +107,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         min_score: float | None,
         light_prevalence: float | None,
         light_stunted: float | None,
+        include_flagged: bool | None,
         uses: list[bool],
         weights: list[float],
         directions: list[str],
@@ -117,7 +119,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     ) -> tuple[Any, ...]:
         controls = RankingControls(
             district, period, method, by, top_n, min_score, light_prevalence, light_stunted, uses, weights, directions,
-            norms, ids, adjustments,
+            norms, ids, adjustments, bool(include_flagged),
         )  # fmt: skip
         return ranked_view(services, controls, opened, lang)
 
@@ -155,6 +157,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.LOKUS_MIN_SCORE, "value"),
         Output(ID.LOKUS_LIGHT_PREVALENCE, "value"),
         Output(ID.LOKUS_LIGHT_STUNTED, "value"),
+        Output(ID.LOKUS_INCLUDE_FLAGGED, "value"),
         Output(ID.LOKUS_CRITERIA, "children", allow_duplicate=True),
         Output(ID.LOKUS_ADJUSTMENTS, "data", allow_duplicate=True),
         Output(ID.LOKUS_SCENARIO_NAME, "value"),

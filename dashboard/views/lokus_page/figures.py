@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dashboard.core.scoring import Light
 from dashboard.data.scenarios import compare
 from dashboard.figures.labels import label_text
 from dashboard.geo import bounds_of, view_for_bounds
@@ -18,14 +20,24 @@ from dashboard.views.lokus_page.model import LokusResult
 __all__ = [
     "ADDED_COLOUR",
     "COMPARE_COLOURS",
+    "LIGHT_COLOURS",
     "SELECTED_COLOUR",
     "comparison_figure",
     "comparison_view",
+    "light_legend",
     "selection_figure",
 ]
 
 SELECTED_COLOUR, ADDED_COLOUR = "#8b0000", "#6a1b9a"
 COMPARE_COLOURS = {"added": "#1b7837", "removed": "#b2182b", "kept": "#2166ac"}
+# The traffic-light matrix's classes in priority order, grey (no data) last.
+LIGHT_COLOURS = {
+    Light.RED: "#d7191c",
+    Light.ORANGE: "#fd8d3c",
+    Light.YELLOW: "#fed976",
+    Light.GREEN: "#1a9641",
+    Light.GREY: "#bdbdbd",
+}
 
 
 def _geojson_url(services: Services, district: str) -> str:
@@ -39,8 +51,41 @@ def _geojson_url(services: Services, district: str) -> str:
     return lokus_page.services_url(services, district)
 
 
+def _light_scale() -> list[list[float | str]]:
+    """A discrete colour scale: class i of the five (``z`` = i) in its own colour."""
+    scale: list[list[float | str]] = []
+    for i, colour in enumerate(LIGHT_COLOURS.values()):
+        scale += [[i / len(LIGHT_COLOURS), colour], [(i + 1) / len(LIGHT_COLOURS), colour]]
+    return scale
+
+
+def light_legend(result: LokusResult, lang: str) -> Any:
+    """The map's classes with the traffic-light method: each colour, its name and how many villages it holds."""
+    counts = result.table["light"].value_counts()
+    entries = [
+        html.Span(
+            [
+                html.Span(className="legend-swatch", style={"background": colour}),
+                t(f"lokus.light.{light}", lang),
+                html.Span(f"({int(counts.get(str(light), 0))})", className="legend-count"),
+            ],
+            className="legend-entry",
+        )
+        for light, colour in LIGHT_COLOURS.items()
+    ]
+    return html.Div(
+        [html.Span(t("lokus.map.legend.light", lang), className="legend-title"), *entries],
+        id=ID.LOKUS_LEGEND,
+        className="legend lokus-legend",
+    )
+
+
 def selection_figure(services: Services, district: str, result: LokusResult, lang: str) -> go.Figure:
-    """Scores in light reds, the chosen villages dark (added by hand in purple); geometry by URL."""
+    """Scores in light reds, the chosen villages dark (added by hand in purple); geometry by URL.
+
+    With the traffic-light method the villages are coloured by class (:data:`LIGHT_COLOURS`) and the chosen
+    ones are outlined, not filled, so their class stays visible. The chosen villages are always trace 1.
+    """
     villages = services.source.villages(district)
     url = _geojson_url(services, district)
     table = result.table.set_index("code")
@@ -49,28 +94,36 @@ def selection_figure(services: Services, district: str, result: LokusResult, lan
         for desa, kecamatan, rank, reason in result.table[["desa", "kecamatan", "rank", "alasan"]].to_numpy().tolist()
     ]
     centre, zoom = view_for_bounds(bounds_of(villages))
+    lights = result.table["light"] if "light" in result.table.columns else pd.Series(dtype=object)
+    by_light = bool(len(lights)) and bool(lights.notna().all())
+    if by_light:
+        order = {str(light): i for i, light in enumerate(LIGHT_COLOURS)}
+        z, zmax, scale = lights.map(order), len(LIGHT_COLOURS) - 1, _light_scale()
+    else:
+        z, zmax, scale = result.table["skor"].fillna(0.0), 100, [[0.0, "#fff5f0"], [1.0, "#fb6a4a"]]
     base = go.Choroplethmap(
         geojson=url,
         locations=result.table["code"],
-        z=result.table["skor"].fillna(0.0),
+        z=z,
         zmin=0,
-        zmax=100,
-        colorscale=[[0.0, "#fff5f0"], [1.0, "#fb6a4a"]],
+        zmax=zmax,
+        colorscale=scale,
         showscale=False,
         text=hover,
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"color": "#ffffff", "width": 0.6}},
     )
     added = set(table.index[table["status"] == "added"])
+    fill = [SELECTED_COLOUR, ADDED_COLOUR] if not by_light else ["rgba(0,0,0,0)", "rgba(0,0,0,0)"]
     chosen = go.Choroplethmap(
         geojson=url,
         locations=result.selected,
         z=[1 if c in added else 0 for c in result.selected],
         zmin=0,
         zmax=1,
-        colorscale=[[0.0, SELECTED_COLOUR], [0.5, SELECTED_COLOUR], [0.5, ADDED_COLOUR], [1.0, ADDED_COLOUR]],
+        colorscale=[[0.0, fill[0]], [0.5, fill[0]], [0.5, fill[1]], [1.0, fill[1]]],
         showscale=False,
-        marker={"line": {"color": "#000000", "width": 1.6}},
+        marker={"line": {"color": "#000000", "width": 3 if by_light else 1.6}},
         hoverinfo="skip",
     )
     figure = go.Figure([base, chosen])

@@ -15,7 +15,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.lokus_page.criteria import criteria_rows
-from dashboard.views.lokus_page.model import default_state, periods_of
+from dashboard.views.lokus_page.model import default_state, period_options
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
 
 __all__ = ["layout"]
@@ -29,13 +29,28 @@ def _grid_columns(lang: str) -> list[dict[str, Any]]:
         {"field": "desa", "headerName": t("lokus.grid.desa", lang), "filter": True},
         {"field": "code", "headerName": t("lokus.grid.code", lang), "filter": True, "width": 130},
         {"field": "prevalensi", "headerName": t("lokus.grid.prevalence", lang), "width": 120, **number},
+        {"field": "prevalensi_eb", "headerName": t("lokus.grid.estimate", lang), "width": 110, **number},
         {"field": "jumlah_stunting", "headerName": t("lokus.grid.stunted", lang), "width": 120, **number},
         {"field": "skor", "headerName": t("lokus.grid.score", lang), "width": 95, **number},
         {"field": "light_label", "headerName": t("lokus.grid.light", lang), "width": 110, "filter": True},
         {"field": "status_label", "headerName": t("lokus.grid.status", lang), "width": 130, "filter": True},
         {"field": "alasan", "headerName": t("lokus.grid.reason", lang), "flex": 1, "minWidth": 220},
-        {"field": "missing", "headerName": t("lokus.grid.missing", lang), "width": 160},
+        {"field": "missing", "headerName": t("lokus.grid.missing", lang), "width": 260, "tooltipField": "missing"},
     ]
+
+
+def _method_help(services: Services, lang: str) -> Any:
+    """How the ranking treats small numbers and flagged values, folded under the criteria."""
+    minimum = services.settings.min_measured
+    return html.Details(
+        [
+            html.Summary(t("lokus.method.help.title", lang)),
+            html.P(t("lokus.method.help.shrinkage", lang)),
+            html.P(t("lokus.method.help.minimum", lang, minimum=minimum)),
+            html.P(t("lokus.method.help.flags", lang), className="mb-0"),
+        ],
+        className="small text-muted lokus-method-help",
+    )
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -43,7 +58,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     districts = services.source.districts()
     state = default_state(services)
     district = state["district"]
-    periods = periods_of(services, district)
+    periods = period_options(services, district, lang)
     criteria = [Criterion.from_dict(c) for c in state["criteria"]]
     controls = dbc.Card(
         dbc.CardBody(
@@ -58,7 +73,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 dbc.Label(t("lokus.period", lang), html_for=ID.LOKUS_PERIOD, className="mt-2"),
                 dcc.Dropdown(
                     id=ID.LOKUS_PERIOD,
-                    options=[{"label": p, "value": p} for p in periods],
+                    options=periods,
                     value=state["period"],
                     clearable=False,
                 ),
@@ -121,7 +136,14 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             [
                 html.H3(t("lokus.criteria", lang), className="h6"),
                 html.Div(criteria_rows(criteria, lang), id=ID.LOKUS_CRITERIA),
-                html.P(t("lokus.criteria.help", lang), className="small text-muted mb-0"),
+                html.P(t("lokus.criteria.help", lang), className="small text-muted mb-1"),
+                dbc.Switch(
+                    id=ID.LOKUS_INCLUDE_FLAGGED,
+                    label=t("lokus.include_flagged", lang),
+                    value=bool(state["include_flagged"]),
+                    className="small",
+                ),
+                _method_help(services, lang),
             ]
         ),
         className="mb-2",

@@ -11,9 +11,14 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.aggregate import number_or_none
-from dashboard.core.indicators import CATALOGUE
+from dashboard.core.completeness import Completeness, completeness_by_period, completeness_of
+from dashboard.core.headline import choose_period
+from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.periods import period_label
 from dashboard.core.scoring import (
+    FEW_CHILDREN,
     PREVALENCE,
+    RAW_PREVALENCE,
     STUNTED,
     Adjustment,
     Criterion,
@@ -26,22 +31,26 @@ from dashboard.core.scoring import (
     criterion_values,
     default_criteria,
     rank_villages,
+    ranking_input,
     select,
     sensitivity,
     traffic_light,
 )
-from dashboard.i18n import fmt_int, fmt_number, t
+from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.services import Services
 
 __all__ = [
     "LokusResult",
     "annex_rows",
+    "completeness_text",
     "compute",
     "criteria_for",
     "criteria_from",
     "criterion_label",
+    "default_period_of",
     "default_state",
     "grid_rows",
+    "period_options",
     "periods_of",
     "state_from_controls",
 ]
@@ -56,11 +65,15 @@ def criterion_label(key: str, lang: str) -> str:
 
 
 def default_state(services: Services, district: str | None = None) -> dict[str, Any]:
-    """The page's starting point for a district: its latest period, weighted scores, top 10."""
+    """The page's starting point for a district: its default period, weighted scores, top 10, flagged values out.
+
+    The default period is the latest one whose completeness reaches ``DASHBOARD_MIN_COMPLETENESS``
+    (:func:`~dashboard.core.headline.choose_period`): a later month in which 3 of 272 villages reported is
+    offered, marked, but never opened by default.
+    """
     districts = services.source.districts()
     code = district or (districts[0].code if districts else "")
-    periods = periods_of(services, code)
-    period = periods[-1] if periods else ""
+    period = default_period_of(services, code) or ""
     return {
         "district": code,
         "period": period,
@@ -71,8 +84,33 @@ def default_state(services: Services, district: str | None = None) -> dict[str, 
         "by": "top_n",
         "light_prevalence": 14.0,
         "light_stunted": None,
+        "include_flagged": False,
         "adjustments": [],
     }
+
+
+def default_period_of(services: Services, district: str) -> str | None:
+    """The period the page opens on for a district (see :func:`default_state`); ``None`` without data."""
+    if not district:
+        return None
+    codes = services.source.villages(district)["code"].astype(str)
+    return choose_period(services.source.observations(district), codes, services.settings.min_completeness)
+
+
+def period_options(services: Services, district: str, lang: str) -> list[dict[str, str]]:
+    """The periods with stunting data by name, newest first; one below the completeness threshold is marked
+    ("Februari 2026 — belum lengkap: 3 dari 272 desa") but stays selectable."""
+    if not district:
+        return []
+    codes = services.source.villages(district)["code"].astype(str)
+    minimum = services.settings.min_completeness
+    options = []
+    for entry in reversed(completeness_by_period(services.source.observations(district), codes)):
+        label = period_label(entry.period, lang)
+        if not entry.complete(minimum):
+            label = t("lokus.period.incomplete", lang, period=label, reporting=entry.reporting, villages=entry.villages)
+        options.append({"label": label, "value": entry.period})
+    return options
 
 
 def periods_of(services: Services, district: str) -> list[str]:
@@ -101,14 +139,26 @@ class LokusResult:
     selected: list[str]  # the final list, in ranking order
     sensitivity: pd.DataFrame | None
     villages: int
+    completeness: Completeness  # villages reporting stunting in the period, of the district's villages
 
 
 def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
-    """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here."""
+    """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here.
+
+    The criteria come from :func:`~dashboard.core.scoring.ranking_input`: prevalence shrunk toward the
+    kecamatan, rates on fewer than ``DASHBOARD_MIN_MEASURED`` children and flagged values left out (flagged
+    ones taken back in when ``state["include_flagged"]``); each row says what was left out and why.
+    """
     district, period = state["district"], state["period"]
     villages = services.source.villages(district)
     codes = villages["code"].astype(str).tolist()
-    values = criterion_values(services.source.observations(district), period, codes)
+    observations = services.source.observations(district)
+    include_flagged = bool(state.get("include_flagged", False))
+    given = ranking_input(
+        observations, period, codes, villages["kecamatan_code"].astype(str).tolist(),
+        services.settings.min_measured, services.flags(district), include_flagged,
+    )  # fmt: skip
+    values = given.values
     method = Method(state["method"])
     criteria = [Criterion.from_dict(c) for c in state["criteria"]]
     top_n = state.get("top_n")
@@ -119,20 +169,26 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
             values, TrafficLight(float(state.get("light_prevalence") or 14.0), state.get("light_stunted"))
         )
         moved = None
+        relevant = [RAW_PREVALENCE, STUNTED]
     else:
         ranked = rank_villages(values, criteria)
         moved = sensitivity(values, criteria, int(top_n)) if top_n and not by_score else None
+        relevant = [c.key for c in criteria if c.enabled and c.weight > 0]
     automatic = select(ranked, selection, method)
     adjustments = [Adjustment(a["code"], a["action"], a["reason"]) for a in state.get("adjustments", [])]
     order = [str(c) for c in ranked.index]
     chosen = apply_adjustments(automatic, order, adjustments)
     last_change = {a.code: a for a in adjustments}
     info = villages.set_index(villages["code"].astype(str))
+    left_out = given.left_out[given.left_out["criterion"].isin(relevant)]
+    notes = {str(code): group for code, group in left_out.groupby("code")}
+    minimum = services.settings.min_measured
     rows = []
     for key, row in ranked.iterrows():
         code = str(key)
-        prevalence = row.get(PREVALENCE, np.nan)
-        stunted = row.get(STUNTED, np.nan)
+        prevalence = given.observed.at[code, RAW_PREVALENCE] if RAW_PREVALENCE in given.observed else np.nan
+        estimate = given.observed.at[code, PREVALENCE] if PREVALENCE in given.observed else np.nan
+        stunted = given.observed.at[code, STUNTED] if STUNTED in given.observed else np.nan
         score = row.get("score", np.nan)
         change = last_change.get(code)
         if change is not None and change.action == "add" and code in chosen:
@@ -160,15 +216,49 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
                 "desa": str(info.at[code, "name"]),
                 "kecamatan": str(info.at[code, "kecamatan_name"]),
                 "prevalensi": _rounded(prevalence, 1),
+                "prevalensi_eb": _rounded(estimate, 1),
                 "jumlah_stunting": _rounded(stunted, 0),
                 "skor": _rounded(score, 1),
                 "light": str(row["light"]) if "light" in row else None,
                 "status": status,
                 "alasan": reason,
-                "missing": ", ".join(criterion_label(k, lang) for k in row.get("missing", ()) or ()),
+                "missing": _missing_text(row.get("missing", ()) or (), notes.get(code), minimum, lang),
+                "flagged": code in notes and bool((notes[code]["reason"] != FEW_CHILDREN).any()),
             }
         )
-    return LokusResult(pd.DataFrame(rows), chosen, moved, len(villages))
+    completeness = completeness_of(observations, period, codes, STUNTING)
+    return LokusResult(pd.DataFrame(rows), chosen, moved, len(villages), completeness)
+
+
+def _missing_text(missing: Sequence[str], left_out: pd.DataFrame | None, minimum: float, lang: str) -> str:
+    """What a village's score does not rest on, and why: values left out (few children, flagged) by indicator,
+    flagged values taken back in, then the criteria without data."""
+    parts: list[str] = []
+    noted: set[str] = set()
+    if left_out is not None:
+        for (indicator, reason, kept), group in left_out.groupby(["indicator", "reason", "kept"], sort=False):
+            label = CATALOGUE[str(indicator)].label(lang) if str(indicator) in CATALOGUE else str(indicator)
+            if reason == FEW_CHILDREN:
+                size = fmt_int(number_or_none(group["denominator"].iloc[0]), lang)
+                parts.append(t("lokus.left_out.few", lang, indicator=label, n=size, minimum=fmt_int(minimum, lang)))
+            else:
+                key = "lokus.left_out.flag_kept" if kept else "lokus.left_out.flag"
+                parts.append(t(key, lang, indicator=label, flag=t(f"flag.{reason}.label", lang)))
+            noted.update(str(c) for c in group["criterion"])
+    parts += [criterion_label(k, lang) for k in missing if k not in noted]
+    return "; ".join(parts)
+
+
+def completeness_text(completeness: Completeness, minimum: float, lang: str) -> tuple[str, bool]:
+    """("Data: 267 dari 272 desa melapor (98%)", complete) for the period on screen."""
+    text = t(
+        "lokus.completeness", lang, reporting=completeness.reporting, villages=completeness.villages,
+        share=fmt_percent(completeness.share, lang, 0),
+    )  # fmt: skip
+    complete = completeness.complete(minimum)
+    if not complete:
+        text += " " + t("lokus.completeness.incomplete", lang, minimum=fmt_percent(minimum, lang, 0))
+    return text, complete
 
 
 def _rounded(value: object, decimals: int) -> float | None:
@@ -221,6 +311,7 @@ def state_from_controls(
     light_stunted: float | None,
     criteria: list[dict[str, Any]],
     adjustments: list[dict[str, str]],
+    include_flagged: bool = False,
 ) -> dict[str, Any]:
     """The page's state from its controls' values (an empty prevalence threshold is 14%)."""
     return {
@@ -232,6 +323,7 @@ def state_from_controls(
         "min_score": float(min_score) if min_score is not None else None,
         "light_prevalence": float(light_prevalence) if light_prevalence is not None else 14.0,
         "light_stunted": float(light_stunted) if light_stunted is not None else None,
+        "include_flagged": bool(include_flagged),
         "criteria": criteria,
         "adjustments": adjustments,
     }

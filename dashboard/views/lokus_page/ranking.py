@@ -10,13 +10,15 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import html, no_update
 
+from dashboard.core.scoring import Method
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.lokus_page.figures import selection_figure
+from dashboard.views.lokus_page.figures import light_legend, selection_figure
 from dashboard.views.lokus_page.model import (
     LokusResult,
     annex_rows,
+    completeness_text,
     compute,
     criteria_from,
     criterion_label,
@@ -24,7 +26,7 @@ from dashboard.views.lokus_page.model import (
     state_from_controls,
 )
 
-__all__ = ["RankingControls", "adjusted_list", "ranked_view", "sensitivity_view"]
+__all__ = ["RankingControls", "adjusted_list", "ranked_view", "sensitivity_view", "summary_view"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class RankingControls:
     norms: Sequence[str]
     ids: Sequence[dict[str, str]]
     adjustments: list[dict[str, str]] | None
+    include_flagged: bool = False
 
 
 def sensitivity_view(result: LokusResult, state: dict[str, Any], lang: str) -> Any:
@@ -67,6 +70,26 @@ def sensitivity_view(result: LokusResult, state: dict[str, Any], lang: str) -> A
     return html.Div(lines)
 
 
+def summary_view(services: Services, result: LokusResult, state: dict[str, Any], lang: str) -> Any:
+    """How many villages are chosen, how complete the period's data is (warned when below the threshold), and
+    with the traffic-light method the map's legend."""
+    text, complete = completeness_text(result.completeness, services.settings.min_completeness, lang)
+    traffic = state["method"] == str(Method.TRAFFIC_LIGHT)
+    count = t("lokus.summary.light" if traffic else "lokus.summary", lang, selected=len(result.selected),
+              villages=result.villages)  # fmt: skip
+    parts = [
+        html.Div(
+            text,
+            id=ID.LOKUS_COMPLETENESS,
+            className="small lokus-completeness" + ("" if complete else " lokus-incomplete"),
+        ),
+        html.Div(count, id=ID.LOKUS_COUNT, className="small"),
+    ]
+    if traffic:
+        parts.append(light_legend(result, lang))
+    return html.Div(parts)
+
+
 def ranked_view(
     services: Services, controls: RankingControls, opened: dict[str, Any] | None, lang: str
 ) -> tuple[Any, ...]:
@@ -77,14 +100,10 @@ def ranked_view(
     criteria = criteria_from(controls.uses, controls.weights, controls.directions, controls.norms, controls.ids)
     state = state_from_controls(
         district, period, controls.method, controls.by, controls.top_n, controls.min_score, controls.light_prevalence,
-        controls.light_stunted, criteria, controls.adjustments or [],
+        controls.light_stunted, criteria, controls.adjustments or [], controls.include_flagged,
     )  # fmt: skip
     result = compute(services, state, lang)
-    summary = html.Div(
-        t("lokus.summary", lang, selected=len(result.selected), villages=result.villages),
-        id=ID.LOKUS_COUNT,
-        className="small",
-    )
+    summary = summary_view(services, result, state, lang)
     current = {
         "state": state,
         "rows": annex_rows(result),

@@ -20,7 +20,7 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.figures import comparison_view
-from dashboard.views.lokus_page.model import annex_rows, compute, periods_of
+from dashboard.views.lokus_page.model import annex_rows, compute, default_period_of, period_options
 
 __all__ = [
     "CURRENT",
@@ -100,12 +100,13 @@ def _number(value: object) -> float | None:
 
 
 def district_choices(services: Services, district: str, period: str | None, lang: str) -> tuple[Any, ...]:
-    """A district's periods (the chosen one kept when it has data) and its saved lists for opening and comparing."""
-    periods = periods_of(services, district)
+    """A district's periods (by name, incomplete ones marked; the chosen one kept when it has data, else the
+    default by completeness) and its saved lists for opening and comparing."""
+    periods = period_options(services, district, lang)
     options = scenario_options(services, district, lang)
     current = [{"label": t("lokus.compare.current", lang), "value": CURRENT}, *options]
-    value = period if period in periods else (periods[-1] if periods else None)
-    return [{"label": p, "value": p} for p in periods], value, options, options, current
+    value = period if period in {p["value"] for p in periods} else default_period_of(services, district)
+    return periods, value, options, options, current
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
     if actor is None:
         raise PreventUpdate
     accounts = services.accounts
-    keep = (no_update,) * 11
+    keep = (no_update,) * 12
     trigger = request.trigger
 
     def message(text: str, colour: str = "success") -> Any:
@@ -156,6 +157,7 @@ def scenario_action(services: Services, request: ScenarioRequest, lang: str) -> 
             s.get("min_score"),
             s.get("light_prevalence"),
             s.get("light_stunted"),
+            bool(s.get("include_flagged", False)),
             criteria_rows(criteria, lang, disabled=scenario.is_final),
             s.get("adjustments", []),
             scenario.name,
