@@ -2,7 +2,9 @@
 
 Reads an indicator file (the tidy template, or the Sigizi-Kesga routine report), matches village
 names against the boundaries of the district ``--wilayah`` names (all districts when omitted, with
-the aliases saved before), checks every row and commits in one transaction.
+the aliases saved before), checks every row and commits in one transaction. Warnings against what is
+already stored (a period few villages report, implausible values: :mod:`dashboard.data.assessment`)
+are printed on stderr with the file's own and kept in the dataset's report.
 
 ``--yes`` accepts unambiguous near matches of village names (they are saved as aliases, so the next
 file matches without asking). Ambiguous or unmatched names are listed with their candidates, and the
@@ -24,6 +26,7 @@ from dashboard.cli import account_refused
 from dashboard.config import Settings
 from dashboard.core.codes import try_normalise_code
 from dashboard.data.accounts import AccountError
+from dashboard.data.assessment import assess
 from dashboard.data.importers.model import IndicatorBatch, Severity
 from dashboard.data.importers.text_report import problem_lines, suggestion_lines
 from dashboard.data.store import CommitResult, Store
@@ -92,6 +95,9 @@ def import_rows(args: argparse.Namespace, prepare: Prepare, summarise: Summarise
             print(t("store.cli.no_villages", lang, district=district), file=sys.stderr)
             return EXIT_REFUSED
         batch = prepare(path.read_bytes(), path.name, villages, store.aliases(district), district)
+        if batch.ok:  # completeness and plausibility against what is stored: warnings, listed first and kept
+            stored = {code: store.observations(code) for code in batch.districts}
+            batch.problems[:0] = assess(batch, stored, villages, settings.min_completeness)
         for line in problem_lines(batch.problems, lang):
             print(line, file=sys.stderr)
         if batch.suggestions:

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 __all__ = [
     "CATALOGUE",
+    "MAX_CHILDREN",
     "STUNTING",
     "Direction",
     "Indicator",
@@ -20,6 +21,10 @@ __all__ = [
     "coverage_indicators",
     "get_indicator",
 ]
+
+
+# More children (or households) than any village, or any Indonesian district, has: the bound of a count.
+MAX_CHILDREN = 10_000_000
 
 
 class Kind(StrEnum):
@@ -34,7 +39,13 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class Indicator:
-    """One catalogue entry; ``target`` is in percent, in the indicator's own direction."""
+    """One catalogue entry; ``target`` is in percent, in the indicator's own direction.
+
+    ``max_count`` is the largest numerator or denominator a village can hold for it: anything above is a
+    typo or a broken file and is refused on import. Every entry today counts children, newborns,
+    households or families, all bounded by :data:`MAX_CHILDREN`; money and other units get bounds of
+    their own when they enter the catalogue.
+    """
 
     key: str
     label_id: str
@@ -47,6 +58,7 @@ class Indicator:
     denominator_id: str
     denominator_en: str
     unit: str = "%"
+    max_count: float = MAX_CHILDREN
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_id

@@ -7,14 +7,29 @@ the national weighing months (bulan penimbangan).
 '2025-02'
 >>> period_label("2025-08", "en")
 'August 2025'
+>>> implausible_period("2099-12", date(2026, 2, 10)), implausible_period("1999-12"), implausible_period("2026-02")
+('future', 'before_2000', None)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
+from typing import Literal
 
-__all__ = ["MONTHS_EN", "MONTHS_ID", "PeriodError", "parse_period", "period_label", "previous_period"]
+__all__ = [
+    "FIRST_PLAUSIBLE_YEAR",
+    "MONTHS_EN",
+    "MONTHS_ID",
+    "PeriodError",
+    "current_date",
+    "implausible_period",
+    "latest_plausible_period",
+    "parse_period",
+    "period_label",
+    "previous_period",
+]
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
              "Oktober", "November", "Desember")  # fmt: skip
@@ -72,6 +87,38 @@ def parse_period(raw: object, month: object = None) -> str:
             if number is not None:
                 return _month(int(match[year_group]), number, text)
     raise PeriodError(f"periode tidak dapat dibaca: {text!r} (tulis sebagai 2025-02, 'Februari 2025' atau 2025)")
+
+
+FIRST_PLAUSIBLE_YEAR = 2000  # no routine village stunting report Lokus reads is older; an earlier year is a typo
+_NORMAL = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
+
+
+def current_date() -> date:
+    """Today, as the plausibility rule sees it (one place, so tests can fix the date)."""
+    return date.today()
+
+
+def latest_plausible_period(today: date | None = None, *, yearly: bool = False) -> str:
+    """The current month (``YYYY-MM``), or the current year with ``yearly``: the latest period with data."""
+    today = today or current_date()
+    return f"{today.year:04d}" if yearly else f"{today.year:04d}-{today.month:02d}"
+
+
+def implausible_period(period: str, today: date | None = None) -> Literal["future", "before_2000"] | None:
+    """Why a normalised period (``YYYY-MM`` or ``YYYY``) cannot hold data, or None when it can.
+
+    Data exists from January 2000 up to the current month (the current year for a survey year): a later
+    period is ``"future"``, an earlier one ``"before_2000"``. :func:`parse_period` reads the text (and
+    accepts 1900-2100, so a typo is named as such); this is the rule every importer and the store apply
+    to what they would write. Raises :class:`PeriodError` for text that is not a normalised period.
+    """
+    if not _NORMAL.match(period):
+        raise PeriodError(f"bukan periode YYYY-MM atau YYYY: {period!r}")
+    if int(period[:4]) < FIRST_PLAUSIBLE_YEAR:
+        return "before_2000"
+    if period > latest_plausible_period(today, yearly=len(period) == 4):
+        return "future"
+    return None
 
 
 def period_label(period: str, lang: str = "id") -> str:

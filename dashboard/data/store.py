@@ -51,6 +51,7 @@ from sqlalchemy.pool import StaticPool
 from dashboard.config import Settings
 from dashboard.core.codes import Level
 from dashboard.core.indicators import CATALOGUE
+from dashboard.core.periods import PeriodError
 from dashboard.data import schema
 from dashboard.data.boundaries import VILLAGE_COLUMNS
 from dashboard.data.importers.model import (
@@ -61,6 +62,9 @@ from dashboard.data.importers.model import (
     IndicatorBatch,
     Problem,
     Severity,
+    count_limits,
+    limit_params,
+    period_refusal,
 )
 from dashboard.data.scenarios import Scenario, ScenarioError, ScenarioVillage
 from dashboard.data.source import (
@@ -81,6 +85,7 @@ _BOUNDARY_KINDS = (str(DatasetKind.BOUNDARIES), str(DatasetKind.DEMO))
 _ADVISORY_LOCK = 0x4C6F6B7573  # "Lokus": serialises writers on PostgreSQL
 _CHUNK = 50_000
 _LISTED_CODES = 20  # codes named in a report line; the report's lists keep them all
+_LISTED_PROBLEMS = 200  # rows named per kind of problem when the store refuses a batch
 
 
 class DatasetStatus(StrEnum):
@@ -660,15 +665,21 @@ class Store:
         """
         if not batch.ok:
             raise ImportRefused(batch.file_name, batch.errors)
-        frame = self._checked_observations(batch)
+        frame, dropped = self._checked_observations(batch)
         with self._write() as conn:
             duplicate = self._duplicate(conn, batch.sha256, batch.file_name)
             if duplicate is not None:
                 return duplicate
-            return self._commit_observations(conn, batch, frame, user)
+            return self._commit_observations(conn, batch, frame, user, dropped)
 
     @staticmethod
-    def _checked_observations(batch: IndicatorBatch) -> pd.DataFrame:
+    def _checked_observations(batch: IndicatorBatch) -> tuple[pd.DataFrame, list[Problem]]:
+        """The batch's observations as stored, and a warning for each value of 0 over 0 left out.
+
+        The last line of defence for a batch built by code: a key twice, an empty, infinite, negative or
+        too large count (:attr:`~dashboard.core.indicators.Indicator.max_count`), or a period that is not
+        ``YYYY-MM``/``YYYY`` or that no data can have (in the future, before 2000) refuses the batch whole.
+        """
         observations = batch.observations
         missing = [c for c in OBSERVATION_COLUMNS if c not in observations.columns]
         if missing:
@@ -692,12 +703,40 @@ class Store:
         def row_of(value: object) -> int | None:
             return None if value is None or pd.isna(cast(Any, value)) else int(cast(Any, value))
 
-        empty = frame[["numerator", "denominator"]].isna().any(axis=1).to_numpy()
-        for position in np.flatnonzero(empty)[:200]:
-            item = frame.iloc[position]
-            problems.append(
-                Problem(batch.file_name, row_of(item["source_row"]), item["indicator"], None, "store.missing_count")
-            )
+        def refuse_rows(hit: np.ndarray, key: str, value: str | None, *params: tuple[str, object]) -> None:
+            for position in np.flatnonzero(hit)[:_LISTED_PROBLEMS]:
+                item = frame.iloc[position]
+                shown = None if value is None else str(item[value])
+                problems.append(
+                    Problem(batch.file_name, row_of(item["source_row"]), item["indicator"], shown, key, params)
+                )
+
+        counts = frame[["numerator", "denominator"]].to_numpy(dtype=float)
+        empty = np.isnan(counts).any(axis=1)
+        refuse_rows(empty, "store.missing_count", None)
+        limits = count_limits(frame["indicator"])
+        for role in ("numerator", "denominator"):
+            values = frame[role].to_numpy(dtype=float)
+            refuse_rows(np.isinf(values), "problem.not_finite", role)
+            refuse_rows(values < 0, "indicators.negative", role)
+            for limit in np.unique(limits):
+                refuse_rows(
+                    np.isfinite(values) & (values > limits) & (limits == limit),
+                    "problem.count_too_large",
+                    role,
+                    *limit_params(limit),
+                )
+        for period, rows in frame.groupby("period", sort=True)["source_row"]:
+            try:
+                refusal = period_refusal(str(period))
+            except PeriodError:
+                refusal = "indicators.bad_period", ()
+            if refusal is not None:
+                key, params = refusal
+                problems.append(
+                    Problem(batch.file_name, row_of(rows.iloc[0]), "periode", str(period), key,
+                            (*params, ("rows", len(rows))))
+                )  # fmt: skip
         keys = ["code", "period", "indicator"]
         twice = frame.duplicated(keys, keep=False).to_numpy()
         if twice.any():
@@ -716,10 +755,25 @@ class Store:
                 )
         if problems:
             raise ImportRefused(batch.file_name, problems)
-        return frame
+        # 0/0 says nothing (a village reports only with a denominator above zero): not stored.
+        nothing = (counts == 0).all(axis=1)
+        listed = frame.loc[nothing, ["source_row", "indicator"]].head(_LISTED_PROBLEMS)
+        dropped = [
+            Problem(batch.file_name, row_of(row), "pembilang", "0/0", "problem.zero_over_zero",
+                    (("indicator", indicator),), Severity.WARNING)
+            for row, indicator in listed.itertuples(index=False)
+        ]  # fmt: skip
+        if nothing.any():
+            log.warning("%s: %d values of 0/0 not stored", batch.file_name, int(nothing.sum()))
+        return frame[~nothing].reset_index(drop=True), dropped
 
     def _commit_observations(
-        self, conn: Connection, batch: IndicatorBatch, frame: pd.DataFrame, user: str | None
+        self,
+        conn: Connection,
+        batch: IndicatorBatch,
+        frame: pd.DataFrame,
+        user: str | None,
+        dropped: Sequence[Problem] = (),
     ) -> CommitResult:
         o = schema.observations
         others_exist = conn.execute(sa.select(o.c.dataset_id).limit(1)).first() is not None
@@ -736,7 +790,7 @@ class Store:
         )
         self._bulk_insert(conn, o, ("dataset_id", "code", "period", "indicator", "numerator", "denominator"), rows)
 
-        added: list[Problem] = []
+        added: list[Problem] = list(dropped)
         replaced: dict[int, int] = {}
         if others_exist:
             new, old = o.alias("new"), o.alias("old")
@@ -1166,7 +1220,7 @@ class Store:
             observations=tidy.assign(source_row=np.arange(2, len(tidy) + 2)),
             rows_read=len(tidy),
         )
-        frame = self._checked_observations(indicators)
+        frame, dropped = self._checked_observations(indicators)
         with self._write() as conn:
             stale = [
                 int(row.id)
@@ -1190,7 +1244,7 @@ class Store:
             if boundaries.sha256 not in present:
                 self._commit_boundaries(conn, boundaries, "demo", DatasetKind.DEMO)
             if indicators.sha256 not in present:
-                self._commit_observations(conn, indicators, frame, "demo")
+                self._commit_observations(conn, indicators, frame, "demo", dropped)
         log.info("demo district %s imported from %s", DEMO_DISTRICT_CODE, folder)
         return True
 

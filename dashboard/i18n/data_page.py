@@ -106,6 +106,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{villages} villages in {kecamatan} kecamatan; {repaired} geometries repaired.",
     ),
     "data.report.ok": ("File siap diimpor.", "The file is ready to import."),
+    "data.report.ok_warnings": (
+        "File siap diimpor, dengan {n} peringatan: bacalah dulu (tabel di bawah) sebelum mengimpor.",
+        "The file is ready to import, with {n} warnings: read them first (table below) before importing.",
+    ),
+    "data.report.against_stored": (
+        "Dibandingkan dengan data yang sudah tersimpan:",
+        "Compared with the data already stored:",
+    ),
+    "data.report.against_stored.more": ("… dan {n} peringatan lain.", "… and {n} more warnings."),
     "data.report.refused": (
         "File belum dapat diimpor. Perbaiki hal-hal di bawah lalu unggah lagi; basis data tidak berubah.",
         "The file cannot be imported yet. Fix the points below and upload it again; the database is unchanged.",

@@ -271,6 +271,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Periksa bahwa kode baru itu benar (pemekaran desa atau perubahan kode).",
         "Check that the new codes are right (split villages or changed codes).",
     ),
+    # The check against what is stored (dashboard.data.assessment); _id/_en parameters are per language.
+    "store.incomplete_period.reason": (
+        "File ini hanya mencakup {in_file} dari {villages} desa untuk {period_id} ({indicator_id}); bersama data yang "
+        "sudah tersimpan {reporting} desa melapor, di bawah batas kelengkapan {minimum}%",
+        "This file covers only {in_file} of {villages} villages for {period_en} ({indicator_en}); with the data "
+        "already stored {reporting} villages report, below the completeness threshold of {minimum}%",
+    ),
+    "store.incomplete_period.fix": (
+        "Periode ini tetap dapat diimpor, tetapi ditandai 'belum lengkap' dan tidak dibuka sebagai periode bawaan. "
+        "Desa tanpa data: {missing_id}.",
+        "The period can still be imported, but it is marked 'incomplete' and not opened by default. Villages "
+        "without data: {missing_en}.",
+    ),
+    "store.more_villages": ("dan {n} lainnya", "and {n} more"),
     # Command line.
     "store.cli.not_found": ("{path}: file tidak ditemukan", "{path}: file not found"),
     "store.cli.refused": (

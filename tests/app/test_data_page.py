@@ -159,3 +159,27 @@ def test_data006_after_an_import_the_main_page_opens_on_the_district_not_the_dem
         for stored in ({"district": "99.01"}, {"district": DISTRICT}, None):
             choice = resolve_choice(services, stored)
             assert choice is not None and choice.district == DISTRICT
+
+
+def test_data007_the_check_says_what_a_file_means_against_what_is_stored_before_it_is_ready(
+    services: Services,
+) -> None:
+    codes = [f"{DISTRICT}.{k:02d}.2{v:03d}" for k in (1, 2) for v in (1, 2, 3)]
+    header = "kode_wilayah,periode,indikator,pembilang,penyebut\n"
+    january = _upload(services, "januari.csv", header + "".join(f"{c},2025-01,stunting,40,250\n" for c in codes))
+    services.commit(data_page.check_upload(services, january, data_page.ImportKind.AUTO, DISTRICT), "planner")
+    # February: one village, and at 0 of 321 after 40 of 250 in January.
+    token = _upload(services, "februari.csv", header + f"{codes[0]},2025-02,stunting,0,321\n")
+    batch = data_page.check_upload(services, token, data_page.ImportKind.AUTO, DISTRICT)
+    assert batch.ok
+    assert [p.key for p in batch.problems] == ["store.incomplete_period", "flag.implausible_change"]
+    text = str(data_page.report_view(batch, services, "id").to_plotly_json())
+    said = text.index("Dibandingkan dengan data yang sudah tersimpan")
+    assert said < text.index("File ini hanya mencakup 1 dari 6 desa untuk Februari 2025")
+    assert said < text.index("Desa 1-1 (52.91.01.2001), Prevalensi stunting: 40/250 pada Januari 2025 menjadi 0/321")
+    assert said < text.index("File siap diimpor, dengan 2 peringatan")
+    assert "Desa 2-3 (52.91.02.2003)" in text  # a village without data for February
+    result = services.commit(data_page.check_upload(services, token, data_page.ImportKind.AUTO, DISTRICT), "planner")
+    report = services.require_store().dataset(int(result.dataset_id or 0)).report  # type: ignore[union-attr]
+    assert report is not None
+    assert [p["key"] for p in report["problems"]] == ["store.incomplete_period", "flag.implausible_change"]

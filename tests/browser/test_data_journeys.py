@@ -35,7 +35,7 @@ def _upload_check_commit(dash_duo: Any, path: Path) -> None:
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(path))
     _wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", path.name)
     dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor.")
+    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor")  # with or without warnings
     dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
     _wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil")
 

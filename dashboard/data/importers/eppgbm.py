@@ -29,9 +29,10 @@ twice in a period once (:func:`dashboard.core.prevalence.child_keys`) and are dr
 Nothing personal reaches the batch: observations, problems and the quality report carry village
 codes, periods, counts, row numbers and the offending date or number only.
 
-Policy for bad rows: a row with missing or unreadable sex or dates, a future measurement date, a
-birth after the measurement, an age of 60 months or more, or no weight and no length/height is
-**refused alone** (a warning naming the row and the reason; the rest of the file is imported),
+Policy for bad rows: a row with missing or unreadable sex or dates, a future measurement date or one
+before 2000 (no period can hold it), a birth after the measurement, an age of 60 months or more, or no
+weight and no length/height is **refused alone** (a warning naming the row and the reason; the rest of
+the file is imported),
 because one mistyped child must not block a district's month. A row whose village cannot be
 identified is an **error** (the whole file is refused until fixed), because dropping it would
 silently undercount a whole village, unless the caller says ``skip_unmatched`` (then a warning, and
@@ -67,7 +68,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from dashboard.core.codes import Level, level_of, try_normalise_code
 from dashboard.core.growth import DAYS_PER_MONTH, Position, position_codes, sex_codes, zscores
-from dashboard.core.periods import MONTHS_EN, MONTHS_ID, PeriodError, parse_period
+from dashboard.core.periods import FIRST_PLAUSIBLE_YEAR, MONTHS_EN, MONTHS_ID, PeriodError, current_date, parse_period
 from dashboard.core.prevalence import (
     Refusal,
     child_keys,
@@ -84,6 +85,7 @@ from dashboard.data.importers.model import (
     IndicatorBatch,
     Problem,
     Severity,
+    period_refusal,
 )
 from dashboard.data.importers.names import resolve_names
 
@@ -737,7 +739,7 @@ def read_measurements(
     else:
         source = _Source(Path(path).read_bytes(), Path(path).name)
     name = file_name or source.name
-    today = today or date.today()
+    today = today or current_date()
     digest = hashlib.sha256(source.data).hexdigest()
     batch = IndicatorBatch(
         name, digest, DatasetKind.MEASUREMENTS, pd.DataFrame(columns=BATCH_OBSERVATION_COLUMNS), rows_read=0
@@ -779,6 +781,7 @@ def read_measurements(
                 frame["source_row"].iloc[i], field, value, str(reason), Severity.WARNING, where.iloc[i], **params
             )
         )
+    accepted = accepted & ~_before_2000(frame, measured, accepted, yearly, ctx, problems, refused)
     for field, bad in (
         ("weight", bad_weight.to_numpy()),
         ("height", bad_height.to_numpy()),
@@ -860,6 +863,28 @@ def read_measurements(
     if not accepted.any():
         problems.append(ctx.problem(None, None, None, "growth.no_rows", Severity.ERROR))
     return batch
+
+
+def _before_2000(
+    frame: pd.DataFrame, measured: pd.Series, accepted: np.ndarray, yearly: bool, ctx: _Context,
+    problems: list[Problem], refused: pd.Series,
+) -> np.ndarray:  # fmt: skip
+    """Rows measured before 2000, whose period no data can have: a warning per period (its first row), the rows
+    refused alone (counted in ``refused``); returns which rows they are."""
+    early = accepted & (measured < pd.Timestamp(FIRST_PLAUSIBLE_YEAR, 1, 1)).to_numpy(dtype=bool, na_value=False)
+    if not early.any():
+        return early
+    periods = periods_of(measured[early], yearly=yearly).to_numpy(dtype=object)
+    first = frame[early].assign(period=periods).groupby("period", sort=True)
+    for period, group in first:
+        refusal = period_refusal(str(period))
+        assert refusal is not None  # before 2000
+        key, params = refusal
+        head = group.iloc[0]
+        problems.append(ctx.problem(head["source_row"], "measured", head["measured"], key, Severity.WARNING,
+                                    head["where"], rows=len(group), **dict(params)))  # fmt: skip
+    refused[early] = "period_before_2000"
+    return early
 
 
 def _standard_villages(villages: pd.DataFrame) -> pd.DataFrame:

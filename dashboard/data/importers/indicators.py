@@ -18,11 +18,15 @@ Row numbers in problems are spreadsheet rows: the header is row 1, the first dat
 (``-``, as Excel shows zero) for zero.
 
 Policy: in the tidy template and mapped tables every bad value is an **error** (the planner typed it and
-can fix it). In a Sigizi report, which a district downloads and cannot edit, a single bad count (unreadable,
-negative, or a numerator above its denominator) leaves out **that value only**, with a warning, and a count
-missing from a month's report leaves that indicator out for those rows (one warning per indicator); an
-observation of 0 over 0 (no newborn, no vitamin-A round that month) is not an observation and is left out.
-Region, period and duplicate problems are errors everywhere. Names no village matches are errors, or
+can fix it), an impossible one included: an infinite or NaN number, or a count above the indicator's
+:attr:`~dashboard.core.indicators.Indicator.max_count` (10 million children). In a Sigizi report, which a
+district downloads and cannot edit, a single bad count (unreadable, negative, too large, or a numerator above
+its denominator) leaves out **that value only**, with a warning, and a count missing from a month's report
+leaves that indicator out for those rows (one warning per indicator). An observation of 0 over 0 (no newborn,
+no vitamin-A round that month) is not an observation and is left out: with a warning naming the row in the
+template and mapped tables, counted in ``extra`` for a Sigizi report (where every month has many). Region,
+period and duplicate problems are errors everywhere, and so is a period no data can have (after the current
+month, before 2000: :func:`~dashboard.core.periods.implausible_period`). Names no village matches are errors, or
 warnings with their rows skipped when ``skip_unmatched``. Files are aggregates; their content is never logged.
 """
 
@@ -54,6 +58,9 @@ from dashboard.data.importers.model import (
     IndicatorBatch,
     Problem,
     Severity,
+    count_limits,
+    limit_params,
+    period_refusal,
 )
 from dashboard.data.importers.names import listed_rows, resolve_names
 
@@ -516,8 +523,9 @@ def _by_value(values: np.ndarray, rows: np.ndarray) -> list[tuple[object, list[i
 # ---------------------------------------------------------------------------------------------- cells
 
 
-def _parse_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Floats from count cells; and which cells were empty, and which non-empty cells could not be read."""
+def _parse_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Floats from count cells; and which cells were empty, which non-empty cells could not be read, and which
+    of those were an infinite or NaN number (``inf``, ``nan``: read, but no count)."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).astype(str).str.replace(r"\s+", "", regex=True)
     both = text.str.contains(".", regex=False) & text.str.contains(",", regex=False)
@@ -525,10 +533,11 @@ def _parse_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     text = text.str.replace(",", ".", regex=False)
     parsed = pd.to_numeric(text, errors="coerce").astype(float).to_numpy(copy=True)
     parsed[text.isin(_DASHES).to_numpy()] = 0.0  # Excel's accounting format shows zero as a dash
+    non_finite = ~np.isfinite(parsed) & text.str.fullmatch(r"[+-]?(inf|infinity|nan)", case=False).to_numpy()
     parsed[~np.isfinite(parsed)] = np.nan
     numbers = np.append(parsed, np.nan)[codes]
     empty = codes < 0
-    return numbers, empty, ~empty & np.isnan(numbers)
+    return numbers, empty, ~empty & np.isnan(numbers), np.append(non_finite, False)[codes]
 
 
 def _period_of(text: object, month: object = None) -> str | None:
@@ -653,7 +662,8 @@ def _periods(run: _Run, rows: np.ndarray, period: np.ndarray | None, month: np.n
         parsed = _period_of(fixed)
         if parsed is None:
             run.report.add(None, None, fixed, "indicators.bad_period", rows=len(rows))
-        return np.full(len(rows), parsed, dtype=object)
+        shown = np.full(len(rows), fixed, dtype=object)
+        return _plausible_periods(run, rows, np.full(len(rows), parsed, dtype=object), shown, None)
     if period is not None:
         text = pd.Series(period, dtype=object)
     else:
@@ -673,6 +683,25 @@ def _periods(run: _Run, rows: np.ndarray, period: np.ndarray | None, month: np.n
     bad = ~empty & pd.isna(result)
     for value, value_rows in _by_value(text.to_numpy(dtype=object)[bad], rows[bad]):
         run.report.add(value_rows[0], label, value, "indicators.bad_period", rows=len(value_rows))
+    return _plausible_periods(run, rows, result, text.to_numpy(dtype=object), label)
+
+
+def _plausible_periods(run: _Run, rows: np.ndarray, periods: np.ndarray, shown: np.ndarray,
+                       label: str | None) -> np.ndarray:  # fmt: skip
+    """Errors for periods no data can have (in the future, before 2000), each period once with its first row
+    and the cell as written (``shown``); returns ``periods`` with those left empty (unplaced)."""
+    result = periods.copy()
+    readable = pd.notna(periods)
+    for period in pd.unique(periods[readable]):
+        refusal = period_refusal(str(period))
+        if refusal is None:
+            continue
+        key, params = refusal
+        hit = readable & (periods == period)
+        run.report.add(
+            int(rows[hit][0]), label, shown[hit][0], key, Severity.ERROR, rows=int(hit.sum()), **dict(params)
+        )
+        result[hit] = None
     return result
 
 
@@ -689,14 +718,48 @@ def _indicators(run: _Run, rows: np.ndarray, raw: np.ndarray, label: str) -> np.
     return result
 
 
-def _counts_strict(run: _Run, rows: np.ndarray, raw: np.ndarray, label: str) -> tuple[np.ndarray, np.ndarray]:
-    """Counts of one column, every bad cell an error; and which rows hold a usable count."""
-    numbers, empty, unreadable = _parse_counts(raw)
+def _counts_strict(
+    run: _Run, rows: np.ndarray, raw: np.ndarray, label: str, limits: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of one column, every bad cell an error (``limits``: each row's largest possible count); and which
+    rows hold a usable count."""
+    numbers, empty, unreadable, non_finite = _parse_counts(raw)
     negative = ~np.isnan(numbers) & (numbers < 0)
+    _bad_cells(run, rows, raw, empty, unreadable, non_finite, negative, label)
+    too_large = _too_large(run, rows, raw, numbers, limits, label, Severity.ERROR)
+    return numbers, ~(empty | unreadable | negative | too_large)
+
+
+def _bad_cells(run: _Run, rows: np.ndarray, raw: np.ndarray, empty: np.ndarray, unreadable: np.ndarray,
+               non_finite: np.ndarray, negative: np.ndarray, label: str) -> None:  # fmt: skip
+    """Errors for the count cells of a file whose every bad value is an error (the tidy template, mapped tables)."""
+    text = unreadable & ~non_finite
     run.report.add_rows(rows[empty], label, None, "indicators.missing_value")
-    run.report.add_rows(rows[unreadable], label, raw[unreadable], "indicators.not_a_number")
+    run.report.add_rows(rows[text], label, raw[text], "indicators.not_a_number")
+    run.report.add_rows(rows[non_finite], label, raw[non_finite], "problem.not_finite")
     run.report.add_rows(rows[negative], label, raw[negative], "indicators.negative")
-    return numbers, ~(empty | unreadable | negative)
+
+
+def _too_large(run: _Run, rows: np.ndarray, raw: np.ndarray, numbers: np.ndarray, limits: np.ndarray | float,
+               label: str, severity: Severity) -> np.ndarray:  # fmt: skip
+    """Report counts above ``limits`` (:attr:`Indicator.max_count`); returns which cells they are."""
+    bounds = np.broadcast_to(np.asarray(limits, dtype=float), numbers.shape)
+    above = ~np.isnan(numbers) & (numbers > bounds)
+    for limit in np.unique(bounds[above]):
+        hit = above & (bounds == limit)
+        run.report.add_rows(rows[hit], label, raw[hit], "problem.count_too_large", severity,
+                            **{name: np.full(int(hit.sum()), value, dtype=object)
+                               for name, value in limit_params(float(limit))})  # fmt: skip
+    return above
+
+
+def _zero_over_zero(run: _Run, rows: np.ndarray, numerator: np.ndarray, denominator: np.ndarray, usable: np.ndarray,
+                    indicators: np.ndarray, label: str) -> np.ndarray:  # fmt: skip
+    """Warnings for values of 0 over 0, which say nothing and are not stored; returns which rows they are."""
+    nothing = usable & (numerator == 0) & (denominator == 0)
+    run.report.add_rows(rows[nothing], label, np.full(int(nothing.sum()), "0/0", dtype=object),
+                        "problem.zero_over_zero", Severity.WARNING, indicator=indicators[nothing])  # fmt: skip
+    return nothing
 
 
 def _check_ratio(
@@ -745,9 +808,11 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     codes = _regions(run, rows, raw["kode_wilayah"], None, {"code": code_col})
     periods = _periods(run, rows, raw["periode"], None, None, period_col)
     indicators = _indicators(run, rows, raw["indikator"], indicator_col)
-    numerator, numerator_ok = _counts_strict(run, rows, raw["pembilang"], numerator_col)
-    denominator, denominator_ok = _counts_strict(run, rows, raw["penyebut"], denominator_col)
+    limits = count_limits(indicators)
+    numerator, numerator_ok = _counts_strict(run, rows, raw["pembilang"], numerator_col, limits)
+    denominator, denominator_ok = _counts_strict(run, rows, raw["penyebut"], denominator_col, limits)
     ok = _check_ratio(run, rows, numerator, denominator, numerator_ok & denominator_ok, numerator_col, raw["pembilang"])
+    ok &= ~_zero_over_zero(run, rows, numerator, denominator, ok, indicators, numerator_col)
     if "target" in raw:
         _targets(run, rows, raw["target"], indicators, found["target"] or "target")
     frame = pd.DataFrame(
@@ -762,7 +827,7 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
 
 def _targets(run: _Run, rows: np.ndarray, raw: np.ndarray, indicators: np.ndarray, label: str) -> None:
     """Targets per indicator into the report (as given; the catalogue's stay the map's default)."""
-    values, empty, unreadable = _parse_counts(raw)
+    values, empty, unreadable, _ = _parse_counts(raw)
     bad = unreadable | (~np.isnan(values) & ((values < 0) | (values > 100)))
     run.report.add_rows(rows[bad], label, raw[bad], "indicators.bad_target", Severity.WARNING)
     good = ~empty & ~bad & pd.notna(indicators)
@@ -780,17 +845,22 @@ def _wide(
 ) -> pd.DataFrame:  # fmt: skip
     """Observations from a table with one row per village and period and count columns per indicator."""
     rows = table.index.to_numpy()
-    parsed: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
+    placed = pd.notna(codes) & pd.notna(periods)
+    parsed: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in dict.fromkeys(c for m in measures for c in (*m.numerator, *m.denominator)):
         raw = table[column].to_numpy(dtype=object)
-        numbers, empty, unreadable = _parse_counts(raw)
+        numbers, empty, unreadable, non_finite = _parse_counts(raw)
         negative = ~np.isnan(numbers) & (numbers < 0)
         if strict:
-            run.report.add_rows(rows[empty], column, None, "indicators.missing_value")
-            run.report.add_rows(rows[unreadable], column, raw[unreadable], "indicators.not_a_number")
-            run.report.add_rows(rows[negative], column, raw[negative], "indicators.negative")
-        parsed[column] = (np.where(negative, np.nan, numbers), empty, unreadable | negative, raw)
-    placed = pd.notna(codes) & pd.notna(periods)
+            _bad_cells(run, rows, raw, empty, unreadable, non_finite, negative, column)
+        # A column may count for several indicators (weighed: a numerator and a denominator): the lowest bound.
+        limit = float(count_limits([m.key for m in measures if column in (*m.numerator, *m.denominator)]).min())
+        # In a Sigizi report a count too large leaves that value out with a warning, as a negative one does.
+        too_large = np.zeros(len(rows), dtype=bool)
+        too_large[placed | strict] = _too_large(run, rows[placed | strict], raw[placed | strict],
+                                                numbers[placed | strict], limit, column,
+                                                Severity.ERROR if strict else Severity.WARNING)  # fmt: skip
+        parsed[column] = (np.where(negative | too_large, np.nan, numbers), empty, unreadable | negative, raw, too_large)
     frames = []
     zero: dict[str, int] = {}
     for measure in measures:
@@ -798,11 +868,13 @@ def _wide(
         denominator = np.sum([parsed[c][0] for c in measure.denominator], axis=0)
         parts = (*measure.numerator, *measure.denominator)
         empty = np.any([parsed[c][1] for c in parts], axis=0)
-        bad = np.any([parsed[c][2] for c in parts], axis=0)
+        bad = np.any([parsed[c][2] | parsed[c][4] for c in parts], axis=0)
         label = " + ".join(measure.numerator)
         usable = ~empty & ~bad
         if strict:
             ok = _check_ratio(run, rows, numerator, denominator, usable, label)
+            ok &= ~_zero_over_zero(run, rows, numerator, denominator, ok & placed,
+                                   np.full(len(rows), measure.key, dtype=object), label)  # fmt: skip
         else:
             if (empty & placed).any():
                 missing_rows = rows[empty & placed]

@@ -7,13 +7,18 @@ nothing, and the report a person reads is the batch's list of problems.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.core.indicators import CATALOGUE, MAX_CHILDREN
+from dashboard.core.periods import implausible_period, latest_plausible_period
+from dashboard.i18n import fmt_int, t
 
 __all__ = [
     "BATCH_OBSERVATION_COLUMNS",
@@ -24,6 +29,9 @@ __all__ = [
     "NameSuggestion",
     "Problem",
     "Severity",
+    "count_limits",
+    "limit_params",
+    "period_refusal",
 ]
 
 # Observation columns of a batch: the store's long format plus the file row each came from.
@@ -167,6 +175,32 @@ class BoundaryBatch:
         if not len(self.villages):
             return []
         return sorted({str(code) for code in self.villages["district_code"].dropna().unique().tolist()})
+
+
+def count_limits(indicators: Iterable[object]) -> np.ndarray:
+    """The largest count each row's indicator allows (:attr:`Indicator.max_count`; a key the catalogue
+    does not know gets :data:`~dashboard.core.indicators.MAX_CHILDREN`)."""
+    return np.array(
+        [CATALOGUE[key].max_count if isinstance(key, str) and key in CATALOGUE else MAX_CHILDREN for key in indicators],
+        dtype=float,
+    )
+
+
+def limit_params(limit: float) -> tuple[tuple[str, object], ...]:
+    """``limit_id``/``limit_en``: a count bound as each language writes it (``10.000.000`` / ``10,000,000``)."""
+    return (("limit_id", fmt_int(limit, "id")), ("limit_en", fmt_int(limit, "en")))
+
+
+def period_refusal(period: str, today: date | None = None) -> tuple[str, tuple[tuple[str, object], ...]] | None:
+    """The problem key and parameters refusing a normalised period no data can have (in the future, before
+    2000: :func:`~dashboard.core.periods.implausible_period`), or None for a plausible one."""
+    why = implausible_period(period, today)
+    if why is None:
+        return None
+    return f"problem.period_{why}", (
+        ("period", period),
+        ("latest", latest_plausible_period(today, yearly=len(period) == 4)),
+    )
 
 
 class ImportRefused(Exception):

@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Role, covers
 from dashboard.core.quality import EXPECTED_PCT
+from dashboard.data.assessment import about_stored_data
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
 from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import CommitResult
@@ -23,8 +24,10 @@ from dashboard.services import Services
 from dashboard.views.data_page.uploads import ImportForm, UploadToken
 
 __all__ = [
+    "AGAINST_STORED_SHOWN",
     "REPORT_ROWS",
     "Progress",
+    "against_stored",
     "check_report",
     "commit_upload",
     "measurement_summary",
@@ -143,15 +146,33 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
         if batch.kind is DatasetKind.MEASUREMENTS:
             quality = quality_view(batch.extra.get("quality"), services, lang, ID.QUALITY_TABLE)
             names = html.Div([measurement_summary(batch, lang), names, quality])
-    verdict = (
-        dbc.Alert(t("data.report.ok", lang), color="success")
-        if batch.ok
-        else dbc.Alert(t("data.report.refused", lang), color="danger")
-    )
+    if not batch.ok:
+        verdict = dbc.Alert(t("data.report.refused", lang), color="danger")
+    elif warnings:
+        verdict = dbc.Alert([against_stored(warnings, lang), t("data.report.ok_warnings", lang, n=len(warnings))],
+                            color="warning", className="report-ok-warnings")  # fmt: skip
+    else:
+        verdict = dbc.Alert(t("data.report.ok", lang), color="success")
     return html.Div(
         [html.H3(t("data.report", lang), className="h5"), html.P(summary, className="report-summary"), verdict,
          names, problem_table(batch.problems, lang)]
     )  # fmt: skip
+
+
+AGAINST_STORED_SHOWN = 10  # warnings against stored data spelled out above the verdict; the table lists all
+
+
+def against_stored(warnings: list[Problem], lang: str) -> Any:
+    """The warnings a check raised against what is stored (a period few villages report, implausible values), said
+    before the file is called ready; None when there are none."""
+    found = [problem for problem in warnings if about_stored_data(problem)]
+    if not found:
+        return None
+    items = [html.Li(f"{problem.reason(lang)}. {problem.fix(lang)}") for problem in found[:AGAINST_STORED_SHOWN]]
+    more = len(found) - AGAINST_STORED_SHOWN
+    if more > 0:
+        items.append(html.Li(t("data.report.against_stored.more", lang, n=more)))
+    return html.Div([html.P(t("data.report.against_stored", lang), className="mb-1"), html.Ul(items)])
 
 
 # Quality figures shown per village, and the share above which each is marked (WHO's expectations, doubled).

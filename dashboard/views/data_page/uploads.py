@@ -14,6 +14,7 @@ from dash import dcc, no_update
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor
 from dashboard.data.accounts import UploadRecord
+from dashboard.data.assessment import assess
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.uploads import UploadMissing, safe_file_name
 from dashboard.ids import ID
@@ -118,7 +119,11 @@ def check_upload(
     confirmed: dict[str, str] | None = None,
     accept_near: bool = False,
 ) -> BoundaryBatch | IndicatorBatch:
-    """Read and check an uploaded file; never writes to the database."""
+    """Read and check an uploaded file; never writes to the database.
+
+    A file that passes is also checked against what is stored (:func:`~dashboard.data.assessment.assess`):
+    those warnings come first in its report.
+    """
     from dashboard.data.importers.boundary_files import prepare_boundary_import
     from dashboard.data.importers.indicators import prepare_indicator_import
 
@@ -126,24 +131,29 @@ def check_upload(
     kind = resolve_kind(kind, token.name, content)
     if kind == ImportKind.BOUNDARIES:
         return prepare_boundary_import(content, token.name, (mapping or {}).get("kolom_kode"))
+    villages, aliases = _matching_context(services, district)
     if kind == ImportKind.MEASUREMENTS:
         from dashboard.data.importers.eppgbm import prepare_measurement_import
 
-        villages, aliases = _matching_context(services, district)
-        return prepare_measurement_import(content, token.name, villages, aliases, district_code=district,
-                                          accept_near=accept_near, confirmed=confirmed or {})  # fmt: skip
-    villages, aliases = _matching_context(services, district)
-    return prepare_indicator_import(
-        content,
-        token.name,
-        villages,
-        aliases,
-        format=kind,
-        mapping=mapping or None,
-        district_code=district,
-        accept_near=accept_near,
-        confirmed=confirmed or {},
-    )
+        batch = prepare_measurement_import(content, token.name, villages, aliases, district_code=district,
+                                           accept_near=accept_near, confirmed=confirmed or {})  # fmt: skip
+    else:
+        batch = prepare_indicator_import(
+            content,
+            token.name,
+            villages,
+            aliases,
+            format=kind,
+            mapping=mapping or None,
+            district_code=district,
+            accept_near=accept_near,
+            confirmed=confirmed or {},
+        )
+    if batch.ok:
+        # Only the districts the planner may read: another district's file is refused at commit anyway.
+        stored = {code: services.source.observations(code) for code in batch.districts if services.readable(code)}
+        batch.problems[:0] = assess(batch, stored, villages, services.settings.min_completeness)
+    return batch
 
 
 def _matching_context(services: Services, district: str | None) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
