@@ -105,10 +105,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.change.col.change": ("Poin % (IK 95%)", "Points (95% CI)"),
     "gaps.change.col.significant": ("Bermakna?", "Significant?"),
     "gaps.change.interval": ("{change} ({low} s.d. {high})", "{change} ({low} to {high})"),
-    "gaps.period.incomplete": (
-        "belum lengkap: {reporting} dari {villages} desa",
-        "incomplete: {reporting} of {villages} villages",
-    ),
     "gaps.completeness": (
         "{reporting} dari {villages} desa melapor ({indicator}, {period})",
         "{reporting} of {villages} villages reporting ({indicator}, {period})",

@@ -14,10 +14,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lokus.district": ("Kabupaten/kota", "District"),
     "lokus.period": ("Data periode", "Data period"),
-    "lokus.period.incomplete": (
-        "{period} — belum lengkap: {reporting} dari {villages} desa",
-        "{period} — incomplete: {reporting} of {villages} villages",
-    ),
     "lokus.completeness": (
         "Data: {reporting} dari {villages} desa melapor ({share})",
         "Data: {reporting} of {villages} villages reporting ({share})",

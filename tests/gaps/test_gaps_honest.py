@@ -209,12 +209,12 @@ def test_gap034_default_period_skips_a_month_with_3_of_272_villages(demo: DemoSo
     choices = period_choices(observations, codes.tolist(), sorted(observations["period"].unique()), 80.0, "id")
     assert choices.value == "2025-08"
     labels = {o["value"]: o["label"] for o in choices.options}
-    assert labels["2025-09"] == "2025-09 — belum lengkap: 3 dari 272 desa"
-    assert labels["2025-08"] == "2025-08"  # 267 of 272: above 80%
+    assert labels["2025-09"] == "September 2025 — belum lengkap: 3 dari 272 desa"
+    assert labels["2025-08"] == "Agustus 2025"  # 267 of 272: above 80%
 
     services = _services(villages, observations)
     page = _text(gaps_page.layout(services, "id", None))
-    assert "2025-09 — belum lengkap: 3 dari 272 desa" in page
+    assert "September 2025 — belum lengkap: 3 dari 272 desa" in page
     period = _find(gaps_page.layout(services, "id", None), ID.GAPS_PERIOD)
     assert period is not None and period["props"]["value"] == "2025-08"  # type: ignore[index]
     before = _find(gaps_page.layout(services, "id", None), ID.GAPS_BEFORE)

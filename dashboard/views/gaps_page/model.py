@@ -9,12 +9,13 @@ from typing import Any
 import pandas as pd
 
 from dashboard.core.change import comparison_period
-from dashboard.core.completeness import Completeness, completeness_of
+from dashboard.core.completeness import completeness_of
 from dashboard.core.headline import choose_period
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
 from dashboard.core.plausibility import Flag, flags_for
 from dashboard.i18n import t
 from dashboard.services import Services
+from dashboard.views.periods import period_option
 
 __all__ = [
     "CONVERGENCE",
@@ -68,16 +69,6 @@ def scope_codes(villages: pd.DataFrame, kecamatan: str | None) -> list[str]:
     return inside["code"].astype(str).tolist()
 
 
-def _option(completeness: Completeness, minimum: float, lang: str) -> dict[str, str]:
-    """A period as a dropdown option, its label marked when fewer than ``minimum`` percent of villages report."""
-    label = completeness.period
-    if not completeness.complete(minimum):
-        label += " — " + t(
-            "gaps.period.incomplete", lang, reporting=completeness.reporting, villages=completeness.villages
-        )
-    return {"label": label, "value": completeness.period}
-
-
 @dataclass(frozen=True)
 class PeriodChoices:
     """Periods as dropdown options (incomplete ones marked) and the one chosen by default."""
@@ -98,7 +89,7 @@ def period_choices(
     chosen = choose_period(observations, list(codes), minimum, STUNTING)
     if chosen is None and periods:  # no stunting data at all: the latest period of the services
         chosen = periods[-1]
-    return PeriodChoices([_option(c, minimum, lang) for c in table], chosen)
+    return PeriodChoices([period_option(c.period, lang, c, minimum) for c in table], chosen)
 
 
 def comparison_choices(
@@ -113,7 +104,7 @@ def comparison_choices(
     earlier = [p for p in available if period is not None and p < period]
     table = [completeness_of(observations, p, codes, indicator) for p in earlier]
     chosen = comparison_period(period, available) if period else None
-    return PeriodChoices([_option(c, minimum, lang) for c in table], chosen)
+    return PeriodChoices([period_option(c.period, lang, c, minimum) for c in table], chosen)
 
 
 def district_choices(services: Services, district: str, lang: str) -> tuple[Any, ...]:

@@ -14,7 +14,6 @@ from dashboard.core.aggregate import number_or_none
 from dashboard.core.completeness import Completeness, completeness_by_period, completeness_of
 from dashboard.core.headline import choose_period
 from dashboard.core.indicators import CATALOGUE, STUNTING
-from dashboard.core.periods import period_label
 from dashboard.core.scoring import (
     FEW_CHILDREN,
     PREVALENCE,
@@ -38,6 +37,7 @@ from dashboard.core.scoring import (
 )
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.services import Services
+from dashboard.views.periods import period_options as period_options_of
 
 __all__ = [
     "LokusResult",
@@ -103,14 +103,8 @@ def period_options(services: Services, district: str, lang: str) -> list[dict[st
     if not district:
         return []
     codes = services.source.villages(district)["code"].astype(str)
-    minimum = services.settings.min_completeness
-    options = []
-    for entry in reversed(completeness_by_period(services.source.observations(district), codes)):
-        label = period_label(entry.period, lang)
-        if not entry.complete(minimum):
-            label = t("lokus.period.incomplete", lang, period=label, reporting=entry.reporting, villages=entry.villages)
-        options.append({"label": label, "value": entry.period})
-    return options
+    table = completeness_by_period(services.source.observations(district), codes)
+    return period_options_of([c.period for c in table], lang, table, services.settings.min_completeness)
 
 
 def periods_of(services: Services, district: str) -> list[str]:

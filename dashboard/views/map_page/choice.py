@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -12,12 +11,13 @@ from dash.exceptions import PreventUpdate
 from dashboard.core.aggregate import Measure, Statistic
 from dashboard.core.change import comparison_period
 from dashboard.core.classify import DEFAULT_K, Scheme
-from dashboard.core.completeness import Completeness, completeness_by_period
+from dashboard.core.completeness import completeness_by_period
 from dashboard.core.headline import choose_period
 from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
 from dashboard.core.periods import period_label
 from dashboard.i18n import t
 from dashboard.services import Services
+from dashboard.views.periods import period_options
 
 __all__ = [
     "ALL",
@@ -28,7 +28,6 @@ __all__ = [
     "kecamatan_options",
     "measure_label",
     "measure_options",
-    "period_options",
     "resolve_choice",
 ]
 
@@ -115,22 +114,6 @@ def measure_label(measure: Measure, lang: str) -> str:
     if measure.statistic == Statistic.COUNT:
         return t("measure.count", lang, label=indicator.numerator_label(lang))
     return indicator.label(lang)
-
-
-def period_options(
-    periods: list[str], lang: str, completeness: Sequence[Completeness] = (), minimum: float = 0.0
-) -> list[dict[str, str]]:
-    """Periods, latest first; one whose completeness is below ``minimum`` says so in its label."""
-    known = {c.period: c for c in completeness}
-
-    def label(period: str) -> str:
-        found = known.get(period)
-        if found is None or found.complete(minimum):
-            return period_label(period, lang)
-        return t("period.incomplete", lang, period=period_label(period, lang), reporting=found.reporting,
-                 villages=found.villages)  # fmt: skip
-
-    return [{"label": label(p), "value": p} for p in reversed(periods)]
 
 
 def comparison_options(periods: list[str], period: str, lang: str) -> list[dict[str, str]]:
