@@ -15,6 +15,7 @@ __all__ = [
     "CATALOGUE",
     "MAX_CHILDREN",
     "STUNTING",
+    "Counted",
     "Direction",
     "Indicator",
     "Kind",
@@ -30,6 +31,16 @@ MAX_CHILDREN = 10_000_000
 class Kind(StrEnum):
     OUTCOME = "outcome"
     COVERAGE = "coverage"
+
+
+class Counted(StrEnum):
+    """What an indicator's denominator counts. Only rates of children fall under ``DASHBOARD_MIN_MEASURED``
+    (a coverage of 0 of 2 children says nothing); households, families and yes/no village facts do not."""
+
+    CHILDREN = "children"
+    HOUSEHOLDS = "households"
+    FAMILIES = "families"
+    VILLAGE = "village"  # a yes/no fact about the village, stored as 1/1 or 0/1
 
 
 class Direction(StrEnum):
@@ -59,6 +70,12 @@ class Indicator:
     denominator_en: str
     unit: str = "%"
     max_count: float = MAX_CHILDREN
+    counted: Counted = Counted.CHILDREN
+
+    @property
+    def about_children(self) -> bool:
+        """True when the denominator counts children (or newborns): a rate the minimum measured applies to."""
+        return self.counted is Counted.CHILDREN
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_id
@@ -77,8 +94,10 @@ def _outcome(key: str, lid: str, len_: str, nid: str, nen: str, target: float | 
     )  # fmt: skip
 
 
-def _coverage(key: str, lid: str, len_: str, target: float, nid: str, nen: str, did: str, den: str) -> Indicator:
-    return Indicator(key, lid, len_, Kind.COVERAGE, Direction.HIGHER_IS_BETTER, target, nid, nen, did, den)
+def _coverage(key: str, lid: str, len_: str, target: float, nid: str, nen: str, did: str, den: str,
+              counted: Counted = Counted.CHILDREN) -> Indicator:  # fmt: skip
+    return Indicator(key, lid, len_, Kind.COVERAGE, Direction.HIGHER_IS_BETTER, target, nid, nen, did, den,
+                     counted=counted)  # fmt: skip
 
 
 STUNTING = "stunting"
@@ -116,14 +135,15 @@ _ENTRIES = (
               "bayi imunisasi dasar lengkap", "infants fully immunised", "bayi 12-23 bulan",
               "infants 12-23 months"),
     _coverage("air_minum_layak", "Akses air minum layak", "Access to safe drinking water", 100.0,
-              "rumah tangga air minum layak", "households with safe water", "rumah tangga", "households"),
+              "rumah tangga air minum layak", "households with safe water", "rumah tangga", "households",
+              Counted.HOUSEHOLDS),
     _coverage("sanitasi_layak", "Akses sanitasi layak", "Access to adequate sanitation", 90.0,
               "rumah tangga sanitasi layak", "households with adequate sanitation", "rumah tangga",
-              "households"),
+              "households", Counted.HOUSEHOLDS),
     _coverage("pendampingan_krs", "Keluarga berisiko stunting didampingi TPK",
               "Families at risk of stunting accompanied by the TPK", 90.0,
               "keluarga berisiko didampingi", "families at risk accompanied", "keluarga berisiko stunting",
-              "families at risk of stunting"),
+              "families at risk of stunting", Counted.FAMILIES),
 )  # fmt: skip
 
 CATALOGUE: dict[str, Indicator] = {entry.key: entry for entry in _ENTRIES}

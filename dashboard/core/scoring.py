@@ -19,8 +19,8 @@ here is simple enough to recompute by hand:
 
    - a rate about children whose denominator is below ``min_measured`` (``DASHBOARD_MIN_MEASURED``,
      default 10): a coverage of 0 of 2 children says nothing about a village. Rates whose
-     denominator is not children (households, families: :data:`NOT_ABOUT_CHILDREN`) and yes/no
-     village indicators (:data:`YES_NO_INDICATORS`, none in the catalogue yet) are exempt; the
+     denominator is not children (households, families) and yes/no village indicators are exempt
+     (the catalogue says what each denominator counts: ``Indicator.counted``); the
      number of stunted children is a count, not a rate, and is exempt too;
    - a value carrying a plausibility flag (:mod:`dashboard.core.plausibility`) on the criterion's
      indicator in the period, unless the planner takes flagged values back in.
@@ -70,11 +70,9 @@ __all__ = [
     "LEFT_OUT_COLUMNS",
     "MEASUREMENT",
     "MIN_MEASURED",
-    "NOT_ABOUT_CHILDREN",
     "PREVALENCE",
     "RAW_PREVALENCE",
     "STUNTED",
-    "YES_NO_INDICATORS",
     "Adjustment",
     "Criterion",
     "Direction",
@@ -102,11 +100,6 @@ PREVALENCE, STUNTED = "prevalensi", "jumlah_stunting"  # the empirical-Bayes est
 RAW_PREVALENCE = "prevalensi_mentah"  # the village's own rate, stunted / measured
 MIN_MEASURED = 10  # DASHBOARD_MIN_MEASURED's default: children below which a village rate is left out
 FEW_CHILDREN = "few_children"  # the reason a value is left out for its small denominator (flags give the others)
-# Yes/no village indicators (the village has it or not; a denominator of 1) are not rates of children, so the
-# minimum of children measured does not apply to them. None is in the catalogue yet; list each one added here.
-YES_NO_INDICATORS: frozenset[str] = frozenset()
-# Indicators whose denominator counts households or families, not children: exempt from the minimum too.
-NOT_ABOUT_CHILDREN: frozenset[str] = frozenset({"air_minum_layak", "sanitasi_layak", "pendampingan_krs"})
 LEFT_OUT_COLUMNS = ["code", "criterion", "indicator", "reason", "denominator", "kept"]
 SENSITIVITY_STEP = 0.2  # each weight moved by ±20%
 
@@ -262,7 +255,7 @@ def ranking_input(
         indicator = criterion_indicator(key)
         known = observed[key].notna()
         size = denominators[key]
-        if key != STUNTED and indicator not in YES_NO_INDICATORS | NOT_ABOUT_CHILDREN:
+        if key != STUNTED and CATALOGUE[indicator].about_children:
             rows += [
                 (code, key, indicator, FEW_CHILDREN, size[code], False)
                 for code in known.index[known & (size < min_measured)]

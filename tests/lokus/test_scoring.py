@@ -285,3 +285,22 @@ def test_lok012_flagged_values_are_left_out_unless_taken_back() -> None:
     assert back.values.loc[z, RAW] == 0.0 and back.values.loc[z, STUNTED] == 0.0
     assert back.left_out["kept"].all() and len(back.left_out) == 3
     assert select(rank_villages(back.values, [Criterion(RAW)]), Selection(top_n=3)) == codes
+
+
+@pytest.mark.parametrize(
+    ("indicator", "left_out"),
+    [("imd", True), ("vitamin_a", True), ("sanitasi_layak", False), ("air_minum_layak", False),
+     ("pendampingan_krs", False)],
+)  # fmt: skip
+def test_lok013_only_rates_of_children_fall_under_the_minimum_measured(indicator: str, left_out: bool) -> None:
+    # 0 of 3: three newborns say nothing about a village; three households' sanitation is a fact about them.
+    observations = pd.DataFrame(
+        {"code": ["A", "B"], "period": "2025-08", "indicator": indicator, "numerator": [0.0, 50.0],
+         "denominator": [3.0, 60.0]}
+    )  # fmt: skip
+    result = ranking_input(observations, "2025-08", ["A", "B"], min_measured=10)
+    key = f"gap:{indicator}"
+    assert result.observed.at["A", key] > 0
+    assert bool(np.isnan(result.values.at["A", key])) is left_out
+    assert (len(result.left_out) == 1) is left_out
+    assert not np.isnan(result.values.at["B", key])
