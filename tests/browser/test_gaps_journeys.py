@@ -77,11 +77,11 @@ def test_jrn031_change_view_compares_like_for_like_with_a_year_earlier(dash_duo:
     # By default against the same month a year earlier, over the villages reporting in both.
     summary = f"#{ID.GAPS_CHANGE_SUMMARY}"
     dash_duo.wait_for_contains_text(summary, "Dibandingkan: 267 desa yang melapor di kedua periode", timeout=20)
-    assert "272 melapor di 2024-08, 267 di 2025-08" in dash_duo.find_element(summary).text
+    assert "272 melapor di Agustus 2024, 267 di Agustus 2025" in dash_duo.find_element(summary).text
     legend = dash_duo.find_element(f"#{ID.GAPS_CHANGE_LEGEND} .change-class-no_value").text
     assert "Tidak ada nilai di salah satu periode" in legend and "5 desa" in legend
 
     # The comparison stays selectable.
-    dash_duo.select_dcc_dropdown(f"#{ID.GAPS_BEFORE}", value="2025-02")
-    dash_duo.wait_for_contains_text(summary, "272 melapor di 2025-02, 267 di 2025-08", timeout=20)
+    dash_duo.select_dcc_dropdown(f"#{ID.GAPS_BEFORE}", value="Februari 2025")  # matched on the label
+    dash_duo.wait_for_contains_text(summary, "272 melapor di Februari 2025, 267 di Agustus 2025", timeout=20)
     assert dash_duo.get_logs() == []

@@ -22,6 +22,7 @@ from dashboard.core.change import Change, ChangeClass, change_by_group, change_c
 from dashboard.core.completeness import completeness_of
 from dashboard.core.gaps import period_change
 from dashboard.core.indicators import CATALOGUE, Direction
+from dashboard.core.periods import period_label
 from dashboard.figures.map import FLAGGED_COLOUR
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
@@ -194,8 +195,8 @@ def _class_legend(change: ChangeMap, lang: str) -> html.Div:
         "gaps.change.legend",
         lang,
         indicator=CATALOGUE[change.indicator].label(lang),
-        before=change.before,
-        after=change.after,
+        before=period_label(change.before, lang),
+        after=period_label(change.after, lang),
     )
     return html.Div([html.Div(title, className="legend-title"), *entries], className="legend change-legend")
 
@@ -206,7 +207,8 @@ def _summary_lines(change: Change, indicator: str, scope: str, reporting: tuple[
     villages, before_n, after_n = reporting
     compared = t(
         "gaps.change.compared", lang, n=fmt_int(change.compared, lang), villages=fmt_int(villages, lang),
-        before=change.before, after=change.after, reporting_before=fmt_int(before_n, lang),
+        before=period_label(change.before, lang), after=period_label(change.after, lang),
+        reporting_before=fmt_int(before_n, lang),
         reporting_after=fmt_int(after_n, lang),
     )  # fmt: skip
     lines: list[Any] = [html.Div(compared, className="change-compared")]
