@@ -59,16 +59,16 @@ class Headline:
                 "desa_melapor": self.completeness.reporting,
                 "desa_total": self.completeness.villages,
                 "persen_desa": _round(self.completeness.share),
-                "balita_diukur": _round(self.completeness.measured, 0),
-                "sasaran_balita": _round(self.completeness.target, 0),
+                "balita_diukur": _count(self.completeness.measured),
+                "sasaran_balita": _count(self.completeness.target),
                 "persen_diukur": _round(self.completeness.measured_share),
                 "lengkap": self.complete,
                 "ambang_persen": self.minimum_completeness,
             },
             "prevalensi": _round(self.rate),
             "prevalensi_ci95": [_round(self.low), _round(self.high)],
-            "jumlah_stunting": _round(self.numerator, 0),
-            "jumlah_diukur": _round(self.denominator, 0),
+            "jumlah_stunting": _count(self.numerator),
+            "jumlah_diukur": _count(self.denominator),
             "target_nasional": self.target,
             "perubahan": None
             if change is None
@@ -80,15 +80,17 @@ class Headline:
                 "poin_persen": _round(change.change, 2),
                 "ci95": [_round(change.low, 2), _round(change.high, 2)],
                 "bermakna": change.significant,
-                "jumlah_stunting": _round(change.stunted_change, 0),
+                "jumlah_stunting": _count(change.stunted_change),
+                "diukur_dasar": _count(change.denominator_before),
+                "diukur_kini": _count(change.denominator_after),
             },
             "tanda": [
                 {
                     "kode": str(row.code),
                     "indikator": str(row.indicator),
                     "alasan": str(row.flag),
-                    "pembilang": _round(row.numerator, 0),
-                    "penyebut": _round(row.denominator, 0),
+                    "pembilang": _count(row.numerator),
+                    "penyebut": _count(row.denominator),
                     "periode_sebelumnya": row.previous_period if isinstance(row.previous_period, str) else None,
                 }
                 for row in self.flags.itertuples(index=False)
@@ -98,6 +100,12 @@ class Headline:
 
 JSON_KEYS = ("indikator", "periode", "kelengkapan", "prevalensi", "prevalensi_ci95", "jumlah_stunting",
              "jumlah_diukur", "target_nasional", "perubahan", "tanda")  # fmt: skip
+
+
+def _count(value: object) -> int | None:
+    """A count of children as a whole number for JSON (``16873``, not ``16873.0``)."""
+    rounded = _round(value, 0)
+    return None if rounded is None else int(rounded)
 
 
 def _round(value: object, digits: int = 1) -> float | None:

@@ -6,6 +6,7 @@ user's language; surfaces wrap them (HTML cards, terminal lines) but never word 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from dashboard.core.change import Change
@@ -16,9 +17,18 @@ from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 __all__ = ["ChangeText", "change_text", "completeness_text", "flag_text", "interval_text", "signed"]
 
 
-def signed(value: float, lang: str, decimals: int = 1) -> str:
-    """``+1,5`` / ``-2,3``: a change always shows its sign."""
-    return ("+" if value > 0 else "") + fmt_number(value, lang, decimals)
+def signed(value: float | None, lang: str, decimals: int = 1) -> str:
+    """``+1,5`` / ``−2,3`` (a true minus sign); an em dash for no value.
+
+    A value that would round to 0 but is not 0 gets one more decimal, so an interval's bound never reads
+    "0,0" beside the word significant.
+    """
+    if value is None or math.isnan(value):
+        return "—"
+    if value != 0 and round(value, decimals) == 0:
+        decimals += 1
+    text = fmt_number(abs(value), lang, decimals)
+    return text if round(value, decimals) == 0 else ("+" if value > 0 else "−") + text
 
 
 def completeness_text(headline: Headline, lang: str) -> str:
@@ -74,18 +84,30 @@ def change_text(change: Change | None, lang: str) -> ChangeText:
     lines = [
         t("kpi.change.interval", lang, low=signed(change.low, lang), high=signed(change.high, lang)),
         t("kpi.change.significant" if change.significant else "kpi.change.not_significant", lang),
-        t("kpi.change.children", lang, value=("+" if children > 0 else "") + fmt_int(children, lang)),
+        t("kpi.change.children", lang, value=signed(children, lang, 0)),
+        t(
+            "kpi.change.measured",
+            lang,
+            before=fmt_int(change.denominator_before, lang),
+            after=fmt_int(change.denominator_after, lang),
+        ),
         t("kpi.change.compared", lang, n=fmt_int(change.compared, lang)),
         since,
     ]
     return ChangeText(f"{arrow} {t('kpi.points', lang, value=signed(points, lang))}", lines, tone)
 
 
+def _count_and_rate(numerator: float, denominator: float, lang: str) -> str:
+    """ "29,3% (132/451)", or "0/0" when nothing was counted."""
+    counts = f"{fmt_int(numerator, lang)}/{fmt_int(denominator, lang)}"
+    return f"{fmt_percent(100.0 * numerator / denominator, lang)} ({counts})" if denominator > 0 else counts
+
+
 def flag_text(flag: Any, village: str, kecamatan: str, lang: str) -> str:
     """One plausibility flag (a row of ``Headline.flags``): village, values (before → now) and reason."""
-    values = f"{fmt_int(float(flag.numerator), lang)}/{fmt_int(float(flag.denominator), lang)}"
+    values = _count_and_rate(float(flag.numerator), float(flag.denominator), lang)
     if isinstance(flag.previous_period, str):
-        before = f"{fmt_int(float(flag.previous_numerator), lang)}/{fmt_int(float(flag.previous_denominator), lang)}"
+        before = _count_and_rate(float(flag.previous_numerator), float(flag.previous_denominator), lang)
         values = f"{before} ({period_label(flag.previous_period, lang)}) → {values}"
     reason = t(f"flag.{flag.flag}.label", lang)
     return t("flags.row", lang, village=village, kecamatan=kecamatan, values=values, reason=reason)

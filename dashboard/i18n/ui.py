@@ -61,7 +61,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.children": ("{value} balita", "{value} children"),
     "kpi.scope.district": ("Seluruh {name}, {period}", "All of {name}, {period}"),
     "kpi.scope.kecamatan": ("Kecamatan {name}, {period}", "Kecamatan {name}, {period}"),
-    "kpi.interval": ("IK 95%: {low}–{high}", "95% CI: {low}–{high}"),
+    "kpi.interval": ("interval kepercayaan 95%: {low}–{high}", "95% confidence interval: {low}–{high}"),
     "kpi.measured.reporting": (
         "dari {measured} balita diukur di {reporting} desa yang melapor",
         "of {measured} children measured in {reporting} reporting villages",
@@ -72,7 +72,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "dibandingkan: {n} desa yang melapor di kedua periode",
         "compared: {n} villages reporting in both periods",
     ),
-    "kpi.change.interval": ("IK 95%: {low} s.d. {high} poin", "95% CI: {low} to {high} points"),
+    "kpi.change.interval": (
+        "interval kepercayaan 95%: {low} s.d. {high} poin",
+        "95% confidence interval: {low} to {high} points",
+    ),
+    "kpi.change.measured": (
+        "balita diukur di desa yang sama: {before} → {after}",
+        "children measured in the same villages: {before} → {after}",
+    ),
     "kpi.change.significant": ("bermakna (di luar variasi acak)", "significant (beyond chance)"),
     "kpi.change.not_significant": (
         "tidak bermakna: masih dalam batas variasi acak",
@@ -93,6 +100,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{measured} of {target} target children measured ({share})",
     ),
     "completeness.incomplete": ("belum lengkap", "incomplete"),
+    "kpi.scope.partial": (
+        "{name}: hanya {reporting} dari {villages} desa yang melapor, {period}",
+        "{name}: only the {reporting} of {villages} villages reporting, {period}",
+    ),
     "completeness.incomplete.help": (
         "Kurang dari {minimum} desa melapor: angka ini belum mewakili seluruh wilayah.",
         "Fewer than {minimum} of villages report: this figure does not yet represent the whole area.",

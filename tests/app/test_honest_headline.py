@@ -14,6 +14,7 @@ from dashboard.cli import main
 from dashboard.config import Settings
 from dashboard.core.headline import JSON_KEYS
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
+from dashboard.i18n import fmt_int
 from dashboard.services import Services
 from dashboard.views import map_page
 from dashboard.views.map_page.choice import district_period_options
@@ -88,6 +89,8 @@ def test_head001_a_month_of_3_villages_is_offered_marked_but_not_opened(demo: pd
     scope = _text(view.scope)
     assert "3 dari 272 desa melapor (1,1%)" in scope
     assert "belum lengkap" in scope
+    assert "Kabupaten Contoh: hanya 3 dari 272 desa yang melapor, September 2025" in scope  # not "Seluruh ..."
+    assert "angka ini belum mewakili seluruh wilayah" in scope
     change = _text(view.kpis[2])
     assert "dibandingkan: 3 desa yang melapor di kedua periode" in change
     assert "sejak Agustus 2025" in change  # no September 2024: the previous weighing month
@@ -110,9 +113,11 @@ def test_head002_default_headline_is_like_for_like_with_its_interval(demo: pd.Da
     assert headline.change.compared == after.code.nunique()
     change = _text(view.kpis[2])
     assert f"dibandingkan: {headline.change.compared} desa" in change
-    assert "IK 95%" in change and "bermakna" in change
+    assert "interval kepercayaan 95%" in change and "bermakna" in change
+    measured = f"balita diukur di desa yang sama: {fmt_int(headline.change.denominator_before, 'id')} → "
+    assert measured + f"{fmt_int(headline.change.denominator_after, 'id')}" in change
     prevalence = _text(view.kpis[0])
-    assert "IK 95%: 19,0–19,5%" in prevalence
+    assert "interval kepercayaan 95%: 19,0–19,5%" in prevalence
     assert "di 267 desa yang melapor" in prevalence
     assert "jumlah dari 267 desa yang melapor" in _text(view.kpis[1])
 
@@ -130,9 +135,10 @@ def test_head003_a_change_within_chance_is_not_coloured(demo: pd.DataFrame) -> N
     view = map_page.map_view(services, map_page.MapChoice(DEMO_DISTRICT_CODE, "stunting", "2025-08", kecamatan), "id")
     change = view.kpis[2]
     text = _text(change)
-    assert "▼ -1,9 poin persen" in text
+    assert "▼ −1,9 poin persen" in text  # a true minus sign
     assert "tidak bermakna" in text
     assert "+4 balita stunting di desa yang sama" in text
+    assert "balita diukur di desa yang sama: 400 → 460" in text  # why more children and a lower rate agree
     assert "kpi-value kpi-neutral" in _classes(change)
 
 
@@ -152,7 +158,7 @@ def test_head004_flagged_values_are_marked_on_the_map_and_listed(demo: pd.DataFr
     assert "⚠ ditandai" in hover and "nol stunting" in hover
     assert "Nilai ditandai (periksa)" in _text(view.legend)
     flags = _text(view.flags)
-    assert "54/279 (Februari 2025) → 0/321" in flags
+    assert "19,4% (54/279) (Februari 2025) → 0,0% (0/321)" in flags
     # The patch carries the magenta outline's villages too.
     patch = map_page.choropleth.values_patch(view.values).to_plotly_json()
     assert any(op.get("location") == ["data", 2, "locations"] and code in op["params"]["value"]
@@ -178,6 +184,8 @@ def test_head005_summary_prints_the_page_headline(tmp_path: Path, monkeypatch: p
     assert data["perubahan"]["desa_dibandingkan"] == headline.change.compared
     assert data["perubahan"]["bermakna"] is True
     assert data["kelengkapan"]["desa_melapor"] == 267
+    assert isinstance(data["jumlah_stunting"], int) and data["jumlah_stunting"] == headline.numerator
+    assert data["perubahan"]["diukur_kini"] == headline.change.denominator_after
     # The text form says what the page's cards say, word for word.
     assert main(["summary", "--wilayah", "99.01"]) == 0
     out = capsys.readouterr().out

@@ -23,11 +23,12 @@ from dashboard.core.completeness import completeness_of
 from dashboard.core.gaps import period_change
 from dashboard.core.indicators import CATALOGUE, Direction
 from dashboard.core.periods import period_label
+from dashboard.figures.headline import signed
 from dashboard.figures.map import FLAGGED_COLOUR
-from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
+from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 
-__all__ = ["CLASS_ORDER", "FLAG_OUTLINE", "ChangeMap", "change_colours", "change_legend", "change_map", "signed"]
+__all__ = ["CLASS_ORDER", "FLAG_OUTLINE", "ChangeMap", "change_colours", "change_legend", "change_map"]
 
 CLASS_ORDER = (ChangeClass.NO_VALUE, ChangeClass.NOT_SIGNIFICANT, ChangeClass.FALL, ChangeClass.RISE)
 BETTER, WORSE = "#2166ac", "#b2182b"  # blue and red (RdBu's ends): readable with the common colour-vision deficiencies
@@ -35,14 +36,6 @@ NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
 NO_VALUE_COLOUR = "#f3eee2"  # pale and warm, unlike the grey of "not significant"; the legend hatches it
 FLAG_OUTLINE = FLAGGED_COLOUR  # magenta, as the main map outlines a flagged value (a later value, on this map)
 LINE = {"color": "#fff", "width": 0.5}
-
-
-def signed(value: float | None, lang: str, decimals: int = 1) -> str:
-    """``+1,5`` / ``−1,5`` (a true minus sign); an em dash for no value."""
-    if value is None or pd.isna(value):
-        return "—"
-    text = fmt_number(abs(value), lang, decimals)
-    return text if round(value, decimals) == 0 else ("+" if value > 0 else "−") + text
 
 
 def change_colours(indicator: str) -> dict[ChangeClass, str]:

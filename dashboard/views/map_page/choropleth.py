@@ -114,6 +114,11 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
     headline = services.headline(
         choice.district, choice.period or None, before, None if choice.kecamatan == ALL else choice.kecamatan
     )
+    if headline is not None and not headline.complete and choice.kecamatan == ALL:
+        # A month most villages have not reported is not "the whole district": the heading says so.
+        scope = t("kpi.scope.partial", lang, name=district_of(services, choice.district).name, period=period,
+                  reporting=fmt_int(headline.completeness.reporting, lang),
+                  villages=fmt_int(headline.completeness.villages, lang))  # fmt: skip
     names = shown.set_index(shown["code"].astype(str))[["name", "kecamatan_name"]]
     return MapView(
         values,
@@ -136,8 +141,8 @@ def completeness_line(headline: Headline | None, lang: str) -> Any:
     if not headline.complete:
         minimum = fmt_percent(headline.minimum_completeness, lang, 0)
         help_text = t("completeness.incomplete.help", lang, minimum=minimum)
-        badge = dbc.Badge(t("completeness.incomplete", lang), color="warning", text_color="dark", title=help_text)
-        parts += [" ", badge]
+        badge = dbc.Badge(t("completeness.incomplete", lang), color="warning", text_color="dark")
+        parts += [" ", badge, html.Div(help_text, className="fw-semibold")]
     tone = "" if headline.complete else " completeness-low"
     return html.Div(parts, id=ID.KPI_COMPLETENESS, className="completeness small" + tone)
 
