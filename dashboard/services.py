@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor, Forbidden, covers
 from dashboard.config import Settings
+from dashboard.core.completeness import Completeness, completeness_by_period, default_period
 from dashboard.core.headline import Headline, choose_period, headline
 from dashboard.core.indicators import STUNTING
 from dashboard.core.plausibility import plausibility_flags
@@ -184,14 +185,29 @@ class Services:
         if isinstance(self.source, AreaScopedSource):
             self.source.require_readable(district_code)
 
+    def _derived(self, kind: str, district_code: str, compute: Callable[[], T]) -> T:
+        """``compute()``, kept until the district's data changes when the source is the cached store."""
+        inner = self.source.inner if isinstance(self.source, AreaScopedSource) else self.source
+        if isinstance(inner, CachedStoreSource):
+            return inner.derived(kind, district_code, compute)
+        return compute()
+
     def flags(self, district_code: str) -> pd.DataFrame:
         """The district's plausibility flags (:func:`~dashboard.core.plausibility.plausibility_flags`), recomputed
         whenever its data changes; the caller must be allowed to read the district."""
         observations = self.source.observations(district_code)  # checks the actor's areas
-        inner = self.source.inner if isinstance(self.source, AreaScopedSource) else self.source
-        if isinstance(inner, CachedStoreSource):
-            return inner.derived("flags", district_code, lambda: plausibility_flags(observations)).copy()
-        return plausibility_flags(observations)
+        return self._derived("flags", district_code, lambda: plausibility_flags(observations)).copy()
+
+    def completeness(self, district_code: str) -> list[Completeness]:
+        """Stunting completeness of every period over the district's boundary set, oldest first (cached)."""
+        observations = self.source.observations(district_code)  # checks the actor's areas
+        codes = self.source.villages(district_code)["code"]
+        return list(self._derived("completeness", district_code, lambda: completeness_by_period(observations, codes)))
+
+    def default_period(self, district_code: str) -> str | None:
+        """The period pages open on: the latest reaching ``DASHBOARD_MIN_COMPLETENESS`` (see
+        :func:`~dashboard.core.completeness.default_period`)."""
+        return default_period(self.completeness(district_code), self.settings.min_completeness)
 
     def headline(
         self,
@@ -207,7 +223,11 @@ class Services:
         observations = self.source.observations(district_code)
         villages = self.source.villages(district_code)
         if period is None:
-            period = choose_period(observations, villages["code"], self.settings.min_completeness, indicator)
+            period = (
+                self.default_period(district_code)
+                if indicator == STUNTING
+                else choose_period(observations, villages["code"], self.settings.min_completeness, indicator)
+            )
             if period is None:
                 return None
         if kecamatan:

@@ -11,8 +11,6 @@ from dash.exceptions import PreventUpdate
 from dashboard.core.aggregate import Measure, Statistic
 from dashboard.core.change import comparison_period
 from dashboard.core.classify import DEFAULT_K, Scheme
-from dashboard.core.completeness import completeness_by_period
-from dashboard.core.headline import choose_period
 from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
 from dashboard.core.periods import period_label
 from dashboard.i18n import t
@@ -76,10 +74,7 @@ def resolve_choice(services: Services, stored: dict[str, Any] | None) -> MapChoi
         choice = replace(choice, measure=measure)
     period = stored.get("period")
     if not (isinstance(period, str) and period in periods):
-        villages = services.source.villages(district)
-        period = choose_period(observations, villages["code"], services.settings.min_completeness) or (
-            periods[-1] if periods else ""
-        )
+        period = services.default_period(district) or (periods[-1] if periods else "")
     compare = stored.get("compare")
     choice = replace(choice, period=period, compare=compare if isinstance(compare, str) and compare < period else "")
     kecamatan = stored.get("kecamatan") or ALL
@@ -139,11 +134,8 @@ def kecamatan_options(kecamatan: pd.DataFrame, lang: str) -> list[dict[str, str]
 
 def district_period_options(services: Services, district: str, lang: str) -> list[dict[str, str]]:
     """The district's periods, those below ``DASHBOARD_MIN_COMPLETENESS`` marked "belum lengkap"."""
-    observations = services.source.observations(district)
-    villages = services.source.villages(district)
-    periods = sorted(observations["period"].unique())
-    table = completeness_by_period(observations, villages["code"])
-    return period_options(periods, lang, table, services.settings.min_completeness)
+    periods = sorted(services.source.observations(district)["period"].unique())
+    return period_options(periods, lang, services.completeness(district), services.settings.min_completeness)
 
 
 def district_choices(services: Services, district: str, lang: str) -> tuple[Any, ...]:
