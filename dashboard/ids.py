@@ -105,6 +105,7 @@ class ID(StrEnum):
     LOKUS_INCLUDE_FLAGGED = "lokus-include-flagged"  # flagged values taken back into the ranking
     LOKUS_COMPLETENESS = "lokus-completeness"  # villages reporting in the period on screen
     LOKUS_LEGEND = "lokus-legend"  # the map's classes (traffic light)
+    LOKUS_DEMO_BADGE = "lokus-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
     # gaps page
     GAPS_DISTRICT = "gaps-district"
     GAPS_PERIOD = "gaps-period"

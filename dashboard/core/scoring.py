@@ -36,8 +36,9 @@ here is simple enough to recompute by hand:
 4. The **score** (0–100) is the weighted mean of the normalised criteria a village has a value for:
    100 × Σ wᵢ·nᵢ / Σ wᵢ over those criteria. A missing value neither helps nor hurts a village; the
    criteria it lacks are listed in ``missing`` so the planner sees what the score rests on. A
-   village with none of the criteria has no score, is ranked last and is **never selected**, neither
-   by the top N nor by a minimum score.
+   village with none of the criteria has no score, is listed last **without a rank** (``rank`` is
+   ``<NA>``: a printed rank would claim an order that does not exist) and is **never selected**,
+   neither by the top N nor by a minimum score.
 5. **Ranking** is by score, highest first; ties are broken by more stunted children, then higher
    prevalence, then the village code, so the order is the same every time and on every machine.
 
@@ -46,13 +47,15 @@ the observed prevalence (``prevalensi_mentah``, after the values left out above)
 number stunted high/low, each at a threshold the planner can edit (defaults: the national target of
 14% and the district's median number stunted). Quadrants in order of priority: *merah* (both high),
 *oranye* (high prevalence, few children), *kuning* (low prevalence, many children), *hijau* (both
-low). Within a quadrant villages are ordered by number stunted, then prevalence. A village without
-prevalence is *abu-abu* (no data), last, and is never selected.
+low). Within a quadrant villages are ordered by number stunted, then prevalence. A village whose
+prevalence or count was left out for a plausibility flag is *ditandai* (flagged, not counted); a
+village without a value is *abu-abu* (no data). Both are listed last, without a rank, and are never
+selected.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -73,6 +76,7 @@ __all__ = [
     "PREVALENCE",
     "RAW_PREVALENCE",
     "STUNTED",
+    "UNPLACED",
     "Adjustment",
     "Criterion",
     "Direction",
@@ -124,10 +128,12 @@ class Light(StrEnum):
     ORANGE = "oranye"
     YELLOW = "kuning"
     GREEN = "hijau"
+    FLAGGED = "ditandai"  # a value there, left out for a plausibility flag: not placed, not "no data"
     GREY = "abu-abu"
 
 
-_LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.YELLOW: 2, Light.GREEN: 3, Light.GREY: 4}
+_LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.YELLOW: 2, Light.GREEN: 3, Light.FLAGGED: 4, Light.GREY: 5}
+UNPLACED = (Light.FLAGGED, Light.GREY)  # the matrix's classes that are neither ranked nor selected
 
 
 @dataclass(frozen=True)
@@ -329,18 +335,25 @@ def score_villages(values: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.Da
 
 
 def rank_villages(values: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.DataFrame:
-    """Villages in priority order with ``rank`` 1..n, ``score``, the raw criteria and ``missing``.
+    """Villages in priority order with ``rank``, ``score``, the raw criteria and ``missing``.
 
-    Ties are broken by number stunted, then prevalence (both higher first), then code.
+    The villages with a score are ranked 1..k; those without one follow, with ``rank`` ``<NA>``. Ties are
+    broken by number stunted, then prevalence (both higher first), then code.
     """
     scored = score_villages(values, criteria)
     table = values.join(scored)
-    return _ordered(table, ["score"])
+    return _ordered(table, ["score"], placed=table["score"].notna())
 
 
 def _ordered(
-    table: pd.DataFrame, first: list[str], ascending_first: list[bool] | None = None, prevalence: str = PREVALENCE
+    table: pd.DataFrame,
+    first: list[str],
+    ascending_first: list[bool] | None = None,
+    prevalence: str = PREVALENCE,
+    placed: pd.Series | None = None,
 ) -> pd.DataFrame:
+    """``table`` sorted on ``first`` then the tie-breaks, with ``rank`` 1..k over the ``placed`` villages (which
+    ``first`` sorts first) and ``<NA>`` for the others."""
     keys = pd.DataFrame(index=table.index)
     order: list[str] = []
     ascending: list[bool] = []
@@ -357,15 +370,19 @@ def _ordered(
     ascending.append(True)
     sorted_index = keys.sort_values(order, ascending=ascending, na_position="last", kind="stable").index
     ranked = table.loc[sorted_index].copy()
-    ranked.insert(0, "rank", np.arange(1, len(ranked) + 1))
+    ranks = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index, dtype="Int64")
+    if placed is not None:
+        ranks = ranks.where(placed.reindex(ranked.index, fill_value=False).astype(bool), pd.NA)
+    ranked.insert(0, "rank", ranks)
     return ranked
 
 
-def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFrame:
+def traffic_light(values: pd.DataFrame, thresholds: TrafficLight, flagged: Collection[str] = ()) -> pd.DataFrame:
     """Villages in the matrix's priority order with ``rank``, ``light`` and the threshold actually used.
 
     The prevalence is the observed one (``prevalensi_mentah``). A village with a prevalence but no count
-    (or the reverse) cannot be placed and is *abu-abu*.
+    (or the reverse) cannot be placed: *ditandai* when it is in ``flagged`` (a value left out for a
+    plausibility flag), else *abu-abu*. Villages that cannot be placed have no rank.
     """
     prevalence = values[RAW_PREVALENCE] if RAW_PREVALENCE in values.columns else pd.Series(np.nan, index=values.index)
     stunted = values[STUNTED] if STUNTED in values.columns else pd.Series(np.nan, index=values.index)
@@ -381,8 +398,10 @@ def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFram
     )
     table = values.copy()
     table["light"] = light
+    table.loc[(table["light"] == Light.GREY) & table.index.isin(list(flagged)), "light"] = Light.FLAGGED
     table["_light_order"] = table["light"].map(_LIGHT_ORDER)
-    ranked = _ordered(table, ["_light_order"], [True], RAW_PREVALENCE).drop(columns="_light_order")
+    placed = ~table["light"].isin(UNPLACED)
+    ranked = _ordered(table, ["_light_order"], [True], RAW_PREVALENCE, placed).drop(columns="_light_order")
     ranked.attrs["stunted_threshold"] = count_cut
     return ranked
 
@@ -390,13 +409,13 @@ def traffic_light(values: pd.DataFrame, thresholds: TrafficLight) -> pd.DataFram
 def select(ranked: pd.DataFrame, selection: Selection, method: Method = Method.WEIGHTED) -> list[str]:
     """Codes on the list before any change by hand: the top N, or every score at or above ``min_score``.
 
-    Only villages that can be placed are eligible: with a score (weighted method), or not *abu-abu*
-    (traffic light). A list of 10 from a district where 3 villages have data holds those 3, never 7
+    Only villages that can be placed are eligible: with a score (weighted method), or neither *abu-abu*
+    nor *ditandai* (traffic light). A list of 10 from a district where 3 villages have data holds those 3, never 7
     villages in code order. With the traffic-light method ``min_score`` is not used; the top N of the
     matrix order is taken, or, without N, every *merah* village.
     """
     if method is Method.TRAFFIC_LIGHT:
-        eligible = ranked[ranked["light"] != Light.GREY]
+        eligible = ranked[~ranked["light"].isin(UNPLACED)]
         if selection.top_n is None:
             return [str(c) for c in eligible.index[eligible["light"] == Light.RED]]
     else:

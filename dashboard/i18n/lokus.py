@@ -134,6 +134,34 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.light.kuning": ("kuning", "yellow"),
     "lokus.light.hijau": ("hijau", "green"),
     "lokus.light.abu-abu": ("tanpa data", "no data"),
+    "lokus.light.ditandai": ("ditandai (tidak dihitung)", "flagged (not counted)"),
+    "lokus.light.meaning.merah": (
+        "prevalensi ≥ {prevalence} dan ≥ {stunted} balita stunting",
+        "prevalence ≥ {prevalence} and ≥ {stunted} stunted children",
+    ),
+    "lokus.light.meaning.oranye": (
+        "prevalensi ≥ {prevalence}, < {stunted} balita stunting",
+        "prevalence ≥ {prevalence}, < {stunted} stunted children",
+    ),
+    "lokus.light.meaning.kuning": (
+        "prevalensi < {prevalence}, ≥ {stunted} balita stunting",
+        "prevalence < {prevalence}, ≥ {stunted} stunted children",
+    ),
+    "lokus.light.meaning.hijau": (
+        "prevalensi < {prevalence} dan < {stunted} balita stunting",
+        "prevalence < {prevalence} and < {stunted} stunted children",
+    ),
+    "lokus.light.meaning.ditandai": (
+        "nilai stunting ditandai tidak wajar, tidak masuk kuadran",
+        "stunting value flagged as implausible, left out of the quadrants",
+    ),
+    "lokus.light.meaning.abu-abu": (
+        "tidak ada prevalensi atau jumlah stunting pada periode ini",
+        "no prevalence or number stunted in this period",
+    ),
+    "lokus.map.unranked": ("tanpa peringkat", "not ranked"),
+    "lokus.export.note": ("Keterangan", "Note"),
+    "lokus.export.file.demo": ("{base}_data_contoh_fiktif", "{base}_sample_data_fictional"),
     "lokus.adjust": ("Ubah daftar dengan tangan", "Change the list by hand"),
     "lokus.adjust.help": (
         "Pilih satu desa di tabel, tulis alasannya (wajib), lalu masukkan atau keluarkan.",

@@ -69,6 +69,8 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     first_top = _until(lambda: _top_code(dash_duo), "the ranking")
     first_selection = _until(lambda: _map_selection(dash_duo), "the map highlight")
     assert len(first_selection) == 10 and first_selection[0] == first_top
+    # The demo district says it is fictional beside the heading, as on the main page.
+    dash_duo.wait_for_text_to_equal(f"#{ID.LOKUS_DEMO_BADGE}", "data contoh (fiktif)", timeout=20)
     # The period's completeness beside the list; flagged values are left out by default.
     dash_duo.wait_for_text_to_equal(f"#{ID.LOKUS_COMPLETENESS}", "Data: 267 dari 272 desa melapor (98%)", timeout=20)
     assert not _include_flagged(dash_duo) and _flagged_kept(dash_duo) == 0
@@ -111,6 +113,8 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     exported = _until(lambda: [p for p in folder.glob("*.csv") if p.stat().st_size > 0], "the CSV download")
     annex = pd.read_csv(exported[0], sep=";", dtype=str, encoding="utf-8-sig")
     assert annex["Kode wilayah"].tolist() == new_selection
+    # The demo's file says its data is fictional, in its name and on every row.
+    assert "data_contoh_fiktif" in exported[0].name and (annex["Keterangan"] == "data contoh (fiktif)").all()
 
     # Marked final (after a confirmation), the list is read-only; a duplicate can be changed again.
     dash_duo.find_element(f"#{ID.LOKUS_FINALISE}").click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +15,14 @@ from PIL import Image
 from dashboard.config import Settings
 from dashboard.core.scoring import Light
 from dashboard.data.annex import SELECTED_FILL, AnnexTitle, annex_csv, annex_png, annex_table, annex_xlsx
-from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
 from dashboard.data.store import Store
+from dashboard.figures.map import FLAGGED_COLOUR
 from dashboard.services import Services
 from dashboard.views import lokus_page
+from dashboard.views.lokus_page import export
 from dashboard.views.lokus_page.figures import LIGHT_COLOURS, selection_figure
+from dashboard.views.lokus_page.layout import demo_badge
 from dashboard.views.lokus_page.ranking import summary_view
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
@@ -38,7 +42,10 @@ def test_lok020_top_ten_changes_by_hand_and_reasons(services: Services) -> None:
     result = lokus_page.compute(services, state, "id")
     table = result.table
     assert len(table) == result.villages == 272
-    assert table["rank"].tolist() == list(range(1, 273))
+    # The 267 villages with a score are ranked 1..267; the 5 without data follow, listed, with no rank.
+    scored = table["skor"].notna()
+    assert scored.sum() == 267 and table.loc[scored, "rank"].tolist() == list(range(1, 268))
+    assert table.loc[~scored, "rank"].isna().all() and not scored.iloc[267:].any()
     assert table["skor"].dropna().is_monotonic_decreasing
     assert result.selected == table["code"].head(10).tolist()
     assert table.loc[0, "alasan"] == f"Peringkat 1, skor {str(table.loc[0, 'skor']).replace('.', ',')}"
@@ -68,7 +75,7 @@ def test_lok021_weights_move_the_order(services: Services) -> None:
     assert by_count.loc[scored, "jumlah_stunting"].is_monotonic_decreasing
     flagged = by_count[by_count["flagged"]]
     assert len(flagged) == 3 and flagged["skor"].isna().all() and flagged["jumlah_stunting"].notna().all()
-    assert (flagged["rank"] > by_count.loc[scored, "rank"].max()).all()
+    assert flagged["rank"].isna().all() and flagged.index.min() > by_count.index[scored].max()  # listed after, unranked
 
 
 def test_lok022_exports_list_exactly_the_selection(services: Services) -> None:
@@ -164,28 +171,35 @@ def test_lok025_an_incomplete_later_month_is_offered_marked_but_not_opened() -> 
     assert "lokus-incomplete" in line.className
 
 
-def test_lok026_traffic_light_map_shows_four_classes_and_grey(
+def test_lok026_traffic_light_map_shows_four_classes_flagged_and_grey(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lokus_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
     state = lokus_page.default_state(services) | {"method": "traffic_light", "top_n": None}
     result = lokus_page.compute(services, state, "id")
     figure = selection_figure(services, "99.01", result, "id")
-    base, chosen = figure.data
+    base, chosen, outlined = figure.data
     colours = [colour for _, colour in base.colorscale]
     # Every class in its own colour: z = the class's place in LIGHT_COLOURS, one band of the scale per class.
-    assert list(dict.fromkeys(colours)) == list(LIGHT_COLOURS.values()) and len(LIGHT_COLOURS) == 5
+    assert list(dict.fromkeys(colours)) == list(LIGHT_COLOURS.values()) and len(LIGHT_COLOURS) == 6
     lights = list(LIGHT_COLOURS)
     shown = {code: lights[int(z)] for code, z in zip(base.locations, base.z, strict=True)}
     assert shown == dict(zip(result.table["code"], result.table["light"], strict=True))
-    assert {Light.RED, Light.ORANGE, Light.YELLOW, Light.GREEN, Light.GREY} == set(shown.values())
+    assert set(Light) == set(shown.values())
     # The chosen villages are outlined over their class, not painted over it.
     assert list(chosen.locations) == result.selected and "rgba(0,0,0,0)" in str(chosen.colorscale)
+    # The flagged villages are outlined in the main map's magenta.
+    flagged = result.table.loc[result.table["flagged"], "code"].tolist()
+    assert list(outlined.locations) == flagged and outlined.marker.line.color == FLAGGED_COLOUR
     legend = summary_view(services, result, state, "id").children[-1]
     entries = legend.children[1:]
-    assert [entry.children[1] for entry in entries] == ["merah", "oranye", "kuning", "hijau", "tanpa data"]
+    names = ["merah", "oranye", "kuning", "hijau", "ditandai (tidak dihitung)", "tanpa data"]
+    assert [entry.children[1] for entry in entries] == names
     assert [entry.children[0].style["background"] for entry in entries] == list(LIGHT_COLOURS.values())
-    assert entries[-1].children[2].children == "(8)"  # 5 villages without data, 3 whose stunting value is flagged
+    # Only the 5 villages without data are "tanpa data"; the 3 whose stunting value is flagged have their own entry.
+    counts = [entry.children[2].children for entry in entries]
+    assert counts == ["(125)", "(75)", "(7)", "(57)", "(3)", "(5)"]
+    assert "legend-flagged" in entries[4].children[0].className
 
 
 def test_lok027_flagged_values_left_out_with_the_reason_and_taken_back(services: Services) -> None:
@@ -203,3 +217,92 @@ def test_lok027_flagged_values_left_out_with_the_reason_and_taken_back(services:
     assert all(note.startswith("Prevalensi stunting ditandai, tetap dihitung:") for note in again["missing"])
     # Scored without their stunting figures by default, with them once taken back: their scores move.
     assert (again["skor"] != flagged["skor"]).all()
+
+
+def test_lok029_villages_without_a_score_or_a_class_get_no_rank_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    # February 2026: 3 of 272 villages reported. The 269 others are listed after them, never numbered 4..272.
+    services = Services(Settings(), LateMonth(GEODATA))
+    monkeypatch.setattr(lokus_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
+    state = lokus_page.default_state(services)
+    late = state | {"period": "2026-02", "criteria": [c.as_dict() for c in
+                    lokus_page.model.criteria_for(services, DEMO_DISTRICT_CODE, "2026-02", [])]}  # fmt: skip
+    for method in ("weighted", "traffic_light"):
+        result = lokus_page.compute(services, late | {"method": method}, "id")
+        table = result.table
+        assert table["rank"].iloc[:3].tolist() == [1, 2, 3] and table["rank"].iloc[3:].isna().all(), method
+        assert len(table) == 272 and set(result.selected) <= set(table["code"].iloc[:3])
+        # The grid gets no number (JSON null), the map's hover says "tanpa peringkat", not "#4".
+        records = lokus_page.model.grid_rows(result, "id")
+        assert [r["rank"] for r in records[:4]] == [1, 2, 3, None]
+        hover = selection_figure(services, DEMO_DISTRICT_CODE, result, "id").data[0].text
+        assert "#4" not in hover[3] and "tanpa peringkat" in hover[3] and "#1 " in hover[0]
+    # Added by hand, an unscored village is in the annex with no score and its reason, not a made-up rank.
+    village = str(table["code"].iloc[100])
+    state = late | {"adjustments": [{"code": village, "action": "add", "reason": "permintaan camat"}]}
+    current = {"state": state, "scenario": None}
+    download = export.export_file(services, current, "csv", "id")
+    csv = pd.read_csv(io.BytesIO(base64.b64decode(download["content"])), sep=";", dtype=str, encoding="utf-8-sig")
+    row = csv[csv["Kode wilayah"] == village].iloc[0]
+    assert row["Skor"] == "—" and row["Alasan"] == "Ditambahkan: permintaan camat"
+    assert csv["Alasan"].iloc[:3].str.match(r"Peringkat [123], skor").all()  # the ranked ones keep their rank
+    assert (csv["Keterangan"] == "data contoh (fiktif)").all()  # the demo's rows say so (lok031)
+
+
+def test_lok030_the_matrix_legend_says_what_each_colour_means(services: Services) -> None:
+    state = lokus_page.default_state(services) | {"method": "traffic_light", "top_n": None, "light_stunted": 20.0}
+    for lang, expected in (
+        ("id", ["prevalensi ≥ 14,0% dan ≥ 20 balita stunting", "prevalensi ≥ 14,0%, < 20 balita stunting",
+                "prevalensi < 14,0%, ≥ 20 balita stunting", "prevalensi < 14,0% dan < 20 balita stunting"]),
+        ("en", ["prevalence ≥ 14.0% and ≥ 20 stunted children", "prevalence ≥ 14.0%, < 20 stunted children",
+                "prevalence < 14.0%, ≥ 20 stunted children", "prevalence < 14.0% and < 20 stunted children"]),
+    ):  # fmt: skip
+        result = lokus_page.compute(services, state, lang)
+        entries = summary_view(services, result, state, lang).children[-1].children[1:]
+        assert [entry.children[3].children for entry in entries[:4]] == expected
+        assert entries[4].children[1] == ("ditandai (tidak dihitung)" if lang == "id" else "flagged (not counted)")
+    # Flagged values taken back in: nothing is left out, so there is no "ditandai" entry.
+    back = lokus_page.compute(services, state | {"include_flagged": True}, "id")
+    entries = summary_view(services, back, state, "id").children[-1].children[1:]
+    assert [entry.children[1] for entry in entries][-2:] == ["hijau", "tanpa data"]
+    assert entries[-1].children[2].children == "(5)"
+
+
+class NotDemo(DemoSource):
+    """The demo's data under a district that is not marked as the demo."""
+
+    def districts(self) -> list[District]:
+        return [District(DEMO_DISTRICT_CODE, "Kabupaten Nyata", is_demo=False)]
+
+
+def _download(services: Services, kind: str) -> tuple[str, bytes]:
+    current = {"state": lokus_page.default_state(services), "scenario": "Usulan"}
+    download = export.export_file(services, current, kind, "id")
+    return str(download["filename"]), base64.b64decode(download["content"])
+
+
+def test_lok031_the_demo_says_it_is_fictional_on_the_page_and_in_every_export(services: Services) -> None:
+    badge = demo_badge(services, DEMO_DISTRICT_CODE, "id")
+    assert badge.children == "data contoh (fiktif)" and badge.title.startswith("Kabupaten Contoh adalah wilayah fiktif")
+    assert demo_badge(services, None, "id") is None
+    real = Services(Settings(), NotDemo(GEODATA))
+    assert demo_badge(real, DEMO_DISTRICT_CODE, "id") is None
+
+    name, content = _download(services, "csv")
+    assert name.endswith("_data_contoh_fiktif.csv")
+    table = pd.read_csv(io.BytesIO(content), sep=";", dtype=str, encoding="utf-8-sig")
+    assert table.columns[-1] == "Keterangan" and (table["Keterangan"] == "data contoh (fiktif)").all()
+    assert len(table) == 10 and table["Kode wilayah"].notna().all()  # still one row per village, nothing else
+    name, content = _download(services, "xlsx")
+    sheet = load_workbook(io.BytesIO(content)).active
+    assert sheet is not None and name.endswith("_data_contoh_fiktif.xlsx")
+    assert str(sheet["A1"].value).endswith("Kabupaten Contoh — data contoh (fiktif)")
+    name, _png = _download(services, "png")  # its title is the same heading, drawn as pixels
+    assert name.endswith("_data_contoh_fiktif.png")
+    title = export._annex_title(services, {"state": lokus_page.default_state(services)}, "id")
+    assert title.district == "Kabupaten Contoh — data contoh (fiktif)"
+
+    # A real district's files say nothing of the kind.
+    name, content = _download(real, "csv")
+    assert "fiktif" not in name and "fiktif" not in content.decode("utf-8-sig")
+    name, content = _download(real, "xlsx")
+    assert load_workbook(io.BytesIO(content)).active["A1"].value.endswith("Kabupaten Nyata")  # type: ignore[index]

@@ -195,13 +195,39 @@ def test_lok009_a_village_without_a_score_is_never_selected() -> None:
         .assign(**{PREVALENCE: lambda f: f[RAW]})
     )
     ranked = rank_villages(values, [Criterion(PREVALENCE), Criterion(STUNTED)])
-    assert ranked.index.tolist() == ["A", "C", "E", "B", "D"]  # B and D ranked, last, without a score
+    assert ranked.index.tolist() == ["A", "C", "E", "B", "D"]  # B and D listed last, without a score
+    # ... and without a rank: a printed "4" and "5" would claim an order between villages with no figures.
+    assert ranked["rank"].tolist() == [1, 2, 3, pd.NA, pd.NA]
     assert select(ranked, Selection(top_n=10)) == ["A", "C", "E"]
     assert select(ranked, Selection(top_n=None, min_score=0.0)) == ["A", "C", "E"]
     # The matrix: grey (no data) villages are never taken either, whatever N.
     lights = traffic_light(values, TrafficLight(prevalence=14.0))
     assert lights.loc[["B", "D"], "light"].tolist() == [Light.GREY, Light.GREY]
+    assert lights.loc[["B", "D"], "rank"].isna().all() and lights["rank"].dropna().tolist() == [1, 2, 3]
     assert select(lights, Selection(top_n=10), Method.TRAFFIC_LIGHT) == ["A", "C", "E"]
+
+
+def test_lok028_a_village_left_out_for_a_flag_is_flagged_not_no_data_in_the_matrix() -> None:
+    # B's prevalence and count were left out for a plausibility flag; D has no value at all.
+    values = _values(
+        {
+            "A": (30.0, 6.0, np.nan),
+            "B": (np.nan, np.nan, np.nan),
+            "C": (5.0, 1.0, np.nan),
+            "D": (np.nan, np.nan, np.nan),
+        }
+    ).rename(columns={PREVALENCE: RAW})
+    lights = traffic_light(values, TrafficLight(prevalence=14.0), flagged={"B"})
+    assert list(zip(lights.index, lights["light"], strict=True)) == [
+        ("A", Light.RED), ("C", Light.GREEN), ("B", Light.FLAGGED), ("D", Light.GREY),
+    ]  # fmt: skip
+    assert lights["rank"].tolist() == [1, 2, pd.NA, pd.NA]
+    assert select(lights, Selection(top_n=10), Method.TRAFFIC_LIGHT) == ["A", "C"]
+    # A flagged village that still has both figures (taken back in) is placed like any other.
+    kept = values.fillna({RAW: 20.0, STUNTED: 1.0})
+    assert (
+        traffic_light(kept, TrafficLight(prevalence=14.0, stunted=5.0), flagged={"B"}).loc["B", "light"] == Light.ORANGE
+    )
 
 
 # Eight villages of one kecamatan: stunted, measured, target children, IMD (newborns) given, newborns.

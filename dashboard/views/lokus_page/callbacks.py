@@ -11,6 +11,7 @@ from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.export import export_download
+from dashboard.views.lokus_page.layout import demo_badge
 from dashboard.views.lokus_page.model import criteria_from
 from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, ranked_view
 from dashboard.views.lokus_page.scenarios import (
@@ -48,6 +49,14 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     )
     def follow_district(district: str, _info: Any, period: str | None, lang: str) -> tuple[Any, ...]:
         return district_choices(services, district, period, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_DEMO_BADGE, "children"),
+        Input(ID.LOKUS_DISTRICT, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def follow_demo(district: str | None, lang: str) -> Any:
+        return demo_badge(services, district, lang)
 
     @app.callback(
         Output(ID.LOKUS_CRITERIA, "children"),

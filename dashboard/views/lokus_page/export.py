@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from dash import dcc
@@ -17,15 +19,55 @@ from dashboard.views.lokus_page.model import annex_rows, compute
 __all__ = ["export_download", "export_file", "final_export", "stored_rows"]
 
 
-def _annex_title(services: Services, current: dict[str, Any], lang: str) -> AnnexTitle:
+def _is_demo(services: Services, district: str) -> bool:
+    return any(d.code == district and d.is_demo for d in services.source.districts())
+
+
+def _district_name(services: Services, district: str, lang: str) -> str:
+    """The district as the annex's title names it; the demo as "Kabupaten Contoh — data contoh (fiktif)"."""
     names = {d.code: d.name for d in services.source.districts()}
+    name = names.get(district, district)
+    return f"{name} — {t('demo.badge', lang)}" if _is_demo(services, district) else name
+
+
+def _annex_title(services: Services, current: dict[str, Any], lang: str) -> AnnexTitle:
     state = current["state"]
     return AnnexTitle(
-        names.get(state["district"], state["district"]),
+        _district_name(services, state["district"], lang),
         int(state["period"][:4]),
         current.get("scenario") or t("annex.unsaved", lang),
         state["period"],
     )
+
+
+def _annex_file(services: Services, district: str, year: int, rows: list[dict[str, object]],
+                selected: list[str], title: AnnexTitle, kind: str, lang: str) -> dict[str, Any]:  # fmt: skip
+    """The annex as a ``dcc.Download`` payload. For the demo district every file says it is fictional: the title
+    of the XLSX and the PNG names it (:func:`_district_name`), each row of the CSV (a bare table) says so
+    (:func:`_marked_demo`), and every file name ends in "data_contoh_fiktif"."""
+    base = t("lokus.export.file", lang, district=district.replace(".", ""), year=year)
+    demo = _is_demo(services, district)
+    if demo:
+        base = t("lokus.export.file.demo", lang, base=base)
+    table = annex_table(rows)
+    if kind == "csv":
+        content = annex_csv(table, lang)
+        return dcc.send_bytes(_marked_demo(content, lang) if demo else content, f"{base}.csv")
+    if kind == "xlsx":
+        return dcc.send_bytes(annex_xlsx(table, title, lang), f"{base}.xlsx")
+    villages = services.source.villages(district)
+    return dcc.send_bytes(annex_png(villages, selected, title, lang), f"{base}.png")
+
+
+def _marked_demo(content: bytes, lang: str) -> bytes:
+    """The annex CSV with a last column "Keterangan" saying "data contoh (fiktif)" on every row: the bare table
+    has no title to say it, and a column keeps the file a table (a note line would be read as one more village)."""
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    for i, row in enumerate(rows):
+        writer.writerow([*row, t("lokus.export.note", lang) if i == 0 else t("demo.badge", lang)])
+    return out.getvalue().encode("utf-8-sig")
 
 
 def export_file(services: Services, current: dict[str, Any], kind: str, lang: str) -> dict[str, Any]:
@@ -33,14 +75,7 @@ def export_file(services: Services, current: dict[str, Any], kind: str, lang: st
     state = current["state"]
     result = compute(services, state, lang)
     title = _annex_title(services, current, lang)
-    base = t("lokus.export.file", lang, district=state["district"].replace(".", ""), year=title.year)
-    table = annex_table(annex_rows(result))
-    if kind == "csv":
-        return dcc.send_bytes(annex_csv(table, lang), f"{base}.csv")
-    if kind == "xlsx":
-        return dcc.send_bytes(annex_xlsx(table, title, lang), f"{base}.xlsx")
-    villages = services.source.villages(state["district"])
-    return dcc.send_bytes(annex_png(villages, result.selected, title, lang), f"{base}.png")
+    return _annex_file(services, state["district"], title.year, annex_rows(result), result.selected, title, kind, lang)
 
 
 def stored_rows(services: Services, scenario: Scenario) -> list[dict[str, object]]:
@@ -66,17 +101,10 @@ def stored_rows(services: Services, scenario: Scenario) -> list[dict[str, object
 
 def final_export(services: Services, scenario: Scenario, kind: str, lang: str) -> dict[str, Any]:
     """The annex of a final list, built from the stored villages, never from the screen."""
-    names = {d.code: d.name for d in services.source.districts()}
-    title = AnnexTitle(names.get(scenario.district_code, scenario.district_code), scenario.year, scenario.name,
-                       scenario.period)  # fmt: skip
-    base = t("lokus.export.file", lang, district=scenario.district_code.replace(".", ""), year=scenario.year)
-    table = annex_table(stored_rows(services, scenario))
-    if kind == "csv":
-        return dcc.send_bytes(annex_csv(table, lang), f"{base}.csv")
-    if kind == "xlsx":
-        return dcc.send_bytes(annex_xlsx(table, title, lang), f"{base}.xlsx")
-    villages = services.source.villages(scenario.district_code)
-    return dcc.send_bytes(annex_png(villages, [v.code for v in scenario.villages], title, lang), f"{base}.png")
+    district = scenario.district_code
+    title = AnnexTitle(_district_name(services, district, lang), scenario.year, scenario.name, scenario.period)
+    selected = [v.code for v in scenario.villages]
+    return _annex_file(services, district, scenario.year, stored_rows(services, scenario), selected, title, kind, lang)
 
 
 def export_download(services: Services, trigger: Any, current: dict[str, Any] | None, opened: object,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pandas as pd
@@ -11,8 +12,9 @@ from dash import dcc, html
 from dashboard.core.scoring import Light
 from dashboard.data.scenarios import compare
 from dashboard.figures.labels import label_text
+from dashboard.figures.map import FLAGGED_COLOUR
 from dashboard.geo import bounds_of, view_for_bounds
-from dashboard.i18n import t
+from dashboard.i18n import fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.lokus_page.model import LokusResult
@@ -30,12 +32,14 @@ __all__ = [
 
 SELECTED_COLOUR, ADDED_COLOUR = "#8b0000", "#6a1b9a"
 COMPARE_COLOURS = {"added": "#1b7837", "removed": "#b2182b", "kept": "#2166ac"}
-# The traffic-light matrix's classes in priority order, grey (no data) last.
+# The traffic-light matrix's classes in priority order, then the villages it cannot place: flagged (a light grey,
+# outlined in the main map's magenta, FLAGGED_COLOUR) and no data (grey).
 LIGHT_COLOURS = {
     Light.RED: "#d7191c",
     Light.ORANGE: "#fd8d3c",
     Light.YELLOW: "#fed976",
     Light.GREEN: "#1a9641",
+    Light.FLAGGED: "#e0e0e0",
     Light.GREY: "#bdbdbd",
 }
 
@@ -59,19 +63,35 @@ def _light_scale() -> list[list[float | str]]:
     return scale
 
 
+def _light_meanings(result: LokusResult, lang: str) -> dict[str, str]:
+    """What each class means, with the thresholds in use ("prevalensi ≥ 14,0% dan ≥ 5 balita stunting")."""
+    prevalence, stunted = result.thresholds or (float("nan"), float("nan"))
+    cut = fmt_number(stunted if math.isfinite(stunted) else None, lang, 0 if float(stunted).is_integer() else 1)
+    values = {"prevalence": fmt_percent(prevalence, lang, 1), "stunted": cut}
+    return {str(light): t(f"lokus.light.meaning.{light}", lang, **values) for light in LIGHT_COLOURS}
+
+
 def light_legend(result: LokusResult, lang: str) -> Any:
-    """The map's classes with the traffic-light method: each colour, its name and how many villages it holds."""
+    """The map's classes with the traffic-light method: each colour, its name, how many villages it holds and
+    what it means. *ditandai* (flagged values left out) is listed only when some village is in it, *tanpa data*
+    always: it counts only the villages without a value."""
     counts = result.table["light"].value_counts()
+    meanings = _light_meanings(result, lang)
     entries = [
         html.Span(
             [
-                html.Span(className="legend-swatch", style={"background": colour}),
+                html.Span(
+                    className="legend-swatch" + (" legend-flagged" if light is Light.FLAGGED else ""),
+                    style={"background": colour},
+                ),
                 t(f"lokus.light.{light}", lang),
                 html.Span(f"({int(counts.get(str(light), 0))})", className="legend-count"),
+                html.Span(meanings[str(light)], className="legend-meaning"),
             ],
             className="legend-entry",
         )
         for light, colour in LIGHT_COLOURS.items()
+        if light is not Light.FLAGGED or counts.get(str(light), 0)
     ]
     return html.Div(
         [html.Span(t("lokus.map.legend.light", lang), className="legend-title"), *entries],
@@ -89,8 +109,10 @@ def selection_figure(services: Services, district: str, result: LokusResult, lan
     villages = services.source.villages(district)
     url = _geojson_url(services, district)
     table = result.table.set_index("code")
+    unranked = t("lokus.map.unranked", lang)
     hover = [
-        f"<b>{label_text(desa)}</b><br>{label_text(kecamatan)}<br>#{rank} · {label_text(reason or '')}"
+        f"<b>{label_text(desa)}</b><br>{label_text(kecamatan)}<br>"
+        f"{unranked if pd.isna(rank) else f'#{int(rank)}'} · {label_text(reason or '')}"
         for desa, kecamatan, rank, reason in result.table[["desa", "kecamatan", "rank", "alasan"]].to_numpy().tolist()
     ]
     centre, zoom = view_for_bounds(bounds_of(villages))
@@ -126,7 +148,21 @@ def selection_figure(services: Services, district: str, result: LokusResult, lan
         marker={"line": {"color": "#000000", "width": 3 if by_light else 1.6}},
         hoverinfo="skip",
     )
-    figure = go.Figure([base, chosen])
+    traces = [base, chosen]
+    if by_light:  # trace 2: the flagged villages outlined in magenta, as the main map marks a flagged value
+        flagged = result.table.loc[lights == Light.FLAGGED, "code"].tolist()
+        traces.append(
+            go.Choroplethmap(
+                geojson=url,
+                locations=flagged,
+                z=[0] * len(flagged),
+                colorscale=[[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker={"line": {"color": FLAGGED_COLOUR, "width": 2.6}},
+                hoverinfo="skip",
+            )
+        )
+    figure = go.Figure(traces)
     figure.update_layout(
         map={"style": services.settings.map_style, "center": centre, "zoom": zoom},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},

@@ -18,7 +18,7 @@ from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.model import default_state, period_options
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
 
-__all__ = ["layout"]
+__all__ = ["demo_badge", "layout"]
 
 
 def _grid_columns(lang: str) -> list[dict[str, Any]]:
@@ -51,6 +51,16 @@ def _method_help(services: Services, lang: str) -> Any:
         ],
         className="small text-muted lokus-method-help",
     )
+
+
+def demo_badge(services: Services, district: str | None, lang: str) -> Any:
+    """The main page's "data contoh (fiktif)" badge when ``district`` is the demo, else nothing."""
+    if not any(d.code == district and d.is_demo for d in services.source.districts()):
+        return None
+    return dbc.Badge(
+        t("demo.badge", lang), color="warning", text_color="dark", className="ms-2 demo-badge",
+        title=t("demo.explainer", lang),
+    )  # fmt: skip
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -298,7 +308,10 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             dcc.Store(id=ID.LOKUS_ADJUSTMENTS, data=[], storage_type="session"),
             dcc.Store(id=ID.LOKUS_CURRENT),
             dcc.Store(id=ID.LOKUS_OPENED),
-            html.H1(t("lokus.title", lang), className="h4"),
+            html.H1(
+                [t("lokus.title", lang), html.Span(demo_badge(services, district, lang), id=ID.LOKUS_DEMO_BADGE)],
+                className="h4",
+            ),
             html.P(t("lokus.intro", lang), className="text-muted"),
             dbc.Row(
                 [

@@ -129,11 +129,14 @@ def criteria_for(services: Services, district: str, period: str, current: list[d
 class LokusResult:
     """What the page shows and exports for one state."""
 
-    table: pd.DataFrame  # one row per village in ranking order: rank, code, desa, kecamatan, figures, status, reason
+    # One row per village in ranking order: rank (<NA> for a village without a score or a class: listed at the end,
+    # never numbered), code, desa, kecamatan, figures, status, reason.
+    table: pd.DataFrame
     selected: list[str]  # the final list, in ranking order
     sensitivity: pd.DataFrame | None
     villages: int
     completeness: Completeness  # villages reporting stunting in the period, of the district's villages
+    thresholds: tuple[float, float] | None = None  # traffic light: (prevalence %, number stunted) in use
 
 
 def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
@@ -159,13 +162,13 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
     by_score = state.get("by") == "min_score" and method is Method.WEIGHTED
     selection = Selection(None if by_score else top_n, state.get("min_score") if by_score else None)
     if method is Method.TRAFFIC_LIGHT:
-        ranked = traffic_light(
-            values, TrafficLight(float(state.get("light_prevalence") or 14.0), state.get("light_stunted"))
-        )
+        thresholds = TrafficLight(float(state.get("light_prevalence") or 14.0), state.get("light_stunted"))
+        ranked = traffic_light(values, thresholds, _flagged_out(given.left_out, [RAW_PREVALENCE, STUNTED]))
+        used: tuple[float, float] | None = (thresholds.prevalence, float(ranked.attrs["stunted_threshold"]))
         moved = None
         relevant = [RAW_PREVALENCE, STUNTED]
     else:
-        ranked = rank_villages(values, criteria)
+        ranked, used = rank_villages(values, criteria), None
         moved = sensitivity(values, criteria, int(top_n)) if top_n and not by_score else None
         relevant = [c.key for c in criteria if c.enabled and c.weight > 0]
     automatic = select(ranked, selection, method)
@@ -200,12 +203,14 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
             )
         elif code in chosen:
             status = "selected"
-            reason = t("lokus.reason.score", lang, rank=int(row["rank"]), score=fmt_number(number_or_none(score), lang))
+            reason = t(
+                "lokus.reason.score", lang, rank=_rank(row["rank"]), score=fmt_number(number_or_none(score), lang)
+            )
         else:
             status, reason = "", ""
         rows.append(
             {
-                "rank": int(row["rank"]),
+                "rank": _rank(row["rank"]),  # None without a score (weighted) or a class (traffic light)
                 "code": code,
                 "desa": str(info.at[code, "name"]),
                 "kecamatan": str(info.at[code, "kecamatan_name"]),
@@ -221,7 +226,20 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
             }
         )
     completeness = completeness_of(observations, period, codes, STUNTING)
-    return LokusResult(pd.DataFrame(rows), chosen, moved, len(villages), completeness)
+    table = pd.DataFrame(rows).astype({"rank": "Int64"}) if rows else pd.DataFrame(rows)
+    return LokusResult(table, chosen, moved, len(villages), completeness, used)
+
+
+def _rank(value: object) -> int | None:
+    """A village's rank, or ``None`` when it has none: a village without a score is listed, never numbered."""
+    number = number_or_none(value)
+    return None if number is None else int(number)
+
+
+def _flagged_out(left_out: pd.DataFrame, criteria: Sequence[str]) -> set[str]:
+    """Villages with a value of ``criteria`` left out of the ranking for a plausibility flag (not taken back in)."""
+    flagged = left_out[left_out["criterion"].isin(criteria) & ~left_out["kept"] & (left_out["reason"] != FEW_CHILDREN)]
+    return {str(code) for code in flagged["code"]}
 
 
 def _missing_text(missing: Sequence[str], left_out: pd.DataFrame | None, minimum: float, lang: str) -> str:
