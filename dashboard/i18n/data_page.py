@@ -107,14 +107,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.report.ok": ("File siap diimpor.", "The file is ready to import."),
     "data.report.ok_warnings": (
-        "File siap diimpor, dengan {n} peringatan: bacalah dulu (tabel di bawah) sebelum mengimpor.",
-        "The file is ready to import, with {n} warnings: read them first (table below) before importing.",
+        "File siap diimpor, dengan {n} peringatan: bacalah dulu sebelum mengimpor.",
+        "The file is ready to import, with {n} warnings: read them first before importing.",
+    ),
+    "data.report.shown_above": (
+        "{n} peringatan terhadap data yang sudah tersimpan tertulis di atas (tidak diulang di tabel).",
+        "{n} warnings against the data already stored are written above (not repeated in the table).",
     ),
     "data.report.against_stored": (
         "Dibandingkan dengan data yang sudah tersimpan:",
         "Compared with the data already stored:",
     ),
-    "data.report.against_stored.more": ("… dan {n} peringatan lain.", "… and {n} more warnings."),
+    "data.report.against_stored.more": (
+        "… dan {n} peringatan lain (di tabel di bawah).",
+        "… and {n} more warnings (in the table below).",
+    ),
     "data.report.refused": (
         "File belum dapat diimpor. Perbaiki hal-hal di bawah lalu unggah lagi; basis data tidak berubah.",
         "The file cannot be imported yet. Fix the points below and upload it again; the database is unchanged.",

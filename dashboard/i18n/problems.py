@@ -6,16 +6,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "problem.value": ("nilai {value!r}", "value {value!r}"),
     # Impossible values: refused by the importers (tidy template, Sigizi, mapped tables, e-PPGBM) and by the store.
     "problem.period_future.reason": (
-        "periode {period} ada di masa depan; periode terakhir yang mungkin adalah {latest} ({rows} baris)",
-        "the period {period} is in the future; the latest possible period is {latest} ({rows} rows)",
+        "periode {period_id} ada di masa depan; periode terakhir yang mungkin adalah {latest_id} ({rows} baris)",
+        "the period {period_en} is in the future; the latest possible period is {latest_en} ({rows} rows)",
     ),
     "problem.period_future.fix": (
         "Periksa tahun dan bulan periode (salah ketik?); data bulan yang belum berjalan tidak dapat diimpor.",
         "Check the period's year and month (a typo?); data for a month that has not begun cannot be imported.",
     ),
     "problem.period_before_2000.reason": (
-        "periode {period} sebelum Januari 2000 ({rows} baris)",
-        "the period {period} is before January 2000 ({rows} rows)",
+        "periode {period_id} sebelum Januari 2000 ({rows} baris)",
+        "the period {period_en} is before January 2000 ({rows} rows)",
     ),
     "problem.period_before_2000.fix": (
         "Periksa tahun periode (salah ketik?); Lokus menerima data sejak Januari 2000.",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from dashboard.config import Settings
+from dashboard.core.periods import latest_plausible_period, period_label
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import IndicatorBatch
 from dashboard.data.store import Store
@@ -179,7 +180,23 @@ def test_data007_the_check_says_what_a_file_means_against_what_is_stored_before_
     assert said < text.index("Desa 1-1 (52.91.01.2001), Prevalensi stunting: 40/250 pada Januari 2025 menjadi 0/321")
     assert said < text.index("File siap diimpor, dengan 2 peringatan")
     assert "Desa 2-3 (52.91.02.2003)" in text  # a village without data for February
+    # Said once, above the verdict; the table's place only counts it (the list of villages is long).
+    assert text.count("Desa tanpa data:") == 1 and text.count("File ini hanya mencakup 1 dari 6 desa") == 1
+    assert text.count("Prevalensi stunting: 40/250 pada Januari 2025 menjadi 0/321") == 1
+    assert "2 peringatan terhadap data yang sudah tersimpan tertulis di atas" in text
     result = services.commit(data_page.check_upload(services, token, data_page.ImportKind.AUTO, DISTRICT), "planner")
     report = services.require_store().dataset(int(result.dataset_id or 0)).report  # type: ignore[union-attr]
     assert report is not None
     assert [p["key"] for p in report["problems"]] == ["store.incomplete_period", "flag.implausible_change"]
+
+
+def test_data008_a_future_period_is_refused_with_months_named(services: Services) -> None:
+    header = "kode_wilayah,periode,indikator,pembilang,penyebut\n"
+    token = _upload(services, "masa_depan.csv", header + f"{DISTRICT}.01.2001,2099-12,stunting,4,40\n")
+    batch = data_page.check_upload(services, token, data_page.ImportKind.AUTO, DISTRICT)
+    assert not batch.ok
+    text = str(data_page.report_view(batch, services, "id").to_plotly_json())
+    latest = period_label(latest_plausible_period(), "id")  # e.g. "November 2026", never "2026-11"
+    assert f"periode Desember 2099 ada di masa depan; periode terakhir yang mungkin adalah {latest}" in text
+    english = str(data_page.report_view(batch, services, "en").to_plotly_json())
+    assert f"the latest possible period is {period_label(latest_plausible_period(), 'en')}" in english

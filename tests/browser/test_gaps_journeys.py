@@ -13,9 +13,12 @@ from selenium.webdriver.support.select import Select
 
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.data.store import Store
 from dashboard.ids import ID
+from dashboard.views.gaps_page.layout import DEMO_BADGE
 from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import DRAWN, PROJECT, wait_for_script
+from tests.store.helpers import indicator_batch
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +74,10 @@ def test_jrn031_change_view_compares_like_for_like_with_a_year_earlier(dash_duo:
     start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/kesenjangan")
     dash_duo.wait_for_element(GRAPH, timeout=20)
     # The demo's 2025-08 has 267 of 272 villages: complete enough to open on, and said beside the figures.
-    dash_duo.wait_for_contains_text(f"#{ID.GAPS_COMPLETENESS}", "267 dari 272 desa melapor", timeout=20)
+    dash_duo.wait_for_contains_text(
+        f"#{ID.GAPS_COMPLETENESS}", "267 dari 272 desa melapor (Prevalensi stunting, Agustus 2025)", timeout=20
+    )
+    assert dash_duo.find_element(f"#{DEMO_BADGE}").text == "data contoh (fiktif)"  # the demo says so here too
     Select(dash_duo.find_element(f"#{ID.GAPS_VIEW}")).select_by_value("change")
 
     # By default against the same month a year earlier, over the villages reporting in both.
@@ -84,4 +90,42 @@ def test_jrn031_change_view_compares_like_for_like_with_a_year_earlier(dash_duo:
     # The comparison stays selectable.
     dash_duo.select_dcc_dropdown(f"#{ID.GAPS_BEFORE}", value="Februari 2025")  # matched on the label
     dash_duo.wait_for_contains_text(summary, "272 melapor di Februari 2025, 267 di Agustus 2025", timeout=20)
+    assert dash_duo.get_logs() == []
+
+
+MATRIX_TICKS = "return Array.from(document.querySelectorAll(arguments[0] + ' .ytick text')).map(e => e.textContent);"
+
+
+def test_jrn032_a_later_month_of_3_villages_is_listed_first_and_draws_without_console_errors(
+    dash_duo: Any, tmp_path: Path
+) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        store.ensure_demo(Path(__file__).resolve().parents[2] / "geodata")
+        codes = sorted(store.observations(DEMO_DISTRICT_CODE)["code"].unique())[:3]
+        store.commit_indicators(indicator_batch([(code, "2025-09", "stunting", 5, 50) for code in codes]))
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/kesenjangan")
+    dash_duo.wait_for_element(GRAPH, timeout=20)
+    matrix = f"#{ID.GAPS_MATRIX} .js-plotly-plot"
+    dash_duo.wait_for_element(matrix, timeout=20)
+    wait_for_script(dash_duo, "return document.querySelectorAll(arguments[0] + ' .ytick text').length > 0;", matrix)
+    # The matrix's text reads as its caption says: highest prevalence first, villages without a value last.
+    ticks = dash_duo.driver.execute_script(MATRIX_TICKS, matrix)
+    empty = [i for i, tick in enumerate(ticks) if "(—%)" in tick]
+    assert empty and empty == list(range(len(ticks) - len(empty), len(ticks))), ticks[:3]
+
+    # Latest first, as on / and /lokus; the page still opens on the complete month.
+    dash_duo.find_element(f"#{ID.GAPS_PERIOD}").click()
+    options = dash_duo.wait_for_element(".dash-dropdown-options", timeout=10).text.split("\n")
+    assert options[:2] == ["September 2025 — belum lengkap: 3 dari 272 desa", "Agustus 2025"], options
+    dash_duo.find_elements(".dash-dropdown-option")[0].click()
+    dash_duo.wait_for_contains_text(f"#{ID.GAPS_COMPLETENESS}", "3 dari 272 desa melapor", timeout=20)
+    wait_for_script(dash_duo, DRAWN, GRAPH)
+    Select(dash_duo.find_element(f"#{ID.GAPS_VIEW}")).select_by_value("change")
+    dash_duo.wait_for_contains_text(
+        f"#{ID.GAPS_CHANGE_SUMMARY}", "Dibandingkan: 3 desa yang melapor di kedua periode", timeout=20
+    )
+    wait_for_script(dash_duo, DRAWN, GRAPH)
+    time.sleep(0.5)
+    # No "<rect> attribute height: Expected length, NaN" from the gap map's colour bar.
     assert dash_duo.get_logs() == []

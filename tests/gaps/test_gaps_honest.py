@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -20,7 +19,6 @@ from dashboard.views.gaps_page.change import signed
 from dashboard.views.gaps_page.drill import scope_view
 from dashboard.views.gaps_page.model import comparison_choices, period_choices
 
-GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 DISTRICT = DEMO_DISTRICT_CODE
 
 
@@ -41,16 +39,6 @@ class FixedSource:
 
     def boundary_version(self, district_code: str) -> str:
         return "uji"
-
-
-@pytest.fixture(scope="module")
-def demo() -> DemoSource:
-    return DemoSource(GEODATA)
-
-
-@pytest.fixture(autouse=True)
-def _no_app_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gaps_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
 
 
 def _rows(*rows: tuple[str, str, str, float, float]) -> pd.DataFrame:
@@ -193,7 +181,7 @@ def test_gap033_default_comparison_is_the_same_month_a_year_earlier() -> None:
     observations = _rows(*[("a", p, "stunting", 10, 100) for p in ("2024-08", "2025-02", "2025-07", "2025-08")])
     choices = comparison_choices(observations, codes, "2025-08", "stunting", 80.0, "id")
     assert choices.value == "2024-08"
-    assert [o["value"] for o in choices.options] == ["2024-08", "2025-02", "2025-07"]  # earlier periods only
+    assert [o["value"] for o in choices.options] == ["2025-07", "2025-02", "2024-08"]  # earlier only, latest first
     without = observations[observations["period"] != "2024-08"]
     assert comparison_choices(without, codes, "2025-08", "stunting", 80.0, "id").value == "2025-02"  # weighing month
     only_july = without[without["period"] != "2025-02"]

@@ -30,11 +30,6 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
         yield Services.from_store(settings, store)
 
 
-@pytest.fixture(autouse=True)
-def _no_app_context(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gaps_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
-
-
 def _state(**changes: object) -> dict[str, object]:
     state: dict[str, object] = {"period": "2025-08", "view": "gap", "indicator": "vitamin_a", "axis": "indicator",
                                 "before": "2025-02", "change_indicator": "stunting", "target": None}  # fmt: skip

@@ -109,9 +109,15 @@ def test_store100_a_period_in_the_future_or_before_2000_is_refused_with_its_row(
     assert problem.row == 3 and dict(problem.params)["period"] == period
     assert batch.errors == [problem]  # the good row raises nothing
     assert set(batch.observations["period"]) == {"2026-02"}
-    assert "baris 3" in problem.message("id") and period in problem.reason("id")
+    # Periods as a person reads them, not as codes: "periode Desember 2099 ... adalah Maret 2026".
+    assert "baris 3" in problem.message("id") and periods.period_label(period, "id") in problem.reason("id")
+    assert periods.period_label(period, "en") in problem.reason("en")
+    assert len(period) == 4 or period not in problem.reason("id")  # a year is its own label
     if key == "problem.period_future":  # the latest period data can have: this month, or this year for a year
         assert dict(problem.params)["latest"] == ("2026" if len(period) == 4 else "2026-03")
+        latest = "2026" if len(period) == 4 else "Maret 2026"
+        assert problem.reason("id").endswith(f"periode terakhir yang mungkin adalah {latest} (1 baris)")
+        assert ("2026" if len(period) == 4 else "March 2026") in problem.reason("en")
 
 
 HUGE = [("3", "1e20"), ("1e20", "1e20"), ("3", "1E+20"), ("12000000", "12000001"), ("3", "10000001")]
@@ -347,4 +353,5 @@ def test_store109_the_command_line_prints_the_warnings_and_keeps_them_in_the_rep
     future.write_text(f"kode_wilayah,periode,indikator,pembilang,penyebut\n{CODES[0]},2099-12,stunting,4,40\n")
     assert main(["import-indicators", str(future), "--wilayah", DISTRICT]) == 1
     err = capsys.readouterr().err
-    assert "ERROR: masa_depan.csv, baris 2, kolom periode, nilai '2099-12': periode 2099-12 ada di masa depan" in err
+    said = "ERROR: masa_depan.csv, baris 2, kolom periode, nilai '2099-12': periode Desember 2099 ada di masa depan"
+    assert said in err

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.indicators import CATALOGUE, MAX_CHILDREN
-from dashboard.core.periods import implausible_period, latest_plausible_period
+from dashboard.core.periods import implausible_period, latest_plausible_period, period_label
 from dashboard.i18n import fmt_int, t
 
 __all__ = [
@@ -197,10 +197,18 @@ def period_refusal(period: str, today: date | None = None) -> tuple[str, tuple[t
     why = implausible_period(period, today)
     if why is None:
         return None
+    latest = latest_plausible_period(today, yearly=len(period) == 4)
     return f"problem.period_{why}", (
         ("period", period),
-        ("latest", latest_plausible_period(today, yearly=len(period) == 4)),
+        ("latest", latest),
+        *_label_params("period", period),
+        *_label_params("latest", latest),
     )
+
+
+def _label_params(name: str, period: str) -> tuple[tuple[str, object], ...]:
+    """``{name}_id``/``{name}_en``: a period as each language names it (``Desember 2099`` / ``December 2099``)."""
+    return ((f"{name}_id", period_label(period, "id")), (f"{name}_en", period_label(period, "en")))
 
 
 class ImportRefused(Exception):

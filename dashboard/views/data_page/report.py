@@ -146,6 +146,9 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
         if batch.kind is DatasetKind.MEASUREMENTS:
             quality = quality_view(batch.extra.get("quality"), services, lang, ID.QUALITY_TABLE)
             names = html.Div([measurement_summary(batch, lang), names, quality])
+    # Warnings against stored data are spelled out above the verdict of a file that can be imported, and only
+    # counted in the table's place: the missing villages of an incomplete period are long enough to read once.
+    above = [p for p in warnings if about_stored_data(p)][:AGAINST_STORED_SHOWN] if batch.ok else []
     if not batch.ok:
         verdict = dbc.Alert(t("data.report.refused", lang), color="danger")
     elif warnings:
@@ -153,9 +156,11 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
                             color="warning", className="report-ok-warnings")  # fmt: skip
     else:
         verdict = dbc.Alert(t("data.report.ok", lang), color="success")
+    listed = [p for p in batch.problems if not any(p is q for q in above)]
+    note = html.P(t("data.report.shown_above", lang, n=len(above)), className="small text-muted report-shown-above")
     return html.Div(
         [html.H3(t("data.report", lang), className="h5"), html.P(summary, className="report-summary"), verdict,
-         names, problem_table(batch.problems, lang)]
+         names, note if above else None, problem_table(listed, lang)]
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.gaps_page.drill import GapsControls, drilled, redrawn
+from dashboard.views.gaps_page.layout import DEMO_BADGE, demo_badge
 from dashboard.views.gaps_page.model import comparison_for, district_choices
 
 __all__ = ["register"]
@@ -17,8 +18,8 @@ __all__ = ["register"]
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
     """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the choices for a district
-    (periods, the default by completeness) and for a period (the comparison period, by default the same month
-    a year earlier)."""
+    (periods, the default by completeness; the demo's badge) and for a period (the comparison period, by default
+    the same month a year earlier)."""
 
     @app.callback(
         Output(ID.GAPS_DRILL, "data"),
@@ -77,12 +78,13 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.GAPS_PERIOD, "options"),
         Output(ID.GAPS_PERIOD, "value"),
         Output(ID.GAPS_INDICATOR, "options"),
+        Output(DEMO_BADGE, "children"),
         Input(ID.GAPS_DISTRICT, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
     def follow_district(district: str, lang: str) -> tuple[Any, ...]:
-        return district_choices(services, district, lang)
+        return (*district_choices(services, district, lang), demo_badge(services, district, lang))
 
     @app.callback(
         Output(ID.GAPS_BEFORE, "options"),

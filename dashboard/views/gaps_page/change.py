@@ -111,9 +111,9 @@ def _hover(change: ChangeMap, code: str, cls: ChangeClass, name: str, lang: str)
         t(
             "gaps.change.hover.values",
             lang,
-            before_period=change.before,
+            before_period=period_label(change.before, lang),
             before=value(row["rate_before"], row["numerator_before"], row["denominator_before"]),
-            after_period=change.after,
+            after_period=period_label(change.after, lang),
             after=value(row["rate_after"], row["numerator_after"], row["denominator_after"]),
         )
     )

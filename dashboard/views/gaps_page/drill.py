@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.core.aggregate import number_or_none
 from dashboard.core.completeness import completeness_of
 from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.periods import period_label
 from dashboard.core.plausibility import flags_for
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
@@ -72,7 +73,7 @@ def completeness_line(observations: pd.DataFrame, codes: list[str], period: str,
     found = completeness_of(observations, period, codes, STUNTING)
     text = t(
         "gaps.completeness", lang, reporting=fmt_int(found.reporting, lang), villages=fmt_int(found.villages, lang),
-        indicator=CATALOGUE[STUNTING].label(lang), period=period,
+        indicator=CATALOGUE[STUNTING].label(lang), period=period_label(period, lang),
     )  # fmt: skip
     parts: list[Any] = [html.Span(text)]
     if not found.complete(minimum):

@@ -82,7 +82,7 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
         locations=codes,
         z=values,
         zmin=0,
-        zmax=100 if view != View.GAP else max(float(values.max() or 1.0), 1.0),
+        zmax=100 if view != View.GAP else _gap_ceiling(values),
         colorscale=scale,
         text=text,
         hovertemplate="%{text}<extra></extra>",
@@ -102,6 +102,13 @@ def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state
     )
     traces = [_no_data(url, codes), trace, _outline(url, marks, codes)]
     return _map_layout(go.Figure(traces), services, villages, district), legend
+
+
+def _gap_ceiling(values: pd.Series) -> float:
+    """The gap map's upper bound: the largest gap, at least 1; 1 when no village has a gap (not NaN, which
+    plotly would draw as a colour bar of height NaN)."""
+    largest = number_or_none(values.max()) if len(values) else None
+    return max(largest or 0.0, 1.0)
 
 
 def _mark(marks: Mapping[str, str], code: str) -> str:
@@ -288,7 +295,9 @@ def matrix_figure(services: Services, district: str, codes: list[str], state: di
     figure.update_layout(
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         height=max(320, 16 * len(order) + 160),
-        yaxis={"autorange": "reversed", "tickfont": {"size": 10}},
+        # Ticks listed top to bottom, so the page's text (a screen reader, a copy) reads them in the caption's
+        # order too: plotly writes computed category ticks bottom-up, which put the villages without a value first.
+        yaxis={"autorange": "reversed", "tickfont": {"size": 10}, "tickmode": "array", "tickvals": labels},
         xaxis={"side": "top", "tickangle": -40},
     )
     return figure

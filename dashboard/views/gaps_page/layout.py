@@ -21,8 +21,13 @@ from dashboard.views.gaps_page.model import (
     period_choices,
     periods_of,
 )
+from dashboard.views.lokus_page.layout import demo_badge
 
-__all__ = ["layout"]
+__all__ = ["DEMO_BADGE", "demo_badge", "layout"]
+
+# Beside the heading: "data contoh (fiktif)" for the demo district (the lokus page's badge), following the district
+# chosen. Its id is kept here until dashboard/ids.py can take it (as ID.GAPS_DEMO_BADGE).
+DEMO_BADGE = "gaps-demo-badge"
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -153,7 +158,10 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     return dbc.Container(
         [
             dcc.Store(id=ID.GAPS_DRILL, data={"kecamatan": None, "village": None}),
-            html.H1(t("gaps.title", lang), className="h4"),
+            html.H1(
+                [t("gaps.title", lang), html.Span(demo_badge(services, district, lang), id=DEMO_BADGE)],
+                className="h4",
+            ),
             html.P(t("gaps.intro", lang), className="text-muted"),
             controls,
             change_controls,

@@ -15,7 +15,7 @@ from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
 from dashboard.core.plausibility import Flag, flags_for
 from dashboard.i18n import t
 from dashboard.services import Services
-from dashboard.views.periods import period_option
+from dashboard.views.periods import period_options
 
 __all__ = [
     "CONVERGENCE",
@@ -80,7 +80,8 @@ class PeriodChoices:
 def period_choices(
     observations: pd.DataFrame, codes: Sequence[str], periods: Sequence[str], minimum: float, lang: str
 ) -> PeriodChoices:
-    """Every period in ``periods``, marked by its stunting completeness over ``codes`` (the boundary set).
+    """Every period in ``periods``, latest first (as on every page), marked by its stunting completeness over
+    ``codes`` (the boundary set).
 
     The page opens on the latest period whose completeness reaches ``minimum`` (see
     :func:`dashboard.core.headline.choose_period`); a later, incomplete period stays offered, marked.
@@ -89,13 +90,14 @@ def period_choices(
     chosen = choose_period(observations, list(codes), minimum, STUNTING)
     if chosen is None and periods:  # no stunting data at all: the latest period of the services
         chosen = periods[-1]
-    return PeriodChoices([period_option(c.period, lang, c, minimum) for c in table], chosen)
+    return PeriodChoices(period_options(periods, lang, table, minimum), chosen)
 
 
 def comparison_choices(
     observations: pd.DataFrame, codes: Sequence[str], period: str | None, indicator: str, minimum: float, lang: str
 ) -> PeriodChoices:
-    """The periods before ``period`` with data for ``indicator``, marked when incomplete, and the default one.
+    """The periods before ``period`` with data for ``indicator``, latest first, marked when incomplete, and the
+    default one.
 
     The default is :func:`dashboard.core.change.comparison_period`: the same month a year earlier, else
     the previous national weighing month, else the previous period with data.
@@ -104,7 +106,7 @@ def comparison_choices(
     earlier = [p for p in available if period is not None and p < period]
     table = [completeness_of(observations, p, codes, indicator) for p in earlier]
     chosen = comparison_period(period, available) if period else None
-    return PeriodChoices([period_option(c.period, lang, c, minimum) for c in table], chosen)
+    return PeriodChoices(period_options(earlier, lang, table, minimum), chosen)
 
 
 def district_choices(services: Services, district: str, lang: str) -> tuple[Any, ...]:

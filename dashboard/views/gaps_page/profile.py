@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard.core.aggregate import number_or_none, rank_villages, village_table
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.periods import period_label
 from dashboard.core.plausibility import flags_for
 from dashboard.core.prevalence import is_reliable, wilson_interval
 from dashboard.figures.labels import label_text
@@ -84,7 +85,7 @@ def village_profile(services: Services, district: str, code: str, period: str, l
         (t("gaps.profile.district", lang), villages["code"].astype(str).tolist()),
     ):
         series = [number_or_none(scope_figures(observations, p, codes)["rate"].get(STUNTING)) for p in periods]
-        trend.add_scatter(x=periods, y=series, name=label, mode="lines+markers")
+        trend.add_scatter(x=[period_label(p, lang) for p in periods], y=series, name=label, mode="lines+markers")
     trend.update_layout(
         margin={"l": 30, "r": 10, "t": 30, "b": 30},
         height=230,
@@ -109,11 +110,12 @@ def village_profile(services: Services, district: str, code: str, period: str, l
         if listed
         else [html.Li(t("gaps.profile.not_lokus", lang))]
     )
+    label = period_label(period, lang)
     return html.Div(
         [
             html.H3(str(village["name"]), className="h5 mb-0", id=ID.GAPS_PROFILE_NAME),
             html.Div(
-                t("gaps.profile.where", lang, kecamatan=village["kecamatan_name"], code=code, period=period),
+                t("gaps.profile.where", lang, kecamatan=village["kecamatan_name"], code=code, period=label),
                 className="small text-muted mb-2",
             ),
             dcc.Graph(figure=trend, config={"displayModeBar": False}),
