@@ -108,6 +108,7 @@ class ID(StrEnum):
     LOKUS_DEMO_BADGE = "lokus-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
     # gaps page
     GAPS_DISTRICT = "gaps-district"
+    GAPS_DEMO_BADGE = "gaps-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
     GAPS_PERIOD = "gaps-period"
     GAPS_VIEW = "gaps-view"
     GAPS_INDICATOR = "gaps-indicator"

@@ -15,7 +15,6 @@ from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.data.store import Store
 from dashboard.ids import ID
-from dashboard.views.gaps_page.layout import DEMO_BADGE
 from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import DRAWN, PROJECT, wait_for_script
 from tests.store.helpers import indicator_batch
@@ -77,7 +76,7 @@ def test_jrn031_change_view_compares_like_for_like_with_a_year_earlier(dash_duo:
     dash_duo.wait_for_contains_text(
         f"#{ID.GAPS_COMPLETENESS}", "267 dari 272 desa melapor (Prevalensi stunting, Agustus 2025)", timeout=20
     )
-    assert dash_duo.find_element(f"#{DEMO_BADGE}").text == "data contoh (fiktif)"  # the demo says so here too
+    assert dash_duo.find_element(f"#{ID.GAPS_DEMO_BADGE}").text == "data contoh (fiktif)"  # the demo says so here too
     Select(dash_duo.find_element(f"#{ID.GAPS_VIEW}")).select_by_value("change")
 
     # By default against the same month a year earlier, over the villages reporting in both.

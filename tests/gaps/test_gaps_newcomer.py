@@ -13,9 +13,9 @@ from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views import gaps_page
+from dashboard.views.badges import demo_badge
 from dashboard.views.gaps_page.change import ChangeMap, change_map
 from dashboard.views.gaps_page.drill import scope_view
-from dashboard.views.gaps_page.layout import DEMO_BADGE, demo_badge
 from dashboard.views.gaps_page.model import comparison_choices, period_choices
 from tests.gaps.test_gaps_honest import FixedSource, _find, _state, _text
 
@@ -114,7 +114,7 @@ def test_gap043_a_month_without_services_draws_finite_sizes(demo: DemoSource) ->
 
 def test_gap044_the_demo_says_it_is_fictional_beside_the_heading(demo: DemoSource) -> None:
     layout = gaps_page.layout(_services(demo), "id", None)
-    badge = _find(layout, DEMO_BADGE)
+    badge = _find(layout, ID.GAPS_DEMO_BADGE)
     text = _text(badge)
     assert "data contoh (fiktif)" in text and "fiktif" in str(badge["props"]["children"]["props"]["title"])  # type: ignore[index]
     assert "sample data (fictional)" in _text(gaps_page.layout(_services(demo), "en", None))

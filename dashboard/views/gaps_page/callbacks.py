@@ -9,8 +9,8 @@ from dash import Dash, Input, Output, State, ctx
 from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.badges import demo_badge
 from dashboard.views.gaps_page.drill import GapsControls, drilled, redrawn
-from dashboard.views.gaps_page.layout import DEMO_BADGE, demo_badge
 from dashboard.views.gaps_page.model import comparison_for, district_choices
 
 __all__ = ["register"]
@@ -78,7 +78,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.GAPS_PERIOD, "options"),
         Output(ID.GAPS_PERIOD, "value"),
         Output(ID.GAPS_INDICATOR, "options"),
-        Output(DEMO_BADGE, "children"),
+        Output(ID.GAPS_DEMO_BADGE, "children"),
         Input(ID.GAPS_DISTRICT, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,

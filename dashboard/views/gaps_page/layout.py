@@ -12,6 +12,7 @@ from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.badges import demo_badge
 from dashboard.views.gaps_page.drill import breadcrumb
 from dashboard.views.gaps_page.model import (
     CONVERGENCE,
@@ -21,13 +22,8 @@ from dashboard.views.gaps_page.model import (
     period_choices,
     periods_of,
 )
-from dashboard.views.lokus_page.layout import demo_badge
 
-__all__ = ["DEMO_BADGE", "demo_badge", "layout"]
-
-# Beside the heading: "data contoh (fiktif)" for the demo district (the lokus page's badge), following the district
-# chosen. Its id is kept here until dashboard/ids.py can take it (as ID.GAPS_DEMO_BADGE).
-DEMO_BADGE = "gaps-demo-badge"
+__all__ = ["layout"]
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -159,7 +155,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         [
             dcc.Store(id=ID.GAPS_DRILL, data={"kecamatan": None, "village": None}),
             html.H1(
-                [t("gaps.title", lang), html.Span(demo_badge(services, district, lang), id=DEMO_BADGE)],
+                [t("gaps.title", lang), html.Span(demo_badge(services, district, lang), id=ID.GAPS_DEMO_BADGE)],
                 className="h4",
             ),
             html.P(t("gaps.intro", lang), className="text-muted"),

@@ -9,9 +9,9 @@ from dash import ALL, Dash, Input, Output, State, ctx
 from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
+from dashboard.views.badges import demo_badge
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.export import export_download
-from dashboard.views.lokus_page.layout import demo_badge
 from dashboard.views.lokus_page.model import criteria_from
 from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, ranked_view
 from dashboard.views.lokus_page.scenarios import (

@@ -14,11 +14,12 @@ from dashboard.core.scoring import Criterion, Method
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.badges import demo_badge
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.model import default_state, period_options
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
 
-__all__ = ["demo_badge", "layout"]
+__all__ = ["layout"]
 
 
 def _grid_columns(lang: str) -> list[dict[str, Any]]:
@@ -51,16 +52,6 @@ def _method_help(services: Services, lang: str) -> Any:
         ],
         className="small text-muted lokus-method-help",
     )
-
-
-def demo_badge(services: Services, district: str | None, lang: str) -> Any:
-    """The main page's "data contoh (fiktif)" badge when ``district`` is the demo, else nothing."""
-    if not any(d.code == district and d.is_demo for d in services.source.districts()):
-        return None
-    return dbc.Badge(
-        t("demo.badge", lang), color="warning", text_color="dark", className="ms-2 demo-badge",
-        title=t("demo.explainer", lang),
-    )  # fmt: skip
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:

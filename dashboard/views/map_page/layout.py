@@ -12,6 +12,7 @@ from dashboard.figures.config import graph_config
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.badges import demo_badge
 from dashboard.views.map_page.choice import district_period_options, kecamatan_options, measure_options, resolve_choice
 from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
 from dashboard.views.map_page.profile import profile_hint
@@ -38,14 +39,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     view = map_view(services, choice, lang)
     figure = district_figure(services, choice.district, view)
     kecamatan = villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().sort_values("kecamatan_name")
-    demo_badge = dbc.Badge(
-        t("demo.badge", lang),
-        color="warning",
-        text_color="dark",
-        id=ID.DEMO_BADGE,
-        className="ms-2 demo-badge",
-        title=t("demo.explainer", lang),
-    )
     controls = [
         _control(
             t("control.district", lang),
@@ -108,7 +101,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             html.Div(
                 [
                     html.H1(district.name, className="h3 mb-0 d-inline"),
-                    demo_badge if district.is_demo else None,
+                    demo_badge(services, district.code, lang, id=ID.DEMO_BADGE),
                 ],
                 className="my-3",
             ),
