@@ -102,3 +102,45 @@ def test_ind050_village_matcher_has_the_eppgbm_shape() -> None:
     match = village_matcher(villages(), accept_near=True)
     names = pd.DataFrame({"village": ["Sukamaju", "Batu Puti", "Nowhere"], "kecamatan": ["Mekar Sari", None, None]})
     assert match(names).tolist() == [SUKAMAJU_SARI, BATU, pd.NA]
+
+
+def _neighbours(prefix: str) -> pd.DataFrame:
+    """One kecamatan holding "Baru" and "<prefix> Baru", and another "Baru" in a second kecamatan."""
+    return pd.DataFrame(
+        {
+            "code": ["52.03.01.2001", "52.03.01.2002", "52.03.02.2001"],
+            "name": ["Baru", f"{prefix} Baru", "Baru"],
+            "kecamatan_code": ["52.03.01", "52.03.01", "52.03.02"],
+            "kecamatan_name": ["Sakra", "Sakra", "Keruak"],
+            "district_code": "52.03",
+        }
+    )
+
+
+@pytest.mark.parametrize("prefix", ["Kampung", "Gampong", "Nagari"])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Baru", "52.03.01.2001"),
+        ("BARU", "52.03.01.2001"),
+        ("Desa Baru", "52.03.01.2001"),  # "Desa" says what it is; the official name is "Baru"
+        ("Kel. Baru", "52.03.01.2001"),
+        ("{prefix} Baru", "52.03.01.2002"),
+        ("{PREFIX} BARU", "52.03.01.2002"),
+        ("Desa {prefix} Baru", "52.03.01.2002"),
+    ],
+)
+def test_ind051_an_official_name_with_a_type_word_is_not_ambiguous(prefix: str, written: str, expected: str) -> None:
+    name = written.format(prefix=prefix, PREFIX=prefix.upper())
+    names = pd.DataFrame({"village": [name], "kecamatan": ["Sakra"]})
+    [found] = match_names(names, _neighbours(prefix))
+    assert (found.code, found.method) == (expected, MatchMethod.EXACT)
+
+
+def test_ind052_kp_is_kampung_and_without_kecamatan_the_name_stays_ambiguous() -> None:
+    names = pd.DataFrame({"village": ["Kp. Baru", "Baru"], "kecamatan": ["Sakra", None]})
+    kampung, anywhere = match_names(names, _neighbours("Kampung"))
+    assert (kampung.code, kampung.method) == ("52.03.01.2002", MatchMethod.EXACT)
+    # Without a kecamatan two official villages are called "Baru": a person must choose.
+    assert anywhere.method is MatchMethod.AMBIGUOUS
+    assert anywhere.candidates == ("52.03.01.2001", "52.03.02.2001")

@@ -6,7 +6,9 @@ old spelling (``Tandjoeng``), with a typo (``BEREBAS`` for Berbas). Matching goe
 1. a planner's **confirmation** (``confirmed``: raw name -> code) wins;
 2. an **exact** match of the normalised name among the villages of the kecamatan the file gives (its
    kecamatan column, else its puskesmas when that names a kecamatan or a village); when the file's context
-   names no kecamatan of the district, among all the district's villages;
+   names no kecamatan of the district, among all the district's villages. When the normalised name fits
+   several villages, the one whose official name begins with the same type words wins ("Kampung Baru"
+   and "Baru" are neighbours in several kecamatan; see :func:`type_words`);
 3. a saved **alias** (``(district code, name_key) -> code``, remembered from earlier files);
 4. a **near** match (``difflib`` ratio on the normalised names): one best candidate at or above
    :data:`NEAR_THRESHOLD` and :data:`NEAR_MARGIN` ahead of the next is *clear*; it is taken only when the
@@ -56,6 +58,7 @@ __all__ = [
     "match_names",
     "name_key",
     "resolve_names",
+    "type_words",
     "village_matcher",
 ]
 
@@ -67,6 +70,9 @@ MAX_CANDIDATES = 5
 
 # Words in front of a village name that say what it is, not which one.
 _VILLAGE_PREFIXES = frozenset({"desa", "kelurahan", "kel", "ds", "kampung", "kp", "gampong", "nagari"})
+# Of those, the ones that are part of many official names ("Kampung Baru" beside "Baru"), in one spelling each;
+# "Desa"/"Kelurahan" in a file only say what the village is (see :func:`type_words`).
+_NAME_TYPE_WORDS = {"kampung": "kampung", "kp": "kampung", "gampong": "gampong", "nagari": "nagari"}
 # Words around a kecamatan or puskesmas name.
 _CONTEXT_WORDS = frozenset({"kecamatan", "kec", "puskesmas", "pkm", "uptd", "upt", "distrik", "kab", "kota"})
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
@@ -101,6 +107,25 @@ def match_key(text: object) -> str:
     for old, new in _SPELLING:
         key = key.replace(old, new)
     return key
+
+
+def type_words(text: object) -> tuple[str, ...]:
+    """The type words a name begins with that can be part of an official name (Kampung, Gampong, Nagari).
+
+    "Kampung Baru" and "Baru" are two villages of one kecamatan in several districts; both have the
+    :func:`match_key` ``baru``, so these words tell them apart. "Desa"/"Kelurahan" are dropped: a file's
+    "Desa Baru" means the official "Baru".
+
+    >>> type_words("Kp. Baru"), type_words("Desa Baru"), type_words("Baru")
+    (('kampung',), (), ())
+    """
+    words = _words(text)
+    found: list[str] = []
+    while len(words) > 1 and words[0] in _VILLAGE_PREFIXES:
+        if words[0] in _NAME_TYPE_WORDS:
+            found.append(_NAME_TYPE_WORDS[words[0]])
+        words = words[1:]
+    return tuple(found)
 
 
 def context_key(text: object) -> str:
@@ -144,6 +169,7 @@ class Gazetteer:
     def __init__(self, villages: pd.DataFrame) -> None:
         self.codes = villages["code"].astype(str).to_numpy(dtype=object)
         self.keys = [match_key(name) for name in villages["name"].tolist()]
+        self.type_words = [type_words(name) for name in villages["name"].tolist()]
         self.kecamatan = villages["kecamatan_code"].astype(str).to_numpy(dtype=object)
         self.districts = villages["district_code"].astype(str).to_numpy(dtype=object)
         self.code_set = frozenset(self.codes.tolist())
@@ -250,6 +276,10 @@ def _match_one(
     )
     key = match_key(raw)
     exact = [i for i in gazetteer.exact(key) if inside[i]] if key else []
+    if len(exact) > 1:
+        # "Kampung Baru" and "Baru" side by side: the official name with the same type words wins.
+        same_type = [i for i in exact if gazetteer.type_words[i] == type_words(raw)]
+        exact = same_type or exact
     if len(exact) == 1:
         return NameMatch(raw, context, str(gazetteer.codes[exact[0]]), MatchMethod.EXACT, context_found=context_found)
     if len(exact) > 1:
