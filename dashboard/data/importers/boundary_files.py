@@ -253,7 +253,12 @@ def _read_any(content: bytes, file_name: str, limits: ZipLimits) -> tuple[gpd.Ge
             path.write_bytes(content)
             frame = _read_vector(str(path), "GeoPackage")
         else:
-            frame = _read_vector(content, "GeoJSON")
+            # From a file, not the bytes: pyogrio opens in-memory bytes under a fresh /vsimem name on each call,
+            # so the layer list_layers names (the file's "name" member, else that random name) is not found
+            # by read_dataframe when the optional "name" member is absent.
+            path = folder / "layer.geojson"
+            path.write_bytes(content)
+            frame = _read_vector(str(path), "GeoJSON")
     layers = frame.attrs.get("layers") or []
     if len(layers) > 1:
         notes.append(
