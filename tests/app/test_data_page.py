@@ -107,6 +107,13 @@ def test_data003_a_misspelt_village_is_offered_for_confirmation_then_remembered(
     confirmed = {"Ds. 1 - 2x": f"{DISTRICT}.01.2002"}
     second = data_page.check_upload(services, token, data_page.ImportKind.MAPPED, DISTRICT, fields, confirmed)
     assert second.ok
+    # The report keeps the dropdown with the village chosen, so what the commit reads back is the same choice.
+    kept = [c for c in _ids(data_page.report_view(second, services, "id"))
+            if isinstance(c.id, dict) and c.id["type"] == Pattern.NAME_MATCH]  # fmt: skip
+    assert [(c.id["key"], c.value) for c in kept] == [("Ds. 1 - 2x", f"{DISTRICT}.01.2002")]
+    read_back = data_page.confirmed_names([c.value for c in kept], [c.id for c in kept])
+    third = data_page.check_upload(services, token, data_page.ImportKind.MAPPED, DISTRICT, fields, read_back)
+    assert third.ok and len(third.observations) == len(second.observations)
     result = services.commit(second, "planner")
     assert result.aliases_saved == 1
     store = services.require_store()

@@ -121,6 +121,9 @@ class IndicatorBatch:
     rows_read: int
     problems: list[Problem] = field(default_factory=list)
     suggestions: list[NameSuggestion] = field(default_factory=list)  # need a planner's confirmation
+    # Names a planner's confirmation matched (candidates: the village chosen): shown again with that choice, so a
+    # second check and the commit keep it.
+    confirmed: list[NameSuggestion] = field(default_factory=list)
     matched_by_alias: int = 0
     matched_by_near_name: int = 0
     skipped_rows: int = 0

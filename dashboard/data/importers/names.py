@@ -353,8 +353,8 @@ def resolve_names(
 
     ``names`` has columns village, kecamatan, puskesmas (None where the file has none), one row per file row in
     ``rows``. Matching runs once per distinct name and context. Into ``batch``: counts by method, suggestions
-    and new aliases (near or confirmed matches); through ``add``: a warning per unknown kecamatan, per near match
-    taken and per name skipped, an error per name ambiguous, unconfirmed or unmatched.
+    and new aliases (near or confirmed matches), the names confirmed; through ``add``: a warning per unknown
+    kecamatan, per near match taken and per name skipped, an error per name ambiguous, unconfirmed or unmatched.
     """
     keys = names[["village", "kecamatan", "puskesmas"]].astype(object).fillna("")
     group = keys.groupby(["village", "kecamatan", "puskesmas"], sort=False).ngroup().to_numpy()
@@ -380,6 +380,9 @@ def resolve_names(
             elif match.method in (MatchMethod.NEAR, MatchMethod.CONFIRMED):
                 batch.matched_by_near_name += n
                 batch.new_aliases[(match.code[:5], name_key(match.raw_name))] = match.code
+                if match.method is MatchMethod.CONFIRMED:
+                    batch.confirmed.append(NameSuggestion(match.raw_name, match.context, (match.code,), (1.0,),
+                                                          tuple(found_rows)))  # fmt: skip
                 if match.method is MatchMethod.NEAR:
                     add(found_rows[0], "village", match.raw_name, "names.near_accepted", Severity.WARNING,
                         village=village_names.get(match.code, match.code), code=match.code,

@@ -76,14 +76,15 @@ def problem_table(problems: list[Problem], lang: str) -> Any:
 
 
 def name_confirmations(batch: IndicatorBatch, services: Services, lang: str) -> Any:
-    """One dropdown per unconfirmed village name, its candidates best first."""
-    if not batch.suggestions:
+    """One dropdown per village name to confirm, its candidates best first; names already confirmed keep their
+    dropdown with the village chosen, so a second check and the commit read the same choice."""
+    if not batch.suggestions and not batch.confirmed:
         return None
     villages = pd.concat(
         [pd.DataFrame(services.source.villages(d.code).drop(columns="geometry")) for d in services.source.districts()]
     ).set_index("code")
     rows = []
-    for suggestion in batch.suggestions:
+    for suggestion, chosen in [*((s, "") for s in batch.suggestions), *((c, c.candidates[0]) for c in batch.confirmed)]:
         options = [{"label": t("data.names.skip", lang), "value": ""}]
         for code, score in zip(suggestion.candidates, suggestion.scores, strict=True):
             if code in villages.index:
@@ -104,7 +105,7 @@ def name_confirmations(batch: IndicatorBatch, services: Services, lang: str) -> 
                         dcc.Dropdown(
                             id=pattern_id(Pattern.NAME_MATCH, suggestion.raw_name),
                             options=options,
-                            value="",
+                            value=chosen,
                             clearable=False,
                         )
                     ),
