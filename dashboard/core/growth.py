@@ -8,7 +8,10 @@ Three indices, as WHO Anthro computes them:
   distance between the 2 and 3 SD lines, because the skewed LMS curve stretches the tails).
 
 Length/height is standardised to the position the table expects for the age: a child under 731 days
-measured standing gets +0.7 cm, a child of 731 days or more measured lying gets −0.7 cm. WHZ uses the
+measured standing gets +0.7 cm, a child of 731 days or more measured lying gets −0.7 cm. A child under
+9 months (``age_days / 30.4375 < 9``) recorded as standing cannot have been, so, as WHO's R package
+anthro 1.1.0 does, that position is taken as unknown (no adjustment) and the row is marked in
+``flag_position`` for the quality report. WHZ uses the
 weight-for-length table under 731 days and weight-for-height from 731 days, on the adjusted value,
 interpolating L, M and S linearly between the table's 0.1 cm rows (as WHO Anthro does); it is only
 defined for 45–110 cm (length) and 65–120 cm (height).
@@ -48,7 +51,9 @@ __all__ = [
     "FLAG_LIMITS",
     "MAX_AGE_DAYS",
     "POSITION_ADJUSTMENT_CM",
+    "POSITION_FLAG",
     "STANDING_FROM_DAYS",
+    "STANDING_TOO_YOUNG_MONTHS",
     "ZSCORE_COLUMNS",
     "LmsTable",
     "Position",
@@ -62,10 +67,13 @@ __all__ = [
 DAYS_PER_MONTH = 365.25 / 12  # 30.4375, WHO Anthro's month
 MAX_AGE_DAYS = 1826  # the last day with age_days / 30.4375 < 60
 STANDING_FROM_DAYS = 731  # 24 months: length (lying) below, height (standing) from here
+STANDING_TOO_YOUNG_MONTHS = 9.0  # anthro 1.1.0: "standing" under 9 months is implausible
 POSITION_ADJUSTMENT_CM = 0.7
 # Lower and upper plausibility limits per index (WHO flags outside them).
 FLAG_LIMITS: dict[str, tuple[float, float]] = {"haz": (-6.0, 6.0), "waz": (-6.0, 5.0), "whz": (-5.0, 5.0)}
 ZSCORE_COLUMNS = ["haz", "waz", "whz", "flag_haz", "flag_waz", "flag_whz"]
+# Whether a row's position was set aside (a child under 9 months "standing"), beside ZSCORE_COLUMNS.
+POSITION_FLAG = "flag_position"
 
 # Without an age WHO Anthro picks the weight-for-length table below this length (cm).
 _LENGTH_TABLE_BELOW_CM = 87.0
@@ -246,7 +254,8 @@ def zscores(
     ``sex`` and ``position`` take :class:`Sex` / :class:`Position` codes or what files write (see
     :func:`sex_codes`, :func:`position_codes`); an unknown position is taken to match the age (no
     adjustment). ``age_days`` may be NaN (then only WHZ, with the table chosen by position, or by
-    length under 87 cm). Anything that cannot be computed is NaN, with its flag False. The result
+    length under 87 cm). Anything that cannot be computed is NaN, with its flag False. ``flag_position``
+    (:data:`POSITION_FLAG`) marks a child under 9 months recorded as standing. The result
     keeps the index of ``age_days`` when it is a Series.
     """
     sex_code = _as_codes(sex, sex_codes)
@@ -270,6 +279,10 @@ def zscores(
     day_index = np.where(age_ok, day, 0).astype(np.intp)
     length_age = age_known & (day < STANDING_FROM_DAYS)
     height_age = age_known & (day >= STANDING_FROM_DAYS)
+    # anthro 1.1.0: a child under 9 months cannot stand to be measured; the position is taken as unknown.
+    with np.errstate(invalid="ignore"):
+        standing_too_young = age_known & (pos == Position.STANDING) & (age / DAYS_PER_MONTH < STANDING_TOO_YOUNG_MONTHS)
+    pos = np.where(standing_too_young, np.int8(Position.UNKNOWN), pos).astype(np.int8)
 
     # Standardise to the position the table expects for the age.
     lenhei = height + np.where(length_age & (pos == Position.STANDING), POSITION_ADJUSTMENT_CM, 0.0)
@@ -295,6 +308,7 @@ def zscores(
             "flag_haz": _flags(haz, "haz"),
             "flag_waz": _flags(waz, "waz"),
             "flag_whz": _flags(whz, "whz"),
+            POSITION_FLAG: standing_too_young,
         },
         index=index,
     )

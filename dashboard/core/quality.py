@@ -17,7 +17,8 @@ there are. Percentages are of the rows where the figure can be judged; ``None`` 
   measurement day, i.e. the age is an exact number of months, as when a date of birth was worked
   back from an age given in months (about 1/30.4 = 3.3% expected).
 - **Missing fields**: share of rows without weight, without length/height, without measuring position.
-- **Position**: children under 9 months recorded as measured standing (WHO treats this as implausible).
+- **Position**: children under 9 months recorded as measured standing (WHO's anthro 1.1.0 treats this as
+  implausible and computes their z-scores as if the position were unknown, without the 0.7 cm adjustment).
 - **Refused** rows (see :func:`dashboard.core.prevalence.refusals`) are counted where their group is known.
 """
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.core.growth import DAYS_PER_MONTH, Position
+from dashboard.core.growth import DAYS_PER_MONTH, STANDING_TOO_YOUNG_MONTHS, Position
 
 __all__ = ["EXPECTED_PCT", "QUALITY_COLUMNS", "quality_table"]
 
@@ -100,7 +101,9 @@ def quality_table(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     parts["_missing_height"] = accepted & ~(height > 0)
     position = rows["position"].to_numpy(dtype=np.int8)
     parts["_missing_position"] = accepted & (position == Position.UNKNOWN)
-    parts["standing_under_9_months"] = accepted & (position == Position.STANDING) & (age / DAYS_PER_MONTH < 9)
+    with np.errstate(invalid="ignore"):
+        too_young = (position == Position.STANDING) & (age / DAYS_PER_MONTH < STANDING_TOO_YOUNG_MONTHS)
+    parts["standing_under_9_months"] = accepted & too_young
 
     sums = pd.DataFrame(parts, index=rows.index).groupby(by, sort=True, dropna=True).sum()
     table = pd.DataFrame(index=sums.index)

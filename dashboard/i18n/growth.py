@@ -240,4 +240,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "growth.quality.missing_height_pct": ("Tanpa tinggi (%)", "Length/height missing (%)"),
     "growth.quality.missing_position_pct": ("Tanpa cara ukur (%)", "Position missing (%)"),
     "growth.quality.standing_under_9_months": ("Diukur berdiri di bawah 9 bulan", "Measured standing under 9 months"),
+    # Issue 12, point 9.
+    "growth.standing_under_9_months.reason": (
+        "anak di bawah 9 bulan tercatat diukur berdiri; seperti WHO Anthro, cara ukur dianggap tidak diketahui "
+        "(tanpa koreksi 0,7 cm)",
+        "a child under 9 months recorded as measured standing; as WHO Anthro does, the position is taken as "
+        "unknown (no 0.7 cm adjustment)",
+    ),
+    "growth.standing_under_9_months.fix": (
+        "Anak di bawah 2 tahun diukur terlentang (panjang badan); periksa cara ukur dan tanggal lahir.",
+        "Children under 2 years are measured lying (length); check the position and the date of birth.",
+    ),
 }

