@@ -251,4 +251,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Anak di bawah 2 tahun diukur terlentang (panjang badan); periksa cara ukur dan tanggal lahir.",
         "Children under 2 years are measured lying (length); check the position and the date of birth.",
     ),
+    "growth.date_order_conflict.reason": (
+        "tanggal di kolom ini ditulis dengan dua urutan: baris {day_first_row} hanya terbaca hari/bulan, "
+        "baris {month_first_row} hanya terbaca bulan/hari",
+        "this column's dates are written in both orders: row {day_first_row} reads only as day/month, "
+        "row {month_first_row} only as month/day",
+    ),
+    "growth.date_order_conflict.fix": (
+        "Tulis semua tanggal kolom ini dengan satu urutan, sebaiknya hh/bb/tttt (mis. 25/03/2025).",
+        "Write every date of this column in one order, preferably dd/mm/yyyy (e.g. 25/03/2025).",
+    ),
+    "growth.date_order_month_first.reason": (
+        "tanggal kolom ini dibaca bulan/hari/tahun (format Excel berlokal AS): baris ini hanya terbaca begitu",
+        "this column's dates are read as month/day/year (an Excel set to a US locale): this row reads only so",
+    ),
+    "growth.date_order_month_first.fix": (
+        "Periksa beberapa tanggal; sebaiknya simpan dengan format hh/bb/tttt.",
+        "Check a few dates; preferably save them as dd/mm/yyyy.",
+    ),
+    "growth.date_order_assumed.reason": (
+        "semua tanggal di kolom ini bisa dibaca hari/bulan maupun bulan/hari (hari ≤ 12); dibaca {order}",
+        "every date of this column reads both as day/month and as month/day (days ≤ 12); read as {order}",
+    ),
+    "growth.date_order_assumed.fix": (
+        "Periksa beberapa tanggal; baris dengan umur di luar 0-59 bulan atau lahir setelah diukur ditolak di bawah.",
+        "Check a few dates; rows whose age is not 0-59 months or born after the measurement are refused below.",
+    ),
 }

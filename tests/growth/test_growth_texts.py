@@ -28,7 +28,8 @@ def test_gro070_problem_keys_have_reason_and_fix(key: str) -> None:
     if key in TEXTS:  # a plain message (the command line's summary lines)
         return
     params = {"today": "01/03/2025", "months": 61, "index": "TB/U", "z": "-6.20", "error": "x", "columns": "JK",
-              "rows": 2, "wilayah": "99.01", "days": 2000}  # fmt: skip
+              "rows": 2, "wilayah": "99.01", "days": 2000, "order": "d/m/yyyy", "day_first_row": 3,
+              "month_first_row": 5}  # fmt: skip
     for lang in ("id", "en"):
         assert t(f"{key}.reason", lang, **params)
         assert t(f"{key}.fix", lang, **params)

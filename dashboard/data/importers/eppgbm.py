@@ -21,7 +21,9 @@ Two layouts are read, detected from the header (see ``../shared/data/indicators/
   In both shapes the date cell may hold the day alone (``14``), completed with the column's month.
   A month a child was not measured in (no weight, no height) is no row.
 
-CSV with ``,`` or ``;``, UTF-8 or Latin-1, decimal commas, dd/mm/yyyy dates, or XLSX.
+CSV with ``,`` or ``;``, UTF-8 or Latin-1, decimal commas, dd/mm/yyyy dates, or XLSX. A date column saved by an
+Excel set to a US locale (mm/dd/yyyy) is recognised from its own cells (a first number over 12 is a day, a
+second one is too) and read month first, with a warning; a column proving both orders is refused.
 
 Personal data stays here: only the columns needed are read (parents' names, addresses and phone
 numbers are never loaded); NIK and Nama become an in-memory hash used to count a child measured
@@ -99,9 +101,12 @@ from dashboard.data.importers.names import resolve_names
 __all__ = [
     "PREVIEW_FIELDS",
     "UNREADABLE_ERRORS",
+    "DateEvidence",
+    "DateOrder",
     "Layout",
     "MeasurementFileError",
     "VillageMatcher",
+    "date_evidence",
     "detect_layout",
     "measurement_preview",
     "parse_dates",
@@ -288,10 +293,66 @@ def _by_distinct(values: pd.Series, parse: Callable[[pd.Series], pd.Series]) -> 
     return taken.set_axis(values.index)
 
 
-def _parse_dates(text: pd.Series) -> pd.Series:
+class DateOrder(StrEnum):
+    """Which of the first two numbers of ``01/02/2025`` is the day: Indonesian ``d/m`` or US-locale Excel ``m/d``."""
+
+    DAY_FIRST = "d/m/yyyy"
+    MONTH_FIRST = "m/d/yyyy"
+
+
+# Day and month of a d/m/yyyy or m/d/yyyy cell (``/``, ``-`` or ``.``), a time of day allowed after it.
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?:[ T].*)?$")
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """What a column's cells prove about its date order: the first row read only as d/m, only as m/d.
+
+    ``written`` says whether any cell is written day and month first at all (ISO dates and Excel date
+    cells prove nothing and need nothing).
+    """
+
+    day_first_row: int | None
+    month_first_row: int | None
+    written: bool
+
+    @property
+    def order(self) -> DateOrder | None:
+        """The order proven, or ``None`` when nothing proves one or both are proven (a contradiction)."""
+        if (self.day_first_row is None) == (self.month_first_row is None):
+            return None
+        return DateOrder.DAY_FIRST if self.day_first_row is not None else DateOrder.MONTH_FIRST
+
+    @property
+    def contradictory(self) -> bool:
+        return self.day_first_row is not None and self.month_first_row is not None
+
+
+def date_evidence(values: pd.Series, rows: pd.Series | None = None) -> DateEvidence:
+    """Which date order the cells of one column prove: a first number over 12 is a day (d/m), a second one is (m/d).
+
+    ``rows`` gives the file row of each cell (positions from 1 otherwise); only row numbers are kept,
+    never the dates (a birth date is personal).
+    """
+    parts = values.astype("string").str.extract(_DAY_MONTH)
+    first = pd.to_numeric(parts[0], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    second = pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    numbers = np.arange(1, len(values) + 1) if rows is None else rows.to_numpy()
+    with np.errstate(invalid="ignore"):
+        day_first = np.flatnonzero((first > 12) & (second <= 12))
+        month_first = np.flatnonzero((second > 12) & (first <= 12))
+    return DateEvidence(
+        int(numbers[day_first[0]]) if day_first.size else None,
+        int(numbers[month_first[0]]) if month_first.size else None,
+        bool(np.isfinite(first).any()),
+    )
+
+
+def _parse_dates(text: pd.Series, order: DateOrder = DateOrder.DAY_FIRST) -> pd.Series:
     text = text.str.strip().str.replace(r"[ T]00:00(:00(\.0+)?)?$", "", regex=True)
-    result = pd.to_datetime(text, format="%d/%m/%Y", errors="coerce")
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d"):
+    day, month = ("%d", "%m") if order is DateOrder.DAY_FIRST else ("%m", "%d")
+    result = pd.to_datetime(text, format=f"{day}/{month}/%Y", errors="coerce")
+    for fmt in ("%Y-%m-%d", f"{day}-{month}-%Y", f"{day}.{month}.%Y", "%Y/%m/%d"):
         missing = result.isna() & text.notna()
         if not missing.any():
             break
@@ -303,9 +364,13 @@ def _parse_dates(text: pd.Series) -> pd.Series:
     return result.astype("datetime64[ns]")
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
-    """Dates as districts write them: dd/mm/yyyy (first), yyyy-mm-dd, dd-mm-yyyy, dd.mm.yyyy, Excel serials."""
-    return _by_distinct(values, _parse_dates).astype("datetime64[ns]")
+def parse_dates(values: pd.Series, order: DateOrder = DateOrder.DAY_FIRST) -> pd.Series:
+    """Dates as districts write them: dd/mm/yyyy (first), yyyy-mm-dd, dd-mm-yyyy, dd.mm.yyyy, Excel serials.
+
+    With ``order`` :attr:`DateOrder.MONTH_FIRST` the day-month forms are read month first (mm/dd/yyyy, as an
+    Excel set to a US locale saves them); see :func:`date_evidence` for telling which a column uses.
+    """
+    return _by_distinct(values, lambda text: _parse_dates(text, order)).astype("datetime64[ns]")
 
 
 def _parse_numbers(text: pd.Series) -> pd.Series:
@@ -493,10 +558,11 @@ def _read_register(
         day = measured.str.fullmatch(r"\d{1,2}").fillna(False)
         # A day of the month alone (the register's TGL UKUR) dates the month's column; no date column at
         # all puts the measurement mid-month, as the warning says.
-        measured = measured.where(~day, measured.str.zfill(2) + f"/{number}/{year}")
+        # Written year first, so that these dates neither prove nor need a day/month order.
+        measured = measured.where(~day, f"{year}-{number}-" + measured.str.zfill(2))
         if "measured" not in month.columns:
             without_date.append(month.title)
-            measured = pd.Series(f"15/{number}/{year}", index=data.index, dtype="string")
+            measured = pd.Series(f"{year}-{number}-15", index=data.index, dtype="string")
         block["measured"] = measured
         for field, i in identity.items():
             if i is not None:
@@ -770,8 +836,7 @@ def read_measurements(
     where = frame["where"]
 
     sex = sex_codes(frame["sex"])
-    birth = parse_dates(frame["birth"])
-    measured = parse_dates(frame["measured"])
+    birth, measured = _read_dates(frame, ctx, problems)
     weight, bad_weight = parse_numbers(frame["weight"])
     height, bad_height = parse_numbers(frame["height"])
     position = position_codes(frame["position"])
@@ -874,6 +939,36 @@ def read_measurements(
     if not accepted.any():
         problems.append(ctx.problem(None, None, None, "growth.no_rows", Severity.ERROR))
     return batch
+
+
+def _read_dates(frame: pd.DataFrame, ctx: _Context, problems: list[Problem]) -> tuple[pd.Series, pd.Series]:
+    """Birth and measurement dates, each column read in the day/month order its own cells prove.
+
+    A cell such as ``25/03/2025`` proves d/m, ``03/25/2025`` proves m/d. A column proving both is refused
+    (an error naming a row of each, never the dates). A column proving neither (every day 12 or less)
+    takes the order the file's other date column proves (one Excel wrote both), else d/m, with a
+    warning either way; rows whose age then falls outside 0-59 months or before birth are refused by
+    :func:`dashboard.core.prevalence.refusals` as always.
+    """
+    evidence = {field: date_evidence(frame[field], frame["source_row"]) for field in ("birth", "measured")}
+    proven = {found.order for found in evidence.values() if found.order is not None}
+    fallback = proven.pop() if len(proven) == 1 else DateOrder.DAY_FIRST
+    parsed = []
+    for field, found in evidence.items():
+        order = found.order or fallback
+        if found.contradictory:
+            problems.append(
+                ctx.problem(None, field, None, "growth.date_order_conflict", Severity.ERROR,
+                            day_first_row=found.day_first_row, month_first_row=found.month_first_row)
+            )  # fmt: skip
+        elif found.order is DateOrder.MONTH_FIRST:
+            problems.append(
+                ctx.problem(found.month_first_row, field, None, "growth.date_order_month_first", Severity.WARNING)
+            )
+        elif found.order is None and found.written:
+            problems.append(ctx.problem(None, field, None, "growth.date_order_assumed", Severity.WARNING, order=order))
+        parsed.append(parse_dates(frame[field], order))
+    return parsed[0], parsed[1]
 
 
 def _before_2000(
