@@ -324,4 +324,56 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Belum ada batas desa untuk {district}; impor batas dulu (import-boundaries).",
         "There are no village boundaries for {district} yet; import boundaries first (import-boundaries).",
     ),
+    # Impossible geometry (issue 12, point 7).
+    "boundary.crs_unknown.reason": (
+        "file menyebut sistem koordinat (CRS) {crs!r} yang tidak ada, sehingga letak koordinatnya tidak diketahui",
+        "the file names a coordinate reference system (CRS) {crs!r} that does not exist, so where its coordinates "
+        "lie is unknown",
+    ),
+    "boundary.crs_unknown.fix": (
+        "Simpan ulang file dengan CRS yang benar (mis. EPSG:4326, atau zona UTM-nya seperti EPSG:32750), "
+        "mis. lewat QGIS: Ekspor > Simpan Fitur Sebagai.",
+        "Save the file again with its right CRS (e.g. EPSG:4326, or its UTM zone such as EPSG:32750), "
+        "e.g. in QGIS: Export > Save Features As.",
+    ),
+    "boundary.bad_coordinates.reason": (
+        "geometri memuat koordinat yang bukan angka (NaN atau tak hingga)",
+        "the geometry holds coordinates that are not numbers (NaN or infinite)",
+    ),
+    "boundary.bad_coordinates.fix": (
+        "Perbaiki atau gambar ulang fitur ini (QGIS: Vektor > Alat Geometri > Periksa Validitas), lalu ekspor ulang.",
+        "Repair or redraw this feature (QGIS: Vector > Geometry Tools > Check Validity), then export again.",
+    ),
+    "boundary.bad_coordinates_file.reason": (
+        "sebuah geometri tidak dapat dibentuk dari koordinatnya ({error})",
+        "a geometry cannot be built from its coordinates ({error})",
+    ),
+    "boundary.bad_coordinates_file.fix": (
+        "Periksa validitas geometri di QGIS (Vektor > Alat Geometri > Periksa Validitas), perbaiki fitur yang "
+        "koordinatnya kosong atau NaN, lalu ekspor ulang.",
+        "Check the geometries in QGIS (Vector > Geometry Tools > Check Validity), repair the features whose "
+        "coordinates are blank or NaN, then export again.",
+    ),
+    "boundary.out_of_range.reason": (
+        "koordinat di luar rentang bujur -180..180 / lintang -90..90 (mis. x={x}, y={y}): "
+        "bukan derajat, walau file menyebut CRS-nya derajat",
+        "coordinates outside longitude -180..180 / latitude -90..90 (e.g. x={x}, y={y}): "
+        "not degrees, although the file's CRS says degrees",
+    ),
+    "boundary.out_of_range.fix": (
+        "Bila koordinatnya meter (mis. UTM), simpan ulang file dengan CRS yang benar; bila bujur dan lintang "
+        "tertukar atau fitur ini salah gambar, perbaiki fitur ini.",
+        "If the coordinates are metres (e.g. UTM), save the file again with its right CRS; if longitude and "
+        "latitude are swapped or this feature is drawn wrong, repair this feature.",
+    ),
+    "boundary.outside_indonesia.reason": (
+        "{count} desa berada seluruhnya di luar wilayah Indonesia (bujur 94..142 BT, lintang 11,5 LS..6,5 LU), "
+        "baris {rows}",
+        "{count} villages lie wholly outside Indonesia (longitude 94..142 E, latitude 11.5 S..6.5 N), rows {rows}",
+    ),
+    "boundary.outside_indonesia.fix": (
+        "Periksa CRS file dan apakah bujur dan lintang tertukar; bila peta tampak benar, abaikan peringatan ini.",
+        "Check the file's CRS and whether longitude and latitude are swapped; if the map looks right, ignore "
+        "this warning.",
+    ),
 }

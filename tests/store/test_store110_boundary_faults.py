@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
+import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
+import shapely
 
 from dashboard.data.importers.boundary_files import boundary_preview, prepare_boundary_import
-from tests.store.helpers import villages_frame
+from tests.store.helpers import villages_frame, write
 
 CASES = Path(__file__).resolve().parents[2].parent / "shared" / "cases"
 
@@ -68,3 +72,169 @@ def test_store112_case_g1_imports_like_the_same_file_with_a_name() -> None:
     assert without.villages["name"].tolist() == ["Lok Tuan", "Api-api"]
     assert without.villages.drop(columns="geometry").equals(with_name.villages.drop(columns="geometry"))
     assert without.villages.geometry.geom_equals_exact(with_name.villages.geometry, 0).all()
+
+
+# ------------------------------------------------------------------------------ 7. impossible geometry
+
+
+def _features(polygons: list[list[list[float]]], **members: object) -> bytes:
+    """A GeoJSON of one village per ring, as json.dumps writes it (NaN and Infinity included)."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"kode": f"52.91.01.2{n:03d}", "nama": f"Desa {n}"},
+            "geometry": {"type": "Polygon", "coordinates": [ring]},
+        }
+        for n, ring in enumerate(polygons, start=1)
+    ]
+    return json.dumps({"type": "FeatureCollection", **members, "features": features}).encode()
+
+
+def _square(x: float, y: float, size: float = 0.01) -> list[list[float]]:
+    return [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+
+
+def _named_crs(name: str) -> dict[str, object]:
+    return {"type": "name", "properties": {"name": name}}
+
+
+def _problems(batch: object) -> list[tuple[str, int | None]]:
+    return [(p.key, p.row) for p in batch.problems]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("crs", [None, "urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326"])
+@pytest.mark.parametrize(
+    ("x", "y"), [(200.0, -8.0), (-181.0, -8.0), (116.4, 95.0), (116.4, -91.0), (-8.6, 116.4), (400000.0, 9050000.0)]
+)
+def test_store113_a_row_beyond_degrees_is_refused_by_row(crs: str | None, x: float, y: float) -> None:
+    rings = [_square(116.4 + n * 0.01, -8.6) for n in range(5)]
+    rings[2] = _square(x, y)
+    members = {} if crs is None else {"crs": _named_crs(crs)}
+    batch = prepare_boundary_import(_features(rings, **members), "desa.geojson")
+    assert not batch.ok
+    assert _problems(batch) == [("boundary.out_of_range", 3)]
+    problem = batch.problems[0]
+    assert problem.value == "52.91.01.2003" and problem.column == "geometry"
+    text = problem.message("en")
+    assert "desa.geojson" in text and "-180..180" in text and "CRS" in problem.fix("en")
+
+
+@pytest.mark.filterwarnings("ignore:'crs' was not provided")
+@pytest.mark.parametrize("epsg", [32749, 32750, 32751, 23833, 3857])
+@pytest.mark.parametrize("fmt", ["geojson", "shpzip", "parquet"])
+def test_store114_metres_in_a_file_without_crs_are_refused(tmp_path: Path, epsg: int, fmt: str) -> None:
+    metres = villages_frame().to_crs(epsg)
+    if fmt == "geojson":
+        collection = json.loads(metres.to_json(drop_id=True))
+        collection.pop("crs", None)  # as geojson.io or json.dump leaves it: GDAL would read it as EPSG:4326
+        batch = prepare_boundary_import(json.dumps(collection).encode(), "desa.geojson")
+    else:
+        batch = prepare_boundary_import(write(metres.set_crs(None, allow_override=True), tmp_path, fmt))
+    assert [p.key for p in batch.problems] == ["boundary.no_crs"]
+    assert not batch.ok and len(batch.villages) == 0
+
+
+def test_store115_a_few_bad_rows_in_a_file_without_crs_are_named_not_the_whole_file() -> None:
+    rings = [_square(116.4 + n * 0.01, -8.6) for n in range(5)]
+    rings[4] = _square(400000.0, 9050000.0)
+    assert _problems(prepare_boundary_import(_features(rings), "desa.geojson")) == [("boundary.out_of_range", 5)]
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        _named_crs("urn:ogc:def:crs:EPSG::999999"),
+        _named_crs("EPSG:123456789"),
+        _named_crs("no such crs"),
+        {"type": "EPSG", "properties": {"code": 999999}},
+    ],
+)
+def test_store116_a_declared_crs_that_does_not_exist_is_refused(member: dict[str, object]) -> None:
+    content = _features([_square(116.4, -8.6)], name="desa", crs=member)
+    batch = prepare_boundary_import(content, "desa.geojson")
+    assert [p.key for p in batch.problems] == ["boundary.crs_unknown"]
+    assert str(batch.problems[0].value).split(":")[-1] in json.dumps(member)
+    assert "does not exist" in batch.problems[0].reason("en")
+
+
+@pytest.mark.parametrize("member", [_named_crs("urn:ogc:def:crs:EPSG::32750"), _named_crs("EPSG:32750")])
+def test_store116b_a_declared_crs_that_exists_is_used(member: dict[str, object]) -> None:
+    ring = [list(point) for point in villages_frame().to_crs(32750).geometry[0].exterior.coords]
+    batch = prepare_boundary_import(_features([ring], crs=member), "desa.geojson")
+    assert batch.ok and batch.problems == []
+    assert batch.villages.geometry[0].equals_exact(villages_frame().geometry[0], 1e-6)
+
+
+def test_store117_a_shapefile_whose_prj_cannot_be_read_is_refused(tmp_path: Path) -> None:
+    good = write(villages_frame(), tmp_path, "shpzip")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = b"garbage" if info.filename.endswith(".prj") else source.read(info)
+            target.writestr(info.filename, data)
+    batch = prepare_boundary_import(buffer.getvalue(), "desa.zip")
+    assert [(p.key, p.value) for p in batch.problems] == [("boundary.crs_unknown", "garbage")]
+
+
+NAN, INF = float("nan"), float("inf")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        [[116.42, -8.6], [NAN, -8.6], [116.43, -8.59], [116.42, -8.6]],
+        [[116.42, -8.6], [116.43, NAN], [116.43, -8.59], [116.42, -8.6]],
+        [[NAN, NAN]] * 4,
+        [[116.42, -8.6], [INF, -8.6], [116.43, -8.59], [116.42, -8.6]],
+        [[116.42, -8.6], [116.43, -INF], [116.43, -8.59], [116.42, -8.6]],
+    ],
+)
+@pytest.mark.parametrize("crs", [False, True])
+def test_store118_nan_coordinates_are_refused_by_row_not_a_crash(broken: list[list[float]], crs: bool) -> None:
+    rings = [_square(116.4, -8.6), _square(116.41, -8.6), broken, _square(116.44, -8.6)]
+    members = {"crs": _named_crs("urn:ogc:def:crs:OGC:1.3:CRS84")} if crs else {}
+    batch = prepare_boundary_import(_features(rings, **members), "desa.geojson")
+    assert _problems(batch) == [("boundary.bad_coordinates", 3)]
+    assert batch.problems[0].value == "52.91.01.2003"
+    assert "NaN" in batch.problems[0].reason("en")
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered")
+@pytest.mark.parametrize("fmt", ["gpkg", "parquet"])
+def test_store118b_nan_coordinates_in_binary_formats(tmp_path: Path, fmt: str) -> None:
+    frame = villages_frame()
+    geometries = list(frame.geometry)
+    geometries[1] = shapely.Polygon([(116.4, -8.6), (np.nan, -8.6), (116.41, -8.59), (116.4, -8.6)])
+    batch = prepare_boundary_import(write(frame.set_geometry(geometries), tmp_path, fmt))
+    assert _problems(batch) == [("boundary.bad_coordinates", 2)]
+
+
+@pytest.mark.parametrize(
+    ("origin", "outside"),
+    [
+        ((116.4, -8.6), 0),
+        ((95.3, 5.5), 0),
+        ((140.9, -8.5), 0),
+        ((10.0, 50.0), 6),
+        ((150.0, -8.0), 6),
+        ((100.0, 10.0), 6),
+    ],
+)
+def test_store119_villages_outside_indonesia_are_a_warning(origin: tuple[float, float], outside: int) -> None:
+    collection = json.loads(villages_frame(origin=origin).to_json(drop_id=True))
+    batch = prepare_boundary_import(json.dumps(collection).encode(), "desa.geojson")
+    assert batch.ok
+    warned = [p for p in batch.problems if p.key == "boundary.outside_indonesia"]
+    if not outside:
+        assert warned == []
+        return
+    assert len(warned) == 1 and dict(warned[0].params)["count"] == outside
+    assert dict(warned[0].params)["rows"] == "1, 2, 3, 4, 5, 6"
+    assert "94..142" in warned[0].reason("en")
+
+
+def test_store119b_only_the_villages_outside_are_counted() -> None:
+    rings = [_square(116.4 + n * 0.01, -8.6) for n in range(3)] + [_square(10.0, 50.0)]
+    batch = prepare_boundary_import(_features(rings), "desa.geojson")
+    assert batch.ok and _problems(batch) == [("boundary.outside_indonesia", None)]
+    assert dict(batch.problems[0].params) == {"count": 1, "rows": "4"}

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 import os
+import re
 import tempfile
 import warnings
 import zipfile
@@ -44,7 +46,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyogrio.raw
+import pyproj
 import shapely
+import shapely.errors
 from pyproj.exceptions import CRSError
 
 from dashboard.core.codes import Level, try_normalise_code
@@ -53,6 +58,7 @@ from dashboard.data.importers.model import BoundaryBatch, Problem, Severity
 
 __all__ = [
     "BOUNDARY_SUFFIXES",
+    "INDONESIA_BOUNDS",
     "MIN_HOLE_DEG2",
     "OUTLINE_COLUMNS",
     "ZipLimits",
@@ -68,6 +74,9 @@ OUTLINE_COLUMNS = ["code", "name", "level", "parent", "district_code", "geometry
 # Interior gaps of a dissolved outline smaller than this (square degrees; ~1.2 ha at the equator) are
 # slivers between neighbouring villages, not enclaves: closing them also makes the next dissolve fast.
 MIN_HOLE_DEG2 = 1e-6
+# Indonesia's extent with a margin (lon/lat: west, south, east, north): Sabang is at 95.0 E, Merauke at
+# 141.0 E, Miangas at 5.6 N, Rote at 11.0 S. Villages wholly outside are warned about, not refused.
+INDONESIA_BOUNDS = (94.0, -11.5, 142.0, 6.5)
 # Per-row problems of one kind listed in full before the rest are summarised in one line.
 MAX_ROWS_PER_PROBLEM = 200
 
@@ -133,7 +142,10 @@ def _read_vector(source: str | bytes, label: str) -> gpd.GeoDataFrame:
                 raise _Refused("boundary.no_features")
             polygon_layers = [str(name) for name, kind in layers if kind and "Polygon" in str(kind)]
             layer = polygon_layers[0] if polygon_layers else str(layers[0][0])
-            frame = pyogrio.read_dataframe(source, layer=layer)
+            # A geometry GEOS cannot build (a ring of NaN coordinates never closes) becomes None here and
+            # is named by its row below, instead of ending the whole read with a GEOSException.
+            frame = pyogrio.read_dataframe(source, layer=layer, on_invalid="ignore")
+            unbuilt = _unbuilt_rows(source, layer, frame) if frame.geometry.isna().any() else []
     except _Refused:
         raise
     except (
@@ -142,6 +154,7 @@ def _read_vector(source: str | bytes, label: str) -> gpd.GeoDataFrame:
         pyogrio.errors.FieldError,
         pyogrio.errors.GeometryError,
         pyogrio.errors.CRSError,
+        shapely.errors.GEOSException,
         ValueError,
         OSError,
     ) as error:
@@ -150,12 +163,24 @@ def _read_vector(source: str | bytes, label: str) -> gpd.GeoDataFrame:
         raise _Refused("boundary.no_geometry")
     frame.attrs["layers"] = [str(name) for name, _ in layers]
     frame.attrs["layer"] = layer
+    frame.attrs["unbuilt"] = unbuilt
     return frame
+
+
+def _unbuilt_rows(source: str | bytes, layer: str, frame: gpd.GeoDataFrame) -> list[int]:
+    """Positions whose geometry the file holds but GEOS could not build (read again as raw WKB to tell them apart)."""
+    wkb = pyogrio.raw.read(source, layer=layer, columns=[])[2]
+    missing = frame.geometry.isna().to_numpy()
+    return [i for i in np.flatnonzero(missing).tolist() if wkb[i] is not None]
 
 
 def _read_parquet(content: bytes) -> gpd.GeoDataFrame:
     try:
         return gpd.read_parquet(io.BytesIO(content))
+    except shapely.errors.GEOSException as error:
+        raise _Refused("boundary.bad_coordinates_file", error=_short(error)) from None
+    except CRSError as error:
+        raise _Refused("boundary.crs_unknown", value=_short(error), crs=_short(error)) from None
     except ValueError as error:
         if "geo" in str(error).lower():
             raise _Refused("boundary.not_geoparquet", error=_short(error)) from None
@@ -225,7 +250,13 @@ def _read_zip(content: bytes, limits: ZipLimits, folder: Path) -> tuple[gpd.GeoD
                 for suffix in _SHAPEFILE_PARTS:
                     if suffix in parts:
                         _extract(archive, parts[suffix], folder / f"layer{suffix}", budget)
-                return _read_vector(str(folder / "layer.shp"), "Shapefile"), chosen
+                frame = _read_vector(str(folder / "layer.shp"), "Shapefile")
+                prj = folder / "layer.prj"
+                if frame.crs is None and prj.is_file() and prj.read_bytes().strip():
+                    # GDAL drops a .prj it cannot parse and reads the file as having no CRS: degrees would be assumed.
+                    declared = prj.read_bytes().decode("utf-8", "replace").strip()[:200]
+                    raise _Refused("boundary.crs_unknown", value=declared, crs=declared)
+                return frame, chosen
             suffix = PurePosixPath(chosen).suffix.lower()
             target = folder / f"layer{suffix}"
             _extract(archive, by_name[chosen], target, budget)
@@ -259,6 +290,7 @@ def _read_any(content: bytes, file_name: str, limits: ZipLimits) -> tuple[gpd.Ge
             path = folder / "layer.geojson"
             path.write_bytes(content)
             frame = _read_vector(str(path), "GeoJSON")
+            frame.attrs["crs_declared"] = _geojson_crs_declared(content)
     layers = frame.attrs.get("layers") or []
     if len(layers) > 1:
         notes.append(
@@ -273,6 +305,38 @@ def _read_any(content: bytes, file_name: str, limits: ZipLimits) -> tuple[gpd.Ge
             )
         )
     return frame, notes
+
+
+_CRS_MEMBER = re.compile(rb'"crs"\s*:\s*\{')
+
+
+def _geojson_crs_declared(content: bytes) -> bool:
+    """Whether a GeoJSON names its CRS in a "crs" member; refused when it names one that does not exist.
+
+    GDAL reads a GeoJSON without "crs" as EPSG:4326 (as RFC 7946 says) and one whose "crs" it does not
+    know *also* as EPSG:4326, silently: the member is looked at here so neither passes unchecked.
+    """
+    found = _CRS_MEMBER.search(content)
+    if found is None:
+        return False
+    try:
+        member, _end = json.JSONDecoder().raw_decode(content[found.end() - 1 :].decode("utf-8", "replace"))
+    except ValueError:
+        return True
+    properties = member.get("properties") if isinstance(member, dict) else None
+    if not isinstance(properties, dict):
+        return True
+    if "name" in properties:
+        declared = str(properties["name"])
+    elif "code" in properties:  # the 2008 draft's {"type": "EPSG", "properties": {"code": 32750}}
+        declared = f"EPSG:{properties['code']}"
+    else:
+        return True  # a "link" CRS: GDAL's reading stands
+    try:
+        pyproj.CRS.from_user_input(declared)
+    except CRSError:
+        raise _Refused("boundary.crs_unknown", value=declared[:200], crs=declared[:200]) from None
+    return True
 
 
 # ------------------------------------------------------------------------------------------- checking
@@ -338,16 +402,20 @@ def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry | None:
 
 def _check_crs(frame: gpd.GeoDataFrame, report: _Report) -> gpd.GeoDataFrame | None:
     geometry = frame.geometry
-    if frame.crs is None:
-        bounds = geometry[~(geometry.isna() | geometry.is_empty)].total_bounds
-        if (
-            np.all(np.isfinite(bounds))
-            and -180 <= bounds[0] <= bounds[2] <= 180
-            and -90 <= bounds[1] <= bounds[3] <= 90
-        ):
-            report.add(None, None, None, "boundary.crs_assumed", Severity.WARNING)
-            return frame.set_crs(4326)
-        report.add(None, None, None, "boundary.no_crs", x=f"{bounds[0]:.0f}", y=f"{bounds[1]:.0f}")
+    # A GeoJSON without a "crs" member is lon/lat by its standard, but only if its numbers are degrees:
+    # GDAL's EPSG:4326 for it is an assumption to check like a missing CRS (metres read as degrees otherwise).
+    undeclared = frame.crs is None or frame.attrs.get("crs_declared") is False
+    if undeclared:
+        present = geometry[~(geometry.isna() | geometry.is_empty)]
+        outside = _outside_lonlat(present)
+        # Most rows beyond degrees: the file is in metres (or the like) and says nothing. A few: those rows
+        # are wrong, and the range check names them one by one.
+        if len(present) == 0 or outside.sum() * 2 < len(present):
+            if frame.crs is None and len(present):
+                report.add(None, None, None, "boundary.crs_assumed", Severity.WARNING)
+            return frame.set_crs(4326, allow_override=True)
+        x0, y0, x1, y1 = present[outside].total_bounds
+        report.add(None, None, None, "boundary.no_crs", x=_coordinate(x0, x1), y=_coordinate(y0, y1, 90))
         return None
     if frame.crs.to_epsg() == 4326:
         return frame
@@ -359,13 +427,13 @@ def _check_crs(frame: gpd.GeoDataFrame, report: _Report) -> gpd.GeoDataFrame | N
 
 
 def _check_geometries(
-    geometries: np.ndarray, rows: np.ndarray, codes: list[str | None], report: _Report
+    geometries: np.ndarray, rows: np.ndarray, codes: list[str | None], report: _Report, refused: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, int]:
-    """Repaired 2-D (Multi)Polygons, a mask of usable ones, and the number repaired."""
+    """Repaired 2-D (Multi)Polygons, a mask of usable ones, and the number repaired (``refused``: already reported)."""
     geometries = np.asarray(geometries, dtype=object).copy()
     missing = shapely.is_missing(geometries)
     empty = ~missing & shapely.is_empty(geometries)
-    for i in np.flatnonzero(missing | empty):
+    for i in np.flatnonzero((missing | empty) & ~refused):
         report.add(int(rows[i]), "geometry", codes[i], "boundary.empty_geometry")
     present = ~(missing | empty)
     if shapely.has_z(geometries[present]).any():
@@ -396,6 +464,65 @@ def _check_geometries(
         repaired += 1
         report.add(int(rows[i]), "geometry", codes[i], "boundary.repaired", Severity.WARNING, reason=reason)
     return geometries, usable, repaired
+
+
+def _non_finite(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Rows whose geometry has a NaN or infinite coordinate, or could not be built at all (see :func:`_read_vector`)."""
+    geometries = np.asarray(frame.geometry.values, dtype=object)
+    bad = np.zeros(len(geometries), dtype=bool)
+    bad[frame.attrs.get("unbuilt") or []] = True
+    step = 10_000  # coordinates a chunk at a time: the national file has tens of millions
+    for start in range(0, len(geometries), step):
+        coordinates, index = shapely.get_coordinates(geometries[start : start + step], return_index=True)
+        broken = index[~np.isfinite(coordinates).all(axis=1)]
+        bad[start + np.unique(broken)] = True
+    return bad
+
+
+def _outside_lonlat(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """Rows (in EPSG:4326) with a coordinate outside -180..180 / -90..90, or one reprojection made infinite."""
+    bounds = shapely.bounds(np.asarray(frame.geometry.values, dtype=object))
+    present = ~np.isnan(bounds).all(axis=1)
+    with np.errstate(invalid="ignore"):
+        inside = (bounds[:, 0] >= -180) & (bounds[:, 2] <= 180) & (bounds[:, 1] >= -90) & (bounds[:, 3] <= 90)
+    return present & ~inside
+
+
+def _without_impossible(
+    frame: gpd.GeoDataFrame,
+    impossible: np.ndarray,
+    column: str,
+    key: str,
+    report: _Report,
+    refused: np.ndarray | None = None,
+) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """Report each row in ``impossible`` under ``key`` and blank its geometry so no later step trips on it.
+
+    Returns the frame and the rows refused so far (``refused`` plus these), which are not reported again.
+    """
+    refused = np.zeros(len(frame), dtype=bool) if refused is None else refused
+    if not impossible.any():
+        return frame, refused
+    geometries = np.asarray(frame.geometry.values, dtype=object)
+    codes = frame[column].tolist()
+    for i in np.flatnonzero(impossible).tolist():
+        value = None if _is_missing(codes[i]) else codes[i]
+        if key == "boundary.out_of_range":
+            x0, y0, x1, y1 = shapely.bounds(geometries[i])
+            report.add(i + 1, "geometry", value, key, x=_coordinate(x0, x1), y=_coordinate(y0, y1, 90))
+        else:
+            report.add(i + 1, "geometry", value, key)
+    kept = frame.copy()
+    kept.loc[impossible, kept.geometry.name] = None
+    return kept, refused | impossible
+
+
+def _coordinate(low: float, high: float, limit: float = 180) -> str:
+    """The worse end of a range, as the message shows it (the one outside degrees when only one is)."""
+    for value in (low, high):
+        if not np.isfinite(value) or abs(value) > limit:
+            return f"{value:.10g}"
+    return f"{low:.10g}"
 
 
 def _text_column(frame: pd.DataFrame, column: str | None) -> list[str | None]:
@@ -596,11 +723,13 @@ def _check_frame(
             report.add(None, None, None, "boundary.no_code_column", columns=listed)
             return
     batch.code_column = column
+    rows = np.arange(1, len(frame) + 1)
+    frame, refused = _without_impossible(frame, _non_finite(frame), column, "boundary.bad_coordinates", report)
     projected = _check_crs(frame, report)
     if projected is None:
         return
-    frame = projected
-    rows = np.arange(1, len(frame) + 1)
+    outside = _outside_lonlat(projected)
+    frame, refused = _without_impossible(projected, outside, column, "boundary.out_of_range", report, refused)
     raw_codes = frame[column].tolist()
     normal = {raw: try_normalise_code(raw) for raw in set(map(_hashable, raw_codes))}
     codes: list[str | None] = [normal[_hashable(raw)] for raw in raw_codes]
@@ -618,7 +747,7 @@ def _check_frame(
         else:
             first_row[code] = int(rows[i])
     geometries, usable, batch.repaired = _check_geometries(
-        np.asarray(frame.geometry.values, dtype=object), rows, codes, report
+        np.asarray(frame.geometry.values, dtype=object), rows, codes, report, refused
     )
     if batch.repaired:
         report.add(None, "geometry", None, "boundary.repaired_total", Severity.WARNING, count=batch.repaired)
@@ -648,6 +777,7 @@ def _check_frame(
         geometry=list(geometries[take]),
         crs=4326,
     )[VILLAGE_COLUMNS]
+    _warn_outside_indonesia(batch.villages, take + 1, report)
     supplied = _supplied_outlines(
         [codes[i] or "" for i in np.flatnonzero(outline)],
         [names[i] for i in np.flatnonzero(outline)],
@@ -667,6 +797,21 @@ def _check_frame(
         if kec_name and levels[i] == 4:
             outline_names.setdefault(code[:8], kec_name)
     batch.outlines = dissolve_outlines(batch.villages, supplied, names=outline_names) if dissolve else supplied
+
+
+def _warn_outside_indonesia(villages: gpd.GeoDataFrame, rows: np.ndarray, report: _Report) -> None:
+    """One warning naming the villages wholly outside :data:`INDONESIA_BOUNDS` (a wrong CRS, swapped axes)."""
+    if len(villages) == 0:
+        return
+    x0, y0, x1, y1 = INDONESIA_BOUNDS
+    bounds = shapely.bounds(np.asarray(villages.geometry.values, dtype=object))
+    outside = (bounds[:, 2] < x0) | (bounds[:, 0] > x1) | (bounds[:, 3] < y0) | (bounds[:, 1] > y1)
+    if outside.any():
+        listed = rows[outside].tolist()
+        shown = ", ".join(map(str, listed[:10])) + (", …" if len(listed) > 10 else "")
+        report.add(
+            None, "geometry", None, "boundary.outside_indonesia", Severity.WARNING, count=len(listed), rows=shown
+        )
 
 
 def _supplied_outlines(codes: list[str], names: list[str | None], geometries: Iterable[object]) -> gpd.GeoDataFrame:
