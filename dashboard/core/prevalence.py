@@ -2,8 +2,8 @@
 
 *Prevalensi* (prevalence) is a count of children below a cut-off over the children with a valid
 z-score for that index, per village (*desa/kelurahan*) and period. A child measured several times in
-a period counts once, with the latest measurement. The child's identity (NIK, or name plus birth
-date) is reduced here to a salted 64-bit hash that lives only in memory for the deduplication; the
+a period counts once, with the latest measurement. The child's identity (NIK with sex and birth date,
+or name plus birth date) is reduced here to a salted 64-bit hash that lives only in memory for the deduplication; the
 identity itself is never returned.
 
 Cut-offs are applied to z-scores rounded to two decimals, as WHO Anthro reports and classifies them.
@@ -36,6 +36,7 @@ __all__ = [
     "counts_to_observations",
     "is_reliable",
     "latest_per_child",
+    "nik_collisions",
     "periods_of",
     "refusals",
     "reliable",
@@ -174,15 +175,14 @@ def _normalised_text(values: pd.Series) -> pd.Series:
     return text.where(text.str.len() > 0)
 
 
-def child_keys(
-    nik: pd.Series | None, name: pd.Series | None, birth_date: pd.Series, salt: str | None = None
-) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
-    """A salted 64-bit key per row that is equal for the same child, and whether the row could be identified.
+def _identities(
+    nik: pd.Series | None, name: pd.Series | None, birth_date: pd.Series, sex: npt.ArrayLike | None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Each row's identity text (never returned by a public function), its NIK digits, and whether the NIK is plausible.
 
-    The key is the NIK when it is a plausible 16-digit number, else the normalised name plus the birth
-    date. A row with neither gets a key of its own (it cannot be deduplicated). The salt is random per
-    call unless given, so keys from two imports cannot be linked; nothing here is stored or returned
-    but the hashes.
+    A NIK is one child only together with the sex and birth date written beside it, and the name where
+    two rows of that NIK and birth both carry one: two records sharing a NIK (a mistyped NIK, a
+    sibling's, the mother's) but differing in any of them are two children, never merged.
     """
     index = birth_date.index
     empty = pd.Series(pd.NA, index=index, dtype="string")
@@ -191,13 +191,54 @@ def child_keys(
     nik_ok = digits.str.fullmatch(r"\d{16}").fillna(False) & ~digits.str.fullmatch(r"(\d)\1{15}").fillna(False)
     person = _normalised_text(name) if name is not None else empty
     born = pd.to_datetime(birth_date).dt.strftime("%Y-%m-%d").astype("string")
+    sex_text = pd.Series(np.asarray(sex), index=index).astype("string") if sex is not None else empty
     by_name = person.notna() & born.notna()
     row_numbers = pd.Series(np.arange(len(index)), index=index).astype("string")
-    identity = ("r:" + row_numbers).where(~by_name, "b:" + person + "|" + born).where(~nik_ok, "n:" + digits)
+    by_nik = "n:" + digits + "|" + sex_text.fillna("?") + "|" + born.fillna("?")
+    # The name tells two children of one NIK, sex and birth apart only where they both carry one.
+    names = pd.DataFrame({"base": by_nik.where(nik_ok), "person": person})
+    named = names.groupby("base", dropna=True)["person"].transform("nunique").fillna(0).to_numpy() > 1
+    by_nik = by_nik.where(~named, by_nik + "|" + person.fillna("?"))
+    identity = ("r:" + row_numbers).where(~by_name, "b:" + person + "|" + born).where(~nik_ok, by_nik)
+    return identity, digits, nik_ok
+
+
+def child_keys(
+    nik: pd.Series | None,
+    name: pd.Series | None,
+    birth_date: pd.Series,
+    salt: str | None = None,
+    sex: npt.ArrayLike | None = None,
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+    """A salted 64-bit key per row that is equal for the same child, and whether the row could be identified.
+
+    The key is the NIK when it is a plausible 16-digit number, with the ``sex`` and birth date (and the
+    name where rows of one NIK carry different ones: see :func:`nik_collisions`), else the normalised
+    name plus the birth date. A row with neither gets a key of its own (it cannot be deduplicated). The
+    salt is random per call unless given, so keys from two imports cannot be linked; nothing here is
+    stored or returned but the hashes.
+    """
+    identity, _, nik_ok = _identities(nik, name, birth_date, sex)
+    by_name = identity.str.startswith("b:").fillna(False)
     key = salt if salt is not None else secrets.token_hex(8)
     hashes = np.asarray(pd.util.hash_pandas_object(identity, index=False, hash_key=key), dtype=np.uint64)
     identified: npt.NDArray[np.bool_] = (nik_ok | by_name).to_numpy(dtype=bool)
     return hashes, identified
+
+
+def nik_collisions(
+    nik: pd.Series | None, name: pd.Series | None, birth_date: pd.Series, sex: npt.ArrayLike | None = None
+) -> npt.NDArray[np.bool_]:
+    """Which rows carry a NIK that another child (another sex, birth date or name) carries too.
+
+    They are counted as different children by :func:`child_keys`; the quality report counts them so a
+    person can correct the NIKs. Only the per-row answer leaves this function, never a NIK.
+    """
+    identity, digits, nik_ok = _identities(nik, name, birth_date, sex)
+    children = pd.DataFrame({"nik": digits.where(nik_ok), "identity": identity})
+    per_nik = children.groupby("nik", dropna=True)["identity"].transform("nunique")
+    shared: npt.NDArray[np.bool_] = per_nik.fillna(0).to_numpy() > 1
+    return shared
 
 
 def latest_per_child(children: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,8 @@ there are. Percentages are of the rows where the figure can be judged; ``None`` 
 - **Missing fields**: share of rows without weight, without length/height, without measuring position.
 - **Position**: children under 9 months recorded as measured standing (WHO's anthro 1.1.0 treats this as
   implausible and computes their z-scores as if the position were unknown, without the 0.7 cm adjustment).
+- **NIK collisions**: rows whose NIK another child (another sex, birth date or name) carries too, from an
+  optional ``nik_collision`` column; counted apart as two children, the NIK itself is never shown.
 - **Refused** rows (see :func:`dashboard.core.prevalence.refusals`) are counted where their group is known.
 """
 
@@ -48,6 +50,7 @@ QUALITY_COLUMNS = [
     "missing_height_pct",
     "missing_position_pct",
     "standing_under_9_months",
+    "nik_collisions",
 ]
 # What a figure should be near when measuring and recording are sound (percent).
 EXPECTED_PCT = {
@@ -104,6 +107,10 @@ def quality_table(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     with np.errstate(invalid="ignore"):
         too_young = (position == Position.STANDING) & (age / DAYS_PER_MONTH < STANDING_TOO_YOUNG_MONTHS)
     parts["standing_under_9_months"] = accepted & too_young
+    if "nik_collision" in rows.columns:
+        parts["nik_collisions"] = accepted & rows["nik_collision"].to_numpy(dtype=bool)
+    else:
+        parts["nik_collisions"] = np.zeros(len(rows), dtype=bool)
 
     sums = pd.DataFrame(parts, index=rows.index).groupby(by, sort=True, dropna=True).sum()
     table = pd.DataFrame(index=sums.index)
@@ -124,4 +131,5 @@ def quality_table(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     table["missing_height_pct"] = _pct(sums["_missing_height"], sums["rows"])
     table["missing_position_pct"] = _pct(sums["_missing_position"], sums["rows"])
     table["standing_under_9_months"] = sums["standing_under_9_months"].astype(np.int64)
+    table["nik_collisions"] = sums["nik_collisions"].astype(np.int64)
     return table.reset_index()[[*by, *QUALITY_COLUMNS]]

@@ -277,4 +277,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Periksa beberapa tanggal; baris dengan umur di luar 0-59 bulan atau lahir setelah diukur ditolak di bawah.",
         "Check a few dates; rows whose age is not 0-59 months or born after the measurement are refused below.",
     ),
+    "growth.nik_collision.reason": (
+        "{rows} baris memakai NIK yang juga dipakai anak lain (jenis kelamin, tanggal lahir atau nama berbeda); "
+        "dihitung sebagai anak yang berbeda",
+        "{rows} rows carry a NIK another child carries too (another sex, birth date or name); counted as "
+        "different children",
+    ),
+    "growth.nik_collision.fix": (
+        "Periksa NIK anak-anak ini di e-PPGBM; jumlahnya per desa dan posyandu ada di laporan mutu data.",
+        "Check these children's NIKs in e-PPGBM; the counts per village and posyandu are in the data-quality report.",
+    ),
+    "growth.quality.nik_collisions": ("NIK dipakai anak lain (baris)", "NIK shared with another child (rows)"),
 }

@@ -27,7 +27,9 @@ second one is too) and read month first, with a warning; a column proving both o
 
 Personal data stays here: only the columns needed are read (parents' names, addresses and phone
 numbers are never loaded); NIK and Nama become an in-memory hash used to count a child measured
-twice in a period once (:func:`dashboard.core.prevalence.child_keys`) and are dropped right after.
+twice in a period once (:func:`dashboard.core.prevalence.child_keys`) and are dropped right after. Two
+records of one NIK with another sex, birth date or name are two children; the quality report counts
+such rows (``nik_collisions``), never showing a NIK.
 Nothing personal reaches the batch: observations, problems and the quality report carry village
 codes, periods, counts, row numbers and the offending date or number only.
 
@@ -83,6 +85,7 @@ from dashboard.core.prevalence import (
     child_keys,
     counts_to_observations,
     latest_per_child,
+    nik_collisions,
     periods_of,
     refusals,
     village_counts,
@@ -878,7 +881,9 @@ def read_measurements(
                 problems.append(ctx.problem(None, None, raw, "names.confirmed_unknown", Severity.ERROR, code=code))
     codes, skipped = _village_codes(frame, ctx, wilayah, naming, batch)
     no_identity_columns = bool(frame["nik"].isna().all() and frame["name"].isna().all())
-    keys, identified = child_keys(frame["nik"], frame["name"], birth)
+    keys, identified = child_keys(frame["nik"], frame["name"], birth, sex=sex)
+    # One NIK, two children (another sex, birth date or name): counted apart, reported as counts only.
+    collided = nik_collisions(frame["nik"], frame["name"], birth, sex)
     # The identity has done its only job: drop it before anything else is built from the rows.
     frame = frame.drop(columns=["nik", "name"])
     if no_identity_columns:
@@ -887,6 +892,12 @@ def read_measurements(
         for row, at in frame.loc[~identified & accepted, ["source_row", "where"]].itertuples(index=False):
             problems.append(ctx.problem(row, None, None, "growth.no_identity", Severity.WARNING, at))
 
+    if (collided & accepted).any():
+        problems.append(
+            ctx.problem(
+                None, "nik", None, "growth.nik_collision", Severity.WARNING, rows=int((collided & accepted).sum())
+            )
+        )
     z = zscores(sex, age_days, height.to_numpy(), weight.to_numpy(), position)
     # anthro 1.1.0: "standing" under 9 months is taken as an unknown position; the row says so.
     too_young = z[POSITION_FLAG].to_numpy() & accepted
@@ -910,6 +921,7 @@ def read_measurements(
             "height_cm": height.to_numpy(),
             "weight_kg": weight.to_numpy(),
             "position": position,
+            "nik_collision": collided,
             **{column: z[column].to_numpy() for column in z.columns},
         }
     )
@@ -932,6 +944,7 @@ def read_measurements(
             "refused": {str(k): int(v) for k, v in refused.value_counts().items()},
             "flagged": {index: int((z[f"flag_{index}"].to_numpy() & accepted).sum()) for index in _INDEX_LABELS},
             "unidentified": int((~identified & accepted).sum()),
+            "nik_collision_rows": int((collided & accepted).sum()),
             "periods": sorted(str(period) for period in counts["period"].unique()),
             "counts": _records(counts),
         }
