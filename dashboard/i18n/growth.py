@@ -179,8 +179,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "month column headers without a year: {months}",
     ),
     "growth.register_no_year.fix": (
-        "Tulis tahunnya di judul kolom, mis. 'BB Jan 2025' dan 'TB Jan 2025', atau 'Januari 2025' di atas TGL UKUR.",
-        "Write the year in the headers, e.g. 'BB Jan 2025' and 'TB Jan 2025', or 'Januari 2025' above TGL UKUR.",
+        "Tulis tanggal ukur lengkap (hh/bb/tttt) di bawahnya, atau tahunnya di judul kolom, mis. 'BB Jan 2025' "
+        "dan 'TB Jan 2025', atau 'Januari 2025' di atas TGL UKUR.",
+        "Write full measurement dates (dd/mm/yyyy) below them, or the year in the headers, e.g. 'BB Jan 2025' "
+        "and 'TB Jan 2025', or 'Januari 2025' above TGL UKUR.",
     ),
     "growth.register_no_date.reason": (
         "tanpa kolom tanggal ukur untuk {months}: pengukuran dianggap tanggal 15, umur bisa meleset hingga 15 hari",
@@ -288,4 +290,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Check these children's NIKs in e-PPGBM; the counts per village and posyandu are in the data-quality report.",
     ),
     "growth.quality.nik_collisions": ("NIK dipakai anak lain (baris)", "NIK shared with another child (rows)"),
+    "growth.register_year_from_dates.reason": (
+        "judul kolom bulan tanpa tahun; tahun diambil dari tanggal ukur di bawahnya: {months}",
+        "month column headers without a year; the year is taken from the measurement dates below them: {months}",
+    ),
+    "growth.register_year_from_dates.fix": (
+        "Periksa tahunnya; sebaiknya tulis tahun di judul kolom, mis. 'BB Jan 2025'.",
+        "Check the year; preferably write it in the headers, e.g. 'BB Jan 2025'.",
+    ),
 }

@@ -15,8 +15,11 @@ Two layouts are read, detected from the header (see ``../shared/data/indicators/
     Januari/Jan, Pebruari/Peb, Agustus/Agt, Nopember/Nop, ...), a four-digit year, and one field word:
     ``BB``/``Berat`` (weight), ``TB``/``PB``/``Tinggi``/``Panjang`` (length/height), ``Tgl``/``Tanggal``
     (measurement date), ``Cara``/``Posisi`` (position); ``Umur`` and status columns (``BB/U``, ``TB/U``,
-    ``Naik BB``, ``Z``) are ignored. Data from row 2. A month without a year is refused (its period is
-    unknown); a month without a date column is dated the 15th, with a warning.
+    ``Naik BB``, ``Z``) are ignored. Data from row 2. A month without a date column is dated the 15th,
+    with a warning.
+
+  In both shapes a month header without a year (``BB Jan``, ``JANUARI``) takes the year its measurement
+  dates carry (the most common one), with a warning; without full dates below it, it is refused.
 
   In both shapes the date cell may hold the day alone (``14``), completed with the column's month.
   A month a child was not measured in (no weight, no height) is no row.
@@ -454,9 +457,10 @@ def _read_eppgbm(path: _Source, header: pd.Series) -> tuple[pd.DataFrame, list[s
 class _Month:
     """One month's block of a register: its period, how problems name it, and field -> column position."""
 
-    period: str | None  # YYYY-MM; None when the header gives no year
+    period: str | None  # YYYY-MM; None when the header gives no year (then taken from the dates below it)
     title: str
     columns: dict[str, int]
+    number: int = 0  # the month, 1-12
 
 
 def _words(text: object) -> list[str]:
@@ -493,7 +497,7 @@ def _month_columns(header: pd.Series) -> list[_Month]:
         if "weight" not in columns and "height" not in columns:
             continue
         title = f"{MONTHS_ID[number - 1]} {year}" if year else MONTHS_ID[number - 1]
-        found.append(_Month(f"{year}-{number:02d}" if year else None, title, columns))
+        found.append(_Month(f"{year}-{number:02d}" if year else None, title, columns, number))
     return found
 
 
@@ -501,26 +505,34 @@ def _two_row_months(titles: list[str], subs: list[str]) -> list[_Month]:
     """The months of the two-row register: ``JANUARI 2024`` over five sub-columns (TGL UKUR ... CARA UKUR)."""
     found = []
     for start, title in enumerate(titles):
-        try:
-            period = parse_period(title)
-        except PeriodError:
-            continue
-        if len(period) != 7 or start + len(_REGISTER_SUBORDER) > len(titles):
+        words = _words(title)
+        bare = [_MONTH_WORDS[word] for word in words if word in _MONTH_WORDS]
+        period: str | None
+        if len(words) == 1 and len(bare) == 1:  # JANUARI without a year
+            period, number = None, bare[0]
+        else:
+            try:
+                period = parse_period(title)
+            except PeriodError:
+                continue
+            number = int(period[5:]) if len(period) == 7 else 0
+        if (period is not None and len(period) != 7) or start + len(_REGISTER_SUBORDER) > len(titles):
             continue
         order = [_REGISTER_SUBHEADERS.get(subs[start + k]) for k in range(len(_REGISTER_SUBORDER))]
         if sorted(o for o in order if o) != sorted(_REGISTER_SUBORDER):
             order = list(_REGISTER_SUBORDER)
         columns = {field: start + k for k, field in enumerate(order) if field and field != "age"}
-        found.append(_Month(period, title, columns))
+        found.append(_Month(period, title, columns, number))
     return found
 
 
 def _read_register(
     path: _Source, village_code: str | None, posyandu: str | None
-) -> tuple[pd.DataFrame, list[str], list[str]]:
+) -> tuple[pd.DataFrame, list[str], list[str], list[str]]:
     """A posyandu register, months across, as one row per child and month measured (see the module docstring).
 
-    Also returns the months without a date column (dated the 15th).
+    Also returns the months without a date column (dated the 15th) and those whose header had no year
+    (taken from their measurement dates).
     """
     top = read_table(path, header=False, nrows=2)
     header = top.iloc[0]
@@ -540,12 +552,10 @@ def _read_register(
                 identity[field] = next((i for i, label in enumerate(labels) if label in spellings), None)
     if not months:
         raise _FileError("growth.unknown_layout")
-    undated = [month.title for month in months if month.period is None]
-    if undated:
-        raise _FileError("growth.register_no_year", months=", ".join(undated))
     wanted = sorted({i for i in identity.values() if i is not None} | {i for m in months for i in m.columns.values()})
     table = read_table(path, header=False, usecols=wanted)
     data = table.iloc[first_data_row - 1 :]
+    months, years_found = _months_dated(months, data)
     rows = pd.Series(np.arange(first_data_row, len(table) + 1), index=data.index)
     empty = pd.Series(pd.NA, index=data.index, dtype="string")
     blocks: list[pd.DataFrame] = []
@@ -584,18 +594,48 @@ def _read_register(
     frame = frame.reset_index(drop=True)
     labels_by_field = {field: names[i] for field, i in identity.items() if i is not None and names[i]}
     headers = {**_REGISTER_LABELS, **labels_by_field}
-    return frame, [headers.get(field, field) for field in _FIELDS], without_date
+    return frame, [headers.get(field, field) for field in _FIELDS], without_date, years_found
+
+
+_YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
+
+
+def _months_dated(months: list[_Month], data: pd.DataFrame) -> tuple[list[_Month], list[str]]:
+    """Months whose header has no year dated by the year their own measurement dates carry (the most common).
+
+    Returns the months and, for a warning, ``"Januari 2025"`` for each month so dated. A yearless month
+    whose date cells hold no year (days alone, or no date column) is refused: nothing says its year.
+    """
+    dated: list[_Month] = []
+    found: list[str] = []
+    undated: list[str] = []
+    for month in months:
+        if month.period is not None:
+            dated.append(month)
+            continue
+        cells = data[month.columns["measured"]] if "measured" in month.columns else pd.Series([], dtype="string")
+        years = cells.astype("string").str.extract(_YEAR)[0].dropna()
+        if years.empty:
+            undated.append(month.title)
+            continue
+        year = str(years.value_counts().index[0])
+        dated.append(_Month(f"{year}-{month.number:02d}", f"{month.title} {year}", month.columns, month.number))
+        found.append(f"{month.title} {year}")
+    if undated:
+        raise _FileError("growth.register_no_year", months=", ".join(undated))
+    return dated, found
 
 
 def _read_layout(
     source: _Source, village_code: str | None, posyandu: str | None
-) -> tuple[Layout, pd.DataFrame, list[str], list[str]]:
-    """The file's layout, its rows in standard fields, the file's label of each field, and undated register months."""
+) -> tuple[Layout, pd.DataFrame, list[str], list[str], list[str]]:
+    """The file's layout, its rows in standard fields, the file's label of each field, register months without a
+    date column, and register months whose year was taken from their dates."""
     top = read_table(source, header=False, nrows=2)
     layout = _detect(top)
     if layout is Layout.EPPGBM:
         frame, labels = _read_eppgbm(source, top.iloc[0])
-        return layout, frame, labels, []
+        return layout, frame, labels, [], []
     if layout is Layout.REGISTER:
         return (layout, *_read_register(source, village_code, posyandu))
     raise _FileError("growth.unknown_layout")
@@ -633,7 +673,7 @@ def measurement_preview(content: bytes, file_name: str, rows: int = 20) -> pd.Da
     the problem for a file that is not a measurement file or lacks a required column.
     """
     try:
-        _, frame, labels, _ = _read_layout(_Source(content, file_name), None, None)
+        _, frame, labels, _, _ = _read_layout(_Source(content, file_name), None, None)
     except _FileError as error:
         raise MeasurementFileError(Problem(file_name, None, None, None, error.key, error.params)) from None
     header = dict(zip(_FIELDS, labels, strict=True)) | {"where": "Bulan"}
@@ -821,7 +861,7 @@ def read_measurements(
         name, digest, DatasetKind.MEASUREMENTS, pd.DataFrame(columns=BATCH_OBSERVATION_COLUMNS), rows_read=0
     )
     try:
-        layout, frame, labels, without_date = _read_layout(source, village_code, posyandu)
+        layout, frame, labels, without_date, years_found = _read_layout(source, village_code, posyandu)
     except _FileError as error:
         batch.problems.append(Problem(name, None, None, None, error.key, error.params))
         return batch
@@ -836,6 +876,11 @@ def read_measurements(
         problems.append(
             ctx.problem(None, None, None, "growth.register_no_date", Severity.WARNING, months=", ".join(without_date))
         )
+    if years_found:
+        problems.append(
+            ctx.problem(None, None, None, "growth.register_year_from_dates", Severity.WARNING,
+                        months=", ".join(years_found))
+        )  # fmt: skip
     where = frame["where"]
 
     sex = sex_codes(frame["sex"])
