@@ -1,4 +1,4 @@
-"""``python -m dashboard import-indicators PATH [--format auto|tidy|sigizi] [--wilayah KODE] [--yes]``.
+"""``python -m dashboard import-indicators PATH [--format auto|tidy|sigizi] [--year 2025] [--wilayah KODE] [--yes]``.
 
 Reads an indicator file (the tidy template, or the Sigizi-Kesga routine report), matches village
 names against the boundaries of the district ``--wilayah`` names (all districts when omitted, with
@@ -55,6 +55,7 @@ def add_matching_arguments(parser: argparse.ArgumentParser) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, help="CSV or XLSX file")
     parser.add_argument("--format", choices=FORMATS, default="auto", help="file layout (default: detect)")
+    parser.add_argument("--year", type=int, help="the year of a report whose months carry none (no Tahun column)")
     add_matching_arguments(parser)
 
 
@@ -135,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
         content: bytes, name: str, villages: pd.DataFrame, aliases: dict[tuple[str, str], str], district: str | None
     ) -> IndicatorBatch:
         return prepare_indicator_import(content, name, villages, aliases, format=args.format, district_code=district,
-                                        accept_near=args.yes, skip_unmatched=args.skip_unmatched)  # fmt: skip
+                                        accept_near=args.yes, skip_unmatched=args.skip_unmatched,
+                                        year=args.year)  # fmt: skip
 
     def summarise(batch: IndicatorBatch, result: CommitResult, lang: str) -> str:
         return t(

@@ -34,6 +34,10 @@ __all__ = [
 _LENGTHS = {2: 1, 4: 2, 6: 3, 10: 4}
 _PART_WIDTHS = (2, 2, 2, 4)
 _DOTTED = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
+# A code that went through a float column: "6474011001.0" (CSV written by pandas or a spreadsheet) or
+# "6.474011001E+09" (a spreadsheet's scientific display). Only whole numbers of a code's length qualify.
+_FLOAT_TEXT = re.compile(r"^(\d{2}|\d{4}|\d{6}|\d{10})\.0+$")
+_SCIENTIFIC = re.compile(r"^\d\.\d+[eE]\+?\d{1,2}$")
 
 
 class Level(StrEnum):
@@ -56,7 +60,8 @@ def normalise_code(raw: object) -> str:
     """Return the dotted form of a Kemendagri code, dotted or not, at any level.
 
     Accepts ``"52.03.01.2001"``, ``"5203012001"``, ``" 52.03 "``, and numbers that lost nothing
-    (``5203012001``). Raises :class:`CodeError` with the reason otherwise.
+    (``5203012001``, ``5203012001.0``, the text ``"5203012001.0"`` a float column writes).
+    Raises :class:`CodeError` with the reason otherwise.
     """
     if raw is None:
         raise CodeError("kode kosong")
@@ -69,6 +74,7 @@ def normalise_code(raw: object) -> str:
         raise CodeError("kode kosong")
     if _DOTTED.match(text):
         return text
+    text = _unfloat(text)
     digits = text.replace(".", "").replace(" ", "")
     if not digits.isdigit() or len(digits) not in _LENGTHS:
         raise CodeError(
@@ -80,6 +86,20 @@ def normalise_code(raw: object) -> str:
         parts.append(digits[position : position + width])
         position += width
     return ".".join(parts)
+
+
+def _unfloat(text: str) -> str:
+    """The digits of a code written as a float (``6474011001.0``, ``6.474011001E+09``); other text unchanged."""
+    whole = _FLOAT_TEXT.match(text)
+    if whole:
+        return whole.group(1)
+    if _SCIENTIFIC.match(text):
+        mantissa, _, exponent = text.lower().partition("e")
+        digits = mantissa.replace(".", "")
+        shift = int(exponent) + 1
+        if len(digits) <= shift == 10:  # only a village code is long enough to be shown so
+            return digits.ljust(shift, "0")
+    return text
 
 
 def try_normalise_code(raw: object) -> str | None:

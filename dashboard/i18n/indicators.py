@@ -281,4 +281,98 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Periksa ejaan nama kecamatan bila ada desa yang tidak cocok.",
         "Check the spelling of the kecamatan name if some villages do not match.",
     ),
+    # Reading (issue 12): binary files, wide files, title lines, number formats, totals rows, years.
+    "indicators.not_csv.reason": (
+        "isi file ini bukan file {kind} (data biner)",
+        "this is not a {kind} file (binary data)",
+    ),
+    "indicators.not_csv.fix": (
+        "Simpan ulang tabel dari Excel sebagai CSV (UTF-8, UTF-16 atau Latin-1), atau unggah file .xlsx-nya.",
+        "Save the table again from Excel as CSV (UTF-8, UTF-16 or Latin-1), or upload its .xlsx file.",
+    ),
+    "indicators.not_xlsx.reason": (
+        "isi file ini bukan file {kind} (bukan buku kerja Excel .xlsx)",
+        "this is not an {kind} file (not an Excel .xlsx workbook)",
+    ),
+    "indicators.not_xlsx.fix": (
+        "Buka file di Excel dan simpan sebagai 'Excel Workbook (.xlsx)' atau CSV; file .xls lama tidak dibaca.",
+        "Open the file in Excel and save it as 'Excel Workbook (.xlsx)' or CSV; old .xls files are not read.",
+    ),
+    "indicators.too_many_columns.reason": (
+        "file berisi {count} kolom, lebih dari batas {limit}",
+        "the file has {count} columns, more than the limit of {limit}",
+    ),
+    "indicators.too_many_columns.fix": (
+        "Periksa bahwa file ini memang tabel indikator (satu baris per desa); hapus kolom yang tidak diperlukan.",
+        "Check that this is an indicator table (one row per village); delete the columns that are not needed.",
+    ),
+    "indicators.header_row_found.reason": (
+        "baris judul kolom ditemukan di baris {header}; baris di atasnya (judul laporan) dilewati",
+        "the header row was found at row {header}; the lines above it (a report title) were skipped",
+    ),
+    "indicators.header_row_found.fix": (
+        "Tidak perlu tindakan bila baris ini memang judul kolom.",
+        "Nothing to do if this row is indeed the header.",
+    ),
+    "indicators.columns_ignored.reason": (
+        "{count} kolom tidak dipakai: {columns}",
+        "{count} columns are not used: {columns}",
+    ),
+    "indicators.columns_ignored.fix": (
+        "Tidak perlu tindakan bila kolom itu memang bukan indikator; bila salah satunya indikator, "
+        "pilih jenis 'tabel lain' dan petakan kolomnya.",
+        "Nothing to do if these columns are not indicators; if one of them is, choose 'other table' and map it.",
+    ),
+    "indicators.sigizi_no_year.reason": (
+        "file berisi kolom bulan ({name}) tetapi tidak ada kolom tahun",
+        "the file has a month column ({name}) but no year column",
+    ),
+    "indicators.sigizi_no_year.fix": (
+        "Pilih tahun laporan (di halaman data, atau --year 2025 di baris perintah), atau tambahkan kolom Tahun.",
+        "Choose the report's year (on the data page, or --year 2025 on the command line), or add a Tahun column.",
+    ),
+    "indicators.year_column_wins.reason": (
+        "file berisi kolom tahun; tahun yang dipilih tidak dipakai",
+        "the file has a year column; the chosen year is not used",
+    ),
+    "indicators.year_column_wins.fix": (
+        "Tidak perlu tindakan bila kolom tahun file benar.",
+        "Nothing to do if the file's year column is right.",
+    ),
+    "indicators.ambiguous_numbers.reason": (
+        "format angka kolom ini tidak dapat dipastikan: nilai seperti ini bisa berarti ribuan (titik pemisah ribuan) "
+        "atau desimal, dan file tidak berisi angka lain yang memastikannya",
+        "the number format of this column cannot be told: a value like this may be thousands (a dot between thousands) "
+        "or a decimal, and nothing else in the file settles it",
+    ),
+    "indicators.ambiguous_numbers.fix": (
+        "Tulis angka tanpa pemisah ribuan (2000, bukan 2.000), atau simpan ulang dari Excel dengan kolom berformat "
+        "angka.",
+        "Write the counts without a thousands separator (2000, not 2.000), or save again from Excel with the "
+        "column formatted as numbers.",
+    ),
+    "indicators.total_row_skipped.reason": (
+        "baris jumlah/total dilewati (bukan desa)",
+        "a totals row was skipped (not a village)",
+    ),
+    "indicators.total_row_skipped.fix": (
+        "Tidak perlu tindakan: Lokus menjumlahkan sendiri dari baris desa.",
+        "Nothing to do: Lokus adds up the village rows itself.",
+    ),
+    "indicators.total_mismatch.reason": (
+        "total di file {total} tidak sama dengan jumlah {rows} baris desanya ({sum})",
+        "the file's total {total} differs from the sum of its {rows} village rows ({sum})",
+    ),
+    "indicators.total_mismatch.fix": (
+        "Periksa apakah ada desa yang hilang atau tercatat dua kali; yang diimpor adalah baris desa.",
+        "Check whether a village is missing or listed twice; the village rows are what is imported.",
+    ),
+    "indicators.fixed_period_conflict.reason": (
+        "periode tetap {fixed} dipilih, padahal file berisi kolom bulan/periode {name}",
+        "a fixed period {fixed} was chosen although the file has a month/period column {name}",
+    ),
+    "indicators.fixed_period_conflict.fix": (
+        "Petakan kolom periode (atau bulan dan tahun), atau kosongkan periode tetap bila kolom itu bukan periode.",
+        "Map the period column (or month and year), or clear the fixed period if that column is not a period.",
+    ),
 }

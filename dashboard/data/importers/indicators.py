@@ -1,7 +1,10 @@
 """Indicator tables into observations: the tidy template, the Sigizi-Kesga routine report, and mapped tables.
 
-Three layouts are read, from CSV (``,`` or ``;``, UTF-8 with or without BOM, else Windows-1252) or XLSX
-(first sheet), and detected from the header when ``format="auto"``:
+Three layouts are read, from CSV (``,``, ``;`` or tab; UTF-8 or UTF-16 with or without BOM, else Windows-1252,
+else Latin-1) or XLSX (first sheet), and detected from the header when ``format="auto"``. The header is the
+first row, or a later one among the first ten under a title line; binary data and files wider than
+:data:`MAX_COLUMNS` are refused before they are parsed, and no message echoes more than
+:data:`MAX_CELL_SHOWN` characters of a cell or :data:`MAX_COLUMNS_SHOWN` column names.
 
 - **tidy** (the template any office can fill): ``kode_wilayah, periode, indikator, pembilang, penyebut``
   and an optional ``target``; codes dotted or not, periods as ``2025-02``, ``Februari 2025`` or ``2025``,
@@ -10,12 +13,17 @@ Three layouts are read, from CSV (``,`` or ``;``, UTF-8 with or without BOM, els
 - **sigizi**: the Sigizi-Kesga "laporan rutin gizi balita" per desa and month, flattened to one header row
   (Kecamatan, Puskesmas, Kelurahan, Bulan, Tahun, Balita_Bulan_Ini, Balita_Ditimbang, Jml_Balita_Stunting,
   ...). Villages are named, not coded, and matched by :mod:`dashboard.data.importers.names`. Each catalogue
-  indicator is built from the columns listed in :data:`SIGIZI_MEASURES`, and only when the file has all of them.
+  indicator is built from the columns listed in :data:`SIGIZI_MEASURES`, and only when the file has all of them,
+  whatever their spelling (``Jumlah_balita_diukur_PBTB`` = ``Balita_Diukur_PB_TB``: :func:`_column_key`);
+  every other column is listed as ignored. Without a Tahun column the year comes with the import (``year``).
+  JUMLAH/TOTAL/SUB TOTAL rows are skipped with a note and checked against the sum of their rows.
 - **mapped**: any other table, through a :class:`ColumnMapping` a planner confirms on the data page.
 
 Row numbers in problems are spreadsheet rows: the header is row 1, the first data row is row 2 (as in
 :mod:`dashboard.data.importers.eppgbm`). Counts accept a decimal comma (``12,5``), ``1.234,5``, and a dash
-(``-``, as Excel shows zero) for zero.
+(``-``, as Excel shows zero) for zero. Whether ``1.207`` is 1207 or 1.207 is inferred from the evidence of
+the column, then of the whole file (``55,98`` somewhere: dots group thousands; ``99.45``: dots are decimals),
+then from the rule that a count of children is whole; a column that stays ambiguous is refused.
 
 Policy: in the tidy template and mapped tables every bad value is an **error** (the planner typed it and
 can fix it), an impossible one included: an infinite or NaN number, or a count above the indicator's
@@ -66,6 +74,8 @@ from dashboard.data.importers.names import listed_rows, resolve_names
 
 __all__ = [
     "FORMATS",
+    "MAX_CELL_SHOWN",
+    "MAX_COLUMNS",
     "MAX_LISTED",
     "SIGIZI_MEASURES",
     "TIDY_COLUMNS",
@@ -76,6 +86,7 @@ __all__ = [
     "blank_template",
     "blank_template_csv",
     "blank_template_xlsx",
+    "column_list",
     "detect_format",
     "guess_mapping",
     "prepare_indicator_import",
@@ -89,6 +100,11 @@ log = logging.getLogger(__name__)
 TIDY_COLUMNS = ("kode_wilayah", "periode", "indikator", "pembilang", "penyebut")
 FORMATS = ("auto", "tidy", "sigizi", "mapped")
 MAX_LISTED = 100  # problems listed per kind and column; the rest are summed up in one line
+MAX_COLUMNS = 2000  # a Sigizi report has 78; wider files are refused before they are parsed
+MAX_CELL_SHOWN = 200  # characters of a cell a message echoes
+MAX_COLUMNS_SHOWN = 30  # column names a message lists
+_HEADER_SEARCH = 10  # rows searched for the header below title lines
+_PARAM_SHOWN = 2500  # characters of a message's parameter (a list of at most 30 shortened column names)
 _TABLE_SUFFIXES = frozenset({".csv", ".txt", ".xlsx", ".xlsm"})
 _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _DASHES = frozenset({"-", "–", "—", "--"})
@@ -98,6 +114,22 @@ _VILLAGE_COLUMNS = ["code", "name", "kecamatan_code", "kecamatan_name", "distric
 def _header_key(text: object) -> str:
     """A column name as compared: lower case, letters and digits only (``Jml_Balita`` -> ``jmlbalita``)."""
     return re.sub(r"[^a-z0-9]", "", str(text).lower())
+
+
+# Words a count column's header may carry or leave out without changing what it counts: "Jumlah"/"Jml" in
+# front, "dan", "mendapat(kan)"/"dapat" (Jml_Bayi_Dapat_IMD = Jumlah_Bayi_Mendapat_IMD).
+_FILLER_WORDS = frozenset({"jml", "jumlah", "jmlh", "dan", "yang", "dapat", "mendapat", "mendapatkan"})
+_WORD_SYNONYMS = {"memiliki": "punya", "mempunyai": "punya", "bln": "bulan", "blt": "balita"}
+
+
+def _column_key(text: object) -> str:
+    """A count column's name as compared across exports: words in any case, joined by ``_``, space, ``-`` or
+    nothing (CamelCase too), without filler words (``Jumlah_balita_diukur_PBTB`` = ``Balita_Diukur_PB_TB``)."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", " ", str(text))
+    words = re.findall(r"[a-z]+|\d+", spaced.lower())
+    if words:  # a glued prefix: "jmlbalitastunting"
+        words[0] = re.sub(r"^(jumlah|jmlh|jml)(?=[a-z])", "", words[0])
+    return "".join(_WORD_SYNONYMS.get(word, word) for word in words if word not in _FILLER_WORDS)
 
 
 # Header spellings (as :func:`_header_key`) of the tidy template's columns.
@@ -150,9 +182,9 @@ def _clean(column: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     if len(uniques) == 0:
         return np.full(len(column), None, dtype=object)
-    stripped = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.strip()
-    cleaned = stripped.where(stripped.str.len() > 0, None).to_numpy(dtype=object)
-    cleaned = np.concatenate([cleaned, np.array([None], dtype=object)])  # position -1: an NA cell
+    stripped = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.strip().to_numpy(dtype=object)
+    # Not Series.where: pandas' string dtype turns the None back into NaN (printed "nan"). Last: an NA cell (-1).
+    cleaned = np.array([*(text if len(text) else None for text in stripped), None], dtype=object)
     return cleaned[codes]
 
 
@@ -160,11 +192,75 @@ def _unique_names(values: Iterable[object]) -> list[str]:
     names: list[str] = []
     for i, value in enumerate(values):
         name = str(value).strip() if value is not None else ""
-        name = name or f"kolom {i + 1}"
+        name = _short(name) or f"kolom {i + 1}"
         while name in names:  # two columns of the same name: keep both, reachable
             name = f"{name} ({i + 1})"
         names.append(name)
     return names
+
+
+def _short(text: str, limit: int = MAX_CELL_SHOWN) -> str:
+    """At most ``limit`` characters of a cell as a message shows it (a 10 MB cell is not echoed), the number of
+    characters left out at the end."""
+    if len(text) <= limit:
+        return text
+    kept = limit - len(f"… (+{len(text)})")
+    return f"{text[:kept]}… (+{len(text) - kept})"
+
+
+def column_list(columns: Sequence[object]) -> str:
+    """At most :data:`MAX_COLUMNS_SHOWN` column names, each shortened, for a message."""
+    shown = ", ".join(_short(str(column), 60) for column in columns[:MAX_COLUMNS_SHOWN])
+    rest = len(columns) - MAX_COLUMNS_SHOWN
+    return shown if rest <= 0 else f"{shown}, … (+{rest})"
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _decode(content: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding read: UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1252
+    (Excel's "CSV" on Windows), else Latin-1. Binary data is refused as not a CSV file."""
+    encoding = next((name for bom, name in _BOMS if content.startswith(bom)), None)
+    sample = content[:4096]
+    if encoding is None and len(sample) >= 4 and sample.count(0) > len(sample) // 4:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        encoding = "utf-16-le" if odd > 3 * even else "utf-16-be" if even > 3 * odd else None
+        if encoding is None:
+            raise TableError("indicators.not_csv", kind="CSV")
+    if encoding is None and (content.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in sample):
+        raise TableError("indicators.not_csv", kind="CSV")
+    for name in (encoding or "utf-8", "cp1252", "latin-1"):
+        try:
+            text = content.decode(name)
+        except UnicodeDecodeError:
+            if encoding:  # a declared UTF-16 that does not decode is no text file
+                raise TableError("indicators.not_csv", kind="CSV") from None
+            continue
+        break
+    controls = sum(text[:4096].count(chr(c)) for c in (*range(0, 9), 11, 12, *range(14, 32)))
+    if controls > 8:
+        raise TableError("indicators.not_csv", kind="CSV")
+    return text.removeprefix("\ufeff"), encoding or name
+
+
+def _check_width(count: int) -> None:
+    if count > MAX_COLUMNS:
+        raise TableError("indicators.too_many_columns", count=count, limit=MAX_COLUMNS)
+
+
+def _xlsx_width(content: bytes) -> None:
+    """Refuse a sheet wider than :data:`MAX_COLUMNS` from its declared dimension, before reading its cells."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    try:
+        sheet = book.worksheets[0]
+        width = sheet.max_column if sheet.max_column is not None else 0
+    finally:
+        book.close()
+    _check_width(int(width))
 
 
 def _read_raw(content: bytes, file_name: str, nrows: int | None) -> pd.DataFrame:
@@ -174,50 +270,67 @@ def _read_raw(content: bytes, file_name: str, nrows: int | None) -> pd.DataFrame
     if not content.strip():
         raise TableError("indicators.empty_file")
     if suffix in _EXCEL_SUFFIXES:
+        if not content.startswith(b"PK\x03\x04"):  # an XLSX file is a ZIP archive
+            raise TableError("indicators.not_xlsx", kind="XLSX")
+        _xlsx_width(content)
         raw = pd.read_excel(io.BytesIO(content), header=None, dtype=object, engine="openpyxl", nrows=nrows)
         return raw.map(_excel_text) if len(raw) else raw
-    try:
-        content.decode("utf-8")
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError:  # Excel on Windows saves "CSV" in its ANSI code page
-        encoding = "cp1252"
-    head = content[:65536].decode(encoding, errors="replace")
-    first = next((line for line in head.splitlines() if line.strip()), "")
+    text, _ = _decode(content)
+    lines = [line for line in text.split("\n", _HEADER_SEARCH)[:_HEADER_SEARCH] if line.strip()]
+    first = lines[0] if lines else ""
     separator = max((";", ",", "\t"), key=first.count)
+    # Counted before pandas reads anything: 100,000 columns take minutes and a gigabyte to parse.
+    _check_width(max((line.count(separator) + 1 for line in lines), default=0))
     return pd.read_csv(
-        io.BytesIO(content),
+        io.StringIO(text),
         sep=separator,
         header=None,
         dtype=str,
         keep_default_na=False,
         skip_blank_lines=False,
-        encoding=encoding,
-        encoding_errors="replace",
         quoting=csv.QUOTE_MINIMAL,
         nrows=nrows,
     )
 
 
-def read_table(content: bytes, file_name: str, nrows: int | None = None) -> pd.DataFrame:
-    """A CSV or XLSX table as raw text cells (None for empty), the first row as column names.
+def _header_position(raw: pd.DataFrame) -> int:
+    """Which of the first rows is the header: the first one whose names are a known layout, else the first row
+    at least half as full as the fullest (a title line above the header fills one cell)."""
+    head = [_clean(raw.iloc[i]) for i in range(min(len(raw), _HEADER_SEARCH))]
+    for position, cells in enumerate(head):
+        if detect_format([str(cell) for cell in cells if cell is not None]):
+            return position
+    filled = [sum(cell is not None for cell in cells) for cells in head]
+    best = max(filled, default=0)
+    return next((position for position, n in enumerate(filled) if 2 * n >= best and n > 0), 0)
 
-    The index is the spreadsheet row number (header row 1, first data row 2); blank rows and comment rows
-    (first cell starting with ``#``) are left out. Raises :class:`TableError` for a file that is not a table.
+
+def read_table(content: bytes, file_name: str, nrows: int | None = None) -> pd.DataFrame:
+    """A CSV or XLSX table as raw text cells (None for empty), its header row as column names.
+
+    The header is the first row, or a later one among the first ten when title lines stand above it
+    (``frame.attrs["header_row"]`` says which). The index is the spreadsheet row number (first data row:
+    header row + 1); blank rows and comment rows (first cell starting with ``#``) are left out. Raises
+    :class:`TableError` for a file that is not a table.
     """
     try:
-        raw = _read_raw(content, file_name, None if nrows is None else nrows + 1)
+        raw = _read_raw(content, file_name, None if nrows is None else nrows + _HEADER_SEARCH)
     except TableError:
         raise
     except _UNREADABLE as error:
-        raise TableError("indicators.unreadable", error=str(error)[:300]) from error
+        raise TableError("indicators.unreadable", error=_short(str(error))) from error
     if raw.shape[0] == 0 or raw.shape[1] == 0:
         raise TableError("indicators.empty_file")
-    names = _unique_names(_clean(raw.iloc[0]))
-    body = raw.iloc[1:]
+    position = _header_position(raw)
+    names = _unique_names(_clean(raw.iloc[position]))
+    body = raw.iloc[position + 1 :]
+    if nrows is not None:
+        body = body.iloc[:nrows]
     frame = pd.DataFrame(
-        {name: _clean(body[position]) for name, position in zip(names, raw.columns, strict=True)},
-        index=pd.RangeIndex(2, len(body) + 2),
+        {name: _clean(body[column]) for name, column in zip(names, raw.columns, strict=True)},
+        index=pd.RangeIndex(position + 2, len(body) + position + 2),
     )
+    frame.attrs["header_row"] = position + 1
     if frame.empty:
         return frame
     filled = frame.notna().any(axis=1).to_numpy()
@@ -304,7 +417,23 @@ SIGIZI_MEASURES: tuple[IndicatorColumns, ...] = (
         ("Jml_Bayi_6_11_Bulan", "Jml_Anak_12_59_Bulan"),
     ),
 )
-_SIGIZI_KEYS = frozenset(_header_key(c) for m in SIGIZI_MEASURES for c in (*m.numerator, *m.denominator))
+_SIGIZI_KEYS = frozenset(_column_key(c) for m in SIGIZI_MEASURES for c in (*m.numerator, *m.denominator))
+
+
+def _sigizi_columns(columns: Sequence[str]) -> tuple[list[IndicatorColumns], list[str]]:
+    """The catalogue indicators a header holds every Sigizi column of (named as in the file), and the others."""
+    keys: dict[str, str] = {}
+    for column in columns:
+        keys.setdefault(_column_key(column), column)
+    found, absent = [], []
+    for measure in SIGIZI_MEASURES:
+        parts = [[keys.get(_column_key(c)) for c in side] for side in (measure.numerator, measure.denominator)]
+        if all(column is not None for side in parts for column in side):
+            found.append(IndicatorColumns(measure.key, *(tuple(str(c) for c in side) for side in parts)))
+        else:
+            absent.append(measure.key)
+    return found, absent
+
 
 # Field names of a mapping as the data page sends it ({field: column}); indicators as "<key>.pembilang".
 _MAPPING_FIELDS = {
@@ -400,14 +529,7 @@ def guess_mapping(columns: Sequence[str]) -> ColumnMapping:
     ``<indicator>_penyebut`` pairs.
     """
     columns = [str(column) for column in columns]
-    indicators: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    keys = {_header_key(column): column for column in columns}
-    for measure in SIGIZI_MEASURES:
-        needed = [_header_key(c) for c in (*measure.numerator, *measure.denominator)]
-        if all(n in keys for n in needed):
-            numerator = tuple(keys[_header_key(c)] for c in measure.numerator)
-            denominator = tuple(keys[_header_key(c)] for c in measure.denominator)
-            indicators[measure.key] = (numerator, denominator)
+    indicators = {m.key: (m.numerator, m.denominator) for m in _sigizi_columns(columns)[0]}
     for key in CATALOGUE:
         numerator_column = _find_header(columns, (_header_key(f"{key}_pembilang"), _header_key(f"{key}_numerator")))
         denominator_column = _find_header(columns, (_header_key(f"{key}_penyebut"), _header_key(f"{key}_denominator")))
@@ -434,12 +556,14 @@ def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
 def detect_format(columns: Sequence[str]) -> str | None:
     """``tidy``, ``sigizi`` or None (not recognised) from a header."""
     keys = {_header_key(column) for column in columns}
+    counts = {_column_key(column) for column in columns}
     tidy = sum(any(s in keys for s in _TIDY_HEADERS[name]) for name in TIDY_COLUMNS)
     if tidy >= 3:
         return "tidy"
     has_place = any(s in keys for s in (*_VILLAGE_HEADERS, *_TIDY_HEADERS["kode_wilayah"]))
-    has_time = any(s in keys for s in _MONTH_HEADERS) and any(s in keys for s in _YEAR_HEADERS)
-    if has_place and has_time and keys & _SIGIZI_KEYS:
+    has_month = any(s in keys for s in _MONTH_HEADERS)
+    # A month column without a year is enough: the year may come with the import (``year``).
+    if has_place and has_month and counts & _SIGIZI_KEYS:
         return "sigizi"
     return None
 
@@ -476,8 +600,9 @@ class _Report:
         **params: object,
     ) -> None:
         if self.room(key, column) > 0:
-            text = None if value is None else str(value)
-            self.problems.append(Problem(self.file, row, column, text, key, tuple(params.items()), severity))
+            text = None if value is None else _short(str(value))
+            shown = tuple((name, _short(v, _PARAM_SHOWN) if isinstance(v, str) else v) for name, v in params.items())
+            self.problems.append(Problem(self.file, row, column, text, key, shown, severity))
         self._count(key, column, 1, severity)
 
     def add_rows(
@@ -495,10 +620,11 @@ class _Report:
             value = None if values is None or values[i] is None else values[i]
             value = _fmt(float(value)) if isinstance(value, float | np.floating) else value
             row_params = {
-                name: (_fmt(v[i]) if isinstance(v[i], float | np.floating) else v[i]) for name, v in params.items()
-            }
+                name: (_fmt(v[i]) if isinstance(v[i], float | np.floating) else
+                       _short(v[i], _PARAM_SHOWN) if isinstance(v[i], str) else v[i]) for name, v in params.items()
+            }  # fmt: skip
             self.problems.append(
-                Problem(self.file, int(rows[i]), column, None if value is None else str(value), key,
+                Problem(self.file, int(rows[i]), column, None if value is None else _short(str(value)), key,
                         tuple(row_params.items()), severity)
             )  # fmt: skip
         self._count(key, column, len(rows), severity)
@@ -523,13 +649,70 @@ def _by_value(values: np.ndarray, rows: np.ndarray) -> list[tuple[object, list[i
 # ---------------------------------------------------------------------------------------------- cells
 
 
-def _parse_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Floats from count cells; and which cells were empty, which non-empty cells could not be read, and which
-    of those were an infinite or NaN number (``inf``, ``nan``: read, but no count)."""
+# Number formats: "id" writes 1.207 and 55,98 (dot for thousands, comma for decimals), "en" 1,207 and 55.98.
+# Cells that can only be read one way are the evidence; 1.207 alone could be either.
+_STYLE_EVIDENCE = {
+    "id": re.compile(r"[+-]?(\d{1,3}(\.\d{3})+,\d+|\d{1,3}(\.\d{3}){2,}|\d*,(\d{1,2}|\d{4,})|\d{4,},\d+)"),
+    "en": re.compile(r"[+-]?(\d{1,3}(,\d{3})+\.\d+|\d{1,3}(,\d{3}){2,}|\d*\.(\d{1,2}|\d{4,})|\d{4,}\.\d+)"),
+}
+_GROUPED = {"id": re.compile(r"[+-]?\d{1,3}\.\d{3}"), "en": re.compile(r"[+-]?\d{1,3},\d{3}")}
+
+
+def _unique_texts(values: np.ndarray) -> list[str]:
+    """The distinct non-empty cells, without spaces (``1 207`` groups thousands too)."""
+    uniques = pd.unique(pd.Series(values, dtype=object).dropna())
+    return ["".join(str(value).split()) for value in uniques]
+
+
+def _evidence(texts: Iterable[str]) -> set[str]:
+    """The number formats some cell of ``texts`` can only be read in."""
+    found: set[str] = set()
+    for text in texts:
+        found |= {style for style, pattern in _STYLE_EVIDENCE.items() if pattern.fullmatch(text)}
+        if len(found) == 2:
+            break
+    return found
+
+
+def _count_style(texts: list[str], file_evidence: set[str]) -> tuple[str | None, bool]:
+    """The number format of one count column, and whether it stays ambiguous.
+
+    The column's own evidence first, then the file's; without either, a count of children is a whole number,
+    so ``1.207`` can only be 1207 (and ``1,207`` too); a column whose only grouped cells are ``2.000``-like
+    (2 or 2000) stays ambiguous, and so does one holding both ``1.207`` and ``1,207``.
+    """
+    own = _evidence(texts)
+    if len(own) == 1:
+        return own.pop(), False
+    if len(own) == 2:
+        return None, True
+    if len(file_evidence) == 1:
+        return next(iter(file_evidence)), False
+    grouped = {style: [text for text in texts if pattern.fullmatch(text)] for style, pattern in _GROUPED.items()}
+    present = [style for style, cells in grouped.items() if cells]
+    if not present:
+        return None, False
+    if len(present) == 2:
+        return None, True
+    style = present[0]
+    return style, all(text.endswith("000") for text in grouped[style])
+
+
+def _parse_counts(
+    values: np.ndarray, style: str | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Floats from count cells (``style``: "id", "en", or None for plain numbers and an unmistakable
+    ``1.234,5``); and which cells were empty, which non-empty cells could not be read, and which of those were
+    an infinite or NaN number (``inf``, ``nan``: read, but no count)."""
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).astype(str).str.replace(r"\s+", "", regex=True)
-    both = text.str.contains(".", regex=False) & text.str.contains(",", regex=False)
-    text = text.where(~both, text.str.replace(".", "", regex=False))  # 1.234,5: dot for thousands
+    if style == "en":
+        text = text.str.replace(",", "", regex=False)
+    else:
+        both = text.str.contains(".", regex=False) & text.str.contains(",", regex=False)
+        if style == "id":
+            both = text.str.contains(".", regex=False)
+        text = text.where(~both, text.str.replace(".", "", regex=False))  # 1.234,5: dot for thousands
     text = text.str.replace(",", ".", regex=False)
     parsed = pd.to_numeric(text, errors="coerce").astype(float).to_numpy(copy=True)
     parsed[text.isin(_DASHES).to_numpy()] = 0.0  # Excel's accounting format shows zero as a dash
@@ -572,7 +755,21 @@ class _Run:
     accept_near: bool
     skip_unmatched: bool
     confirmed: Mapping[str, str]
+    year: int | None = None  # the year of a file whose months carry none
     skipped: set[int] = field(default_factory=set)  # rows left out on purpose (unmatched names)
+    file_evidence: set[str] = field(default_factory=set)  # number formats the file's cells prove (_evidence)
+    styles: dict[str, str | None] = field(default_factory=dict)  # each count column's number format
+
+    def style(self, label: str, raw: np.ndarray) -> str | None:
+        """The number format of a count column (refused with an error, once, when it stays ambiguous)."""
+        if label not in self.styles:
+            texts = _unique_texts(raw)
+            style, ambiguous = _count_style(texts, self.file_evidence)
+            if ambiguous:
+                example = [text for text in texts if any(p.fullmatch(text) for p in _GROUPED.values())]
+                self.report.add(None, label, example[0] if example else None, "indicators.ambiguous_numbers")
+            self.styles[label] = style
+        return self.styles[label]
 
     @property
     def scope(self) -> str:
@@ -723,7 +920,7 @@ def _counts_strict(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Counts of one column, every bad cell an error (``limits``: each row's largest possible count); and which
     rows hold a usable count."""
-    numbers, empty, unreadable, non_finite = _parse_counts(raw)
+    numbers, empty, unreadable, non_finite = _parse_counts(raw, run.style(label, raw))
     negative = ~np.isnan(numbers) & (numbers < 0)
     _bad_cells(run, rows, raw, empty, unreadable, non_finite, negative, label)
     too_large = _too_large(run, rows, raw, numbers, limits, label, Severity.ERROR)
@@ -827,7 +1024,8 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
 
 def _targets(run: _Run, rows: np.ndarray, raw: np.ndarray, indicators: np.ndarray, label: str) -> None:
     """Targets per indicator into the report (as given; the catalogue's stay the map's default)."""
-    values, empty, unreadable, _ = _parse_counts(raw)
+    style = next(iter(run.file_evidence)) if len(run.file_evidence) == 1 else None
+    values, empty, unreadable, _ = _parse_counts(raw, style)
     bad = unreadable | (~np.isnan(values) & ((values < 0) | (values > 100)))
     run.report.add_rows(rows[bad], label, raw[bad], "indicators.bad_target", Severity.WARNING)
     good = ~empty & ~bad & pd.notna(indicators)
@@ -843,13 +1041,17 @@ def _wide(
     run: _Run, table: pd.DataFrame, measures: Sequence[IndicatorColumns], codes: np.ndarray, periods: np.ndarray,
     region_label: str, *, strict: bool,
 ) -> pd.DataFrame:  # fmt: skip
-    """Observations from a table with one row per village and period and count columns per indicator."""
+    """Observations from a table with one row per village and period and count columns per indicator.
+
+    One column may feed several indicators (children measured: stunting's denominator and measurement
+    coverage's numerator). ``strict``: every bad cell is an error; else it leaves out that value only.
+    """
     rows = table.index.to_numpy()
     placed = pd.notna(codes) & pd.notna(periods)
     parsed: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in dict.fromkeys(c for m in measures for c in (*m.numerator, *m.denominator)):
         raw = table[column].to_numpy(dtype=object)
-        numbers, empty, unreadable, non_finite = _parse_counts(raw)
+        numbers, empty, unreadable, non_finite = _parse_counts(raw, run.style(column, raw))
         negative = ~np.isnan(numbers) & (numbers < 0)
         if strict:
             _bad_cells(run, rows, raw, empty, unreadable, non_finite, negative, column)
@@ -917,47 +1119,118 @@ def _names_frame(
     return pd.DataFrame({"village": column(village), "kecamatan": column(kecamatan), "puskesmas": column(puskesmas)})
 
 
+def _file_evidence(table: pd.DataFrame) -> set[str]:
+    """The number formats the file's cells prove (codes, periods and names left aside: ``52.03`` is no number)."""
+    aside = {*_TIDY_HEADERS["kode_wilayah"], *_TIDY_HEADERS["periode"], *_VILLAGE_HEADERS, *_KECAMATAN_HEADERS}
+    found: set[str] = set()
+    for column in table.columns:
+        if _header_key(column) not in aside:
+            found |= _evidence(_unique_texts(table[column].to_numpy(dtype=object)))
+    return found
+
+
+# A totals row names itself in its village (or number, kecamatan, puskesmas) cell: JUMLAH, TOTAL, SUB TOTAL,
+# Sub-Jumlah, Grand Total, Jumlah Kecamatan X... A group total ("SUB", or naming a group) is checked against
+# the rows above it since the previous totals row; a grand total against every row of its period.
+_TOTAL_ROW = re.compile(r"(sub[\s_-]*)?(grand[\s_-]*)?(jumlah|jml|total)([\s_.:-].*)?", re.IGNORECASE)
+_GRAND_TOTAL = re.compile(
+    r"(grand[\s_-]*)?(jumlah|jml|total)([\s_.:-]*(total|keseluruhan|seluruhnya|semua|kabupaten|kab|kota)?)?[\s.:]*",
+    re.IGNORECASE,
+)
+
+
+def _total_rows(table: pd.DataFrame, columns: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which rows are totals rows, which of them grand totals, and the cell that says so."""
+    labels = np.full(len(table), None, dtype=object)
+    for column in dict.fromkeys(c for c in (table.columns[0], *columns) if c):
+        cells = table[column].to_numpy(dtype=object)
+        hit = pd.isna(labels) & pd.Series(cells, dtype=object).fillna("").astype(str).str.strip().str.fullmatch(
+            _TOTAL_ROW).to_numpy(dtype=bool)  # fmt: skip
+        labels[hit] = cells[hit]
+    totals = pd.notna(labels)
+    grand = totals & pd.Series(labels, dtype=object).fillna("").astype(str).str.strip().str.fullmatch(
+        _GRAND_TOTAL).to_numpy(dtype=bool)  # fmt: skip
+    return totals, grand, labels
+
+
+def _skip_totals(
+    run: _Run, table: pd.DataFrame, columns: Sequence[str | None], counts: Sequence[str], period_columns: Sequence[str]
+) -> pd.DataFrame:  # fmt: skip
+    """The table without its totals rows; a note for each, and a warning where a total is not the sum of its rows."""
+    totals, grand, labels = _total_rows(table, columns)
+    if not totals.any():
+        return table
+    rows = table.index.to_numpy()
+    run.report.add_rows(rows[totals], None, labels[totals], "indicators.total_row_skipped", Severity.WARNING)
+    key = pd.Series([""] * len(table), dtype=object)
+    for column in period_columns:
+        key = key + "|" + table[column].fillna("").astype(str).to_numpy(dtype=object)
+    keys = key.to_numpy(dtype=object)
+    parsed = {c: _parse_counts(table[c].to_numpy(dtype=object), run.style(c, table[c].to_numpy(dtype=object)))[0]
+              for c in dict.fromkeys(counts)}  # fmt: skip
+    previous = -1
+    for position in np.flatnonzero(totals):
+        if grand[position]:
+            group = ~totals & ((keys == keys[position]) if keys[position].strip("|") else True)
+        else:
+            group = np.zeros(len(table), dtype=bool)
+            group[previous + 1 : position] = True
+            group &= ~totals
+        previous = int(position)
+        if not group.any():
+            continue  # a group total at the top: nothing above it to add up
+        for column, numbers in parsed.items():
+            total, added = numbers[position], float(np.nansum(numbers[group]))
+            if not np.isnan(total) and abs(total - added) > 0.5:
+                run.report.add(int(rows[position]), column, _fmt(float(total)), "indicators.total_mismatch",
+                               Severity.WARNING, total=_fmt(float(total)), sum=_fmt(added),
+                               rows=int(group.sum()))  # fmt: skip
+    return table[~totals]
+
+
 def _sigizi(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     columns = list(table.columns)
-    keys = {_header_key(column): column for column in columns}
     village = _find_header(columns, _VILLAGE_HEADERS)
     code = _find_header(columns, _TIDY_HEADERS["kode_wilayah"])
     month, year = _find_header(columns, _MONTH_HEADERS), _find_header(columns, _YEAR_HEADERS)
-    missing = [label for label, found in (("Kelurahan/Desa", village or code), ("Bulan", month), ("Tahun", year))
-               if found is None]  # fmt: skip
+    missing = [label for label, found in (("Kelurahan/Desa", village or code), ("Bulan", month),
+                                          ("Tahun", year or run.year)) if found is None]  # fmt: skip
     if missing:
         expected = "Kecamatan, Puskesmas, Kelurahan, Bulan, Tahun, Jml_Balita_Stunting, Balita_Diukur_PB_TB, ..."
-        run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing), expected=expected)
-        return _no_observations()
-    measures = []
-    absent = []
-    for measure in SIGIZI_MEASURES:
-        needed = [_header_key(c) for c in (*measure.numerator, *measure.denominator)]
-        if all(n in keys for n in needed):
-            measures.append(
-                IndicatorColumns(
-                    measure.key,
-                    tuple(keys[_header_key(c)] for c in measure.numerator),
-                    tuple(keys[_header_key(c)] for c in measure.denominator),
-                )
-            )
+        if missing == ["Tahun"]:
+            run.report.add(None, None, None, "indicators.sigizi_no_year", name=str(month))
         else:
-            absent.append(measure.key)
+            run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing),
+                           expected=expected)  # fmt: skip
+        return _no_observations()
+    if year and run.year:
+        run.report.add(None, year, run.year, "indicators.year_column_wins", Severity.WARNING)
+    measures, absent = _sigizi_columns(columns)
     run.batch.extra["indicators_not_in_file"] = absent
     run.batch.extra["columns"] = {m.key: {"numerator": list(m.numerator), "denominator": list(m.denominator)}
                                   for m in measures}  # fmt: skip
     if not measures:
         run.report.add(None, None, None, "indicators.sigizi_no_indicator")
         return _no_observations()
-    rows = table.index.to_numpy()
     kecamatan, puskesmas = _find_header(columns, _KECAMATAN_HEADERS), _find_header(columns, _PUSKESMAS_HEADERS)
+    counts = [c for m in measures for c in (*m.numerator, *m.denominator)]
+    used = {village, code, month, year, kecamatan, puskesmas, *counts}
+    ignored = [column for column in columns if column not in used]
+    if ignored:
+        run.batch.extra["ignored_columns"] = ignored
+        for start in range(0, len(ignored), MAX_COLUMNS_SHOWN):  # every one listed, 30 names a message
+            run.report.add(None, None, None, "indicators.columns_ignored", Severity.WARNING, count=len(ignored),
+                           columns=column_list(ignored[start : start + MAX_COLUMNS_SHOWN]))  # fmt: skip
+    table = _skip_totals(run, table, [village, code, kecamatan, puskesmas], counts, [c for c in (month, year) if c])
+    rows = table.index.to_numpy()
     names = _names_frame(table, village, kecamatan, puskesmas) if village else None
     code_raw = table[code].to_numpy(dtype=object) if code else None
     labels = {"code": code, "village": village, "kecamatan": kecamatan or puskesmas}
     codes = _regions(run, rows, code_raw, names, labels)
-    assert month is not None and year is not None
-    periods = _periods(run, rows, None, table[month].to_numpy(dtype=object), table[year].to_numpy(dtype=object),
-                       f"{month}/{year}")  # fmt: skip
+    assert month is not None
+    years = table[year].to_numpy(dtype=object) if year else np.full(len(table), str(run.year), dtype=object)
+    periods = _periods(run, rows, None, table[month].to_numpy(dtype=object), years,
+                       f"{month}/{year}" if year else str(month))  # fmt: skip
     return _wide(run, table, measures, codes, periods, str(code or village), strict=False)
 
 
@@ -982,6 +1255,15 @@ def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFr
     def cells(name: str | None) -> np.ndarray | None:
         return table[name].to_numpy(dtype=object) if name else None
 
+    named = [c for c in (mapping.period, mapping.month) if c]
+    if mapping.fixed_period and named:  # never let a fixed period silently override a period column
+        run.report.add(None, named[0], None, "indicators.fixed_period_conflict", fixed=mapping.fixed_period,
+                       name=named[0])  # fmt: skip
+        return _no_observations()
+    unmapped = [c for c in (_find_header(list(table.columns), (*_TIDY_HEADERS["periode"], *_MONTH_HEADERS)),) if c]
+    if mapping.fixed_period and unmapped:
+        run.report.add(None, unmapped[0], None, "indicators.fixed_period_conflict", Severity.WARNING,
+                       fixed=mapping.fixed_period, name=unmapped[0])  # fmt: skip
     if mapping.period:
         periods = _periods(run, rows, cells(mapping.period), None, None, mapping.period)
     elif mapping.month and mapping.year:
@@ -1013,6 +1295,7 @@ def prepare_indicator_import(
     skip_unmatched: bool = False,
     mapping: Mapping[str, str] | ColumnMapping | None = None,
     confirmed: Mapping[str, str] | None = None,
+    year: int | None = None,
 ) -> IndicatorBatch:
     """Read and check an indicator file into a batch the store can commit; never writes.
 
@@ -1023,6 +1306,7 @@ def prepare_indicator_import(
     ``tidy``, ``sigizi`` or ``mapped``. ``accept_near`` takes clear near matches of village names (saved
     as aliases via ``batch.new_aliases``); ``confirmed`` maps raw names to the codes a planner chose;
     ``skip_unmatched`` imports the other rows when some names match nothing (those rows become warnings).
+    ``year`` is the year of a report whose months carry none (no Tahun column; a Tahun column wins).
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
@@ -1033,7 +1317,7 @@ def prepare_indicator_import(
     if district_code:
         frame = frame[frame["district_code"].astype(str) == district_code]
     run = _Run(batch, report, frame.reset_index(drop=True), district_code, aliases or {}, accept_near,
-               skip_unmatched, {str(k): str(v) for k, v in (confirmed or {}).items() if v})  # fmt: skip
+               skip_unmatched, {str(k): str(v) for k, v in (confirmed or {}).items() if v}, year)  # fmt: skip
     try:
         table = read_table(content, file_name)
     except TableError as error:
@@ -1041,9 +1325,14 @@ def prepare_indicator_import(
         return batch
     batch.rows_read = len(table)
     columns = [str(column) for column in table.columns]
+    header_row = int(table.attrs.get("header_row", 1))
+    if header_row > 1:
+        batch.extra["header_row"] = header_row
+        report.add(None, None, None, "indicators.header_row_found", Severity.WARNING, header=header_row)
+    run.file_evidence = _file_evidence(table)
     chosen = format if format != "auto" else (detect_format(columns) or ("mapped" if mapping else None))
     if chosen is None:
-        report.add(None, None, None, "indicators.unknown_layout", columns=", ".join(columns[:30]))
+        report.add(None, None, None, "indicators.unknown_layout", columns=column_list(columns))
     elif table.empty:
         report.add(None, None, None, "indicators.empty_file")
     elif run.villages.empty:
