@@ -1,8 +1,9 @@
-"""``python -m dashboard import-boundaries PATH [--code-column COL]``: village boundaries into the database.
+"""``python -m dashboard import-boundaries PATH [--code-column COL] [--crosswalk FILE]``: boundaries into the database.
 
 Reads GeoJSON, a zipped Shapefile, GeoPackage or GeoParquet in any CRS, checks every feature and
 commits in one transaction. A refused file prints its report on stderr and exits 1 with the database
-unchanged; a file already imported (same sha256) changes nothing and exits 0.
+unchanged; a file already imported (same sha256) changes nothing and exits 0. A file whose codes are BPS codes
+is refused unless ``--crosswalk`` names a CSV of ``kode_bps,kode_kemendagri`` to translate them through.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from dashboard.data.store import Store
 from dashboard.i18n import t
 
 NAME = "import-boundaries"
-HELP = "Impor batas desa (GeoJSON, Shapefile .zip, GeoPackage, GeoParquet) ke basis data: PATH [--code-column KOLOM]"
+HELP = (
+    "Impor batas desa (GeoJSON, Shapefile .zip, GeoPackage, GeoParquet) ke basis data: "
+    "PATH [--code-column KOLOM] [--crosswalk FILE]"
+)
 
 EXIT_REFUSED = 1
 EXIT_NOT_FOUND = 2
@@ -32,6 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, help="boundary file: .geojson, .zip (Shapefile), .gpkg or .parquet")
     parser.add_argument(
         "--code-column", metavar="COL", help="column holding the Kemendagri codes (detected if omitted)"
+    )
+    parser.add_argument(
+        "--crosswalk",
+        metavar="FILE",
+        type=Path,
+        help="CSV with the columns kode_bps,kode_kemendagri: the code column holds BPS codes, translate them",
     )
     parser.add_argument(
         "--user", help="the Lokus account importing (default: the operating-system user, marked as command line)"
@@ -45,7 +55,11 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(t("store.cli.not_found", lang, path=path), file=sys.stderr)
         return EXIT_NOT_FOUND
-    batch = prepare_boundary_import(path, code_column=args.code_column)
+    crosswalk: Path | None = args.crosswalk
+    if crosswalk is not None and not crosswalk.is_file():
+        print(t("store.cli.not_found", lang, path=crosswalk), file=sys.stderr)
+        return EXIT_NOT_FOUND
+    batch = prepare_boundary_import(path, code_column=args.code_column, crosswalk=crosswalk)
     for line in problem_lines(batch.problems, lang):
         print(line, file=sys.stderr)
     if not batch.ok:

@@ -14,16 +14,22 @@ GeoDataFrame in EPSG:4326 with the columns of :data:`VILLAGE_COLUMNS`:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from dashboard.core.codes import CodeError, normalise_code, parent_of
+from dashboard.core.codes import CodeError, normalise_code, parent_of, try_normalise_code
 
 __all__ = [
+    "BPS_SHARE",
+    "KEMENDAGRI_VILLAGE_FIRST_DIGITS",
     "VILLAGE_COLUMNS",
     "BoundaryError",
+    "BpsEvidence",
+    "bps_evidence",
     "detect_code_column",
     "find_column",
     "load_boundaries",
@@ -57,6 +63,55 @@ _KEC_NAME_CANDIDATES = ("nama_kec", "kecamatan", "wadmkc", "nama_kecamatan")
 _KAB_NAME_CANDIDATES = ("nama_kab", "kabupaten", "wadmkk", "nama_kabupaten")
 
 
+# The first digit of a Kemendagri village number: 1 kelurahan, 2 desa, 3 desa adat (Jayapura, Papua).
+# No village numbers from 0: a 10-digit code whose village part starts with 0 (or 4-9) is not Kemendagri's.
+KEMENDAGRI_VILLAGE_FIRST_DIGITS = "123"
+# Share of a column's 10-digit codes with such a village part above which the column is read as BPS codes.
+BPS_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class BpsEvidence:
+    """What a column of codes says about holding BPS village codes rather than Kemendagri ones.
+
+    BPS numbers a village ``PPKKCCCDDD`` (three-digit kecamatan, mostly 010, 020, ...; three-digit
+    village from 001), Kemendagri ``PP.KK.CC.DDDD`` (two-digit kecamatan, village from 1001/2001/3001).
+    Read as Kemendagri, a BPS code's village part is the kecamatan's last digit (mostly 0) and the BPS
+    village number, so a BPS column is full of village parts no Kemendagri code has, and the
+    kecamatan codes it would give are wrong (BPS 010 and 011 both become Kemendagri 01). A column is
+    taken for BPS when at least :data:`BPS_SHARE` of its 10-digit codes are impossible as Kemendagri,
+    or any are and the column's name says BPS (``KDEBPS``, ``kode_bps``).
+    """
+
+    codes: int  # 10-digit codes in the column
+    impossible: tuple[int, ...]  # their positions whose village part no Kemendagri code has
+    named_bps: bool
+
+    @property
+    def looks_bps(self) -> bool:
+        return bool(self.impossible) and (len(self.impossible) >= BPS_SHARE * self.codes or self.named_bps)
+
+
+def bps_evidence(values: Sequence[object], column: str = "") -> BpsEvidence:
+    """Weigh a whole column of codes (as read from a file) for being BPS village codes; see :class:`BpsEvidence`.
+
+    >>> bps_evidence(["3506010001", "3506010002", "3506011008"]).looks_bps
+    True
+    >>> bps_evidence(["35.06.01.2001", "35.06.01.1002"]).looks_bps
+    False
+    """
+    villages = 0
+    impossible: list[int] = []
+    for position, value in enumerate(values):
+        code = try_normalise_code(value)
+        if code is None or len(code) != 13:
+            continue
+        villages += 1
+        if code[9] not in KEMENDAGRI_VILLAGE_FIRST_DIGITS:
+            impossible.append(position)
+    return BpsEvidence(villages, tuple(impossible), "bps" in column.lower())
+
+
 class BoundaryError(ValueError):
     """A boundary file that cannot become villages; the message says what to fix."""
 
@@ -84,11 +139,17 @@ def name_columns(columns: list[str]) -> tuple[str | None, str | None, str | None
 
 
 def detect_code_column(frame: pd.DataFrame) -> str | None:
-    """The column that holds village codes: a known name, else the first column whose values all parse."""
+    """The column that holds village codes: a known name, else the first column whose values all parse.
+
+    Among columns whose values all parse, one of Kemendagri codes wins over one of BPS codes (files
+    from BIG carry both, ``KDEPUM`` and ``KDEBPS``); a file with BPS codes only gets that column, for
+    the importer to refuse with the reason.
+    """
     columns = [str(c) for c in frame.columns if c != "geometry"]
     known = _first_present(columns, _CODE_CANDIDATES)
     if known is not None:
         return known
+    bps: str | None = None
     for column in columns:
         values = frame[column].dropna().astype(str)
         if (
@@ -96,8 +157,10 @@ def detect_code_column(frame: pd.DataFrame) -> str | None:
             and all(len(normalise_code(v).split(".")) == 4 for v in values if _parses(v))
             and all(_parses(v) for v in values)
         ):
-            return column
-    return None
+            if not bps_evidence(values.tolist(), column).looks_bps:
+                return column
+            bps = bps or column
+    return bps
 
 
 def _parses(value: str) -> bool:

@@ -376,4 +376,97 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Check the file's CRS and whether longitude and latitude are swapped; if the map looks right, ignore "
         "this warning.",
     ),
+    # BPS codes and the crosswalk file (issue 12, point 5).
+    "boundary.bps_codes.reason": (
+        "kolom {column} tampaknya berisi kode BPS (PPKKCCCDDD), bukan kode Kemendagri (PP.KK.CC.DDDD): {count} dari "
+        "{total} kode punya nomor desa yang tidak dimiliki kode Kemendagri mana pun (mis. {examples}); dibaca sebagai "
+        "kode Kemendagri, kecamatan akan tergabung dan nomor desanya salah, jadi file ditolak",
+        "the column {column} looks like BPS codes (PPKKCCCDDD), not Kemendagri codes (PP.KK.CC.DDDD): {count} of "
+        "{total} codes have a village number no Kemendagri code has (e.g. {examples}); read as Kemendagri codes, "
+        "kecamatan would merge and village numbers would be wrong, so the file is refused",
+    ),
+    "boundary.bps_codes.fix": (
+        "Dua jalan: (a) cocokkan desa menurut namanya dengan daftar resmi Kemendagri dan tambahkan kolom kode "
+        "Kemendagri ke file (impor batas belum dapat mencocokkan nama sendiri; pilih kolom itu dengan --code-column); "
+        "atau (b) sediakan file padanan CSV dengan kolom kode_bps,kode_kemendagri dan impor lewat baris perintah: "
+        "python -m dashboard import-boundaries FILE --crosswalk padanan.csv (lihat README, bagian BPS codes and the "
+        "crosswalk file).",
+        "Two ways on: (a) match the villages by name against the official Kemendagri list and add a Kemendagri code "
+        "column to the file (the boundary import cannot match names itself; choose that column with --code-column); "
+        "or (b) supply a crosswalk CSV with the columns kode_bps,kode_kemendagri and import from the command line: "
+        "python -m dashboard import-boundaries FILE --crosswalk crosswalk.csv (see the README, BPS codes and the "
+        "crosswalk file).",
+    ),
+    "boundary.not_kemendagri_code.reason": (
+        "nomor desa {part} tidak ada dalam penomoran Kemendagri (kelurahan 1..., desa 2..., desa adat 3...); "
+        "mungkin kode BPS atau salah ketik",
+        "village number {part} does not exist in Kemendagri's numbering (kelurahan 1..., desa 2..., desa adat 3...); "
+        "perhaps a BPS code or a typo",
+    ),
+    "boundary.not_kemendagri_code.fix": (
+        "Ganti dengan kode Kemendagri desa ini (daftar resmi Kemendagri).",
+        "Replace it with this village's Kemendagri code (the official Kemendagri list).",
+    ),
+    "boundary.crosswalk_unreadable.reason": (
+        "file padanan tidak dapat dibaca sebagai CSV: {error}",
+        "the crosswalk file cannot be read as CSV: {error}",
+    ),
+    "boundary.crosswalk_unreadable.fix": (
+        "Simpan file padanan sebagai CSV (UTF-8, dipisah koma atau titik koma) dengan kolom kode_bps,kode_kemendagri.",
+        "Save the crosswalk as CSV (UTF-8, comma- or semicolon-separated) with the columns kode_bps,kode_kemendagri.",
+    ),
+    "boundary.crosswalk_columns.reason": (
+        "file padanan tidak punya kolom kode_bps dan kode_kemendagri; kolom yang ada: {columns}",
+        "the crosswalk file lacks the columns kode_bps and kode_kemendagri; the columns are: {columns}",
+    ),
+    "boundary.crosswalk_columns.fix": (
+        "Beri judul kolom kode_bps (kode BPS 10 digit) dan kode_kemendagri (kode Kemendagri desa) pada baris pertama.",
+        "Head the columns kode_bps (10-digit BPS code) and kode_kemendagri (the village's Kemendagri code) in the "
+        "first row.",
+    ),
+    "boundary.crosswalk_bad_bps.reason": (
+        "bukan kode desa BPS 10 digit",
+        "not a 10-digit BPS village code",
+    ),
+    "boundary.crosswalk_bad_bps.fix": (
+        "Tulis kode BPS sebagai teks 10 digit, mis. 3506010001.",
+        "Write the BPS code as 10 digits of text, e.g. 3506010001.",
+    ),
+    "boundary.crosswalk_bad_kemendagri.reason": (
+        "bukan kode desa/kelurahan Kemendagri",
+        "not a Kemendagri desa/kelurahan code",
+    ),
+    "boundary.crosswalk_bad_kemendagri.fix": (
+        "Tulis kode Kemendagri desa, mis. 35.06.01.2001 atau 3506012001.",
+        "Write the village's Kemendagri code, e.g. 35.06.01.2001 or 3506012001.",
+    ),
+    "boundary.crosswalk_conflict.reason": (
+        "kode BPS ini sudah dipadankan ke kode Kemendagri lain pada baris {first}",
+        "this BPS code is already matched to another Kemendagri code in row {first}",
+    ),
+    "boundary.crosswalk_conflict.fix": (
+        "Sisakan satu padanan untuk setiap kode BPS.",
+        "Keep one match for each BPS code.",
+    ),
+    "boundary.crosswalk_empty.reason": ("file padanan tidak berisi satu pun baris", "the crosswalk file holds no rows"),
+    "boundary.crosswalk_empty.fix": (
+        "Isi satu baris kode_bps,kode_kemendagri untuk setiap desa.",
+        "Fill in one kode_bps,kode_kemendagri row for each village.",
+    ),
+    "boundary.crosswalk_missing.reason": (
+        "kode BPS ini tidak ada dalam file padanan",
+        "this BPS code is not in the crosswalk file",
+    ),
+    "boundary.crosswalk_missing.fix": (
+        "Tambahkan baris kode_bps,kode_kemendagri untuk desa ini ke file padanan.",
+        "Add a kode_bps,kode_kemendagri row for this village to the crosswalk file.",
+    ),
+    "boundary.crosswalk_used.reason": (
+        "{count} kode BPS diterjemahkan ke kode Kemendagri lewat file padanan",
+        "{count} BPS codes were translated to Kemendagri codes through the crosswalk file",
+    ),
+    "boundary.crosswalk_used.fix": (
+        "Periksa peta: nama desa harus cocok dengan kodenya.",
+        "Check the map: each village's name must match its code.",
+    ),
 }

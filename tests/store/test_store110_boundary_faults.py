@@ -8,6 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
@@ -238,3 +239,131 @@ def test_store119b_only_the_villages_outside_are_counted() -> None:
     batch = prepare_boundary_import(_features(rings), "desa.geojson")
     assert batch.ok and _problems(batch) == [("boundary.outside_indonesia", None)]
     assert dict(batch.problems[0].params) == {"count": 1, "rows": "4"}
+
+
+# ------------------------------------------------------------------------------- 5. BPS codes
+
+
+def _bps_district(kecamatan: tuple[str, ...] = ("010", "011", "020"), per: int = 3) -> gpd.GeoDataFrame:
+    """Villages coded as BPS codes them (PPKKCCCDDD) and, beside, the Kemendagri codes a crosswalk gives them."""
+    rows = []
+    for k, bps_kec in enumerate(kecamatan):
+        for v in range(1, per + 1):
+            x0, y0 = 116.4 + (v - 1) * 0.01, -8.6 + k * 0.01
+            rows.append(
+                {
+                    "KDEBPS": f"5291{bps_kec}{v:03d}",
+                    "kemendagri": f"52.91.{k + 1:02d}.2{v:03d}",
+                    "nama": f"Desa {k}-{v}",
+                    "geometry": shapely.box(x0, y0, x0 + 0.01, y0 + 0.01),
+                }
+            )
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def _crosswalk_csv(frame: gpd.GeoDataFrame, sep: str = ",", dotted: bool = True) -> bytes:
+    lines = [f"kode_bps{sep}kode_kemendagri{sep}nama"]
+    for bps, code, name in zip(frame["KDEBPS"], frame["kemendagri"], frame["nama"], strict=True):
+        lines.append(f"{bps}{sep}{code if dotted else code.replace('.', '')}{sep}{name}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("column", ["KDEBPS", "kode", "kode_desa", "id_desa"])
+@pytest.mark.parametrize("kecamatan", [("010", "020", "030"), ("010", "011", "020"), ("010", "012", "021", "030")])
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "shpzip", "parquet"])
+def test_store120_a_bps_code_column_is_refused_saying_so(
+    tmp_path: Path, column: str, kecamatan: tuple[str, ...], fmt: str
+) -> None:
+    frame = _bps_district(kecamatan).drop(columns="kemendagri").rename(columns={"KDEBPS": column})
+    batch = prepare_boundary_import(write(frame, tmp_path, fmt))
+    assert [p.key for p in batch.problems] == ["boundary.bps_codes"]
+    assert not batch.ok and len(batch.villages) == 0
+    problem = batch.problems[0]
+    assert problem.column == column
+    assert "BPS" in problem.reason("en") and "BPS" in problem.reason("id")
+    fix = problem.fix("en")
+    assert "by name" in fix and "--crosswalk" in fix and "kode_bps,kode_kemendagri" in fix
+
+
+def test_store121_a_kemendagri_column_beside_a_bps_one_is_chosen(tmp_path: Path) -> None:
+    frame = _bps_district()[["KDEBPS", "kemendagri", "nama", "geometry"]]
+    batch = prepare_boundary_import(write(frame, tmp_path, "geojson"))
+    assert batch.ok and batch.code_column == "kemendagri"
+    assert batch.villages["code"].tolist() == frame["kemendagri"].tolist()
+
+
+@pytest.mark.parametrize(("sep", "dotted"), [(",", True), (";", False), (",", False)])
+@pytest.mark.parametrize("fmt", ["geojson", "shpzip"])
+def test_store122_a_crosswalk_translates_bps_codes(tmp_path: Path, sep: str, dotted: bool, fmt: str) -> None:
+    frame = _bps_district()
+    path = write(frame.drop(columns="kemendagri"), tmp_path, fmt)
+    batch = prepare_boundary_import(path, crosswalk=_crosswalk_csv(frame, sep, dotted), crosswalk_name="padanan.csv")
+    assert batch.ok, [p.message("en") for p in batch.problems]
+    assert [p.key for p in batch.problems] == ["boundary.crosswalk_used"]
+    assert batch.villages["code"].tolist() == frame["kemendagri"].tolist()
+    assert not set(batch.villages["code"].str.replace(".", "")) & set(frame["KDEBPS"])
+    assert sorted(batch.outlines["code"]) == ["52.91", "52.91.01", "52.91.02", "52.91.03"]
+
+
+def test_store123_crosswalk_faults_name_the_crosswalk_row(tmp_path: Path) -> None:
+    frame = _bps_district()
+    path = write(frame.drop(columns="kemendagri"), tmp_path, "geojson")
+    good = _crosswalk_csv(frame).decode().splitlines()
+
+    def keys(lines: list[str]) -> list[tuple[str, str, int | None]]:
+        crosswalk = ("\n".join(lines) + "\n").encode()
+        batch = prepare_boundary_import(path, crosswalk=crosswalk, crosswalk_name="padanan.csv")
+        assert not batch.ok  # the store refuses a batch with errors; nothing is committed
+        return [(p.key, p.file, p.row) for p in batch.errors]
+
+    assert keys(good[:4]) == [("boundary.crosswalk_missing", "desa.geojson", row) for row in range(4, 10)]
+    assert keys([*good, "5291010001,52.91.01.2009,x"]) == [("boundary.crosswalk_conflict", "padanan.csv", 11)]
+    assert keys([*good, "52910100,52.91.01.2009,x"]) == [("boundary.crosswalk_bad_bps", "padanan.csv", 11)]
+    assert keys([*good, "5291010009,52.91.01.0009,x"]) == [("boundary.crosswalk_bad_kemendagri", "padanan.csv", 11)]
+    assert keys(["bps,kemendagri", "5291010001,52.91.01.2001"]) == [("boundary.crosswalk_columns", "padanan.csv", None)]
+    assert keys([good[0]]) == [("boundary.crosswalk_empty", "padanan.csv", None)]
+
+
+@pytest.mark.parametrize("part", ["0001", "4001", "9999"])
+def test_store124_a_stray_impossible_code_among_kemendagri_ones_is_refused_by_row(tmp_path: Path, part: str) -> None:
+    frame = villages_frame(kecamatan=3, per_kecamatan=4)
+    frame.loc[5, "kode"] = f"52.91.02.{part}"
+    batch = prepare_boundary_import(write(frame, tmp_path, "geojson"))
+    assert [(p.key, p.row) for p in batch.problems] == [("boundary.not_kemendagri_code", 6)]
+    assert f"52.91.02.{part}" not in batch.villages["code"].tolist()
+
+
+def test_store125_desa_adat_codes_are_kemendagri_codes(tmp_path: Path) -> None:
+    frame = villages_frame()
+    frame["kode"] = [f"91.03.01.3{n:03d}" for n in range(1, 7)]
+    batch = prepare_boundary_import(write(frame, tmp_path, "geojson"))
+    assert batch.ok and batch.problems == []
+
+
+def test_store126_case_b1_is_refused_as_bps_and_translated_through_a_crosswalk() -> None:
+    path = _case("b1_bps_codes_only.geojson")
+    refused = prepare_boundary_import(path)
+    assert [(p.key, p.column) for p in refused.problems] == [("boundary.bps_codes", "KDEBPS")]
+    assert "BPS" in refused.problems[0].message("en") and len(refused.villages) == 0
+    crosswalk = b"kode_bps,kode_kemendagri\n3506011008,35.06.01.2008\n3506010001,35.06.01.2001\n"
+    crosswalk += b"3506010002,35.06.01.2002\n3506020001,35.06.02.2001\n"
+    batch = prepare_boundary_import(path, crosswalk=crosswalk)
+    assert batch.ok
+    assert batch.villages["code"].tolist() == ["35.06.01.2008", "35.06.01.2001", "35.06.01.2002", "35.06.02.2001"]
+    assert not {"35.06.01.0001", "35.06.01.0002", "35.06.02.0001"} & set(batch.villages["code"])
+
+
+def test_store127_the_command_line_takes_a_crosswalk(
+    cli_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dashboard.cli import main
+
+    frame = _bps_district()
+    path = write(frame.drop(columns="kemendagri"), tmp_path, "geojson")
+    assert main(["import-boundaries", str(path)]) == 1
+    assert "BPS" in capsys.readouterr().err
+    assert main(["import-boundaries", str(path), "--crosswalk", str(tmp_path / "none.csv")]) == 2
+    crosswalk = tmp_path / "padanan.csv"
+    crosswalk.write_bytes(_crosswalk_csv(frame))
+    assert main(["import-boundaries", str(path), "--crosswalk", str(crosswalk)]) == 0
+    assert "9 desa/kelurahan" in capsys.readouterr().out

@@ -26,6 +26,7 @@ Rows in problems are feature positions counted from 1, as QGIS's attribute table
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -53,11 +54,19 @@ import shapely.errors
 from pyproj.exceptions import CRSError
 
 from dashboard.core.codes import Level, try_normalise_code
-from dashboard.data.boundaries import VILLAGE_COLUMNS, detect_code_column, find_column, name_columns
+from dashboard.data.boundaries import (
+    KEMENDAGRI_VILLAGE_FIRST_DIGITS,
+    VILLAGE_COLUMNS,
+    bps_evidence,
+    detect_code_column,
+    find_column,
+    name_columns,
+)
 from dashboard.data.importers.model import BoundaryBatch, Problem, Severity
 
 __all__ = [
     "BOUNDARY_SUFFIXES",
+    "CROSSWALK_COLUMNS",
     "INDONESIA_BOUNDS",
     "MIN_HOLE_DEG2",
     "OUTLINE_COLUMNS",
@@ -74,6 +83,8 @@ OUTLINE_COLUMNS = ["code", "name", "level", "parent", "district_code", "geometry
 # Interior gaps of a dissolved outline smaller than this (square degrees; ~1.2 ha at the equator) are
 # slivers between neighbouring villages, not enclaves: closing them also makes the next dissolve fast.
 MIN_HOLE_DEG2 = 1e-6
+# The crosswalk file's two columns (CSV, comma or semicolon): a BPS village code, the Kemendagri code it is.
+CROSSWALK_COLUMNS = ("kode_bps", "kode_kemendagri")
 # Indonesia's extent with a margin (lon/lat: west, south, east, north): Sabang is at 95.0 E, Merauke at
 # 141.0 E, Miangas at 5.6 N, Rote at 11.0 S. Villages wholly outside are warned about, not refused.
 INDONESIA_BOUNDS = (94.0, -11.5, 142.0, 6.5)
@@ -668,12 +679,19 @@ def prepare_boundary_import(
     *,
     limits: ZipLimits | None = None,
     dissolve: bool = True,
+    crosswalk: bytes | Path | None = None,
+    crosswalk_name: str | None = None,
 ) -> BoundaryBatch:
     """Read and check a boundary file into a batch of villages and outlines; never writes anything.
 
     ``content`` is the file's bytes (an upload) or its path; ``file_name`` names it in the report
     (default: the path's name); ``code_column`` chooses the column of Kemendagri codes (detected
     when ``None``). A batch with an error problem must not be committed (the store refuses it).
+
+    A column of BPS village codes is refused (see :class:`~dashboard.data.boundaries.BpsEvidence`)
+    unless ``crosswalk`` is given: a CSV (bytes or path, ``crosswalk_name`` in the report) with the
+    columns :data:`CROSSWALK_COLUMNS`, through which every code of the code column is translated to
+    the Kemendagri code that is stored. A code the crosswalk lacks is an error of its row.
     """
     if isinstance(content, Path):
         file_name = file_name or content.name
@@ -690,7 +708,14 @@ def prepare_boundary_import(
     report.problems.extend(notes)
     batch.features = len(frame)
     batch.source_crs = None if frame.crs is None else str(frame.crs.to_string())
-    _check_frame(frame, batch, report, code_column, dissolve)
+    translation: dict[str, str] | None = None
+    if crosswalk is not None:
+        if isinstance(crosswalk, Path):
+            crosswalk_name = crosswalk_name or crosswalk.name
+            crosswalk = crosswalk.read_bytes()
+        translation = _read_crosswalk(crosswalk, crosswalk_name or "crosswalk.csv", report)
+    if translation is not None or crosswalk is None:
+        _check_frame(frame, batch, report, code_column, dissolve, translation)
     report.close()
     batch.problems = report.problems
     log.info(
@@ -705,7 +730,12 @@ def prepare_boundary_import(
 
 
 def _check_frame(
-    frame: gpd.GeoDataFrame, batch: BoundaryBatch, report: _Report, code_column: str | None, dissolve: bool
+    frame: gpd.GeoDataFrame,
+    batch: BoundaryBatch,
+    report: _Report,
+    code_column: str | None,
+    dissolve: bool,
+    translation: dict[str, str] | None = None,
 ) -> None:
     columns = [str(column) for column in frame.columns if column != frame.geometry.name]
     listed = ", ".join(columns) or "-"
@@ -723,6 +753,14 @@ def _check_frame(
             report.add(None, None, None, "boundary.no_code_column", columns=listed)
             return
     batch.code_column = column
+    evidence = bps_evidence(frame[column].tolist(), column)
+    if translation is None and evidence.looks_bps:
+        examples = ", ".join(str(frame[column].iloc[i]) for i in evidence.impossible[:3])
+        report.add(
+            None, column, None, "boundary.bps_codes",
+            column=column, count=len(evidence.impossible), total=evidence.codes, examples=examples,
+        )  # fmt: skip
+        return
     rows = np.arange(1, len(frame) + 1)
     frame, refused = _without_impossible(frame, _non_finite(frame), column, "boundary.bad_coordinates", report)
     projected = _check_crs(frame, report)
@@ -731,11 +769,19 @@ def _check_frame(
     outside = _outside_lonlat(projected)
     frame, refused = _without_impossible(projected, outside, column, "boundary.out_of_range", report, refused)
     raw_codes = frame[column].tolist()
-    normal = {raw: try_normalise_code(raw) for raw in set(map(_hashable, raw_codes))}
-    codes: list[str | None] = [normal[_hashable(raw)] for raw in raw_codes]
-    for i, code in enumerate(codes):
-        if code is None:
-            report.add(int(rows[i]), column, None if _is_missing(raw_codes[i]) else raw_codes[i], "boundary.bad_code")
+    if translation is not None:
+        codes = _translate(raw_codes, translation, column, report)
+    else:
+        normal = {raw: try_normalise_code(raw) for raw in set(map(_hashable, raw_codes))}
+        codes = [normal[_hashable(raw)] for raw in raw_codes]
+        for i, code in enumerate(codes):
+            if code is None:
+                value = None if _is_missing(raw_codes[i]) else raw_codes[i]
+                report.add(int(rows[i]), column, value, "boundary.bad_code")
+            elif len(code) == 13 and code[9] not in KEMENDAGRI_VILLAGE_FIRST_DIGITS:
+                # A stray BPS code (or a typo) among Kemendagri ones: never stored as a Kemendagri code.
+                report.add(int(rows[i]), column, raw_codes[i], "boundary.not_kemendagri_code", part=code[9:])
+                codes[i] = None
     first_row: dict[str, int] = {}
     duplicate = np.zeros(len(codes), dtype=bool)
     for i, code in enumerate(codes):
@@ -812,6 +858,79 @@ def _warn_outside_indonesia(villages: gpd.GeoDataFrame, rows: np.ndarray, report
         report.add(
             None, "geometry", None, "boundary.outside_indonesia", Severity.WARNING, count=len(listed), rows=shown
         )
+
+
+def _bps_key(raw: object) -> str | None:
+    """A BPS village code as ten digits (dots and spaces dropped, a float's ``.0`` too); ``None`` otherwise."""
+    if isinstance(raw, float):
+        if not raw.is_integer():
+            return None
+        raw = int(raw)
+    if raw is None or raw is pd.NA:
+        return None
+    digits = str(raw).strip().removesuffix(".0").replace(".", "").replace(" ", "")
+    return digits if len(digits) == 10 and digits.isdigit() else None
+
+
+def _read_crosswalk(content: bytes, name: str, report: _Report) -> dict[str, str] | None:
+    """BPS code -> dotted Kemendagri code from a crosswalk CSV; ``None`` (problems reported) when it is unusable."""
+    own = _Report(name)
+    try:
+        table = pd.read_csv(
+            io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig", keep_default_na=False
+        )
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
+        own.add(None, None, None, "boundary.crosswalk_unreadable", error=_short(error))
+        return _crosswalk_refused(own, report)
+    columns = {str(column).strip().lower(): column for column in table.columns}
+    if any(wanted not in columns for wanted in CROSSWALK_COLUMNS):
+        listed = ", ".join(map(str, list(table.columns)[:30])) or "-"
+        own.add(None, None, None, "boundary.crosswalk_columns", columns=listed)
+        return _crosswalk_refused(own, report)
+    translation: dict[str, str] = {}
+    first_row: dict[str, int] = {}
+    bps_column, kemendagri_column = (columns[wanted] for wanted in CROSSWALK_COLUMNS)
+    for row, (raw_bps, raw_kemendagri) in enumerate(zip(table[bps_column], table[kemendagri_column], strict=True), 2):
+        bps = _bps_key(raw_bps)
+        kemendagri = try_normalise_code(raw_kemendagri)
+        if bps is None:
+            own.add(row, CROSSWALK_COLUMNS[0], str(raw_bps)[:200], "boundary.crosswalk_bad_bps")
+            continue
+        if kemendagri is None or len(kemendagri) != 13 or kemendagri[9] not in KEMENDAGRI_VILLAGE_FIRST_DIGITS:
+            own.add(row, CROSSWALK_COLUMNS[1], str(raw_kemendagri)[:200], "boundary.crosswalk_bad_kemendagri")
+            continue
+        if bps in translation and translation[bps] != kemendagri:
+            own.add(row, CROSSWALK_COLUMNS[0], bps, "boundary.crosswalk_conflict", first=first_row[bps])
+            continue
+        translation[bps] = kemendagri
+        first_row.setdefault(bps, row)
+    if own.problems:
+        return _crosswalk_refused(own, report)
+    if not translation:
+        own.add(None, None, None, "boundary.crosswalk_empty")
+        return _crosswalk_refused(own, report)
+    return translation
+
+
+def _crosswalk_refused(own: _Report, report: _Report) -> dict[str, str] | None:
+    """Hand the crosswalk's own problems (named after the crosswalk file) to the boundary report; no translation."""
+    own.close()
+    report.problems.extend(own.problems)
+    return None
+
+
+def _translate(raw_codes: list[object], translation: dict[str, str], column: str, report: _Report) -> list[str | None]:
+    """The Kemendagri code of each row's BPS code; a code the crosswalk lacks is an error of that row."""
+    codes: list[str | None] = []
+    for row, raw in enumerate(raw_codes, start=1):
+        code = translation.get(_bps_key(raw) or "")
+        if code is None:
+            value = None if _is_missing(raw) else raw
+            report.add(row, column, value, "boundary.crosswalk_missing")
+        codes.append(code)
+    translated = sum(code is not None for code in codes)
+    report.add(None, column, None, "boundary.crosswalk_used", Severity.WARNING, count=translated)
+    return codes
 
 
 def _supplied_outlines(codes: list[str], names: list[str | None], geometries: Iterable[object]) -> gpd.GeoDataFrame:
