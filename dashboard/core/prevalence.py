@@ -129,6 +129,8 @@ class Refusal(StrEnum):
     MEASURE_DATE_FUTURE = "growth.measure_date_future"
     BORN_AFTER_MEASUREMENT = "growth.born_after_measurement"
     AGE_OVER_59_MONTHS = "growth.age_over_59_months"
+    WEIGHT_NOT_POSITIVE = "growth.weight_not_positive"
+    HEIGHT_NOT_POSITIVE = "growth.height_not_positive"
     NO_MEASUREMENT = "growth.no_measurement"
 
 
@@ -143,8 +145,9 @@ def refusals(
     """The first reason each row is refused (a :class:`Refusal` value), or NA for an accepted row.
 
     Ages count in completed months of 30.4375 days: a child is under five (0-59 months) while
-    ``age_days / 30.4375 < 60``, i.e. up to 1826 days; from 1827 days the row is refused. A row with
-    neither a usable weight nor a usable length/height has nothing to count.
+    ``age_days / 30.4375 < 60``, i.e. up to 1826 days; from 1827 days the row is refused. A weight or a
+    length/height of zero or less is refused with its own reason (missing ones, NaN, are not). A row
+    with neither a usable weight nor a usable length/height has nothing to count.
     """
     birth = pd.to_datetime(birth_date)
     measured = pd.to_datetime(measure_date)
@@ -159,6 +162,8 @@ def refusals(
             (measured > pd.Timestamp(today)).to_numpy(dtype=bool, na_value=False),
             age < 0,
             age / DAYS_PER_MONTH >= MAX_AGE_MONTHS,
+            weight <= 0,  # a scale reads no child at 0 kg: a typing slip, not a missing value
+            height <= 0,
             ~((height > 0) | (weight > 0)),
         ]
     reasons = np.select(conditions, [str(reason) for reason in Refusal], default="")

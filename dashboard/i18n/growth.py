@@ -298,4 +298,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Periksa tahunnya; sebaiknya tulis tahun di judul kolom, mis. 'BB Jan 2025'.",
         "Check the year; preferably write it in the headers, e.g. 'BB Jan 2025'.",
     ),
+    "growth.weight_not_positive.reason": ("berat nol atau negatif", "weight is zero or negative"),
+    "growth.weight_not_positive.fix": (
+        "Tulis berat dalam kg, mis. 11,4; kosongkan bila anak tidak ditimbang.",
+        "Write the weight in kg, e.g. 11.4; leave it empty if the child was not weighed.",
+    ),
+    "growth.height_not_positive.reason": ("tinggi/panjang nol atau negatif", "length/height is zero or negative"),
+    "growth.height_not_positive.fix": (
+        "Tulis tinggi/panjang dalam cm, mis. 84,5; kosongkan bila anak tidak diukur.",
+        "Write the length/height in cm, e.g. 84.5; leave it empty if the child was not measured.",
+    ),
 }

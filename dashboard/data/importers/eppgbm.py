@@ -36,17 +36,17 @@ such rows (``nik_collisions``), never showing a NIK.
 Nothing personal reaches the batch: observations, problems and the quality report carry village
 codes, periods, counts, row numbers and the offending date or number only.
 
-Policy for bad rows: a row with missing or unreadable sex or dates, a future measurement date or one
-before 2000 (no period can hold it), a birth after the measurement, an age of 60 months or more, or no
-weight and no length/height is **refused alone** (a warning naming the row and the reason; the rest of
-the file is imported),
-because one mistyped child must not block a district's month. A row whose village cannot be
-identified is an **error** (the whole file is refused until fixed), because dropping it would
-silently undercount a whole village, unless the caller says ``skip_unmatched`` (then a warning, and
-the rows are left out). Village names are matched by :mod:`dashboard.data.importers.names` (exact,
+Policy for bad rows: a row with missing or unreadable sex or dates, a future measurement date or one before
+2000 (no period can hold it), a birth after the measurement, an age of 60 months or more, a weight or
+length/height of zero or less, or no weight and no length/height is **refused alone** (a warning naming the
+row and the reason; the rest of the file is imported), because one mistyped child must not block a district's
+month. A row whose village cannot be identified is an **error** (the whole file is refused until fixed),
+because dropping it would silently undercount a whole village, unless the caller says ``skip_unmatched`` (then
+a warning, and the rows are left out). A file with no row left to count is refused (``growth.no_rows``), never
+committed as an empty dataset. Village names are matched by :mod:`dashboard.data.importers.names` (exact,
 saved alias, a planner's confirmation, or a clear near match when ``accept_near``; the others become
-``batch.suggestions``). Flagged z-scores are warnings: the child is counted as flagged and left out of
-that index's prevalence.
+``batch.suggestions``). Flagged z-scores are warnings: the child is counted as flagged and left out of that
+index's prevalence.
 
 What the batch carries: observations ``stunting`` (HAZ < -2 over children measured, i.e. the
 measured count is its denominator), ``stunting_berat`` (HAZ < -3), ``wasting`` and ``underweight``
@@ -994,7 +994,8 @@ def read_measurements(
             "counts": _records(counts),
         }
     )
-    if not accepted.any():
+    if not accepted.any() or (batch.ok and batch.observations.empty):
+        # Nothing to count (every row refused, skipped or without a z-score): never an empty dataset.
         problems.append(ctx.problem(None, None, None, "growth.no_rows", Severity.ERROR))
     return batch
 
@@ -1120,6 +1121,10 @@ def _refusal_detail(
         return "birth", None, {}
     if key is Refusal.AGE_OVER_59_MONTHS:
         return "birth", None, {"months": int(age // DAYS_PER_MONTH)}
+    if key is Refusal.WEIGHT_NOT_POSITIVE:
+        return "weight", frame["weight"].iloc[i], {}
+    if key is Refusal.HEIGHT_NOT_POSITIVE:
+        return "height", frame["height"].iloc[i], {}
     return None, None, {}
 
 
