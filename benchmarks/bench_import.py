@@ -1,4 +1,5 @@
-"""Import times: the national boundary file (83,402 villages) and a generated 1,000,000-row tidy file.
+"""Import times: the national boundary file (83,402 villages), a generated 1,000,000-row tidy file, and the
+refusal of a file of 100,000 columns (issue 12: it took 102 s and 1 GB before the width was checked first).
 
 Each into a fresh database (SQLite in a temporary folder unless ``--database`` names another, e.g. a
 PostgreSQL URL), reading/checking timed apart from the commit. Targets on a 2-core machine: the
@@ -7,15 +8,18 @@ national boundaries under 60 s, the 1,000,000-row file under 30 s.
 Run (after bash scripts/setup.sh):
 
     .venv/bin/python benchmarks/bench_import.py [--boundaries PATH] [--rows 1000000] [--database URL]
+    .venv/bin/python benchmarks/bench_import.py --wide-only [--columns 100000]   # no ../shared/data needed
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -68,12 +72,43 @@ def parse_tidy(path: Path, store: Store, district_codes: list[str]) -> Indicator
     return prepare_indicator_import(path.read_bytes(), path.name, villages, {}, format="tidy")
 
 
+def wide_refusal(columns: int) -> None:
+    """Time and peak Python memory to refuse a CSV of ``columns`` columns (and an XLSX as wide as Excel allows)."""
+    print(f"\n3. a file of {columns:,} columns (refused before it is parsed)")
+    rows = [",".join(f"kolom_{i}" for i in range(columns)), ",".join("1" for _ in range(columns))]
+    content = ("\n".join(rows) + "\n").encode()
+    print(f"  {len(content) / 1e6:.1f} MB of CSV")
+    empty = pd.DataFrame(columns=["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name"])
+    tracemalloc.start()
+    batch, _ = timed("read and refuse the CSV", lambda: prepare_indicator_import(content, "lebar.csv", empty, {}))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"  peak Python memory {peak / 1e6:.0f} MB; problems: {[p.key for p in batch.problems]}")
+    from openpyxl import Workbook  # 16,384 columns: the most an XLSX sheet can hold
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append([f"kolom_{i}" for i in range(16_384)])
+    sheet.append([1] * 16_384)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    batch, _ = timed("read and refuse a 16,384-column XLSX", lambda: prepare_indicator_import(
+        buffer.getvalue(), "lebar.xlsx", empty, {}))  # fmt: skip
+    print(f"  problems: {[p.key for p in batch.problems]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boundaries", type=Path, default=NATIONAL, help="boundary file (default: the national file)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the generated tidy file")
     parser.add_argument("--database", help="database URL (default: a fresh SQLite file in a temporary folder)")
+    parser.add_argument("--columns", type=int, default=100_000, help="columns of the generated wide file")
+    parser.add_argument("--wide-only", action="store_true", help="only the wide-file refusal (no boundaries)")
     args = parser.parse_args()
+    if args.wide_only:
+        wide_refusal(args.columns)
+        print(f"\nrerun: {COMMAND} --wide-only --columns {args.columns}")
+        return
     if not args.boundaries.is_file():
         raise SystemExit(f"{args.boundaries} not found: the benchmark needs ../shared/data")
 
@@ -113,6 +148,7 @@ def main() -> None:
         print(f"  total {parse_s + commit_tidy_s:.1f} s (target < 30 s)")
         timed("read back one district's observations", lambda: store.observations(districts[0]))
         store.close()
+    wide_refusal(args.columns)
     print(f"\nrerun: {COMMAND} --rows {args.rows}" + (f" --database {args.database}" if args.database else ""))
 
 

@@ -415,3 +415,8 @@ def test_i12_104_case_code_trailing_dot0(bontang: pd.DataFrame) -> None:
 
 def test_i12_105_air_is_a_kelurahan_in_the_helpers() -> None:
     assert AIR.endswith(".1003")  # the invented district used above is the helpers' one
+
+
+def test_i12_054_a_too_wide_xlsx_is_refused_from_its_first_rows() -> None:
+    wide = xlsx_bytes([[f"c{i}" for i in range(2_001)], [1] * 2_001])
+    assert only(_import(wide, "lebar.xlsx").problems, "indicators.too_many_columns").params[0] == ("count", 2_001)

@@ -46,7 +46,7 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -251,16 +251,19 @@ def _check_width(count: int) -> None:
 
 
 def _xlsx_width(content: bytes) -> None:
-    """Refuse a sheet wider than :data:`MAX_COLUMNS` from its declared dimension, before reading its cells."""
+    """Refuse a sheet wider than :data:`MAX_COLUMNS` from its declared dimension and its first rows, streamed
+    before pandas reads every cell."""
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(content), read_only=True)
     try:
         sheet = book.worksheets[0]
-        width = sheet.max_column if sheet.max_column is not None else 0
+        width = int(sheet.max_column or 0)  # the declared dimension; a writer may leave it out
+        for row in sheet.iter_rows(max_row=_HEADER_SEARCH, values_only=True):
+            width = max(width, len(row))
     finally:
         book.close()
-    _check_width(int(width))
+    _check_width(width)
 
 
 def _read_raw(content: bytes, file_name: str, nrows: int | None) -> pd.DataFrame:
@@ -674,7 +677,7 @@ def _evidence(texts: Iterable[str]) -> set[str]:
     return found
 
 
-def _count_style(texts: list[str], file_evidence: set[str]) -> tuple[str | None, bool]:
+def _count_style(texts: list[str], file_evidence: Callable[[], set[str]]) -> tuple[str | None, bool]:
     """The number format of one count column, and whether it stays ambiguous.
 
     The column's own evidence first, then the file's; without either, a count of children is a whole number,
@@ -686,12 +689,13 @@ def _count_style(texts: list[str], file_evidence: set[str]) -> tuple[str | None,
         return own.pop(), False
     if len(own) == 2:
         return None, True
-    if len(file_evidence) == 1:
-        return next(iter(file_evidence)), False
     grouped = {style: [text for text in texts if pattern.fullmatch(text)] for style, pattern in _GROUPED.items()}
     present = [style for style, cells in grouped.items() if cells]
     if not present:
-        return None, False
+        return None, False  # plain numbers: nothing to tell, and the whole file need not be read
+    evidence = file_evidence()
+    if len(evidence) == 1:
+        return next(iter(evidence)), False
     if len(present) == 2:
         return None, True
     style = present[0]
@@ -757,14 +761,23 @@ class _Run:
     confirmed: Mapping[str, str]
     year: int | None = None  # the year of a file whose months carry none
     skipped: set[int] = field(default_factory=set)  # rows left out on purpose (unmatched names)
-    file_evidence: set[str] = field(default_factory=set)  # number formats the file's cells prove (_evidence)
+    table: pd.DataFrame | None = None  # the file's cells, for the number-format evidence of the whole file
     styles: dict[str, str | None] = field(default_factory=dict)  # each count column's number format
+    _file_evidence: set[str] | None = None
+
+    @property
+    def file_evidence(self) -> set[str]:
+        """The number formats the file's cells prove (:func:`_file_evidence`), read when first needed: a file of
+        plain whole numbers never needs it."""
+        if self._file_evidence is None:
+            self._file_evidence = set() if self.table is None else _file_evidence(self.table)
+        return self._file_evidence
 
     def style(self, label: str, raw: np.ndarray) -> str | None:
         """The number format of a count column (refused with an error, once, when it stays ambiguous)."""
         if label not in self.styles:
             texts = _unique_texts(raw)
-            style, ambiguous = _count_style(texts, self.file_evidence)
+            style, ambiguous = _count_style(texts, lambda: self.file_evidence)
             if ambiguous:
                 example = [text for text in texts if any(p.fullmatch(text) for p in _GROUPED.values())]
                 self.report.add(None, label, example[0] if example else None, "indicators.ambiguous_numbers")
@@ -1329,7 +1342,7 @@ def prepare_indicator_import(
     if header_row > 1:
         batch.extra["header_row"] = header_row
         report.add(None, None, None, "indicators.header_row_found", Severity.WARNING, header=header_row)
-    run.file_evidence = _file_evidence(table)
+    run.table = table
     chosen = format if format != "auto" else (detect_format(columns) or ("mapped" if mapping else None))
     if chosen is None:
         report.add(None, None, None, "indicators.unknown_layout", columns=column_list(columns))
