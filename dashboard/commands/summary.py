@@ -56,7 +56,7 @@ def headline_lines(headline: Headline, names: dict[str, tuple[str, str]], lang: 
         f"{t('kpi.change.none', lang)}: " + "; ".join([change.value or "—", *change.lines]),
     ]
     if not headline.flags.empty:
-        lines.append("⚠ " + t("flags.title", lang, n=len(headline.flags)))
+        lines.append("⚠ " + t("flags.title", lang, n=len(headline.flags[["code", "indicator"]].drop_duplicates())))
         for flag in headline.flags.itertuples(index=False):
             code = str(flag.code)
             village, kecamatan = names.get(code, (code, "?"))

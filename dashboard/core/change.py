@@ -101,6 +101,7 @@ class Change:
     change: float | None
     low: float | None
     high: float | None
+    excluded: int = 0  # villages reporting in both periods left out because a value carries a plausibility flag
 
     @property
     def rate_before(self) -> float | None:
@@ -130,32 +131,52 @@ def _in_both(observations: pd.DataFrame, indicator: str, before: str, after: str
 
 
 def like_for_like(
-    observations: pd.DataFrame, indicator: str, before: str, after: str, codes: Iterable[str] | None = None
+    observations: pd.DataFrame,
+    indicator: str,
+    before: str,
+    after: str,
+    codes: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
 ) -> Change:
-    """The :class:`Change` over the villages (of ``codes``, all when ``None``) reporting in both periods."""
+    """The :class:`Change` over the villages (of ``codes``, all when ``None``) reporting in both periods.
+
+    Villages in ``exclude`` (those whose value in either period carries a plausibility flag) are left out and
+    counted in ``excluded``: a fall to 0 of 321 children must not make a district's change "significant".
+    """
     both = _in_both(observations, indicator, before, after)
     if codes is not None:
         both = both[both.index.isin(list(codes))]
+    dropped = both.index.isin(list(exclude))
+    excluded = int(dropped.sum())
+    both = both[~dropped]
     sums = both[["numerator_before", "denominator_before", "numerator_after", "denominator_after"]].sum()
     k2, n2, k1, n1 = (float(sums[c]) for c in ("numerator_before", "denominator_before", "numerator_after",
                                                 "denominator_after"))  # fmt: skip
     if both.empty:
-        return Change(before, after, 0, k2, n2, k1, n1, None, None, None)
+        return Change(before, after, 0, k2, n2, k1, n1, None, None, None, excluded)
     difference, low, high = newcombe_interval(k2, n2, k1, n1)
     return Change(
-        before, after, len(both), k2, n2, k1, n1, 100.0 * float(difference), 100.0 * float(low), 100.0 * float(high)
-    )
+        before, after, len(both), k2, n2, k1, n1, 100.0 * float(difference), 100.0 * float(low), 100.0 * float(high),
+        excluded,
+    )  # fmt: skip
 
 
 def change_by_group(
-    observations: pd.DataFrame, indicator: str, before: str, after: str, groups: pd.Series
+    observations: pd.DataFrame,
+    indicator: str,
+    before: str,
+    after: str,
+    groups: pd.Series,
+    exclude: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Like-for-like change per group (``groups``: village code -> group code, e.g. kecamatan).
 
     One row per group with ``compared``, the summed counts, ``rate_before``, ``rate_after``, ``change``,
-    ``low``, ``high`` (percent) and ``significant`` (NA where nothing could be compared).
+    ``low``, ``high`` (percent) and ``significant`` (NA where nothing could be compared). Villages in
+    ``exclude`` are left out, as in :func:`like_for_like`.
     """
     both = _in_both(observations, indicator, before, after)
+    both = both[~both.index.isin(list(exclude))]
     group_of = groups.copy()
     group_of.index = group_of.index.astype(str)
     both = both.assign(group=group_of.reindex(both.index).to_numpy())

@@ -81,6 +81,7 @@ class Headline:
                 "ci95": [_round(change.low, 2), _round(change.high, 2)],
                 "bermakna": change.significant,
                 "jumlah_stunting": _count(change.stunted_change),
+                "desa_ditandai_tidak_dihitung": change.excluded,
                 "diukur_dasar": _count(change.denominator_before),
                 "diukur_kini": _count(change.denominator_after),
             },
@@ -156,9 +157,13 @@ def headline(
     if denominator > 0:
         lows, highs = wilson_interval(numerator, denominator)
         low, high = 100.0 * float(lows), 100.0 * float(highs)
-    change = like_for_like(observations, indicator, before, period, scope) if before else None
     if flags is None:
         flags = plausibility_flags(observations)
+    change = None
+    if before:
+        # A value a flag calls into question (0 of 321 after 54 of 279) must not make the change "significant".
+        flagged = flags[(flags["indicator"] == indicator) & flags["period"].isin([before, period])]
+        change = like_for_like(observations, indicator, before, period, scope, exclude=set(flagged["code"].astype(str)))
     in_scope = flags[
         (flags["period"] == period) & (flags["indicator"] == indicator) & flags["code"].astype(str).isin(scope)
     ]

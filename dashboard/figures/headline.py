@@ -76,7 +76,8 @@ def change_text(change: Change | None, lang: str) -> ChangeText:
         return ChangeText(None, [t("kpi.no_previous", lang)], "neutral")
     since = t("kpi.change.since", lang, period=period_label(change.before, lang))
     if change.change is None or change.low is None or change.high is None:
-        return ChangeText(None, [t("kpi.change.nothing", lang), since], "neutral")
+        excluded = [t("kpi.change.excluded", lang, n=fmt_int(change.excluded, lang))] if change.excluded else []
+        return ChangeText(None, [t("kpi.change.nothing", lang), *excluded, since], "neutral")
     points = change.change
     arrow = "▲" if points > 0 else ("▼" if points < 0 else "■")
     tone = "neutral" if not change.significant else ("worse" if points > 0 else "better")
@@ -92,6 +93,7 @@ def change_text(change: Change | None, lang: str) -> ChangeText:
             after=fmt_int(change.denominator_after, lang),
         ),
         t("kpi.change.compared", lang, n=fmt_int(change.compared, lang)),
+        *([t("kpi.change.excluded", lang, n=fmt_int(change.excluded, lang))] if change.excluded else []),
         since,
     ]
     return ChangeText(f"{arrow} {t('kpi.points', lang, value=signed(points, lang))}", lines, tone)

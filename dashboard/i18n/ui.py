@@ -86,6 +86,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "not significant: within chance variation",
     ),
     "kpi.change.children": ("{value} balita stunting di desa yang sama", "{value} stunted children, same villages"),
+    "kpi.change.excluded": (
+        "tanpa {n} desa yang nilainya ditandai (periksa daftar di atas)",
+        "leaving out {n} villages whose values are flagged (see the list above)",
+    ),
     "kpi.change.nothing": (
         "tidak ada desa yang melapor di kedua periode",
         "no village reports in both periods",

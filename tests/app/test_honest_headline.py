@@ -12,6 +12,7 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.config import Settings
+from dashboard.core.change import like_for_like
 from dashboard.core.headline import JSON_KEYS
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
 from dashboard.i18n import fmt_int
@@ -76,8 +77,9 @@ def _services(observations: pd.DataFrame) -> Services:
 
 def test_head001_a_month_of_3_villages_is_offered_marked_but_not_opened(demo: pd.DataFrame) -> None:
     codes = sorted(demo["code"].unique())[:3]
-    late = pd.DataFrame({"code": codes, "period": "2025-09", "indicator": "stunting",
-                         "numerator": [30.0, 25.0, 40.0], "denominator": [100.0, 100.0, 100.0]})  # fmt: skip
+    # The same counts as in August: nothing a plausibility flag would question.
+    august = demo[(demo.indicator == "stunting") & (demo.period == "2025-08") & demo.code.isin(codes)]
+    late = august.assign(period="2025-09")
     services = _services(pd.concat([demo, late], ignore_index=True))
     choice = map_page.resolve_choice(services, None)
     assert choice is not None and choice.period == "2025-08"  # 267 of 272 villages, not 3 of 272
@@ -103,7 +105,10 @@ def test_head002_default_headline_is_like_for_like_with_its_interval(demo: pd.Da
     assert headline is not None and headline.change is not None
     assert headline.change.before == "2024-08"  # the same month a year earlier
     # The card's figures are the headline's: the change over the villages in both periods.
-    both = demo[(demo.indicator == "stunting") & demo.period.isin(["2024-08", "2025-08"])]
+    flags = services.flags(DEMO_DISTRICT_CODE)
+    flagged = set(flags.loc[(flags.indicator == "stunting") & flags.period.isin(["2024-08", "2025-08"]), "code"])
+    assert flagged  # the demo has values a flag questions: they are left out of the change, and the card says so
+    both = demo[(demo.indicator == "stunting") & demo.period.isin(["2024-08", "2025-08"]) & ~demo.code.isin(flagged)]
     in_both = both.groupby("code").filter(lambda g: g.period.nunique() == 2)
     after = in_both[in_both.period == "2025-08"]
     before = in_both[in_both.period == "2024-08"]
@@ -111,8 +116,10 @@ def test_head002_default_headline_is_like_for_like_with_its_interval(demo: pd.Da
     expected = 100 * (rate_after - before.numerator.sum() / before.denominator.sum())
     assert headline.change.change == pytest.approx(expected)
     assert headline.change.compared == after.code.nunique()
+    assert headline.change.excluded == len(flagged)
     change = _text(view.kpis[2])
     assert f"dibandingkan: {headline.change.compared} desa" in change
+    assert f"tanpa {len(flagged)} desa yang nilainya ditandai" in change
     assert "interval kepercayaan 95%" in change and "bermakna" in change
     measured = f"balita diukur di desa yang sama: {fmt_int(headline.change.denominator_before, 'id')} → "
     assert measured + f"{fmt_int(headline.change.denominator_after, 'id')}" in change
@@ -210,3 +217,20 @@ def test_head006_the_village_profile_marks_a_flagged_value(demo: pd.DataFrame) -
     assert "⚠ nol stunting dari ≥30 balita diukur" in flagged
     other = _text(map_page.profile_panel(services, choice, "99.01.01.1002", "id"))
     assert "⚠" not in other
+
+
+def test_head007_a_flagged_fall_to_zero_does_not_make_the_change_significant(demo: pd.DataFrame) -> None:
+    services = _services(_falling_to_zero(demo, code := "99.01.01.1001"))
+    observations = services.source.observations(DEMO_DISTRICT_CODE)
+    headline = services.headline(DEMO_DISTRICT_CODE, "2025-08", "2025-02")
+    assert headline is not None and headline.change is not None
+    flags = services.flags(DEMO_DISTRICT_CODE)
+    flagged = set(flags.loc[(flags.indicator == "stunting") & flags.period.isin(["2025-02", "2025-08"]), "code"])
+    assert code in flagged
+    # Exactly the change over the villages in both periods without the flagged ones, and the card counts them.
+    expected = like_for_like(observations, "stunting", "2025-02", "2025-08", exclude=flagged)
+    everything = like_for_like(observations, "stunting", "2025-02", "2025-08")
+    assert (headline.change.change, headline.change.excluded) == (expected.change, len(flagged))
+    assert headline.change.compared == everything.compared - len(flagged)
+    assert headline.change.numerator_before < everything.numerator_before  # the village's 54 is not in it
+    assert code in set(headline.flags["code"])  # still listed as flagged under the cards

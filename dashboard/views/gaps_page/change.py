@@ -205,6 +205,8 @@ def _summary_lines(change: Change, indicator: str, scope: str, reporting: tuple[
         reporting_after=fmt_int(after_n, lang),
     )  # fmt: skip
     lines: list[Any] = [html.Div(compared, className="change-compared")]
+    if change.excluded:
+        lines.append(html.Div(t("kpi.change.excluded", lang, n=fmt_int(change.excluded, lang)), className="small"))
     if not change.compared or change.change is None:
         lines.append(html.Div(t("gaps.change.none_compared", lang), className="small text-muted"))
         return [html.Div(scope, className="fw-semibold"), *lines]
@@ -257,7 +259,13 @@ def _summary_lines(change: Change, indicator: str, scope: str, reporting: tuple[
 
 
 def _kecamatan_table(
-    observations: pd.DataFrame, villages: pd.DataFrame, indicator: str, before: str, after: str, lang: str
+    observations: pd.DataFrame,
+    villages: pd.DataFrame,
+    indicator: str,
+    before: str,
+    after: str,
+    lang: str,
+    exclude: Mapping[str, str],
 ) -> Any:
     """Per kecamatan: villages compared, rates before and after, change with its interval, significance."""
     groups = pd.Series(villages["kecamatan_code"].to_numpy(), index=villages["code"].astype(str))
@@ -265,7 +273,7 @@ def _kecamatan_table(
         villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().itertuples(index=False)
     )
     sizes = groups.value_counts()
-    table = change_by_group(observations, indicator, before, after, groups)
+    table = change_by_group(observations, indicator, before, after, groups, exclude=exclude)
     columns = ("kecamatan", "compared", "rates", "change", "significant")
     header = html.Tr([html.Th(t(f"gaps.change.col.{c}", lang)) for c in columns])
     rows = []
@@ -319,7 +327,8 @@ def change_legend(
 ) -> html.Div:
     """The change card (the scope's like-for-like change) above the class legend, then the kecamatan table."""
     codes = change.codes.tolist()
-    overall = like_for_like(observations, change.indicator, change.before, change.after, codes)
+    # Villages whose later value is flagged are left out of the scope's change, as on the main page.
+    overall = like_for_like(observations, change.indicator, change.before, change.after, codes, exclude=change.flags)
     reporting = (
         len(codes),
         completeness_of(observations, change.before, codes, change.indicator).reporting,
@@ -334,5 +343,7 @@ def change_legend(
         _class_legend(change, lang),
     ]
     if by_kecamatan:
-        parts.append(_kecamatan_table(observations, villages, change.indicator, change.before, change.after, lang))
+        parts.append(
+            _kecamatan_table(observations, villages, change.indicator, change.before, change.after, lang, change.flags)
+        )
     return html.Div(parts, id=ID.GAPS_CHANGE_LEGEND)

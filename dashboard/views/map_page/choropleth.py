@@ -161,7 +161,8 @@ def flags_panel(headline: Headline | None, names: pd.DataFrame, lang: str, shown
     if len(headline.flags) > shown:
         rows.append(html.Li(t("flags.more", lang, n=len(headline.flags) - shown)))
     # Folded to one line: the figures stay above the fold; the list is one click away.
-    title = html.Summary("⚠ " + t("flags.title", lang, n=len(headline.flags)), className="fw-semibold")
+    values = headline.flags[["code", "indicator"]].drop_duplicates()  # one value may carry two reasons
+    title = html.Summary("⚠ " + t("flags.title", lang, n=len(values)), className="fw-semibold")
     return dbc.Alert(html.Details([title, html.Ul(rows)]), color="warning", className="flags-panel small py-1 mb-2")
 
 
