@@ -18,6 +18,7 @@ index's numerator and denominator.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -31,7 +32,9 @@ __all__ = [
     "COUNT_COLUMNS",
     "OBSERVATION_COLUMNS",
     "Z_95",
+    "ChildKeys",
     "Refusal",
+    "child_identity",
     "child_keys",
     "counts_to_observations",
     "is_reliable",
@@ -180,14 +183,51 @@ def _normalised_text(values: pd.Series) -> pd.Series:
     return text.where(text.str.len() > 0)
 
 
-def _identities(
-    nik: pd.Series | None, name: pd.Series | None, birth_date: pd.Series, sex: npt.ArrayLike | None
-) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Each row's identity text (never returned by a public function), its NIK digits, and whether the NIK is plausible.
+def _distinct_per_group(group: pd.Series, value: pd.Series) -> npt.NDArray[np.int64]:
+    """Per row, how many distinct non-missing ``value`` its ``group`` holds (0 where the group is missing).
 
-    A NIK is one child only together with the sex and birth date written beside it, and the name where
-    two rows of that NIK and birth both carry one: two records sharing a NIK (a mistyped NIK, a
-    sibling's, the mother's) but differing in any of them are two children, never merged.
+    Through integer codes, not a string groupby: an e-PPGBM export may hold a million rows.
+    """
+    g, _ = pd.factorize(group, use_na_sentinel=True)
+    v, _ = pd.factorize(value, use_na_sentinel=True)
+    ok = (g >= 0) & (v >= 0)
+    if not ok.any():
+        return np.zeros(len(g), dtype=np.int64)
+    width = np.int64(v.max()) + 1
+    pairs = pd.unique(g[ok].astype(np.int64) * width + v[ok])
+    counts = np.bincount(pairs // width, minlength=int(g.max()) + 1)
+    return np.where(g >= 0, counts[np.maximum(g, 0)], 0).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class ChildKeys:
+    """What :func:`child_identity` tells of each row; never the identity itself.
+
+    ``keys``: a salted 64-bit key, equal for the same child; ``identified``: whether the row could be
+    identified at all; ``nik_shared``: whether another child (another sex, birth date or name) carries
+    the row's NIK too.
+    """
+
+    keys: npt.NDArray[np.uint64]
+    identified: npt.NDArray[np.bool_]
+    nik_shared: npt.NDArray[np.bool_]
+
+
+def child_identity(
+    nik: pd.Series | None,
+    name: pd.Series | None,
+    birth_date: pd.Series,
+    sex: npt.ArrayLike | None = None,
+    salt: str | None = None,
+) -> ChildKeys:
+    """Each row's child key, whether it is identified, and whether its NIK is shared by another child.
+
+    The key is the NIK when it is a plausible 16-digit number, together with the ``sex`` and birth date
+    written beside it, and the name where two rows of that NIK and birth both carry one and they differ:
+    records sharing a NIK (a mistyped NIK, a sibling's, the mother's) but differing in any of them are two
+    children, never merged. Without a plausible NIK, the normalised name plus the birth date; a row with
+    neither gets a key of its own (it cannot be deduplicated). The salt is random per call unless given,
+    so keys from two imports cannot be linked; nothing here is stored or returned but hashes and flags.
     """
     index = birth_date.index
     empty = pd.Series(pd.NA, index=index, dtype="string")
@@ -201,11 +241,13 @@ def _identities(
     row_numbers = pd.Series(np.arange(len(index)), index=index).astype("string")
     by_nik = "n:" + digits + "|" + sex_text.fillna("?") + "|" + born.fillna("?")
     # The name tells two children of one NIK, sex and birth apart only where they both carry one.
-    names = pd.DataFrame({"base": by_nik.where(nik_ok), "person": person})
-    named = names.groupby("base", dropna=True)["person"].transform("nunique").fillna(0).to_numpy() > 1
+    named = _distinct_per_group(by_nik.where(nik_ok), person) > 1
     by_nik = by_nik.where(~named, by_nik + "|" + person.fillna("?"))
     identity = ("r:" + row_numbers).where(~by_name, "b:" + person + "|" + born).where(~nik_ok, by_nik)
-    return identity, digits, nik_ok
+    key = salt if salt is not None else secrets.token_hex(8)
+    hashes = np.asarray(pd.util.hash_pandas_object(identity, index=False, hash_key=key), dtype=np.uint64)
+    shared = _distinct_per_group(digits.where(nik_ok), pd.Series(hashes, index=index)) > 1
+    return ChildKeys(hashes, (nik_ok | by_name).to_numpy(dtype=bool), shared)
 
 
 def child_keys(
@@ -217,18 +259,10 @@ def child_keys(
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
     """A salted 64-bit key per row that is equal for the same child, and whether the row could be identified.
 
-    The key is the NIK when it is a plausible 16-digit number, with the ``sex`` and birth date (and the
-    name where rows of one NIK carry different ones: see :func:`nik_collisions`), else the normalised
-    name plus the birth date. A row with neither gets a key of its own (it cannot be deduplicated). The
-    salt is random per call unless given, so keys from two imports cannot be linked; nothing here is
-    stored or returned but the hashes.
+    See :func:`child_identity`, which also tells which rows share a NIK with another child.
     """
-    identity, _, nik_ok = _identities(nik, name, birth_date, sex)
-    by_name = identity.str.startswith("b:").fillna(False)
-    key = salt if salt is not None else secrets.token_hex(8)
-    hashes = np.asarray(pd.util.hash_pandas_object(identity, index=False, hash_key=key), dtype=np.uint64)
-    identified: npt.NDArray[np.bool_] = (nik_ok | by_name).to_numpy(dtype=bool)
-    return hashes, identified
+    found = child_identity(nik, name, birth_date, sex, salt)
+    return found.keys, found.identified
 
 
 def nik_collisions(
@@ -239,11 +273,7 @@ def nik_collisions(
     They are counted as different children by :func:`child_keys`; the quality report counts them so a
     person can correct the NIKs. Only the per-row answer leaves this function, never a NIK.
     """
-    identity, digits, nik_ok = _identities(nik, name, birth_date, sex)
-    children = pd.DataFrame({"nik": digits.where(nik_ok), "identity": identity})
-    per_nik = children.groupby("nik", dropna=True)["identity"].transform("nunique")
-    shared: npt.NDArray[np.bool_] = per_nik.fillna(0).to_numpy() > 1
-    return shared
+    return child_identity(nik, name, birth_date, sex).nik_shared
 
 
 def latest_per_child(children: pd.DataFrame) -> pd.DataFrame:

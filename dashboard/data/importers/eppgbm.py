@@ -30,7 +30,7 @@ second one is too) and read month first, with a warning; a column proving both o
 
 Personal data stays here: only the columns needed are read (parents' names, addresses and phone
 numbers are never loaded); NIK and Nama become an in-memory hash used to count a child measured
-twice in a period once (:func:`dashboard.core.prevalence.child_keys`) and are dropped right after. Two
+twice in a period once (:func:`dashboard.core.prevalence.child_identity`) and are dropped right after. Two
 records of one NIK with another sex, birth date or name are two children; the quality report counts
 such rows (``nik_collisions``), never showing a NIK.
 Nothing personal reaches the batch: observations, problems and the quality report carry village
@@ -85,10 +85,9 @@ from dashboard.core.growth import (
 from dashboard.core.periods import FIRST_PLAUSIBLE_YEAR, MONTHS_EN, MONTHS_ID, PeriodError, current_date, parse_period
 from dashboard.core.prevalence import (
     Refusal,
-    child_keys,
+    child_identity,
     counts_to_observations,
     latest_per_child,
-    nik_collisions,
     periods_of,
     refusals,
     village_counts,
@@ -926,9 +925,10 @@ def read_measurements(
                 problems.append(ctx.problem(None, None, raw, "names.confirmed_unknown", Severity.ERROR, code=code))
     codes, skipped = _village_codes(frame, ctx, wilayah, naming, batch)
     no_identity_columns = bool(frame["nik"].isna().all() and frame["name"].isna().all())
-    keys, identified = child_keys(frame["nik"], frame["name"], birth, sex=sex)
+    identity = child_identity(frame["nik"], frame["name"], birth, sex)
+    keys, identified = identity.keys, identity.identified
     # One NIK, two children (another sex, birth date or name): counted apart, reported as counts only.
-    collided = nik_collisions(frame["nik"], frame["name"], birth, sex)
+    collided = identity.nik_shared
     # The identity has done its only job: drop it before anything else is built from the rows.
     frame = frame.drop(columns=["nik", "name"])
     if no_identity_columns:
