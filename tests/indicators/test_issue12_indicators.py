@@ -420,3 +420,18 @@ def test_i12_105_air_is_a_kelurahan_in_the_helpers() -> None:
 def test_i12_054_a_too_wide_xlsx_is_refused_from_its_first_rows() -> None:
     wide = xlsx_bytes([[f"c{i}" for i in range(2_001)], [1] * 2_001])
     assert only(_import(wide, "lebar.xlsx").problems, "indicators.too_many_columns").params[0] == ("count", 2_001)
+
+
+@pytest.mark.parametrize("label", ["JUMLAH", "TOTAL", "Sub Total"])
+def test_i12_025_totals_rows_in_the_template_and_in_mapped_tables(label: str) -> None:
+    batch = tidy([f"{TANJUNG},2025-02,stunting,5,10", f"{BATU},2025-02,stunting,1,20",
+                  f"{label},2025-02,stunting,6,31"])  # fmt: skip
+    assert batch.ok, _messages(batch)
+    assert only(batch.problems, "indicators.total_row_skipped").row == 4
+    mismatch = only(batch.problems, "indicators.total_mismatch")
+    assert (mismatch.column, dict(mismatch.params)["sum"]) == ("penyebut", "30")
+    mapped = _import(csv_bytes([*MEASURED, f"{label};2;2025;26;130;150"]), "tabel.csv", mapping=ONE_COLUMN_TWO_ROLES)
+    assert mapped.ok, _messages(mapped)
+    assert only(mapped.problems, "indicators.total_row_skipped").value == label
+    assert not [p for p in mapped.problems if p.key == "indicators.total_mismatch"]
+    assert set(mapped.observations["code"]) == {TANJUNG, BATU}

@@ -1013,6 +1013,8 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     code_col, period_col, indicator_col = found["kode_wilayah"], found["periode"], found["indikator"]
     numerator_col, denominator_col = found["pembilang"], found["penyebut"]
     assert code_col and period_col and indicator_col and numerator_col and denominator_col
+    # A totals row is checked against the rows of its period and indicator.
+    table = _skip_totals(run, table, [code_col], [numerator_col, denominator_col], [period_col, indicator_col])
     rows = table.index.to_numpy()
     raw = {name: table[column].to_numpy(dtype=object) for name, column in found.items() if column}
     codes = _regions(run, rows, raw["kode_wilayah"], None, {"code": code_col})
@@ -1259,6 +1261,9 @@ def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFr
         run.report.add(None, None, key, "indicators.unknown_indicator", rows=0, known=", ".join(CATALOGUE))
     if lacking or absent or unknown:
         return _no_observations()
+    counts = [c for entry in mapping.indicators for c in (*entry.numerator, *entry.denominator)]
+    places = [mapping.village, mapping.code, mapping.kecamatan, mapping.puskesmas]
+    table = _skip_totals(run, table, places, counts, [c for c in (mapping.period, mapping.month, mapping.year) if c])
     rows = table.index.to_numpy()
     names = _names_frame(table, mapping.village, mapping.kecamatan, mapping.puskesmas) if mapping.village else None
     code_raw = table[mapping.code].to_numpy(dtype=object) if mapping.code else None
