@@ -111,6 +111,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.grid.rank": ("Peringkat", "Rank"),
     "lokus.grid.kecamatan": ("Kecamatan", "Kecamatan"),
     "lokus.grid.desa": ("Desa/kelurahan", "Village"),
+    "lokus.grid.flag": (
+        "Nilai ditandai tidak wajar (lihat kolom catatan)",
+        "Value flagged as implausible (see the notes column)",
+    ),
     "lokus.grid.code": ("Kode", "Code"),
     "lokus.grid.prevalence": ("Prevalensi (%)", "Prevalence (%)"),
     "lokus.grid.stunted": ("Balita stunting", "Stunted children"),

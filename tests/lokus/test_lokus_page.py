@@ -217,6 +217,9 @@ def test_lok027_flagged_values_left_out_with_the_reason_and_taken_back(services:
     assert all(note.startswith("Prevalensi stunting ditandai, tetap dihitung:") for note in again["missing"])
     # Scored without their stunting figures by default, with them once taken back: their scores move.
     assert (again["skor"] != flagged["skor"]).all()
+    # The grid marks them beside the name, where the eye is; no other row carries the mark.
+    records = lokus_page.model.grid_rows(lokus_page.compute(services, state, "id"), "id")
+    assert sorted(r["code"] for r in records if r["flag_mark"] == "⚠") == sorted(flagged.index)
 
 
 def test_lok029_villages_without_a_score_or_a_class_get_no_rank_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,13 @@ def _grid_columns(lang: str) -> list[dict[str, Any]]:
         {"field": "rank", "headerName": t("lokus.grid.rank", lang), "width": 95, **number},
         {"field": "kecamatan", "headerName": t("lokus.grid.kecamatan", lang), "filter": True},
         {"field": "desa", "headerName": t("lokus.grid.desa", lang), "filter": True},
+        {
+            "field": "flag_mark",
+            "headerName": "⚠",
+            "headerTooltip": t("lokus.grid.flag", lang),
+            "width": 60,
+            "tooltipField": "missing",
+        },
         {"field": "code", "headerName": t("lokus.grid.code", lang), "filter": True, "width": 130},
         {"field": "prevalensi", "headerName": t("lokus.grid.prevalence", lang), "width": 120, **number},
         {"field": "prevalensi_eb", "headerName": t("lokus.grid.estimate", lang), "width": 110, **number},

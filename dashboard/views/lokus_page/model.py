@@ -298,7 +298,7 @@ def annex_rows(result: LokusResult) -> list[dict[str, object]]:
 
 
 def grid_rows(result: LokusResult, lang: str) -> list[dict[str, Any]]:
-    """The grid's rows: the ranked table with its status and traffic light in words."""
+    """The grid's rows: the ranked table with its status and traffic light in words, a ⚠ on flagged villages."""
     labels = {
         "selected": t("lokus.status.selected", lang),
         "added": t("lokus.status.added", lang),
@@ -309,6 +309,8 @@ def grid_rows(result: LokusResult, lang: str) -> list[dict[str, Any]]:
     for record in records:
         record["status_label"] = labels[record["status"]]
         record["light_label"] = t(f"lokus.light.{record['light']}", lang) if record.get("light") else ""
+        # Beside the village's name, where the eye is: its notes (off to the right) say which value and why.
+        record["flag_mark"] = "⚠" if record.get("flagged") else ""
     return records
 
 
