@@ -102,3 +102,24 @@ def test_i12d005_generated_dates_round_trip_in_either_order() -> None:
     assert iso.order is None and not iso.written and not iso.contradictory
     both = date_evidence(pd.Series(["13/01/2025", "01/13/2025"], dtype="string"), pd.Series([7, 9]))
     assert both.contradictory and (both.day_first_row, both.month_first_row) == (7, 9)
+
+
+def test_i12d006_xlsx_text_dates_and_real_date_cells(tmp_path: Path) -> None:
+    """US-locale text dates in a workbook are read month first; real Excel date cells need no order."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER.split(";"))
+    sheet.append(["9900000000000001", "A", "L", "03/25/2024", VILLAGE, "02/14/2025", "9,5", "75,0", "L"])
+    sheet.append(["9900000000000002", "B", "P", date(2023, 11, 5), VILLAGE, date(2025, 2, 3), 9.5, 75.0, "L"])
+    path = tmp_path / "us.xlsx"
+    book.save(path)
+    batch = read_measurements(path, today=TODAY)
+    assert batch.ok, [p.message() for p in batch.problems]
+    assert batch.extra["periods"] == ["2025-02"] and batch.extra["measurements"] == 2
+    assert sorted(p.column for p in batch.problems if p.key == "growth.date_order_month_first") == [
+        "Tanggal Pengukuran",
+        "Tgl Lahir",
+    ]

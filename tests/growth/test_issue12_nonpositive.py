@@ -81,3 +81,19 @@ def test_i12e004_a_file_with_no_usable_row_is_refused(tmp_path: Path) -> None:
     assert skipped.observations.empty
     assert "growth.no_rows" in [p.key for p in skipped.errors]
     assert not read_measurements(_write(tmp_path / "x.csv", [("10,5", "80,0")], code=""), matcher=nowhere).ok
+
+
+def test_i12e005_register_cells_of_zero_are_refused_in_their_month(tmp_path: Path) -> None:
+    lines = [
+        "NIK;NAMA ANAK;TANGGAL LAHIR;JENIS KELAMIN;Tgl Jan 2025;BB Jan 2025;TB Jan 2025;"
+        "Tgl Feb 2025;BB Feb 2025;TB Feb 2025",
+        "9900000000000001;Anak A;17/05/2023;L;14/01/2025;10,5;80,0;11/02/2025;0;80,5",
+        "9900000000000002;Anak B;20/06/2023;P;14/01/2025;9,8;-78;11/02/2025;9,9;78,6",
+    ]
+    path = tmp_path / "register.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    batch = read_measurements(path, today=TODAY, village_code=VILLAGE, posyandu="Mawar")
+    assert batch.ok, [p.message() for p in batch.problems]
+    refused = sorted((p.row, p.column, p.value) for p in batch.problems if p.key.endswith("_not_positive"))
+    assert refused == [(2, "Februari 2025 / BERAT", "0"), (3, "Januari 2025 / TINGGI", "-78")]
+    assert batch.extra["measurements"] == 2
