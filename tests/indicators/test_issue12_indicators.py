@@ -161,6 +161,16 @@ def test_i12_012_whole_file_evidence_decides_a_column_that_cannot() -> None:
     assert only(english.problems, "indicators.sigizi_exceeds").severity is Severity.WARNING
 
 
+def test_i12_014_a_count_the_file_would_make_a_fraction_is_refused() -> None:
+    # Decimal dots elsewhere say 1.207 is 1.207; a count of children is whole: the column is refused, not stored.
+    header = "Kelurahan,Bulan,Tahun,Jml_Balita_Stunting,Pct_Balita_Stunting,Balita_Diukur_PB_TB"
+    batch = _import(csv_bytes([header, 'Tanjung Harapan,2,2025,190,15.74,"1.207"']))
+    assert not batch.ok
+    assert only(batch.problems, "indicators.ambiguous_numbers").column == "Balita_Diukur_PB_TB"
+    indonesian = _import(csv_bytes([header.replace(",", ";"), "Tanjung Harapan;2;2025;190;15,74;1.207"]))
+    assert indonesian.ok and _value(indonesian, TANJUNG, "stunting") == (190, 1207)
+
+
 @pytest.mark.parametrize("cells", [("2.000", "3.000"), ("1.207", "1,207")])
 def test_i12_013_an_ambiguous_column_is_refused_with_a_message(cells: tuple[str, str]) -> None:
     batch = tidy([f'{TANJUNG},2025-02,stunting,5,"{cells[0]}"', f'{BATU},2025-02,stunting,6,"{cells[1]}"'])

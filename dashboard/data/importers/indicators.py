@@ -682,7 +682,8 @@ def _count_style(texts: list[str], file_evidence: Callable[[], set[str]]) -> tup
 
     The column's own evidence first, then the file's; without either, a count of children is a whole number,
     so ``1.207`` can only be 1207 (and ``1,207`` too); a column whose only grouped cells are ``2.000``-like
-    (2 or 2000) stays ambiguous, and so does one holding both ``1.207`` and ``1,207``.
+    (2 or 2000) stays ambiguous, and so does one holding both ``1.207`` and ``1,207``, or ``1.207`` in a file
+    whose decimals are dots (the file says 1.207, a count says 1207).
     """
     own = _evidence(texts)
     if len(own) == 1:
@@ -695,7 +696,11 @@ def _count_style(texts: list[str], file_evidence: Callable[[], set[str]]) -> tup
         return None, False  # plain numbers: nothing to tell, and the whole file need not be read
     evidence = file_evidence()
     if len(evidence) == 1:
-        return next(iter(evidence)), False
+        # The file's decimals say how to read 1.207; if that makes a count a fraction, the two rules disagree.
+        style = next(iter(evidence))
+        fraction = any(other != style and not all(text.endswith("000") for text in cells)
+                       for other, cells in grouped.items())  # fmt: skip
+        return style, fraction
     if len(present) == 2:
         return None, True
     style = present[0]
