@@ -26,7 +26,14 @@ import pandas as pd
 from dashboard.config import Settings
 from dashboard.core.growth import MAX_AGE_DAYS, Position, Sex, position_codes, sex_codes, zscores
 from dashboard.core.spreadsheet import neutralise_frame
-from dashboard.data.importers.eppgbm import UNREADABLE_ERRORS, parse_dates, parse_numbers, read_table
+from dashboard.data.importers.eppgbm import (
+    UNREADABLE_ERRORS,
+    DateOrder,
+    date_evidence,
+    parse_dates,
+    parse_numbers,
+    read_table,
+)
 from dashboard.data.importers.model import Problem, Severity
 from dashboard.i18n import t
 
@@ -64,8 +71,11 @@ def compute_table(table: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Pr
     sex = sex_codes(cell["sex"])
     report(sex == Sex.UNKNOWN, "sex", "growth.cli.bad_sex")
     dates = {}
+    # Each column's day/month order from the cells that prove it (US-locale m/d/yyyy), as the e-PPGBM import reads it.
+    proven = {column: date_evidence(cell[column]).order for column in ("birth_date", "measure_date")}
     for column in ("birth_date", "measure_date"):
-        dates[column] = parse_dates(cell[column])
+        other = proven["measure_date" if column == "birth_date" else "birth_date"]
+        dates[column] = parse_dates(cell[column], proven[column] or other or DateOrder.DAY_FIRST)
         report(dates[column].isna().to_numpy(), column, "growth.cli.bad_date")
     numbers = {}
     for column in ("height_cm", "weight_kg"):

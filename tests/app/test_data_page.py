@@ -207,3 +207,27 @@ def test_data008_a_future_period_is_refused_with_months_named(services: Services
     assert f"periode Desember 2099 ada di masa depan; periode terakhir yang mungkin adalah {latest}" in text
     english = str(data_page.report_view(batch, services, "en").to_plotly_json())
     assert f"the latest possible period is {period_label(latest_plausible_period(), 'en')}" in english
+
+
+def test_data009_the_quality_table_shows_standing_infants_and_shared_niks(services: Services) -> None:
+    from dashboard.views.data_page.report import quality_view
+
+    village = f"{DISTRICT}.01.2001"
+    record = {"code": village, "posyandu": None, "rows": 40, "refused": 0, "standing_under_9_months": 2,
+              "nik_collisions": 3}  # fmt: skip
+    table = quality_view([record], services, "id")
+    text = str(table.to_plotly_json())
+    assert "Berdiri < 9 bulan" in text and "NIK dipakai anak lain" in text
+    cells = [c for c in _ids_and_cells(table) if getattr(c, "className", None) == "quality-high"]
+    assert [c.children for c in cells] == ["2", "3"]  # whole numbers, marked: WHO expects none of either
+
+
+def _ids_and_cells(component: Any) -> list[Any]:
+    found: list[Any] = []
+    if isinstance(component, list | tuple):
+        for child in component:
+            found += _ids_and_cells(child)
+    elif hasattr(component, "to_plotly_json"):
+        found.append(component)
+        found += _ids_and_cells(getattr(component, "children", None))
+    return found

@@ -85,3 +85,19 @@ def test_gro062_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert len(pd.read_csv(target)) == len(rows_ok)
+
+
+@pytest.mark.parametrize("separator", ["/", "-", "."])
+def test_gro063_us_locale_dates_are_read_month_first(tmp_path: Path, separator: str) -> None:
+    # Saved by an Excel set to a US locale: 01/25/2023 proves month first; 02/03/2025 is then 3 February.
+    s = separator
+    rows = [("id", "sex", "birth_date", "measure_date", "height_cm", "weight_kg", "position"),
+            ("a", "L", f"01{s}25{s}2023", f"02{s}03{s}2025", "85", "11", "H"),
+            ("b", "P", f"12{s}31{s}2022", f"02{s}03{s}2025", "86", "11", "H")]  # fmt: skip
+    source, target = tmp_path / "us.csv", tmp_path / "out.csv"
+    source.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["zscores", str(source), str(target)]) == 0
+    out = pd.read_csv(target)
+    born = [pd.Timestamp("2023-01-25"), pd.Timestamp("2022-12-31")]
+    measured = pd.Timestamp("2025-02-03")  # not 2 March
+    assert out["age_days"].tolist() == [(measured - b).days for b in born]

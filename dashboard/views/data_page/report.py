@@ -193,7 +193,10 @@ _QUALITY_SHOWN: tuple[tuple[str, float | None], ...] = (
     ("age_whole_month_pct", 2 * EXPECTED_PCT["age_whole_month_pct"]),
     ("missing_height_pct", 5.0),
     ("missing_weight_pct", 5.0),
+    ("standing_under_9_months", 0.0),  # WHO: a child under 9 months is measured lying; taken as unknown position
+    ("nik_collisions", 0.0),  # rows whose NIK another child (other sex, birth date or name) also carries
 )
+_COUNTED = frozenset({"rows", "refused", "standing_under_9_months", "nik_collisions"})  # whole numbers
 
 
 def measurement_summary(batch: IndicatorBatch, lang: str) -> Any:
@@ -233,7 +236,7 @@ def quality_view(records: object, services: Services, lang: str, table_id: str |
             if value is None or (isinstance(value, float) and pd.isna(value)):
                 cells.append(html.Td("–"))
                 continue
-            text = fmt_int(int(value), lang) if limit is None else fmt_number(float(value), lang, 1)
+            text = fmt_int(int(value), lang) if column in _COUNTED else fmt_number(float(value), lang, 1)
             high = limit is not None and float(value) > limit
             cells.append(html.Td(text, className="quality-high" if high else None))
         return html.Tr(cells)
