@@ -445,3 +445,23 @@ def test_i12_025_totals_rows_in_the_template_and_in_mapped_tables(label: str) ->
     assert only(mapped.problems, "indicators.total_row_skipped").value == label
     assert not [p for p in mapped.problems if p.key == "indicators.total_mismatch"]
     assert set(mapped.observations["code"]) == {TANJUNG, BATU}
+
+
+@pytest.mark.realdata
+def test_i12_106_case_sigizi_jumlah_headers_through_the_command_with_year(
+    cli_url: str, shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dashboard.cli import main
+    from dashboard.data.store import Store
+
+    report = CASES / "sigizi_jumlah_headers.csv"
+    if not report.is_file():
+        pytest.skip(f"{report} not found")
+    assert main(["import-boundaries", str(shared_data / "boundaries" / "desa_kota6474_bontang.geojson")]) == 0
+    assert main(["import-indicators", str(report), "--wilayah", "64.74", "--yes"]) != 0  # no year: refused
+    assert "--year" in capsys.readouterr().err
+    assert main(["import-indicators", str(report), "--wilayah", "64.74", "--yes", "--year", "2025"]) == 0
+    with Store.open(cli_url) as store:
+        observations = store.observations("64.74")
+    january = observations[(observations["period"] == "2025-01") & (observations["indicator"] == "stunting")]
+    assert (january["numerator"].sum(), january["denominator"].sum(), january["code"].nunique()) == (1437, 8477, 15)
