@@ -52,6 +52,7 @@ class ID(StrEnum):
     UPLOAD_TOKEN = "data-upload-token"
     IMPORT_KIND = "data-import-kind"
     IMPORT_DISTRICT = "data-import-district"
+    IMPORT_YEAR = "data-import-year"  # the year of a report whose months carry none
     UPLOAD_STATUS = "data-upload-status"  # assets/upload.js writes the upload's progress here
     UPLOAD_CANCEL = "data-upload-cancel"
     # lokus page

@@ -89,6 +89,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.quality.col.village": ("Desa/kelurahan", "Village"),
     "data.quality.col.rows": ("Pengukuran", "Measurements"),
     "data.quality.col.refused": ("Ditolak", "Refused"),
+    "data.year": ("Tahun (laporan tanpa kolom tahun)", "Year (report without a year column)"),
+    "data.year.placeholder": ("mis. 2025", "e.g. 2025"),
     "data.quality.col.standing_under_9_months": ("Berdiri < 9 bulan", "Standing under 9 months"),
     "data.quality.col.nik_collisions": ("NIK dipakai anak lain", "NIK shared by another child"),
     "data.quality.col.flagged_haz_pct": ("TB/U di luar batas (%)", "HAZ flagged (%)"),

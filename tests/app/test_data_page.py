@@ -231,3 +231,22 @@ def _ids_and_cells(component: Any) -> list[Any]:
         found.append(component)
         found += _ids_and_cells(getattr(component, "children", None))
     return found
+
+
+# A Sigizi-style report with months but no year column, as a real kabupaten's export writes it.
+NO_YEAR = (
+    "No,Puskesmas,Kelurahan,Bulan,Jumlah_sasaran_balita,Jumlah_balita_diukur_PBTB,Jumlah_balita_stunting\n"
+    "1,Kecamatan 1,Desa 1-1,1,50,40,4\n"
+    "2,Kecamatan 1,Desa 1-2,1,40,30,6\n"
+)
+
+
+def test_data010_a_report_without_a_year_takes_the_year_field(services: Services) -> None:
+    token = _upload(services, "sigizi_tanpa_tahun.csv", NO_YEAR)
+    without = data_page.ImportForm(data_page.ImportKind.AUTO, DISTRICT, [], [], [], []).check(services, token)
+    assert not without.ok  # never a guessed year
+    with_year = data_page.ImportForm(data_page.ImportKind.AUTO, DISTRICT, [], [], [], [], 2025).check(services, token)
+    assert with_year.ok
+    stunting = with_year.observations[with_year.observations["indicator"] == "stunting"]
+    assert stunting["period"].unique().tolist() == ["2025-01"]
+    assert (stunting["numerator"].sum(), stunting["denominator"].sum()) == (10, 70)

@@ -7,6 +7,7 @@ from dashboard.views.data_page.preview import preview_view
 from dashboard.views.data_page.report import report_view
 from dashboard.views.data_page.uploads import (
     FIXED_PERIOD_KEY,
+    ImportForm,
     ImportKind,
     UploadToken,
     check_upload,
@@ -18,6 +19,7 @@ from dashboard.views.data_page.uploads import (
 
 __all__ = [
     "FIXED_PERIOD_KEY",
+    "ImportForm",
     "ImportKind",
     "UploadToken",
     "check_upload",

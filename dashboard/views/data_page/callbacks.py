@@ -23,6 +23,7 @@ _IMPORT_FORM = (
     State(ID.UPLOAD_TOKEN, "data"),
     State(ID.IMPORT_KIND, "value"),
     State(ID.IMPORT_DISTRICT, "value"),
+    State(ID.IMPORT_YEAR, "value"),
     State({"type": Pattern.MAP_COLUMN, "key": ALL}, "value"),
     State({"type": Pattern.MAP_COLUMN, "key": ALL}, "id"),
     State({"type": Pattern.NAME_MATCH, "key": ALL}, "value"),
@@ -82,9 +83,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
-              district: str | None, map_values: list[str], map_ids: list[dict[str, str]], name_values: list[str],
-              name_ids: list[dict[str, str]], lang: str) -> tuple[Any, bool]:  # fmt: skip
-        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids)
+              district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
+              name_values: list[str], name_ids: list[dict[str, str]], lang: str) -> tuple[Any, bool]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year)
         return check_report(services, set_progress, n_clicks, stored, form, lang)
 
     @app.callback(
@@ -103,9 +104,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
-               district: str | None, map_values: list[str], map_ids: list[dict[str, str]], name_values: list[str],
-               name_ids: list[dict[str, str]], version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
-        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids)
+               district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
+               name_values: list[str], name_ids: list[dict[str, str]], version: int,
+               lang: str) -> tuple[Any, ...]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year)
         return commit_upload(services, set_progress, n_clicks, stored, form, version, lang)
 
     @app.callback(

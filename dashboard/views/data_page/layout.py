@@ -58,6 +58,16 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         placeholder=t("data.district.all", lang),
         clearable=True,
     )
+    # A Sigizi report with months but no year column needs its year (the command line's --year).
+    year = dcc.Input(
+        id=ID.IMPORT_YEAR,
+        type="number",
+        min=2000,
+        max=2100,
+        step=1,
+        placeholder=t("data.year.placeholder", lang),
+        className="form-control",
+    )
     return dbc.Container(
         [
             html.H1(t("data.title", lang), className="h3 my-3"),
@@ -75,6 +85,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         [
                             dbc.Label(t("data.district", lang)),
                             district,
+                            dbc.Label(t("data.year", lang), html_for=ID.IMPORT_YEAR, className="mt-3 d-block"),
+                            year,
                             dbc.Label(t("data.template", lang), className="mt-3 d-block"),
                             dbc.ButtonGroup(
                                 [

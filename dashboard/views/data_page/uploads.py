@@ -118,8 +118,10 @@ def check_upload(
     mapping: dict[str, str] | None = None,
     confirmed: dict[str, str] | None = None,
     accept_near: bool = False,
+    year: int | None = None,
 ) -> BoundaryBatch | IndicatorBatch:
-    """Read and check an uploaded file; never writes to the database.
+    """Read and check an uploaded file; never writes to the database. ``year`` completes a report whose months
+    carry no year (a Sigizi export without a Tahun column).
 
     A file that passes is also checked against what is stored (:func:`~dashboard.data.assessment.assess`):
     those warnings come first in its report.
@@ -148,6 +150,7 @@ def check_upload(
             district_code=district,
             accept_near=accept_near,
             confirmed=confirmed or {},
+            year=year,
         )
     if batch.ok:
         # Only the districts the planner may read: another district's file is refused at commit anyway.
@@ -196,13 +199,14 @@ class ImportForm:
     map_ids: Sequence[dict[str, str]]
     name_values: Sequence[str]
     name_ids: Sequence[dict[str, str]]
+    year: int | None = None  # for a report whose months carry no year
 
     def check(self, services: Services, token: UploadToken) -> BoundaryBatch | IndicatorBatch:
         """:func:`check_upload` with the form's choices."""
         mapping = mapping_fields(self.map_values, self.map_ids)
-        return check_upload(
-            services, token, self.kind, self.district, mapping, confirmed_names(self.name_values, self.name_ids)
-        )
+        confirmed = confirmed_names(self.name_values, self.name_ids)
+        year = int(self.year) if self.year else None
+        return check_upload(services, token, self.kind, self.district, mapping, confirmed, year=year)
 
 
 def template_download(trigger: object) -> Any:
