@@ -1,4 +1,5 @@
-"""``python -m dashboard import-indicators PATH [--format auto|tidy|sigizi] [--year 2025] [--wilayah KODE] [--yes]``.
+"""``python -m dashboard import-indicators PATH [--format auto|tidy|sigizi|mapped] [--year 2025] [--mapping M.json]
+[--confirm NAMA=KODE ...] [--wilayah KODE] [--yes]``.
 
 Reads an indicator file (the tidy template, or the Sigizi-Kesga routine report), matches village
 names against the boundaries of the district ``--wilayah`` names (all districts when omitted, with
@@ -8,13 +9,17 @@ are printed on stderr with the file's own and kept in the dataset's report.
 
 ``--yes`` accepts unambiguous near matches of village names (they are saved as aliases, so the next
 file matches without asking). Ambiguous or unmatched names are listed with their candidates, and the
-file is refused unless ``--skip-unmatched`` says to import the other rows without them. A refused
+file is refused unless ``--skip-unmatched`` says to import the other rows without them, or ``--confirm
+"NAMA=KODE"`` says which village a name means (as the data page's dropdowns do). ``--mapping`` reads a table
+in its own layout with the columns the data page's mapping form would choose (``{"nama_desa": "Nama Desa",
+"stunting.pembilang": "Jumlah balita pendek", ...}``). A refused
 file exits 1 with its report on stderr and changes nothing; a file already imported exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +40,7 @@ from dashboard.i18n import t
 NAME = "import-indicators"
 HELP = "Impor data indikator (templat atau laporan Sigizi-Kesga) ke basis data: PATH [--wilayah KODE] [--yes]"
 
-FORMATS = ("auto", "tidy", "sigizi")
+FORMATS = ("auto", "tidy", "sigizi", "mapped")
 EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2
 
@@ -48,14 +53,38 @@ def add_matching_arguments(parser: argparse.ArgumentParser) -> None:
         "--skip-unmatched", action="store_true", help="import the other rows when some names match no village"
     )
     parser.add_argument(
+        "--confirm", action="append", default=[], metavar="NAMA=KODE",
+        help="the village a name means, e.g. 'Ds. Sukamaju=52.03.01.2001' (repeatable; for ambiguous names)",
+    )  # fmt: skip
+    parser.add_argument(
         "--user", help="the Lokus account importing (default: the operating-system user, marked as command line)"
     )
+
+
+def confirmed_names(pairs: list[str]) -> dict[str, str]:
+    """``--confirm`` values as ``{name in the file: village code}``; :class:`ValueError` names a malformed pair.
+
+    >>> confirmed_names(["Ds. Sukamaju=5203012001", "A=B=52.03.01.2002"])
+    {'Ds. Sukamaju': '52.03.01.2001', 'A=B': '52.03.01.2002'}
+    """
+    found: dict[str, str] = {}
+    for pair in pairs:
+        name, _, raw = pair.rpartition("=")
+        code = try_normalise_code(raw.strip())
+        if not name.strip() or code is None or len(code.split(".")) != 4:
+            raise ValueError(pair)
+        found[name.strip()] = code
+    return found
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, help="CSV or XLSX file")
     parser.add_argument("--format", choices=FORMATS, default="auto", help="file layout (default: detect)")
     parser.add_argument("--year", type=int, help="the year of a report whose months carry none (no Tahun column)")
+    parser.add_argument(
+        "--mapping", type=Path, metavar="FILE.json",
+        help="a table in its own layout: JSON {field: column} as the data page's mapping form writes it",
+    )  # fmt: skip
     add_matching_arguments(parser)
 
 
@@ -82,6 +111,11 @@ def import_rows(args: argparse.Namespace, prepare: Prepare, summarise: Summarise
     path: Path = args.path
     if not path.is_file():
         print(t("store.cli.not_found", lang, path=path), file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        args.confirmed = confirmed_names(getattr(args, "confirm", []) or [])
+    except ValueError as error:
+        print(t("store.cli.bad_confirm", lang, value=str(error)), file=sys.stderr)
         return EXIT_UNUSABLE
     district = None
     if args.wilayah:
@@ -132,12 +166,23 @@ def import_rows(args: argparse.Namespace, prepare: Prepare, summarise: Summarise
 def run(args: argparse.Namespace) -> int:
     from dashboard.data.importers.indicators import prepare_indicator_import
 
+    mapping = None
+    if args.mapping is not None:
+        try:
+            mapping = json.loads(args.mapping.read_text(encoding="utf-8"))
+            if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+                raise ValueError("not an object of strings")
+        except (OSError, ValueError) as error:
+            print(t("store.cli.bad_mapping", Settings.from_env().language, path=args.mapping, error=error),
+                  file=sys.stderr)  # fmt: skip
+            return EXIT_UNUSABLE
+
     def prepare(
         content: bytes, name: str, villages: pd.DataFrame, aliases: dict[tuple[str, str], str], district: str | None
     ) -> IndicatorBatch:
         return prepare_indicator_import(content, name, villages, aliases, format=args.format, district_code=district,
                                         accept_near=args.yes, skip_unmatched=args.skip_unmatched,
-                                        year=args.year)  # fmt: skip
+                                        year=args.year, mapping=mapping, confirmed=args.confirmed)  # fmt: skip
 
     def summarise(batch: IndicatorBatch, result: CommitResult, lang: str) -> str:
         return t(

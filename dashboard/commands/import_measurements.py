@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         content: bytes, name: str, villages: pd.DataFrame, aliases: dict[tuple[str, str], str], district: str | None
     ) -> IndicatorBatch:
         return prepare_measurement_import(content, name, villages, aliases, district_code=district,
-                                          accept_near=args.yes, skip_unmatched=args.skip_unmatched)  # fmt: skip
+                                          accept_near=args.yes, skip_unmatched=args.skip_unmatched,
+                                          confirmed=args.confirmed)  # fmt: skip
 
     def summarise(batch: IndicatorBatch, result: CommitResult, lang: str) -> str:
         return t(

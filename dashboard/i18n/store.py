@@ -316,6 +316,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nama desa yang perlu dikonfirmasi (jalankan ulang dengan --yes untuk menerima kecocokan yang jelas):",
         "Village names to confirm (run again with --yes to accept unambiguous near matches):",
     ),
+    "store.cli.bad_confirm": (
+        "--confirm {value!r}: tulis NAMA=KODE dengan kode desa lengkap (mis. 'Ds. Sukamaju=52.03.01.2001')",
+        "--confirm {value!r}: write NAME=CODE with a full village code (e.g. 'Ds. Sukamaju=52.03.01.2001')",
+    ),
+    "store.cli.bad_mapping": (
+        "--mapping {path}: tidak dapat dibaca sebagai JSON {{kolom: nama kolom}} ({error})",
+        "--mapping {path}: cannot be read as JSON {{field: column name}} ({error})",
+    ),
     "store.cli.bad_district": (
         "--wilayah {value!r}: bukan kode kabupaten/kota (mis. 64.74 atau 6474)",
         "--wilayah {value!r}: not a kabupaten/kota code (e.g. 64.74 or 6474)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import types
 from collections.abc import Mapping
@@ -175,3 +176,32 @@ def test_store065_export_indicators(cli_url: str, tmp_path: Path, capsys: pytest
     )
     assert main(["export-indicators", str(out), "--wilayah", "5291"]) == 0
     assert main(["export-indicators", str(out), "--wilayah", "52.91.01"]) == 2
+
+
+def test_store066_mapped_table_with_confirmed_names_from_the_command_line(
+    cli_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import-boundaries", str(write(villages_frame(), tmp_path, "geojson"))]) == 0
+    table = tmp_path / "kantor_lain.csv"
+    table.write_text("Nama Desa;Kec.;Jumlah balita pendek;Jumlah balita diukur\n"
+                     "Ds. 1 - 2x;Kecamatan 1;6;30\nDesa 1-1;Kecamatan 1;4;40\n")  # fmt: skip
+    mapping = tmp_path / "peta_kolom.json"
+    columns = {"nama_desa": "Nama Desa", "kecamatan": "Kec.", "stunting.pembilang": "Jumlah balita pendek",
+               "stunting.penyebut": "Jumlah balita diukur", "periode_tetap": "2025-02"}  # fmt: skip
+    mapping.write_text(json.dumps(columns))
+    base = ["import-indicators", str(table), "--wilayah", DISTRICT, "--format", "mapped", "--mapping", str(mapping)]
+    capsys.readouterr()
+    assert main(base) == 1  # the misspelt name needs a person's word
+    assert "Ds. 1 - 2x" in capsys.readouterr().err
+    assert main([*base, "--confirm", f"Ds. 1 - 2x={DISTRICT.replace('.', '')}012002"]) == 0
+    with Store.open(cli_url) as store:
+        stored = store.observations(DISTRICT).sort_values("code")
+    assert stored["code"].tolist() == [f"{DISTRICT}.01.2001", f"{DISTRICT}.01.2002"]
+    assert (stored["numerator"].tolist(), stored["denominator"].tolist()) == ([4.0, 6.0], [40.0, 30.0])
+    # Malformed arguments end with a message and change nothing.
+    capsys.readouterr()
+    assert main([*base, "--confirm", "Ds. 1 - 2x"]) == 2
+    assert "--confirm" in capsys.readouterr().err
+    mapping.write_text("[1, 2]")
+    assert main(base) == 2
+    assert "--mapping" in capsys.readouterr().err
