@@ -81,7 +81,9 @@ def test_jrn031_change_view_compares_like_for_like_with_a_year_earlier(dash_duo:
 
     # By default against the same month a year earlier, over the villages reporting in both.
     summary = f"#{ID.GAPS_CHANGE_SUMMARY}"
-    dash_duo.wait_for_contains_text(summary, "Dibandingkan: 267 desa yang melapor di kedua periode", timeout=20)
+    # 267 villages report in both; the demo's 3 flagged values are left out of the change, and it says so.
+    dash_duo.wait_for_contains_text(summary, "Dibandingkan: 264 desa yang melapor di kedua periode", timeout=20)
+    assert "tanpa 3 desa yang nilainya ditandai" in dash_duo.find_element(summary).text
     assert "272 melapor di Agustus 2024, 267 di Agustus 2025" in dash_duo.find_element(summary).text
     legend = dash_duo.find_element(f"#{ID.GAPS_CHANGE_LEGEND} .change-class-no_value").text
     assert "Tidak ada nilai di salah satu periode" in legend and "5 desa" in legend
@@ -101,8 +103,14 @@ def test_jrn032_a_later_month_of_3_villages_is_listed_first_and_draws_without_co
     settings = Settings(data_dir=tmp_path / "instance")
     with Store.open(settings=settings) as store:
         store.ensure_demo(Path(__file__).resolve().parents[2] / "geodata")
-        codes = sorted(store.observations(DEMO_DISTRICT_CODE)["code"].unique())[:3]
-        store.commit_indicators(indicator_batch([(code, "2025-09", "stunting", 5, 50) for code in codes]))
+        observations = store.observations(DEMO_DISTRICT_CODE)
+        codes = sorted(observations["code"].unique())[:3]
+        # The same counts as in August: a month nothing questions, only incomplete.
+        august = observations[(observations["indicator"] == "stunting") & (observations["period"] == "2025-08")]
+        rows = [(code, "2025-09", "stunting", int(k), int(n))
+                for code, k, n in august[august["code"].isin(codes)][["code", "numerator", "denominator"]].itertuples(
+                    index=False)]  # fmt: skip
+        store.commit_indicators(indicator_batch(rows))
     start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/kesenjangan")
     dash_duo.wait_for_element(GRAPH, timeout=20)
     matrix = f"#{ID.GAPS_MATRIX} .js-plotly-plot"
