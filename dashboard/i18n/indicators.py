@@ -211,6 +211,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tidak perlu tindakan bila laporan bulan itu memang tidak memuat angka ini; bila ada, lengkapi dan impor lagi.",
         "Nothing to do when that month's report does not carry this count; if it does, complete it and import again.",
     ),
+    # A mapped table (issue 12, point 10): a bad cell leaves out that value only, as in a Sigizi report.
+    "indicators.mapped_exceeds.reason": (
+        "{indicator}: pembilang {numerator} lebih besar dari penyebut {denominator}; nilai ini tidak diimpor",
+        "{indicator}: the numerator {numerator} is larger than the denominator {denominator}; this value is "
+        "not imported",
+    ),
+    "indicators.mapped_exceeds.fix": (
+        "Perbaiki angkanya di file dan periksa lagi; indikator lain dari baris ini tetap diimpor.",
+        "Correct the counts in the file and check it again; the row's other indicators are imported.",
+    ),
+    "indicators.mapped_bad_value.reason": (
+        "{indicator}: angka tidak terbaca, tak hingga atau negatif; nilai ini tidak diimpor",
+        "{indicator}: the count is unreadable, infinite or negative; this value is not imported",
+    ),
+    "indicators.mapped_bad_value.fix": (
+        "Tulis jumlah anak sebagai bilangan bulat 0 atau lebih, lalu periksa lagi; indikator lain dari baris ini "
+        "tetap diimpor.",
+        "Write the count of children as a whole number of 0 or more, then check again; the row's other indicators "
+        "are imported.",
+    ),
+    "indicators.mapped_column_empty.reason": (
+        "{indicator}: kolom kosong di {rows} baris (baris {listed}); indikator ini tidak diimpor untuk baris itu",
+        "{indicator}: the column is empty in {rows} rows (rows {listed}); this indicator is not imported for them",
+    ),
+    "indicators.mapped_column_empty.fix": (
+        "Isi angkanya (0 bila memang nol) bila desa itu melapor, lalu periksa lagi.",
+        "Fill in the count (0 when it is zero) if those villages reported, then check again.",
+    ),
     "indicators.sigizi_no_indicator.reason": (
         "laporan tidak memuat kolom untuk indikator mana pun yang dikenal",
         "the report carries no column for any known indicator",

@@ -19,7 +19,7 @@ from dashboard.data.importers.indicators import (
 from dashboard.data.importers.model import DatasetKind
 from dashboard.i18n import t
 from dashboard.i18n.indicators import TEXTS as INDICATOR_TEXTS
-from tests.indicators.helpers import BATU, DISTRICT, KALI, TANJUNG, csv_bytes, only, villages
+from tests.indicators.helpers import BATU, DISTRICT, KALI, TANJUNG, csv_bytes, only, villages, xlsx_bytes
 
 TABLE = [
     "Desa;Kecamatan;Bulan;Tahun;Air layak;Rumah tangga;KRS didampingi;KRS",
@@ -85,13 +85,40 @@ def test_ind093_incomplete_mapping_and_missing_columns_are_refused() -> None:
     assert only(missing.problems, "indicators.mapping_column_missing").column == "Thn"
 
 
-def test_ind094_bad_counts_in_a_mapped_table_are_errors_with_row_and_column() -> None:
-    lines = [*TABLE[:2], "Batu Putih;Mekar Sari;8;2025;95;90;x;4"]
-    batch = _import(FIELDS, lines)
-    exceeds = only(batch.problems, "indicators.numerator_exceeds")
-    assert (exceeds.row, exceeds.column) == (3, "Air layak")
-    unreadable = only(batch.problems, "indicators.not_a_number")
-    assert (unreadable.row, unreadable.column, unreadable.value) == (3, "KRS didampingi", "x")
+BAD_CELLS = [  # (water, households, KRS accompanied): one bad cell each, and the key that names it
+    pytest.param("95", "90", "8", "indicators.mapped_exceeds", "Air layak", id="exceeds"),
+    pytest.param("90", "90", "x", "indicators.mapped_bad_value", "KRS didampingi", id="unreadable"),
+    pytest.param("90", "90", "-3", "indicators.mapped_bad_value", "KRS didampingi", id="negative"),
+    pytest.param("90", "90", "inf", "indicators.mapped_bad_value", "KRS didampingi", id="infinite"),
+    pytest.param("90", "1e20", "8", "problem.count_too_large", "Rumah tangga", id="too-large"),
+    pytest.param("90", "90", "", "indicators.mapped_column_empty", "KRS didampingi", id="empty"),
+]
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+@pytest.mark.parametrize(("water", "households", "accompanied", "key", "column"), BAD_CELLS)
+def test_ind094_a_bad_cell_in_a_mapped_table_leaves_out_that_value_with_a_warning(
+    form: str, water: str, households: str, accompanied: str, key: str, column: str
+) -> None:
+    """Issue 12, point 10: as in a Sigizi report, one bad cell is a warning and only its value is left out."""
+    row = ["Batu Putih", "Mekar Sari", "8", "2025", water, households, accompanied, "10"]
+    if form == "csv":
+        content, name = csv_bytes([*TABLE[:2], ";".join(row), TABLE[3]]), "pdam.csv"
+    else:
+        table = [line.split(";") for line in (*TABLE[:2], ";".join(row), TABLE[3])]
+        content, name = xlsx_bytes(table), "pdam.xlsx"
+    batch = prepare_indicator_import(content, name, villages(), {}, district_code=DISTRICT, mapping=FIELDS)
+    assert batch.ok and not batch.errors, [p.message("en") for p in batch.problems]
+    warning = only(batch.problems, key)
+    assert warning.column == column and (warning.row == 3 or key.endswith("column_empty"))
+    assert "baris 3" in warning.message("id")
+    got = {(c, i) for c, i in batch.observations[["code", "indicator"]].itertuples(index=False)}
+    bad = "air_minum_layak" if column in ("Air layak", "Rumah tangga") else "pendampingan_krs"
+    good = {"air_minum_layak", "pendampingan_krs"} - {bad}
+    # The bad value only is left out: the row's other indicator and the other rows are imported.
+    assert (BATU, bad) not in got and {(BATU, g) for g in good} <= got
+    assert {(TANJUNG, "air_minum_layak"), (KALI, "pendampingan_krs")} <= got
+    assert len(got) == 5
 
 
 def test_ind095_guess_and_detect() -> None:

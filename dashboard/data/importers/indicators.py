@@ -25,11 +25,12 @@ Row numbers in problems are spreadsheet rows: the header is row 1, the first dat
 the column, then of the whole file (``55,98`` somewhere: dots group thousands; ``99.45``: dots are decimals),
 then from the rule that a count of children is whole; a column that stays ambiguous is refused.
 
-Policy: in the tidy template and mapped tables every bad value is an **error** (the planner typed it and
+Policy: in the tidy template every bad value is an **error** (Lokus's own template: the planner typed it and
 can fix it), an impossible one included: an infinite or NaN number, or a count above the indicator's
 :attr:`~dashboard.core.indicators.Indicator.max_count` (10 million children). In a Sigizi report, which a
-district downloads and cannot edit, a single bad count (unreadable, negative, too large, or a numerator above
-its denominator) leaves out **that value only**, with a warning, and a count missing from a month's report
+district downloads and cannot edit, and in a mapped table (another office's layout, often an export), a single
+bad count (unreadable, infinite, negative, too large, or a numerator above its denominator) leaves out **that
+value only**, with a warning naming the cell, and a count missing from a month's report
 leaves that indicator out for those rows (one warning per indicator). An observation of 0 over 0 (no newborn,
 no vitamin-A round that month) is not an observation and is left out: with a warning naming the row in the
 template and mapped tables, counted in ``extra`` for a Sigizi report (where every month has many). Region,
@@ -1059,29 +1060,30 @@ def _targets(run: _Run, rows: np.ndarray, raw: np.ndarray, indicators: np.ndarra
 
 def _wide(
     run: _Run, table: pd.DataFrame, measures: Sequence[IndicatorColumns], codes: np.ndarray, periods: np.ndarray,
-    region_label: str, *, strict: bool,
+    region_label: str, *, source: str,
 ) -> pd.DataFrame:  # fmt: skip
     """Observations from a table with one row per village and period and count columns per indicator.
 
     One column may feed several indicators (children measured: stunting's denominator and measurement
-    coverage's numerator). ``strict``: every bad cell is an error; else it leaves out that value only.
+    coverage's numerator). A bad cell (unreadable, infinite, negative, too large, a numerator above its
+    denominator) leaves out that value only, with a warning worded for ``source`` (``"sigizi"``: correct it in
+    Sigizi-Kesga; ``"mapped"``: correct it in the file); the row's other indicators are imported. 0 over 0 is
+    counted in ``extra`` for a Sigizi report and warned row by row for a mapped table.
     """
+    sigizi = source == "sigizi"
     rows = table.index.to_numpy()
     placed = pd.notna(codes) & pd.notna(periods)
     parsed: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in dict.fromkeys(c for m in measures for c in (*m.numerator, *m.denominator)):
         raw = table[column].to_numpy(dtype=object)
-        numbers, empty, unreadable, non_finite = _parse_counts(raw, run.style(column, raw))
+        numbers, empty, unreadable, _ = _parse_counts(raw, run.style(column, raw))
         negative = ~np.isnan(numbers) & (numbers < 0)
-        if strict:
-            _bad_cells(run, rows, raw, empty, unreadable, non_finite, negative, column)
         # A column may count for several indicators (weighed: a numerator and a denominator): the lowest bound.
         limit = float(count_limits([m.key for m in measures if column in (*m.numerator, *m.denominator)]).min())
         # In a Sigizi report a count too large leaves that value out with a warning, as a negative one does.
         too_large = np.zeros(len(rows), dtype=bool)
-        too_large[placed | strict] = _too_large(run, rows[placed | strict], raw[placed | strict],
-                                                numbers[placed | strict], limit, column,
-                                                Severity.ERROR if strict else Severity.WARNING)  # fmt: skip
+        too_large[placed] = _too_large(run, rows[placed], raw[placed], numbers[placed], limit, column,
+                                       Severity.WARNING)  # fmt: skip
         parsed[column] = (np.where(negative | too_large, np.nan, numbers), empty, unreadable | negative, raw, too_large)
     frames = []
     zero: dict[str, int] = {}
@@ -1093,34 +1095,33 @@ def _wide(
         bad = np.any([parsed[c][2] | parsed[c][4] for c in parts], axis=0)
         label = " + ".join(measure.numerator)
         usable = ~empty & ~bad
-        if strict:
-            ok = _check_ratio(run, rows, numerator, denominator, usable, label)
-            ok &= ~_zero_over_zero(run, rows, numerator, denominator, ok & placed,
-                                   np.full(len(rows), measure.key, dtype=object), label)  # fmt: skip
-        else:
-            if (empty & placed).any():
-                missing_rows = rows[empty & placed]
-                run.report.add(None, " + ".join(c for c in parts if parsed[c][1].any()), None,
-                               "indicators.sigizi_column_empty", Severity.WARNING, indicator=measure.key,
-                               rows=len(missing_rows), listed=listed_rows(missing_rows.tolist()))  # fmt: skip
-            for column in parts:
-                flagged = parsed[column][2] & placed
-                run.report.add_rows(
-                    rows[flagged], column, parsed[column][3][flagged], "indicators.sigizi_bad_value", Severity.WARNING,
-                    indicator=np.full(flagged.sum(), measure.key, dtype=object),
-                )  # fmt: skip
-            above = usable & placed & (numerator > denominator)
-            run.report.add_rows(rows[above], label, numerator[above].astype(object), "indicators.sigizi_exceeds",
-                                Severity.WARNING, indicator=np.full(above.sum(), measure.key, dtype=object),
-                                numerator=numerator[above], denominator=denominator[above])  # fmt: skip
+        if (empty & placed).any():
+            missing_rows = rows[empty & placed]
+            run.report.add(None, " + ".join(c for c in parts if parsed[c][1].any()), None,
+                           f"indicators.{source}_column_empty", Severity.WARNING, indicator=measure.key,
+                           rows=len(missing_rows), listed=listed_rows(missing_rows.tolist()))  # fmt: skip
+        for column in parts:
+            flagged = parsed[column][2] & placed
+            run.report.add_rows(
+                rows[flagged], column, parsed[column][3][flagged], f"indicators.{source}_bad_value", Severity.WARNING,
+                indicator=np.full(flagged.sum(), measure.key, dtype=object),
+            )  # fmt: skip
+        above = usable & placed & (numerator > denominator)
+        run.report.add_rows(rows[above], label, numerator[above].astype(object), f"indicators.{source}_exceeds",
+                            Severity.WARNING, indicator=np.full(above.sum(), measure.key, dtype=object),
+                            numerator=numerator[above], denominator=denominator[above])  # fmt: skip
+        if sigizi:  # many 0/0 cells each month (vitamin A outside February and August): counted, not warned
             nothing = usable & (numerator == 0) & (denominator == 0)
             zero[measure.key] = int((nothing & placed).sum())
-            ok = usable & ~above & ~nothing
+        else:
+            nothing = _zero_over_zero(run, rows, numerator, denominator, usable & ~above & placed,
+                                      np.full(len(rows), measure.key, dtype=object), label)  # fmt: skip
+        ok = usable & ~above & ~nothing
         frames.append(
             pd.DataFrame({"code": codes, "period": periods, "indicator": measure.key, "numerator": numerator,
                           "denominator": denominator, "source_row": rows, "ok": ok})
         )  # fmt: skip
-    if not strict:
+    if sigizi:
         run.batch.extra["zero_over_zero"] = zero
     if not frames:
         return _no_observations()
@@ -1251,7 +1252,7 @@ def _sigizi(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     years = table[year].to_numpy(dtype=object) if year else np.full(len(table), str(run.year), dtype=object)
     periods = _periods(run, rows, None, table[month].to_numpy(dtype=object), years,
                        f"{month}/{year}" if year else str(month))  # fmt: skip
-    return _wide(run, table, measures, codes, periods, str(code or village), strict=False)
+    return _wide(run, table, measures, codes, periods, str(code or village), source="sigizi")
 
 
 def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFrame:
@@ -1294,7 +1295,7 @@ def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFr
                            f"{mapping.month}/{mapping.year}")  # fmt: skip
     else:
         periods = _periods(run, rows, None, None, None, None, fixed=mapping.fixed_period)
-    return _wide(run, table, mapping.indicators, codes, periods, str(mapping.code or mapping.village), strict=True)
+    return _wide(run, table, mapping.indicators, codes, periods, str(mapping.code or mapping.village), source="mapped")
 
 
 def _no_observations() -> pd.DataFrame:
