@@ -55,6 +55,12 @@ class ID(StrEnum):
     IMPORT_YEAR = "data-import-year"  # the year of a report whose months carry none
     UPLOAD_STATUS = "data-upload-status"  # assets/upload.js writes the upload's progress here
     UPLOAD_CANCEL = "data-upload-cancel"
+    # A boundary file coded by BPS: the crosswalk CSV that translates its codes (issue 12, point 5).
+    CROSSWALK_BLOCK = "data-crosswalk-block"
+    CROSSWALK_UPLOAD = "data-crosswalk-upload"
+    CROSSWALK_STATUS = "data-crosswalk-status"
+    CROSSWALK_TOKEN = "data-crosswalk-token"
+    CROSSWALK_INFO = "data-crosswalk-info"
     # lokus page
     LOKUS_DISTRICT = "lokus-district"
     LOKUS_PERIOD = "lokus-period"

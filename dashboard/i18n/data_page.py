@@ -91,6 +91,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.quality.col.refused": ("Ditolak", "Refused"),
     "data.year": ("Tahun (laporan tanpa kolom tahun)", "Year (report without a year column)"),
     "data.year.placeholder": ("mis. 2025", "e.g. 2025"),
+    "data.crosswalk": (
+        "File padanan kode BPS → Kemendagri (CSV, opsional)",
+        "Crosswalk of BPS → Kemendagri codes (CSV, optional)",
+    ),
+    "data.crosswalk.help": (
+        "Hanya untuk file batas yang berkode BPS (PPKKCCCDDD): CSV dengan kolom kode_bps,kode_kemendagri, satu baris "
+        "per desa. Pilih file ini, lalu tekan Periksa lagi.",
+        "Only for a boundary file coded by BPS (PPKKCCCDDD): a CSV with the columns kode_bps,kode_kemendagri, one "
+        "row per village. Choose it, then press Check again.",
+    ),
+    "data.crosswalk.prompt": ("Seret file padanan ke sini atau ", "Drag the crosswalk file here or "),
+    "data.crosswalk.chosen": (
+        "File padanan: {name} ({size}) — dipakai saat Periksa dan Impor",
+        "Crosswalk: {name} ({size}) — used by Check and Import",
+    ),
     "data.quality.col.standing_under_9_months": ("Berdiri < 9 bulan", "Standing under 9 months"),
     "data.quality.col.nik_collisions": ("NIK dipakai anak lain", "NIK shared by another child"),
     "data.quality.col.flagged_haz_pct": ("TB/U di luar batas (%)", "HAZ flagged (%)"),

@@ -14,6 +14,7 @@ from dashboard.core.periods import latest_plausible_period, period_label
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.model import IndicatorBatch
 from dashboard.data.store import Store
+from dashboard.data.uploads import UploadMissing
 from dashboard.ids import Pattern
 from dashboard.services import Services
 from dashboard.views import data_page
@@ -250,3 +251,59 @@ def test_data010_a_report_without_a_year_takes_the_year_field(services: Services
     stunting = with_year.observations[with_year.observations["indicator"] == "stunting"]
     assert stunting["period"].unique().tolist() == ["2025-01"]
     assert (stunting["numerator"].sum(), stunting["denominator"].sum()) == (10, 70)
+
+
+def _bps_coded_district(tmp_path: Path) -> tuple[Path, str]:
+    """The test district's boundary file with BPS codes (PPKKCCCDDD) only, and the crosswalk that translates them."""
+    frame = villages_frame()
+    codes = frame["kode"].tolist()
+    # BPS numbers kecamatan 010, 020, ... and villages 001, 002, ...: no Kemendagri village number starts with 0.
+    frame["kode"] = [f"{c[:5].replace('.', '')}{c[6:8]}0{c[-3:]}" for c in codes]
+    path = write(frame, tmp_path / "bps", "geojson", name="desa_bps")
+    lines = ["kode_bps,kode_kemendagri", *(f"{b},{k}" for b, k in zip(frame["kode"], codes, strict=True))]
+    return path, "\n".join(lines) + "\n"
+
+
+def test_data012_a_bps_coded_boundary_file_imports_with_a_crosswalk_chosen_on_the_page(
+    services: Services, tmp_path: Path
+) -> None:
+    """Issue 12, point 5 on the page: the second drop zone's crosswalk is used by the check and the commit, and
+    deleted with the import's file; a crosswalk token of another account is never read."""
+    from dashboard.auth.context import acting_as
+    from dashboard.views.data_page.preview import crosswalk_view
+    from dashboard.views.data_page.report import commit_upload
+
+    path, crosswalk_text = _bps_coded_district(tmp_path)
+    token = data_page.save_upload(services, path.read_bytes(), path.name, signed_in_actor())
+    kind = data_page.ImportKind.AUTO
+    # The zone shows for a boundary file only, and names the crosswalk once one is chosen.
+    assert crosswalk_view(services, token.as_dict(), kind, None, "id") == (False, None)
+    table = _upload(services, "tabel.csv", OTHER_TABLE)
+    assert crosswalk_view(services, table.as_dict(), kind, None, "id") == (True, None)
+
+    refused = data_page.ImportForm(kind, None, [], [], [], []).check(services, token)
+    assert [p.key for p in refused.problems] == ["boundary.bps_codes"]
+
+    # Another account's crosswalk, its token forged into a planner's form, is ignored: refused as before.
+    accounts = services.require_accounts()
+    planner = accounts.create_user("perencana-lain", "kata-sandi-panjang-sekali-42", "perencana", (DISTRICT,)).actor
+    foreign = _upload(services, "padanan.csv", crosswalk_text)  # the administrator's
+    with acting_as(planner):
+        own_file = data_page.save_upload(services, path.read_bytes(), path.name, planner)
+        forged = data_page.ImportForm(kind, None, [], [], [], [], crosswalk=foreign.as_dict()).check(services, own_file)
+    assert [p.key for p in forged.problems] == ["boundary.bps_codes"]
+
+    own = _upload(services, "padanan.csv", crosswalk_text)
+    hidden, info = crosswalk_view(services, token.as_dict(), kind, own.as_dict(), "id")
+    assert not hidden and "padanan.csv" in str(info.to_plotly_json())
+    form = data_page.ImportForm(kind, None, [], [], [], [], crosswalk=own.as_dict())
+    checked = form.check(services, token)
+    assert checked.ok and [p.key for p in checked.problems] == ["boundary.crosswalk_used"]
+    assert sorted(checked.villages["code"]) == sorted(villages_frame()["kode"])
+
+    result = commit_upload(services, lambda _: None, 1, token.as_dict(), form, 0, "id")
+    assert result[1] == 1  # the datasets' version moved: committed
+    uploads = services.require_uploads()
+    for gone in (token, own):  # raw uploads do not outlive their import
+        with pytest.raises(UploadMissing):
+            uploads.resolve(gone.id, signed_in_actor())

@@ -101,3 +101,34 @@ def test_jrn011_a_file_with_errors_is_refused_and_changes_nothing(dash_duo: Any,
     with Store.open(settings=settings) as store:
         assert store.data_version() == before
     assert dash_duo.get_logs() == []
+
+
+def test_jrn012_a_bps_coded_boundary_file_imports_through_the_crosswalk_zone(dash_duo: Any, tmp_path: Path) -> None:
+    """Issue 12, point 5 on the page: refused for its BPS codes, then imported with a crosswalk dropped beside it."""
+    frame = villages_frame()
+    codes = frame["kode"].tolist()
+    frame["kode"] = [f"{c[:5].replace('.', '')}{c[6:8]}0{c[-3:]}" for c in codes]  # BPS: PPKKCCCDDD
+    boundaries = write(frame, tmp_path, "geojson", name="desa_kode_bps")
+    crosswalk = tmp_path / "padanan_bps.csv"
+    rows = [f"{b};{k}" for b, k in zip(frame["kode"], codes, strict=True)]
+    crosswalk.write_text("\n".join(["kode_bps;kode_kemendagri", *rows]) + "\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "instance")
+    start_signed_in(dash_duo, settings, role="perencana", areas=(DISTRICT,), name="rina", next_path="/data")
+
+    assert not dash_duo.find_element(f"#{ID.CROSSWALK_BLOCK}").is_displayed()  # not for a table
+    dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(boundaries))
+    _wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", boundaries.name)
+    dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.REPORT}", "kode BPS")
+    assert dash_duo.find_element(f"#{ID.COMMIT}").get_attribute("disabled") is not None
+
+    dash_duo.find_element(f"#{ID.CROSSWALK_UPLOAD} input[type=file]").send_keys(str(crosswalk))
+    _wait_text(dash_duo, f"#{ID.CROSSWALK_INFO}", crosswalk.name)
+    dash_duo.find_element(f"#{ID.CHECK}").click()
+    _wait_text(dash_duo, f"#{ID.REPORT}", "lewat file padanan")
+    dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil")
+    with Store.open(settings=settings) as store:
+        assert sorted(store.villages(DISTRICT)["code"]) == sorted(codes)
+    assert dash_duo.get_logs() == []
+    assert external_requests(dash_duo) == []

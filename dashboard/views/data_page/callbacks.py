@@ -12,7 +12,7 @@ from dashboard.auth.roles import Permission
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import refreshed_datasets, removal_question, remove_dataset
-from dashboard.views.data_page.preview import cancel_upload, receive_upload
+from dashboard.views.data_page.preview import cancel_upload, crosswalk_view, receive_upload
 from dashboard.views.data_page.report import Progress, check_report, commit_upload
 from dashboard.views.data_page.uploads import ImportForm, template_download
 
@@ -28,6 +28,7 @@ _IMPORT_FORM = (
     State({"type": Pattern.MAP_COLUMN, "key": ALL}, "id"),
     State({"type": Pattern.NAME_MATCH, "key": ALL}, "value"),
     State({"type": Pattern.NAME_MATCH, "key": ALL}, "id"),
+    State(ID.CROSSWALK_TOKEN, "data"),
 )
 
 
@@ -72,6 +73,26 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         return cancel_upload(services, stored, lang)
 
     @app.callback(
+        Output(ID.CROSSWALK_TOKEN, "data", allow_duplicate=True),
+        Input(ID.UPLOAD_TOKEN, "data"),
+        prevent_initial_call=True,
+    )
+    def forget_crosswalk(_: object) -> None:
+        """A new file to import (or none) starts without a crosswalk: one never carries over to another file."""
+        return None
+
+    @app.callback(
+        Output(ID.CROSSWALK_BLOCK, "hidden"),
+        Output(ID.CROSSWALK_INFO, "children"),
+        Input(ID.UPLOAD_TOKEN, "data"),
+        Input(ID.IMPORT_KIND, "value"),
+        Input(ID.CROSSWALK_TOKEN, "data"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def crosswalk(stored: object, kind: str, crosswalk: object, lang: str) -> tuple[bool, Any]:
+        return crosswalk_view(services, stored, kind, crosswalk, lang)
+
+    @app.callback(
         Output(ID.REPORT, "children"),
         Output(ID.COMMIT, "disabled"),
         Input(ID.CHECK, "n_clicks"),
@@ -84,8 +105,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     )
     def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
               district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
-              name_values: list[str], name_ids: list[dict[str, str]], lang: str) -> tuple[Any, bool]:  # fmt: skip
-        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year)
+              name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
+              lang: str) -> tuple[Any, bool]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk)
         return check_report(services, set_progress, n_clicks, stored, form, lang)
 
     @app.callback(
@@ -105,9 +127,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     )
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
                district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
-               name_values: list[str], name_ids: list[dict[str, str]], version: int,
-               lang: str) -> tuple[Any, ...]:  # fmt: skip
-        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year)
+               name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
+               version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk)
         return commit_upload(services, set_progress, n_clicks, stored, form, version, lang)
 
     @app.callback(

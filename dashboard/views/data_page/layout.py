@@ -27,23 +27,26 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         html.A(t("data.upload.choose", lang), href="#"),
         html.Div(t("data.upload.formats", lang, limit=limit), className="small text-muted"),
     ]
-    upload = html.Div(
+    upload = _upload_zone(ID.UPLOAD, ID.UPLOAD_STATUS, prompt, lang, limit)
+    # A boundary file coded by BPS is refused unless a crosswalk translates its codes: the second zone,
+    # shown only while the file being imported is a boundary file.
+    crosswalk = html.Div(
         [
-            dcc.Upload(id=ID.UPLOAD, children=html.Div(prompt), multiple=False, className="upload-zone"),
-            html.Div(
-                id=ID.UPLOAD_STATUS,
-                className="small mt-1",
-                **cast(
-                    dict[str, Any],
-                    {
-                        "data-limit-mb": str(limit),
-                        "data-too-large": t("data.upload.too_large", lang, name="{name}", limit=limit),
-                        "data-uploading": t("upload.uploading", lang, pct="{pct}"),
-                        "data-failed": t("upload.failed", lang, error="{error}"),
-                    },
-                ),
+            dbc.Label(t("data.crosswalk", lang), className="mt-3 d-block"),
+            html.P(t("data.crosswalk.help", lang), className="small text-muted mb-1"),
+            _upload_zone(
+                ID.CROSSWALK_UPLOAD,
+                ID.CROSSWALK_STATUS,
+                [t("data.crosswalk.prompt", lang), html.A(t("data.upload.choose", lang), href="#")],
+                lang,
+                limit,
+                compact=True,
             ),
-        ]
+            html.Div(id=ID.CROSSWALK_INFO, className="small mt-1"),
+            dcc.Store(id=ID.CROSSWALK_TOKEN),
+        ],
+        id=ID.CROSSWALK_BLOCK,
+        hidden=True,
     )
     kinds = dbc.RadioItems(
         id=ID.IMPORT_KIND,
@@ -79,7 +82,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             dcc.Download(id=ID.TEMPLATE_DOWNLOAD),
             dbc.Row(
                 [
-                    dbc.Col([upload, html.Div(id=ID.UPLOAD_INFO, className="mt-2")], lg=6),
+                    dbc.Col([upload, html.Div(id=ID.UPLOAD_INFO, className="mt-2"), crosswalk], lg=6),
                     dbc.Col([dbc.Label(t("data.kind", lang)), kinds], lg=3),
                     dbc.Col(
                         [
@@ -117,4 +120,31 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             html.Div(datasets_view(services, lang), id=ID.DATASETS),
         ],
         fluid=True,
+    )
+
+
+def _upload_zone(zone: ID, status: ID, prompt: list[Any], lang: str, limit: int, compact: bool = False) -> Any:
+    """A drop zone and its status line; assets/upload.js streams what is dropped to POST /unggah."""
+    return html.Div(
+        [
+            dcc.Upload(
+                id=zone,
+                children=html.Div(prompt),
+                multiple=False,
+                className="upload-zone upload-zone-compact" if compact else "upload-zone",
+            ),
+            html.Div(
+                id=status,
+                className="small mt-1",
+                **cast(
+                    dict[str, Any],
+                    {
+                        "data-limit-mb": str(limit),
+                        "data-too-large": t("data.upload.too_large", lang, name="{name}", limit=limit),
+                        "data-uploading": t("upload.uploading", lang, pct="{pct}"),
+                        "data-failed": t("upload.failed", lang, error="{error}"),
+                    },
+                ),
+            ),
+        ]
     )

@@ -20,12 +20,13 @@ from dashboard.services import Services
 from dashboard.views.data_page.uploads import (
     CODE_COLUMN_KEY,
     FIXED_PERIOD_KEY,
+    ImportForm,
     ImportKind,
     UploadToken,
     resolve_kind,
 )
 
-__all__ = ["boundary_preview_view", "cancel_upload", "preview_view", "receive_upload"]
+__all__ = ["boundary_preview_view", "cancel_upload", "crosswalk_view", "preview_view", "receive_upload"]
 
 log = logging.getLogger(__name__)
 
@@ -171,3 +172,20 @@ def cancel_upload(services: Services, stored: object, lang: str) -> tuple[Any, .
         services.require_accounts().audit(actor, "upload_cancel", target=token.name)
     done = dbc.Alert(t("upload.cancelled", lang), color="info")
     return None, done, None, None, None, None, True, True, True
+
+
+def crosswalk_view(services: Services, stored: object, kind: str, crosswalk: object, lang: str) -> tuple[bool, Any]:
+    """Whether the crosswalk zone is hidden (it shows only while a boundary file is being imported), and a line
+    naming the crosswalk chosen. Both tokens are resolved for the signed-in owner; a stale one shows nothing."""
+    try:
+        token = UploadToken.from_dict(stored)
+    except UploadMissing:
+        return True, None
+    if resolve_kind(kind, token.name) != ImportKind.BOUNDARIES:
+        return True, None
+    form = ImportForm(kind, None, (), (), (), (), crosswalk=crosswalk)
+    chosen = form.crosswalk_token(services)
+    if chosen is None:
+        return False, None
+    size = f"{fmt_number(chosen.size / 1e3, lang, 1)} kB"
+    return False, html.Span(t("data.crosswalk.chosen", lang, name=chosen.name, size=size), className="text-success")

@@ -364,5 +364,8 @@ def commit_upload(
     result = services.commit(batch, user=actor.label)
     accounts.record_import(actor, batch.file_name, result)
     services.require_uploads().discard(UploadToken.from_dict(stored).id)
+    crosswalk = form.crosswalk_token(services)
+    if crosswalk is not None and result.dataset_id is not None:  # raw uploads do not outlive their import
+        services.require_uploads().discard(crosswalk.id)
     set_progress((100, ""))
     return result_view(result, lang), version + 1, True, True, True

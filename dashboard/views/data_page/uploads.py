@@ -119,9 +119,11 @@ def check_upload(
     confirmed: dict[str, str] | None = None,
     accept_near: bool = False,
     year: int | None = None,
+    crosswalk: UploadToken | None = None,
 ) -> BoundaryBatch | IndicatorBatch:
     """Read and check an uploaded file; never writes to the database. ``year`` completes a report whose months
-    carry no year (a Sigizi export without a Tahun column).
+    carry no year (a Sigizi export without a Tahun column); ``crosswalk``, a second upload of the same account,
+    translates a boundary file's BPS codes (:func:`~dashboard.data.importers.boundary_files.prepare_boundary_import`).
 
     A file that passes is also checked against what is stored (:func:`~dashboard.data.assessment.assess`):
     those warnings come first in its report.
@@ -132,7 +134,14 @@ def check_upload(
     content = token.path(services).read_bytes()
     kind = resolve_kind(kind, token.name, content)
     if kind == ImportKind.BOUNDARIES:
-        return prepare_boundary_import(content, token.name, (mapping or {}).get("kolom_kode"))
+        translation = crosswalk.path(services).read_bytes() if crosswalk is not None else None
+        return prepare_boundary_import(
+            content,
+            token.name,
+            (mapping or {}).get("kolom_kode"),
+            crosswalk=translation,
+            crosswalk_name=crosswalk.name if crosswalk is not None else None,
+        )
     villages, aliases = _matching_context(services, district)
     if kind == ImportKind.MEASUREMENTS:
         from dashboard.data.importers.eppgbm import prepare_measurement_import
@@ -200,13 +209,28 @@ class ImportForm:
     name_values: Sequence[str]
     name_ids: Sequence[dict[str, str]]
     year: int | None = None  # for a report whose months carry no year
+    crosswalk: object = None  # the browser's token of a crosswalk upload, for a BPS-coded boundary file
+
+    def crosswalk_token(self, services: Services) -> UploadToken | None:
+        """The crosswalk upload when there is one and it is still the signed-in account's; else None (a token
+        left from an earlier import, expired or someone else's, is ignored: the BPS refusal then says why)."""
+        if not self.crosswalk:
+            return None
+        try:
+            token = UploadToken.from_dict(self.crosswalk)
+            token.resolved(services)
+        except UploadMissing:
+            return None
+        return token
 
     def check(self, services: Services, token: UploadToken) -> BoundaryBatch | IndicatorBatch:
         """:func:`check_upload` with the form's choices."""
         mapping = mapping_fields(self.map_values, self.map_ids)
         confirmed = confirmed_names(self.name_values, self.name_ids)
         year = int(self.year) if self.year else None
-        return check_upload(services, token, self.kind, self.district, mapping, confirmed, year=year)
+        crosswalk = self.crosswalk_token(services)
+        return check_upload(services, token, self.kind, self.district, mapping, confirmed, year=year,
+                            crosswalk=crosswalk)  # fmt: skip
 
 
 def template_download(trigger: object) -> Any:
