@@ -26,6 +26,14 @@ Tables
                   original name, size, sha256, times; the bytes live in ``<data dir>/uploads/<id>``
 ``audit_log``     who did what, when, from which address: logins (failed too), imports, removals,
                   scenario changes, user changes; never a password, never personal data of children
+``estimates``     rate-only figures (survey estimates such as SSGI/SKI, published per kabupaten as a
+                  percentage with a 95% interval and no counts): dataset, region code, period, indicator,
+                  value, lower and upper bound (percent), source. Apart from ``observations``, whose
+                  counts are NOT NULL, so that no sum can ever meet a rate without counts (version 5)
+``publications``  snapshots an administrator published for the public: district, title, note, periods,
+                  indicators, boundary version, publisher, time, the suppression rule used, and the frozen
+                  protected content (gzip JSON) with its sha256; withdrawn ones keep who, when and why
+``district_targets`` a district's own stunting target per year (percent) with its source (e.g. RPJMD)
 """
 
 from __future__ import annotations
@@ -55,11 +63,14 @@ __all__ = [
     "MIGRATIONS",
     "audit_log",
     "datasets",
+    "district_targets",
     "districts",
+    "estimates",
     "indicators",
     "metadata",
     "name_aliases",
     "observations",
+    "publications",
     "regions",
     "scenarios",
     "schema_version",
@@ -222,6 +233,54 @@ audit_log = Table(
     Column("outcome", String(16), nullable=False),
     Index("ix_audit_log_at", "at"),
     sqlite_autoincrement=True,
+)
+
+estimates = Table(
+    "estimates",
+    metadata,
+    Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True),
+    Column("code", CODE, primary_key=True),
+    Column("period", PERIOD, primary_key=True),
+    Column("indicator", KEY, primary_key=True),
+    Column("value", Float, nullable=False),
+    Column("lower", Float),
+    Column("upper", Float),
+    Column("source", Text, nullable=False),
+    Index("ix_estimates_code", "code"),
+)
+
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("district_code", CODE, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("periods", JSON, nullable=False),
+    Column("indicators", JSON, nullable=False),
+    Column("boundary_version", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("min_denominator", Integer, nullable=False),
+    Column("licence", Text, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("content_sha256", String(64), nullable=False),
+    Column("withdrawn_at", DateTime(timezone=True)),
+    Column("withdrawn_by", Text),
+    Column("withdraw_reason", Text),
+    Index("ix_publications_district", "district_code"),
+    sqlite_autoincrement=True,
+)
+
+district_targets = Table(
+    "district_targets",
+    metadata,
+    Column("district_code", CODE, primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("target", Float, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("set_by", Text, nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
 )
 
 
@@ -393,11 +452,61 @@ def _v4_access(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v5_publication(conn: Connection) -> None:
+    """Version 5: rate-only estimates, publication snapshots, and districts' own targets (frozen)."""
+    md = MetaData()
+    Table("datasets", md, Column("id", Integer, primary_key=True))  # the foreign key's target, not created here
+    Table(
+        "estimates", md,
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True),
+        Column("code", CODE, primary_key=True),
+        Column("period", PERIOD, primary_key=True),
+        Column("indicator", KEY, primary_key=True),
+        Column("value", Float, nullable=False),
+        Column("lower", Float),
+        Column("upper", Float),
+        Column("source", Text, nullable=False),
+        Index("ix_estimates_code", "code"),
+    )  # fmt: skip
+    Table(
+        "publications", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("district_code", CODE, nullable=False),
+        Column("title", Text, nullable=False),
+        Column("note", Text, nullable=False),
+        Column("periods", JSON, nullable=False),
+        Column("indicators", JSON, nullable=False),
+        Column("boundary_version", Text, nullable=False),
+        Column("publisher", Text, nullable=False),
+        Column("published_at", DateTime(timezone=True), nullable=False),
+        Column("min_denominator", Integer, nullable=False),
+        Column("licence", Text, nullable=False),
+        Column("content", LargeBinary, nullable=False),
+        Column("content_sha256", String(64), nullable=False),
+        Column("withdrawn_at", DateTime(timezone=True)),
+        Column("withdrawn_by", Text),
+        Column("withdraw_reason", Text),
+        Index("ix_publications_district", "district_code"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    Table(
+        "district_targets", md,
+        Column("district_code", CODE, primary_key=True),
+        Column("year", Integer, primary_key=True),
+        Column("target", Float, nullable=False),
+        Column("source", Text, nullable=False),
+        Column("set_by", Text, nullable=False),
+        Column("set_at", DateTime(timezone=True), nullable=False),
+    )  # fmt: skip
+    md.create_all(conn, tables=[md.tables["estimates"], md.tables["publications"], md.tables["district_targets"]])
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_core,
     _v2_catalogue_aliases,
     _v3_scenarios,
     _v4_access,
+    _v5_publication,
 )
 CURRENT_VERSION = len(MIGRATIONS)
