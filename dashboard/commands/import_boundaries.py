@@ -1,9 +1,12 @@
-"""``python -m dashboard import-boundaries PATH [--code-column COL] [--crosswalk FILE]``: boundaries into the database.
+"""``python -m dashboard import-boundaries PATH [--code-column COL] [--crosswalk FILE | --match-names]``: boundaries.
 
 Reads GeoJSON, a zipped Shapefile, GeoPackage or GeoParquet in any CRS, checks every feature and
 commits in one transaction. A refused file prints its report on stderr and exits 1 with the database
 unchanged; a file already imported (same sha256) changes nothing and exits 0. A file whose codes are BPS codes
-is refused unless ``--crosswalk`` names a CSV of ``kode_bps,kode_kemendagri`` to translate them through.
+is refused unless ``--crosswalk`` names a CSV of ``kode_bps,kode_kemendagri`` to translate them through, or
+``--match-names`` matches each village by its name (and kecamatan name, when the file has them) against the
+official Kemendagri 2025 list Lokus ships, within the kabupaten the BPS codes' first four digits give: exact,
+unambiguous names only, any other is an error of its row.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dashboard.i18n import t
 NAME = "import-boundaries"
 HELP = (
     "Impor batas desa (GeoJSON, Shapefile .zip, GeoPackage, GeoParquet) ke basis data: "
-    "PATH [--code-column KOLOM] [--crosswalk FILE]"
+    "PATH [--code-column KOLOM] [--crosswalk FILE | --match-names]"
 )
 
 EXIT_REFUSED = 1
@@ -37,11 +40,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--code-column", metavar="COL", help="column holding the Kemendagri codes (detected if omitted)"
     )
-    parser.add_argument(
+    bps = parser.add_mutually_exclusive_group()
+    bps.add_argument(
         "--crosswalk",
         metavar="FILE",
         type=Path,
         help="CSV with the columns kode_bps,kode_kemendagri: the code column holds BPS codes, translate them",
+    )
+    bps.add_argument(
+        "--match-names",
+        action="store_true",
+        help="the code column holds BPS codes: find each village's Kemendagri code by its name (and kecamatan) "
+        "in the official Kemendagri 2025 list, within the kabupaten of its BPS code; exact names only",
     )
     parser.add_argument(
         "--user", help="the Lokus account importing (default: the operating-system user, marked as command line)"
@@ -59,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     if crosswalk is not None and not crosswalk.is_file():
         print(t("store.cli.not_found", lang, path=crosswalk), file=sys.stderr)
         return EXIT_NOT_FOUND
-    batch = prepare_boundary_import(path, code_column=args.code_column, crosswalk=crosswalk)
+    batch = prepare_boundary_import(
+        path, code_column=args.code_column, crosswalk=crosswalk, match_names=args.match_names
+    )
     for line in problem_lines(batch.problems, lang):
         print(line, file=sys.stderr)
     if not batch.ok:

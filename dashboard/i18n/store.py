@@ -394,16 +394,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kecamatan would merge and village numbers would be wrong, so the file is refused",
     ),
     "boundary.bps_codes.fix": (
-        "Dua jalan: (a) cocokkan desa menurut namanya dengan daftar resmi Kemendagri dan tambahkan kolom kode "
-        "Kemendagri ke file (impor batas belum dapat mencocokkan nama sendiri; pilih kolom itu dengan --code-column); "
-        "atau (b) sediakan file padanan CSV dengan kolom kode_bps,kode_kemendagri dan impor lewat baris perintah: "
-        "python -m dashboard import-boundaries FILE --crosswalk padanan.csv (lihat README, bagian BPS codes and the "
-        "crosswalk file).",
-        "Two ways on: (a) match the villages by name against the official Kemendagri list and add a Kemendagri code "
-        "column to the file (the boundary import cannot match names itself; choose that column with --code-column); "
-        "or (b) supply a crosswalk CSV with the columns kode_bps,kode_kemendagri and import from the command line: "
-        "python -m dashboard import-boundaries FILE --crosswalk crosswalk.csv (see the README, BPS codes and the "
-        "crosswalk file).",
+        "Dua jalan: (a) cocokkan menurut nama dengan daftar resmi Kemendagri: centang 'Cocokkan nama' di halaman Data "
+        "atau --match-names di baris perintah (python -m dashboard import-boundaries FILE --match-names); atau "
+        "(b) terjemahkan kode lewat file padanan CSV dengan kolom kode_bps,kode_kemendagri: di kotak 'File padanan' "
+        "pada halaman Data atau --crosswalk padanan.csv (lihat README, bagian BPS codes and the crosswalk file).",
+        "Two ways on: (a) match the villages by name against the official Kemendagri list: tick 'Cocokkan nama' on "
+        "the Data page or use --match-names on the command line (python -m dashboard import-boundaries FILE "
+        "--match-names); or (b) translate the codes through a crosswalk CSV with the columns "
+        "kode_bps,kode_kemendagri: in the 'File padanan' box on the Data page or with --crosswalk crosswalk.csv "
+        "(see the README, BPS codes and the crosswalk file).",
     ),
     "boundary.not_kemendagri_code.reason": (
         "nomor desa {part} tidak ada dalam penomoran Kemendagri (kelurahan 1..., desa 2..., desa adat 3...); "
@@ -476,5 +475,92 @@ TEXTS: dict[str, tuple[str, str]] = {
     "boundary.crosswalk_used.fix": (
         "Periksa peta: nama desa harus cocok dengan kodenya.",
         "Check the map: each village's name must match its code.",
+    ),
+    # Matching a BPS-coded file's villages by name against the official Kemendagri list.
+    "boundary.names_matched.reason": (
+        "{count} desa dicocokkan menurut nama dengan daftar Kemendagri 2025",
+        "{count} villages were matched by name against the Kemendagri 2025 list",
+    ),
+    "boundary.names_matched.fix": (
+        "Kode dan nama desa diambil dari daftar Kemendagri; periksa peta: setiap desa harus berada di tempatnya.",
+        "Codes and village names come from the Kemendagri list; check the map: each village must be in its place.",
+    ),
+    "boundary.names_no_column.reason": (
+        "tidak ada kolom nama desa untuk dicocokkan dengan daftar Kemendagri; kolom yang ada: {columns}",
+        "there is no column of village names to match against the Kemendagri list; the columns are: {columns}",
+    ),
+    "boundary.names_no_column.fix": (
+        "Beri nama desa pada kolom bernama nama, nama_desa, desa atau WADMKD, atau gunakan file padanan "
+        "kode_bps,kode_kemendagri (--crosswalk).",
+        "Put the village names in a column called nama, nama_desa, desa or WADMKD, or use a kode_bps,kode_kemendagri "
+        "crosswalk file (--crosswalk).",
+    ),
+    "boundary.names_no_kabupaten.reason": (
+        "daftar Kemendagri tidak punya kabupaten/kota {kabupaten}, yang diberikan empat digit pertama kode BPS; "
+        "nomor kabupaten BPS dan Kemendagri berbeda di sini, jadi nama desa tidak dapat dicocokkan",
+        "the Kemendagri list has no kabupaten/kota {kabupaten}, which the first four digits of the BPS codes give; "
+        "BPS and Kemendagri number this kabupaten differently, so the village names cannot be matched",
+    ),
+    "boundary.names_no_kabupaten.fix": (
+        "Terjemahkan kode BPS lewat file padanan kode_bps,kode_kemendagri (--crosswalk), atau tambahkan kolom kode "
+        "Kemendagri ke file.",
+        "Translate the BPS codes through a kode_bps,kode_kemendagri crosswalk file (--crosswalk), or add a "
+        "Kemendagri code column to the file.",
+    ),
+    "boundary.names_empty.reason": (
+        "desa ini tidak bernama, jadi tidak dapat dicocokkan dengan daftar Kemendagri",
+        "this village has no name, so it cannot be matched against the Kemendagri list",
+    ),
+    "boundary.names_empty.fix": (
+        "Isi nama desa, atau tambahkan kolom kode Kemendagri ke file (pilih dengan --code-column), atau terjemahkan "
+        "kode BPS lewat file padanan kode_bps,kode_kemendagri (--crosswalk).",
+        "Fill in the village name, or add a Kemendagri code column to the file (choose it with --code-column), or "
+        "translate the BPS codes through a kode_bps,kode_kemendagri crosswalk file (--crosswalk).",
+    ),
+    "boundary.names_unmatched.reason": (
+        "tidak ada desa bernama ini di kabupaten/kota {kabupaten} dalam daftar Kemendagri 2025 (yang mirip: "
+        "{candidates}); hanya nama yang sama persis yang diterima",
+        "no village of this name in kabupaten/kota {kabupaten} in the Kemendagri 2025 list (similar: {candidates}); "
+        "only an exact name is taken",
+    ),
+    "boundary.names_unmatched.fix": (
+        "Tulis nama seperti dalam daftar Kemendagri, atau tambahkan kolom kode Kemendagri ke file (pilih dengan "
+        "--code-column), atau terjemahkan kode BPS lewat file padanan kode_bps,kode_kemendagri (--crosswalk).",
+        "Write the name as the Kemendagri list does, or add a Kemendagri code column to the file (choose it with "
+        "--code-column), or translate the BPS codes through a kode_bps,kode_kemendagri crosswalk file (--crosswalk).",
+    ),
+    "boundary.names_ambiguous.reason": (
+        "nama ini dimiliki beberapa desa di kabupaten/kota {kabupaten}: {candidates}",
+        "several villages of kabupaten/kota {kabupaten} have this name: {candidates}",
+    ),
+    "boundary.names_ambiguous.fix": (
+        "Tambahkan kolom nama kecamatan (nama_kec, kecamatan atau WADMKC) agar desanya jelas, atau tambahkan kolom "
+        "kode Kemendagri ke file (pilih dengan --code-column), atau terjemahkan kode BPS lewat file padanan "
+        "kode_bps,kode_kemendagri (--crosswalk).",
+        "Add a column of kecamatan names (nama_kec, kecamatan or WADMKC) so the village is clear, or add a Kemendagri "
+        "code column to the file (choose it with --code-column), or translate the BPS codes through a "
+        "kode_bps,kode_kemendagri crosswalk file (--crosswalk).",
+    ),
+    "boundary.names_same_village.reason": (
+        "nama ini cocok dengan desa {village} ({code}), yang sudah dicocokkan dengan baris {first}",
+        "this name matches the village {village} ({code}), already matched by row {first}",
+    ),
+    "boundary.names_same_village.fix": (
+        "Setiap desa hanya muncul sekali: periksa kedua baris; bila keduanya memang desa berbeda, tambahkan kolom "
+        "kode Kemendagri ke file (pilih dengan --code-column), atau terjemahkan kode BPS lewat file padanan "
+        "kode_bps,kode_kemendagri (--crosswalk).",
+        "Each village appears once: check both rows; if they really are different villages, add a Kemendagri code "
+        "column to the file (choose it with --code-column), or translate the BPS codes through a "
+        "kode_bps,kode_kemendagri crosswalk file (--crosswalk).",
+    ),
+    "boundary.names_kecamatan_unknown.reason": (
+        "kecamatan ini tidak ada di kabupaten/kota {kabupaten} dalam daftar Kemendagri; desa-desanya dicari di "
+        "seluruh kabupaten",
+        "this kecamatan is not in kabupaten/kota {kabupaten} in the Kemendagri list; its villages were looked for in "
+        "the whole kabupaten",
+    ),
+    "boundary.names_kecamatan_unknown.fix": (
+        "Tulis nama kecamatan seperti dalam daftar Kemendagri.",
+        "Write the kecamatan name as the Kemendagri list does.",
     ),
 }

@@ -15,6 +15,9 @@
 * **Codes** are read from the chosen column, else a detected one; dotted or not, they are normalised
   to dotted text (leading zeros kept). Rows with 10-digit codes are villages; 6- and 4-digit codes
   (and 2-digit provinces) are outlines the file supplies. Levels and parents derive from the codes.
+* **BPS codes** (``PPKKCCCDDD``) are refused, unless a crosswalk translates them or the villages are
+  matched by name against the official Kemendagri list (:func:`dashboard.data.reference.kemendagri_villages`)
+  of the kabupaten their first four digits give: exact, unambiguous matches only.
 * **Geometry**: missing, empty and non-polygon geometries are errors; invalid ones are repaired with
   ``shapely.make_valid`` (keeping the polygonal part) and reported as warnings; Z is dropped.
 * **Outlines** of kecamatan and kabupaten the file does not supply are dissolved from its villages.
@@ -63,6 +66,9 @@ from dashboard.data.boundaries import (
     name_columns,
 )
 from dashboard.data.importers.model import BoundaryBatch, Problem, Severity
+from dashboard.data.importers.names import Gazetteer, MatchMethod, NameMatch
+from dashboard.data.importers.names import match_names as match_village_names
+from dashboard.data.reference import kemendagri_villages
 
 __all__ = [
     "BOUNDARY_SUFFIXES",
@@ -681,6 +687,7 @@ def prepare_boundary_import(
     dissolve: bool = True,
     crosswalk: bytes | Path | None = None,
     crosswalk_name: str | None = None,
+    match_names: bool = False,
 ) -> BoundaryBatch:
     """Read and check a boundary file into a batch of villages and outlines; never writes anything.
 
@@ -691,7 +698,11 @@ def prepare_boundary_import(
     A column of BPS village codes is refused (see :class:`~dashboard.data.boundaries.BpsEvidence`)
     unless ``crosswalk`` is given: a CSV (bytes or path, ``crosswalk_name`` in the report) with the
     columns :data:`CROSSWALK_COLUMNS`, through which every code of the code column is translated to
-    the Kemendagri code that is stored. A code the crosswalk lacks is an error of its row.
+    the Kemendagri code that is stored. A code the crosswalk lacks is an error of its row. Without a
+    crosswalk, ``match_names`` matches each feature's name (and kecamatan name, when the file has a column
+    of them) against the official Kemendagri list of the kabupaten its BPS code's first four digits give,
+    and stores the code and official names found; a name that matches no village, or several, is an error
+    of its row. ``match_names`` changes nothing for a file of Kemendagri codes.
     """
     if isinstance(content, Path):
         file_name = file_name or content.name
@@ -715,7 +726,7 @@ def prepare_boundary_import(
             crosswalk = crosswalk.read_bytes()
         translation = _read_crosswalk(crosswalk, crosswalk_name or "crosswalk.csv", report)
     if translation is not None or crosswalk is None:
-        _check_frame(frame, batch, report, code_column, dissolve, translation)
+        _check_frame(frame, batch, report, code_column, dissolve, translation, by_name=match_names)
     report.close()
     batch.problems = report.problems
     log.info(
@@ -736,6 +747,8 @@ def _check_frame(
     code_column: str | None,
     dissolve: bool,
     translation: dict[str, str] | None = None,
+    *,
+    by_name: bool = False,
 ) -> None:
     columns = [str(column) for column in frame.columns if column != frame.geometry.name]
     listed = ", ".join(columns) or "-"
@@ -754,13 +767,19 @@ def _check_frame(
             return
     batch.code_column = column
     evidence = bps_evidence(frame[column].tolist(), column)
+    matched: tuple[list[str | None], dict[str, tuple[str, str, str]]] | None = None
     if translation is None and evidence.looks_bps:
-        examples = ", ".join(str(frame[column].iloc[i]) for i in evidence.impossible[:3])
-        report.add(
-            None, column, None, "boundary.bps_codes",
-            column=column, count=len(evidence.impossible), total=evidence.codes, examples=examples,
-        )  # fmt: skip
-        return
+        if by_name:
+            matched = _match_by_name(frame, column, columns, report)
+            if matched is None:
+                return
+        else:
+            examples = ", ".join(str(frame[column].iloc[i]) for i in evidence.impossible[:3])
+            report.add(
+                None, column, None, "boundary.bps_codes",
+                column=column, count=len(evidence.impossible), total=evidence.codes, examples=examples,
+            )  # fmt: skip
+            return
     rows = np.arange(1, len(frame) + 1)
     frame, refused = _without_impossible(frame, _non_finite(frame), column, "boundary.bad_coordinates", report)
     projected = _check_crs(frame, report)
@@ -769,8 +788,11 @@ def _check_frame(
     outside = _outside_lonlat(projected)
     frame, refused = _without_impossible(projected, outside, column, "boundary.out_of_range", report, refused)
     raw_codes = frame[column].tolist()
+    official: dict[str, tuple[str, str, str]] = {}
     if translation is not None:
         codes = _translate(raw_codes, translation, column, report)
+    elif matched is not None:
+        codes, official = matched
     else:
         normal = {raw: try_normalise_code(raw) for raw in set(map(_hashable, raw_codes))}
         codes = [normal[_hashable(raw)] for raw in raw_codes]
@@ -803,6 +825,9 @@ def _check_frame(
     names = _text_column(frame, name_column)
     kec_names = _text_column(frame, kec_column)
     kab_names = _text_column(frame, kab_column)
+    for i, code in enumerate(codes):
+        if code in official:  # matched by name: the list's names go with the list's code
+            names[i], kec_names[i], kab_names[i] = official[code]
     levels = np.array([0 if code is None else len(code.split(".")) for code in codes])
     good = usable & ~duplicate & (levels > 0)
     village = good & (levels == 4)
@@ -931,6 +956,89 @@ def _translate(raw_codes: list[object], translation: dict[str, str], column: str
     translated = sum(code is not None for code in codes)
     report.add(None, column, None, "boundary.crosswalk_used", Severity.WARNING, count=translated)
     return codes
+
+
+def _match_by_name(
+    frame: gpd.GeoDataFrame, column: str, columns: list[str], report: _Report
+) -> tuple[list[str | None], dict[str, tuple[str, str, str]]] | None:
+    """Each row's Kemendagri code found by its name in the official list, and the list's names of the codes found.
+
+    A row's BPS code gives only its kabupaten (the four digits BPS and Kemendagri share); its village is
+    the one of that kabupaten whose name is the row's name (and in the row's kecamatan, when the file names
+    kecamatan), compared as :func:`dashboard.data.importers.names.match_key` compares names. Only an exact,
+    unambiguous match is taken: a name matching none or several villages, and a second row matching a
+    village already taken, are errors of their row. ``None`` (the reason reported) when the file cannot be
+    matched at all: no name column, or a kabupaten the list does not have.
+    """
+    name_column, kec_column, _ = name_columns(columns)
+    if name_column is None:
+        report.add(None, None, None, "boundary.names_no_column", columns=", ".join(columns) or "-")
+        return None
+    raw_codes = frame[column].tolist()
+    keys = [_bps_key(raw) for raw in raw_codes]
+    gazetteers: dict[str, Gazetteer] = {}
+    listed: dict[str, tuple[str, str, str]] = {}  # code -> names of the village, its kecamatan and kabupaten
+    missing: list[str] = []
+    for prefix in sorted({key[:4] for key in keys if key is not None}):
+        kabupaten = f"{prefix[:2]}.{prefix[2:]}"
+        villages = kemendagri_villages(kabupaten)
+        if len(villages) == 0:
+            missing.append(kabupaten)
+            continue
+        gazetteers[prefix] = Gazetteer(villages)
+        village_names = villages[["name", "kecamatan_name", "district_name"]].itertuples(index=False, name=None)
+        listed.update(zip(villages["code"], village_names, strict=True))
+    if missing:
+        report.add(None, column, missing[0], "boundary.names_no_kabupaten", kabupaten=", ".join(missing))
+        return None
+    names = _text_column(frame, name_column)
+    kecamatan = _text_column(frame, kec_column)
+    wanted = sorted({(key[:4], names[i] or "", kecamatan[i] or "") for i, key in enumerate(keys) if key and names[i]})
+    found: dict[tuple[str, str, str], NameMatch] = {}
+    for prefix, gazetteer in gazetteers.items():
+        asked = [item for item in wanted if item[0] == prefix]
+        table = pd.DataFrame({"village": [n for _, n, _ in asked], "kecamatan": [k or None for _, _, k in asked]})
+        found.update(zip(asked, match_village_names(table, gazetteer), strict=True))
+    codes: list[str | None] = []
+    official: dict[str, tuple[str, str, str]] = {}
+    first_row: dict[str, int] = {}
+    unknown_kecamatan: set[tuple[str, str | None]] = set()
+    for row, (raw, key, name, kec) in enumerate(zip(raw_codes, keys, names, kecamatan, strict=True), start=1):
+        if key is None:
+            # Not a ten-digit code: a province or kabupaten outline has the same digits in both numberings.
+            code = try_normalise_code(raw)
+            if code is None or len(code) not in (2, 5):
+                report.add(row, column, None if _is_missing(raw) else raw, "boundary.bad_code")
+                code = None
+            codes.append(code)
+            continue
+        if name is None:
+            report.add(row, name_column, None, "boundary.names_empty")
+            codes.append(None)
+            continue
+        kabupaten = f"{key[:2]}.{key[2:4]}"
+        match = found[(key[:4], name, kec or "")]
+        if not match.context_found and (kabupaten, kec) not in unknown_kecamatan:
+            unknown_kecamatan.add((kabupaten, kec))
+            report.add(row, kec_column, kec, "boundary.names_kecamatan_unknown", Severity.WARNING, kabupaten=kabupaten)
+        if match.code is None:
+            described = ", ".join(f"{listed[c][0]} ({c}, Kec. {listed[c][1]})" for c in match.candidates) or "-"
+            ambiguous = match.method is MatchMethod.AMBIGUOUS
+            problem = "boundary.names_ambiguous" if ambiguous else "boundary.names_unmatched"
+            report.add(row, name_column, name, problem, kabupaten=kabupaten, candidates=described)
+            codes.append(None)
+            continue
+        code = match.code
+        if code in first_row:
+            report.add(row, name_column, name, "boundary.names_same_village", code=code, village=listed[code][0],
+                       first=first_row[code])  # fmt: skip
+            codes.append(None)
+            continue
+        first_row[code] = row
+        official[code] = listed[code]
+        codes.append(code)
+    report.add(None, name_column, None, "boundary.names_matched", Severity.WARNING, count=len(official))
+    return codes, official
 
 
 def _supplied_outlines(codes: list[str], names: list[str | None], geometries: Iterable[object]) -> gpd.GeoDataFrame:
