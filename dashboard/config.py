@@ -25,6 +25,9 @@ class Settings:
     tile_attribution: str = ""
     min_measured: int = 10  # children measured below which a village rate is unreliable (and missing for ranking)
     min_completeness: float = 80.0  # percent of villages reporting for a period to be opened by default
+    # Small-number protection of published figures: a denominator below this hides the count and the rate.
+    public_min_denominator: int = 10
+    public_licence: str = "CC BY 4.0"  # the open-data licence every public download states
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
@@ -63,6 +66,8 @@ class Settings:
             tile_attribution=get("TILE_ATTRIBUTION") or "",
             min_measured=int(get("MIN_MEASURED") or defaults.min_measured),
             min_completeness=float(get("MIN_COMPLETENESS") or defaults.min_completeness),
+            public_min_denominator=int(get("PUBLIC_MIN_DENOMINATOR") or defaults.public_min_denominator),
+            public_licence=get("PUBLIC_LICENCE") or defaults.public_licence,
             host=get("HOST") or defaults.host,
             port=int(get("PORT") or defaults.port),
             debug=_flag(get("DEBUG")),

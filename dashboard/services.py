@@ -20,6 +20,7 @@ from dashboard.core.indicators import STUNTING
 from dashboard.core.plausibility import plausibility_flags
 from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
+from dashboard.data.publications import Publications
 from dashboard.data.source import District, RegionSource
 from dashboard.data.store import CommitResult, Store
 from dashboard.data.uploads import Uploads
@@ -163,6 +164,7 @@ class Services:
     geojson: GeoJsonCache = field(init=False)
     accounts: Accounts | None = field(init=False, default=None)
     uploads: Uploads | None = field(init=False, default=None)
+    publications: Publications | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if not isinstance(self.source, AreaScopedSource):
@@ -171,6 +173,7 @@ class Services:
         if self.store is not None:
             self.accounts = Accounts(self.store)
             self.uploads = Uploads(self.settings, self.accounts)
+            self.publications = Publications(self.store, self.accounts)
 
     @classmethod
     def from_store(cls, settings: Settings, store: Store) -> Services:
@@ -251,6 +254,12 @@ class Services:
         if self.accounts is None:
             raise RuntimeError("this app runs without a database, so without accounts")
         return self.accounts
+
+    def require_publications(self) -> Publications:
+        """Snapshots and targets; public surfaces read only standing snapshots' protected content."""
+        if self.publications is None:
+            raise RuntimeError("this app runs without a database, so without publications")
+        return self.publications
 
     def require_uploads(self) -> Uploads:
         if self.uploads is None:
