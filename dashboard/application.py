@@ -11,6 +11,7 @@ from dashboard.auth import web
 from dashboard.auth.guard import SecuredApp
 from dashboard.auth.roles import Permission
 from dashboard.config import REPO_ROOT, Settings
+from dashboard.data.publications import ensure_demo_publication
 from dashboard.data.source import RegionSource
 from dashboard.data.store import Store
 from dashboard.i18n import t
@@ -39,6 +40,8 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         store.ensure_demo(settings.geodata_dir)
         services = Services.from_store(settings, store)
         services.require_uploads().purge()
+        ensure_demo_publication(services.require_publications(), settings.min_completeness,
+                                settings.public_min_denominator, settings.public_licence)  # fmt: skip
     else:
         services = Services(settings, source)
     # Long imports run in a worker process; their progress and results pass through a disk cache.

@@ -38,7 +38,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from dashboard.core.completeness import completeness_of
+from dashboard.core.completeness import TARGET_INDICATORS
 from dashboard.core.indicators import STUNTING, get_indicator
 from dashboard.core.prevalence import wilson_interval
 from dashboard.core.suppression import Status, protect
@@ -192,24 +192,46 @@ def cells_frame(
 def _completeness_rows(
     villages: pd.DataFrame, observations: pd.DataFrame, periods: Sequence[str]
 ) -> list[dict[str, Any]]:
+    """:func:`~dashboard.core.completeness.completeness_of` for the district and each kecamatan, per period.
+
+    Computed in one pass per period (the same rules: a village reports when its stunting denominator is
+    above zero; children measured and target children are summed over reporting villages whose target is
+    known, the target from the first of :data:`TARGET_INDICATORS` present that period).
+    """
+    codes = villages["code"].astype(str)
+    kecamatan_of = pd.Series(villages["kecamatan_code"].astype(str).to_numpy(), index=codes)
+    district = str(villages["district_code"].iloc[0])
+    totals = kecamatan_of.value_counts()
     rows: list[dict[str, Any]] = []
-    areas: list[tuple[str, str, pd.Index]] = [
-        ("kabupaten", str(villages["district_code"].iloc[0]), pd.Index(villages["code"].astype(str)))
-    ]
-    for code, group in villages.groupby(villages["kecamatan_code"].astype(str), sort=True):
-        areas.append(("kecamatan", str(code), pd.Index(group["code"].astype(str))))
     for period in periods:
-        for level, code, scope in areas:
-            c = completeness_of(observations, period, scope, STUNTING)
+        of_period = observations[(observations["period"] == period) & observations["code"].astype(str).isin(codes)]
+        stunting = of_period[of_period["indicator"] == STUNTING]
+        measured = stunting.groupby(stunting["code"].astype(str))["denominator"].sum()
+        reporting = pd.Index(sorted(set(stunting.loc[stunting["denominator"] > 0, "code"].astype(str))))
+        target = pd.Series(dtype=float)
+        for key in TARGET_INDICATORS:
+            found = of_period[(of_period["indicator"] == key) & (of_period["denominator"] > 0)]
+            if len(found):
+                target = found.groupby(found["code"].astype(str))["denominator"].sum()
+                break
+        target = target[target.index.isin(reporting)]
+        frame = pd.DataFrame({"kecamatan": kecamatan_of.reindex(reporting).to_numpy()}, index=reporting)
+        frame["target"] = target.reindex(reporting)
+        frame["measured"] = np.where(frame["target"].notna(), measured.reindex(reporting).fillna(0.0), np.nan)
+        areas = [("kabupaten", district, frame, len(codes))]
+        for code in sorted(totals.index):
+            areas.append(("kecamatan", str(code), frame[frame["kecamatan"] == code], int(totals[code])))
+        for level, code, part, total in areas:
+            known = part["target"].notna().any()
             rows.append(
                 {
                     "periode": period,
                     "tingkat": level,
                     "kode": code,
-                    "desa_melapor": c.reporting,
-                    "desa_total": c.villages,
-                    "diukur": None if c.measured is None else round(c.measured),
-                    "sasaran": None if c.target is None else round(c.target),
+                    "desa_melapor": len(part),
+                    "desa_total": total,
+                    "diukur": round(float(part["measured"].sum())) if known else None,
+                    "sasaran": round(float(part["target"].sum())) if known else None,
                 }
             )
     return rows

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 import sqlalchemy as sa
 
 from dashboard.auth.roles import Actor, Role
@@ -29,7 +30,7 @@ from dashboard.data import schema
 from dashboard.data.accounts import Accounts
 from dashboard.data.store import Store
 
-__all__ = ["DEFAULT_LICENCE", "PublicationError", "Publications", "Snapshot", "Target"]
+__all__ = ["DEFAULT_LICENCE", "PublicationError", "Publications", "Snapshot", "Target", "ensure_demo_publication"]
 
 log = logging.getLogger(__name__)
 
@@ -132,11 +133,13 @@ class Publications:
         min_denominator: int = 10,
         licence: str = DEFAULT_LICENCE,
         now: datetime | None = None,
+        observations: pd.DataFrame | None = None,
     ) -> Snapshot:
         """Freeze the district's protected figures for ``periods`` as a new snapshot.
 
         Only an administrator publishes. Raises :class:`PublicationError` for an unknown district,
-        no or malformed periods, an unknown indicator, or periods without data.
+        no or malformed periods, an unknown indicator, or periods without data. ``observations``: the
+        district's current observations when the caller has just read them (else read here).
         """
         if actor.role is not Role.ADMIN:
             raise PublicationError("publication.not_admin")
@@ -151,7 +154,8 @@ class Publications:
             raise PublicationError("publication.unknown_indicator", indicators=", ".join(unknown))
         district = districts[district_code]
         villages = self.store.villages(district_code)
-        observations = self.store.observations(district_code)
+        if observations is None:
+            observations = self.store.observations(district_code)
         available = set(observations["period"].astype(str))
         missing = [p for p in chosen if p not in available]
         if missing:
@@ -351,3 +355,37 @@ def _geometries(villages: gpd.GeoDataFrame, kecamatan: gpd.GeoDataFrame) -> tupl
     else:
         kecamatan_json = {"type": "FeatureCollection", "features": []}
     return village_json, kecamatan_json
+
+
+def ensure_demo_publication(publications: Publications, min_completeness: float, min_denominator: int,
+                            licence: str = DEFAULT_LICENCE) -> Snapshot | None:  # fmt: skip
+    """Publish the fictional demo on first start, so the public pages are never empty.
+
+    Only when the demo has never been published (a withdrawal by an administrator is respected). The
+    periods are the demo's complete ones (at least ``min_completeness`` percent of villages reporting).
+    Returns the new snapshot, or None when there was nothing to do.
+    """
+    from dashboard.core.completeness import completeness_by_period
+    from dashboard.data.source import DEMO_DISTRICT_CODE
+    from dashboard.i18n import t
+
+    store = publications.store
+    if DEMO_DISTRICT_CODE not in {d.code for d in store.districts()} or publications.snapshots(DEMO_DISTRICT_CODE):
+        return None
+    villages = store.villages(DEMO_DISTRICT_CODE)
+    observations = store.observations(DEMO_DISTRICT_CODE)
+    table = completeness_by_period(observations, villages["code"].astype(str))
+    periods = [c.period for c in table if c.complete(min_completeness) and len(c.period) == 7]
+    if not periods:
+        return None
+    system = Actor(None, "sistem", Role.ADMIN, (), via_cli=True)
+    return publications.publish(
+        system,
+        DEMO_DISTRICT_CODE,
+        periods,
+        title=t("publication.demo_title", "id"),
+        note=t("publication.demo_note", "id"),
+        min_denominator=min_denominator,
+        licence=licence,
+        observations=observations,
+    )
