@@ -61,6 +61,7 @@ class ID(StrEnum):
     CROSSWALK_STATUS = "data-crosswalk-status"
     CROSSWALK_TOKEN = "data-crosswalk-token"
     CROSSWALK_INFO = "data-crosswalk-info"
+    MATCH_NAMES = "data-match-names"  # or match a BPS-coded file's names against the Kemendagri list
     # lokus page
     LOKUS_DISTRICT = "lokus-district"
     LOKUS_PERIOD = "lokus-period"

@@ -97,10 +97,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.crosswalk.help": (
         "Hanya untuk file batas yang berkode BPS (PPKKCCCDDD): CSV dengan kolom kode_bps,kode_kemendagri, satu baris "
-        "per desa. Pilih file ini, lalu tekan Periksa lagi.",
+        "per desa. Pilih file ini (atau centang Cocokkan nama), lalu tekan Periksa lagi.",
         "Only for a boundary file coded by BPS (PPKKCCCDDD): a CSV with the columns kode_bps,kode_kemendagri, one "
-        "row per village. Choose it, then press Check again.",
+        "row per village. Choose it (or tick Match names), then press Check again.",
     ),
+    "data.match_names": (
+        "Cocokkan nama: cari kode Kemendagri desa menurut namanya di daftar resmi Kemendagri 2025",
+        "Match names: find each village's Kemendagri code by its name in the official 2025 Kemendagri list",
+    ),
+    "data.crosswalk.or": ("atau", "or"),
     "data.crosswalk.prompt": ("Seret file padanan ke sini atau ", "Drag the crosswalk file here or "),
     "data.crosswalk.chosen": (
         "File padanan: {name} ({size}) — dipakai saat Periksa dan Impor",

@@ -307,3 +307,30 @@ def test_data012_a_bps_coded_boundary_file_imports_with_a_crosswalk_chosen_on_th
     for gone in (token, own):  # raw uploads do not outlive their import
         with pytest.raises(UploadMissing):
             uploads.resolve(gone.id, signed_in_actor())
+
+
+def test_data013_the_match_names_box_finds_kemendagri_codes_for_a_bps_coded_file(
+    services: Services, tmp_path: Path
+) -> None:
+    """Issue 12, point 5, the other way on: the box on the page matches names against the shipped list."""
+    import geopandas as gpd
+    import shapely
+
+    from dashboard.data.reference import kemendagri_villages
+
+    official = kemendagri_villages("52.03").head(6).reset_index(drop=True)
+    bps = [f"5203{int(c.split('.')[2]) * 10:03d}{i + 1:03d}" for i, c in enumerate(official["code"])]
+    frame = gpd.GeoDataFrame(
+        {"kode": bps, "nama": official["name"].str.upper()},
+        geometry=[shapely.box(116.5 + i * 0.01, -8.6, 116.51 + i * 0.01, -8.59) for i in range(len(official))],
+        crs=4326,
+    )
+    path = write(frame, tmp_path / "bps_nama", "geojson", name="desa_bps_nama")
+    token = data_page.save_upload(services, path.read_bytes(), path.name, signed_in_actor())
+    kind = data_page.ImportKind.AUTO
+    refused = data_page.ImportForm(kind, None, [], [], [], []).check(services, token)
+    assert [p.key for p in refused.problems] == ["boundary.bps_codes"]
+    matched = data_page.ImportForm(kind, None, [], [], [], [], match_names=True).check(services, token)
+    assert matched.ok, [p.message("en") for p in matched.problems]
+    assert "boundary.names_matched" in [p.key for p in matched.problems]
+    assert sorted(matched.villages["code"]) == sorted(official["code"])

@@ -29,6 +29,7 @@ _IMPORT_FORM = (
     State({"type": Pattern.NAME_MATCH, "key": ALL}, "value"),
     State({"type": Pattern.NAME_MATCH, "key": ALL}, "id"),
     State(ID.CROSSWALK_TOKEN, "data"),
+    State(ID.MATCH_NAMES, "value"),
 )
 
 
@@ -106,8 +107,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
               district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
               name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
-              lang: str) -> tuple[Any, bool]:  # fmt: skip
-        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk)
+              match_names: bool | None, lang: str) -> tuple[Any, bool]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
+                          bool(match_names))  # fmt: skip
         return check_report(services, set_progress, n_clicks, stored, form, lang)
 
     @app.callback(
@@ -128,8 +130,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
                district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
                name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
-               version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
-        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk)
+               match_names: bool | None, version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
+        form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
+                          bool(match_names))  # fmt: skip
         return commit_upload(services, set_progress, n_clicks, stored, form, version, lang)
 
     @app.callback(

@@ -44,6 +44,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             ),
             html.Div(id=ID.CROSSWALK_INFO, className="small mt-1"),
             dcc.Store(id=ID.CROSSWALK_TOKEN),
+            html.Div(t("data.crosswalk.or", lang), className="small text-muted my-1"),
+            dbc.Checkbox(id=ID.MATCH_NAMES, label=t("data.match_names", lang), value=False),
         ],
         id=ID.CROSSWALK_BLOCK,
         hidden=True,

@@ -120,10 +120,12 @@ def check_upload(
     accept_near: bool = False,
     year: int | None = None,
     crosswalk: UploadToken | None = None,
+    match_names: bool = False,
 ) -> BoundaryBatch | IndicatorBatch:
     """Read and check an uploaded file; never writes to the database. ``year`` completes a report whose months
     carry no year (a Sigizi export without a Tahun column); ``crosswalk``, a second upload of the same account,
-    translates a boundary file's BPS codes (:func:`~dashboard.data.importers.boundary_files.prepare_boundary_import`).
+    translates a boundary file's BPS codes (:func:`~dashboard.data.importers.boundary_files.prepare_boundary_import`),
+    or ``match_names`` finds their Kemendagri codes by name in the official list.
 
     A file that passes is also checked against what is stored (:func:`~dashboard.data.assessment.assess`):
     those warnings come first in its report.
@@ -141,6 +143,7 @@ def check_upload(
             (mapping or {}).get("kolom_kode"),
             crosswalk=translation,
             crosswalk_name=crosswalk.name if crosswalk is not None else None,
+            match_names=match_names,
         )
     villages, aliases = _matching_context(services, district)
     if kind == ImportKind.MEASUREMENTS:
@@ -210,6 +213,7 @@ class ImportForm:
     name_ids: Sequence[dict[str, str]]
     year: int | None = None  # for a report whose months carry no year
     crosswalk: object = None  # the browser's token of a crosswalk upload, for a BPS-coded boundary file
+    match_names: bool = False  # or a BPS-coded file's names matched against the Kemendagri list
 
     def crosswalk_token(self, services: Services) -> UploadToken | None:
         """The crosswalk upload when there is one and it is still the signed-in account's; else None (a token
@@ -230,7 +234,7 @@ class ImportForm:
         year = int(self.year) if self.year else None
         crosswalk = self.crosswalk_token(services)
         return check_upload(services, token, self.kind, self.district, mapping, confirmed, year=year,
-                            crosswalk=crosswalk)  # fmt: skip
+                            crosswalk=crosswalk, match_names=bool(self.match_names))  # fmt: skip
 
 
 def template_download(trigger: object) -> Any:
