@@ -16,7 +16,16 @@ from dashboard.data.source import RegionSource
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.services import Services
-from dashboard.views import audit_page, data_page, gaps_page, geojson_route, lokus_page, map_page, shell
+from dashboard.views import (
+    audit_page,
+    data_page,
+    gaps_page,
+    geojson_route,
+    lokus_page,
+    map_page,
+    publication_page,
+    shell,
+)
 
 __all__ = ["create_app"]
 
@@ -65,6 +74,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     lokus_page.register(secured.page(Permission.VIEW), services)
     gaps_page.register(secured.page(Permission.VIEW), services)
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
+    publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)
     web.install(app, secured, settings, services)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)

@@ -60,6 +60,7 @@ class Permission(StrEnum):
     FINALISE = "finalise"  # mark a scenario final, reopen a final
     MANAGE_USERS = "manage_users"
     READ_AUDIT = "read_audit"
+    PUBLISH = "publish"  # publish and withdraw snapshots for the public, set districts' targets
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {

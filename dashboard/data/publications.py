@@ -134,12 +134,14 @@ class Publications:
         licence: str = DEFAULT_LICENCE,
         now: datetime | None = None,
         observations: pd.DataFrame | None = None,
+        publisher: str | None = None,
     ) -> Snapshot:
         """Freeze the district's protected figures for ``periods`` as a new snapshot.
 
         Only an administrator publishes. Raises :class:`PublicationError` for an unknown district,
         no or malformed periods, an unknown indicator, or periods without data. ``observations``: the
-        district's current observations when the caller has just read them (else read here).
+        district's current observations when the caller has just read them (else read here); ``publisher``
+        the name shown (default: the actor's).
         """
         if actor.role is not Role.ADMIN:
             raise PublicationError("publication.not_admin")
@@ -169,7 +171,7 @@ class Publications:
             indicators=tuple(dict.fromkeys(indicators)),
             title=title.strip() or district.name,
             note=note.strip(),
-            publisher=actor.label or "admin",
+            publisher=publisher or actor.label or "admin",
             published_at=when,
             licence=licence,
             min_denominator=int(min_denominator),
@@ -388,4 +390,5 @@ def ensure_demo_publication(publications: Publications, min_completeness: float,
         min_denominator=min_denominator,
         licence=licence,
         observations=observations,
+        publisher="sistem",
     )

@@ -61,4 +61,63 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Terbitan otomatis data contoh (fiktif) agar halaman publik tidak pernah kosong.",
         "Automatic publication of the fictional sample data so the public pages are never empty.",
     ),
+    "nav.publication": ("Publikasi", "Publication"),
+    "pubpage.title": ("Publikasi untuk publik (Aksi 7)", "Publication for the public (Aksi 7)"),
+    "pubpage.intro": (
+        "Terbitkan angka satu kabupaten/kota untuk halaman publik dan data terbuka. Yang diterbitkan dibekukan: "
+        "impor sesudahnya tidak mengubah apa pun di halaman publik sampai terbitan berikutnya. Angka kecil "
+        'dilindungi: jumlah 1–4 tampil sebagai "<5", desa dengan kurang dari {minimum} anak diukur tampil '
+        '"n kecil", dan sel lain disembunyikan bila perlu agar angka yang disembunyikan tidak dapat dihitung balik.',
+        "Publish one district's figures for the public pages and open data. What is published is frozen: later "
+        "imports change nothing public until the next publication. Small numbers are protected: counts of 1–4 "
+        'show as "<5", villages with fewer than {minimum} children measured show "n kecil", and further cells '
+        "are hidden where needed so that no hidden count can be worked back.",
+    ),
+    "pubpage.new": ("Terbitan baru", "New publication"),
+    "pubpage.district": ("Kabupaten/kota", "District"),
+    "pubpage.periods": (
+        "Periode (tren publik memakai semua yang dipilih)",
+        "Periods (the public trend uses all chosen)",
+    ),
+    "pubpage.indicators": ("Indikator", "Indicators"),
+    "pubpage.title_field": ("Judul (kosong: nama kabupaten/kota)", "Title (empty: the district's name)"),
+    "pubpage.note": ("Catatan untuk pembaca", "Note for readers"),
+    "pubpage.publish": ("Terbitkan", "Publish"),
+    "pubpage.choose": (
+        "Pilih kabupaten/kota dan paling sedikit satu periode.",
+        "Choose a district and at least one period.",
+    ),
+    "pubpage.done": (
+        "Terbitan {id} diterbitkan ({periods}); halaman publik kini menampilkannya.",
+        "Publication {id} published ({periods}); the public pages now show it.",
+    ),
+    "pubpage.open": ("Buka halaman publik", "Open the public page"),
+    "pubpage.list": ("Semua terbitan", "All publications"),
+    "pubpage.none": ("Belum ada terbitan.", "No publication yet."),
+    "pubpage.col.id": ("No.", "No."),
+    "pubpage.col.district": ("Wilayah", "District"),
+    "pubpage.col.title": ("Judul", "Title"),
+    "pubpage.col.periods": ("Periode", "Periods"),
+    "pubpage.col.when": ("Diterbitkan", "Published"),
+    "pubpage.col.publisher": ("Oleh", "By"),
+    "pubpage.col.status": ("Status", "Status"),
+    "pubpage.standing": ("tayang", "public"),
+    "pubpage.withdrawn": ("ditarik {when} oleh {by}: {reason}", "withdrawn {when} by {by}: {reason}"),
+    "pubpage.withdraw": ("Tarik terbitan", "Withdraw a publication"),
+    "pubpage.withdraw.reason": ("Alasan (dicatat dan ditampilkan)", "Reason (recorded and shown)"),
+    "pubpage.withdraw.button": ("Tarik dari publik", "Withdraw from the public"),
+    "pubpage.withdraw.choose": ("Pilih terbitan yang akan ditarik.", "Choose the publication to withdraw."),
+    "pubpage.targets": ("Target daerah", "District's own target"),
+    "pubpage.targets.help": (
+        "Target stunting kabupaten/kota per tahun (mis. dari RPJMD), tampil di samping target nasional 14% pada "
+        "halaman publik dan ruang paparan. Terbitan berikutnya membawanya.",
+        "The district's stunting target per year (e.g. from its RPJMD), shown beside the national 14% on the public "
+        "pages and in the briefing room. The next publication carries it.",
+    ),
+    "pubpage.targets.none": ("Belum ada target daerah.", "No district target yet."),
+    "pubpage.targets.col.year": ("Tahun", "Year"),
+    "pubpage.targets.col.target": ("Target (%)", "Target (%)"),
+    "pubpage.targets.col.source": ("Sumber", "Source"),
+    "pubpage.targets.col.by": ("Oleh", "By"),
+    "pubpage.targets.save": ("Simpan target", "Save target"),
 }

@@ -19,7 +19,7 @@ from dashboard.auth.roles import ANONYMOUS, Actor, Permission, can
 from dashboard.i18n import LANGUAGES, Lang, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views import audit_page, data_page, gaps_page, lokus_page, map_page
+from dashboard.views import audit_page, data_page, gaps_page, lokus_page, map_page, publication_page
 
 __all__ = ["PAGES", "layout", "register"]
 
@@ -32,6 +32,7 @@ PAGES: dict[str, tuple[str, PageBuilder, Permission]] = {
     "/kesenjangan": ("nav.gaps", gaps_page.layout, Permission.VIEW),
     "/data": ("nav.data", data_page.layout, Permission.IMPORT),
     "/audit": ("nav.audit", audit_page.layout, Permission.READ_AUDIT),
+    "/publikasi": ("nav.publication", publication_page.layout, Permission.PUBLISH),
 }
 
 
