@@ -27,10 +27,10 @@ from dashboard.core.completeness import DEFAULT_MIN_COMPLETENESS, TARGET_INDICAT
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.periods import period_label
 from dashboard.core.plausibility import Flag, plausibility_flags
-from dashboard.data.importers.model import IndicatorBatch, Problem, Severity
+from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch, Problem, Severity
 from dashboard.i18n import LANGUAGES, fmt_percent, t
 
-__all__ = ["MAX_FLAGS_LISTED", "MAX_VILLAGES_NAMED", "about_stored_data", "assess"]
+__all__ = ["MAX_FLAGS_LISTED", "MAX_VILLAGES_NAMED", "about_stored_data", "assess", "assess_boundaries"]
 
 MAX_VILLAGES_NAMED = 20  # villages without data named in a completeness warning; "and N more" for the rest
 MAX_FLAGS_LISTED = 100  # values listed per flag; one line sums up the rest
@@ -41,7 +41,35 @@ Params = list[tuple[str, object]]
 
 def about_stored_data(problem: Problem) -> bool:
     """Whether a problem is one :func:`assess` raised (against stored data), not one of the file's own."""
-    return problem.key == "store.incomplete_period" or problem.key.startswith("flag.")
+    return problem.key in ("store.incomplete_period", "boundary.replaces_villages") or problem.key.startswith("flag.")
+
+
+def assess_boundaries(batch: BoundaryBatch, stored: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """A warning per district whose stored villages the file would take off the map.
+
+    A boundary file replaces a district's whole boundary set: a file with 2 of its 15 villages leaves 13
+    without a map (their figures stay stored, but the headline counts only the 2). Said at the check, before
+    anything changes, naming how many and which. ``stored`` maps a district code to its current villages
+    (code, name); districts the database does not know yet are new, not replaced.
+    """
+    problems: list[Problem] = []
+    new_codes = set(batch.villages["code"].astype(str)) if len(batch.villages) else set()
+    for district in batch.districts:
+        villages = stored.get(district)
+        if villages is None or villages.empty:
+            continue
+        names = dict(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
+        gone = sorted(code for code in names if code not in new_codes)
+        if not gone:
+            continue
+        named = ", ".join(f"{names[c]} ({c})" for c in gone[:MAX_VILLAGES_NAMED])
+        kept = len(names) - len(gone)
+        more = max(0, len(gone) - MAX_VILLAGES_NAMED)
+        params: Params = [("district", district), ("stored", len(names)), ("kept", kept), ("count", len(gone)),
+                          *_both("villages", partial(_listed, named, more))]  # fmt: skip
+        key = "boundary.replaces_villages"
+        problems.append(Problem(batch.file_name, None, None, district, key, tuple(params), Severity.WARNING))
+    return problems
 
 
 def assess(

@@ -90,7 +90,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.quality.col.rows": ("Pengukuran", "Measurements"),
     "data.quality.col.refused": ("Ditolak", "Refused"),
     "data.year": ("Tahun (laporan tanpa kolom tahun)", "Year (report without a year column)"),
-    "data.year.placeholder": ("mis. 2025", "e.g. 2025"),
     "data.crosswalk": (
         "File padanan kode BPS → Kemendagri (CSV, opsional)",
         "Crosswalk of BPS → Kemendagri codes (CSV, optional)",

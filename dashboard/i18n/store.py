@@ -385,6 +385,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "this warning.",
     ),
     # BPS codes and the crosswalk file (issue 12, point 5).
+    "boundary.replaces_villages.reason": (
+        "file ini mengganti seluruh batas {district}: dari {stored} desa yang tersimpan hanya {kept} ada di file, "
+        "{count} desa akan hilang dari peta dan dari angka kabupaten/kota (nilainya tetap tersimpan): {villages_id}",
+        "this file replaces all of {district}'s boundaries: of the {stored} villages stored only {kept} are in the "
+        "file, {count} villages would leave the map and the district's figures (their values stay stored): "
+        "{villages_en}",
+    ),
+    "boundary.replaces_villages.fix": (
+        "Impor file batas yang lengkap untuk kabupaten/kota ini. Lanjutkan hanya bila desa-desa itu memang tidak "
+        "ada lagi (pemekaran, penggabungan); mengimpor lagi file batas yang lengkap kapan pun mengembalikan petanya.",
+        "Import a complete boundary file for this district. Go on only if those villages really no longer exist "
+        "(splits, mergers); importing the complete boundary file again at any time brings their map back.",
+    ),
     "boundary.bps_codes.reason": (
         "kolom {column} tampaknya berisi kode BPS (PPKKCCCDDD), bukan kode Kemendagri (PP.KK.CC.DDDD): {count} dari "
         "{total} kode punya nomor desa yang tidak dimiliki kode Kemendagri mana pun (mis. {examples}); dibaca sebagai "
@@ -396,13 +409,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "boundary.bps_codes.fix": (
         "Dua jalan: (a) cocokkan menurut nama dengan daftar resmi Kemendagri: centang 'Cocokkan nama' di halaman Data "
         "atau --match-names di baris perintah (python -m dashboard import-boundaries FILE --match-names); atau "
-        "(b) terjemahkan kode lewat file padanan CSV dengan kolom kode_bps,kode_kemendagri: di kotak 'File padanan' "
-        "pada halaman Data atau --crosswalk padanan.csv (lihat README, bagian BPS codes and the crosswalk file).",
-        "Two ways on: (a) match the villages by name against the official Kemendagri list: tick 'Cocokkan nama' on "
+        "(b) terjemahkan kode lewat file padanan CSV dengan kolom kode_bps,kode_kemendagri: di kotak 'File padanan "
+        "kode BPS → Kemendagri' pada halaman Data atau --crosswalk padanan.csv (lihat README, bagian \"BPS codes "
+        "and the crosswalk file\").",
+        "Two ways on: (a) match the villages by name against the official Kemendagri list: tick 'Match names' on "
         "the Data page or use --match-names on the command line (python -m dashboard import-boundaries FILE "
         "--match-names); or (b) translate the codes through a crosswalk CSV with the columns "
-        "kode_bps,kode_kemendagri: in the 'File padanan' box on the Data page or with --crosswalk crosswalk.csv "
-        "(see the README, BPS codes and the crosswalk file).",
+        "kode_bps,kode_kemendagri: in the 'Crosswalk of BPS → Kemendagri codes' box on the Data page or with "
+        "--crosswalk crosswalk.csv (see the README, \"BPS codes and the crosswalk file\").",
     ),
     "boundary.not_kemendagri_code.reason": (
         "nomor desa {part} tidak ada dalam penomoran Kemendagri (kelurahan 1..., desa 2..., desa adat 3...); "

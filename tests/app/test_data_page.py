@@ -334,3 +334,37 @@ def test_data013_the_match_names_box_finds_kemendagri_codes_for_a_bps_coded_file
     assert matched.ok, [p.message("en") for p in matched.problems]
     assert "boundary.names_matched" in [p.key for p in matched.problems]
     assert sorted(matched.villages["code"]) == sorted(official["code"])
+
+
+def test_data014_a_boundary_preview_shows_village_names_and_twenty_rows(services: Services, tmp_path: Path) -> None:
+    """Village names and types describe places, not people; a column of NIK-like numbers stays hidden."""
+    frame = villages_frame(district="52.93", kecamatan=3, per_kecamatan=8)
+    frame["jenis"] = "desa"
+    frame["nik_kepala_desa"] = [f"520301{i:010d}" for i in range(len(frame))]
+    path = write(frame, tmp_path / "pratinjau", "geojson", name="batas_pratinjau")
+    token = data_page.save_upload(services, path.read_bytes(), path.name, signed_in_actor())
+    preview, _ = data_page.preview_view(services, token, data_page.ImportKind.AUTO, "id")
+    text = str(preview.to_plotly_json())
+    assert "Desa 1-1" in text and "Kecamatan 1" in text and "'jenis'" in text
+    assert "Desa 3-4" in text and "Desa 3-5" not in text  # the first 20 rows, as the heading says
+    assert "5203010000000000" not in text and "nik_kepala_desa" in text  # named among the hidden columns
+
+
+def test_data015_a_partial_boundary_file_warns_at_the_check_which_villages_leave_the_map(
+    services: Services, tmp_path: Path
+) -> None:
+    """Before anything changes: a file with 2 of the district's 6 villages says the other 4 would go."""
+    partial = villages_frame().head(2)
+    path = write(partial, tmp_path / "sebagian", "geojson", name="batas_sebagian")
+    token = data_page.save_upload(services, path.read_bytes(), path.name, signed_in_actor())
+    batch = data_page.check_upload(services, token, data_page.ImportKind.AUTO, None)
+    assert batch.ok  # a split or merger is possible: a warning, not a refusal
+    [warning] = [p for p in batch.problems if p.key == "boundary.replaces_villages"]
+    assert "hanya 2 ada di file, 4 desa akan hilang" in warning.reason("id")
+    assert "Desa 2-3 (52.91.02.2003)" in warning.reason("id") and "Desa 1-1" not in warning.reason("id")
+    report = str(data_page.report_view(batch, services, "id").to_plotly_json())
+    assert "4 desa akan hilang" in report
+    whole = write(villages_frame(), tmp_path / "lengkap", "geojson", name="batas_lengkap")
+    token = data_page.save_upload(services, whole.read_bytes(), whole.name, signed_in_actor())
+    complete = data_page.check_upload(services, token, data_page.ImportKind.AUTO, None)
+    assert "boundary.replaces_villages" not in [p.key for p in complete.problems]

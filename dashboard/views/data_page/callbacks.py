@@ -105,7 +105,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
-              district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
+              district: str | None, year: str | None, map_values: list[str], map_ids: list[dict[str, str]],
               name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
               match_names: bool | None, lang: str) -> tuple[Any, bool]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
@@ -128,7 +128,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
-               district: str | None, year: int | None, map_values: list[str], map_ids: list[dict[str, str]],
+               district: str | None, year: str | None, map_values: list[str], map_ids: list[dict[str, str]],
                name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
                match_names: bool | None, version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,

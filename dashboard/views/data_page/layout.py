@@ -64,14 +64,14 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         clearable=True,
     )
     # A Sigizi report with months but no year column needs its year (the command line's --year).
-    year = dcc.Input(
+    # Text with a numeric keyboard, not type=number: its stepper wrapped below the digits in a narrow column.
+    year = dbc.Input(
         id=ID.IMPORT_YEAR,
-        type="number",
-        min=2000,
-        max=2100,
-        step=1,
-        placeholder=t("data.year.placeholder", lang),
-        className="form-control",
+        type="text",
+        inputMode="numeric",
+        pattern="[0-9]{4}",
+        maxLength=4,
+        placeholder="2025",
     )
     return dbc.Container(
         [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -30,11 +31,23 @@ __all__ = ["boundary_preview_view", "cancel_upload", "crosswalk_view", "preview_
 
 log = logging.getLogger(__name__)
 
+PREVIEW_ROWS = 20  # the first rows a preview shows (its heading says so)
 
-def _preview_table(preview: pd.DataFrame, lang: str) -> Any:
+
+# A boundary file's attributes describe places: its name and type columns are the villages', not people's.
+_PLACE_HEADER = re.compile(
+    r"^(nama|name|namobj|wadm\w*|jenis|desa|kelurahan|kecamatan|kabupaten|kab_?kota)(\b|_)", re.IGNORECASE
+)
+
+
+def _preview_table(preview: pd.DataFrame, lang: str, places: bool = False) -> Any:
     """The first rows, never a personal column (names, NIK, birth dates, parents, addresses, phones),
-    whatever kind the planner chose: recognised by header and by content."""
-    shown, hidden = drop_for_preview(preview)
+    whatever kind the planner chose: recognised by header and by content. ``places``: a boundary file, whose
+    name columns (``nama``, ``NAMOBJ``, ``WADMKD``, ``jenis``, ...) name villages and are shown."""
+    place_columns = [c for c in preview.columns if places and _PLACE_HEADER.match(str(c).strip())]
+    shown, hidden = drop_for_preview(preview.drop(columns=place_columns))
+    if place_columns:
+        shown = preview[[c for c in preview.columns if c in place_columns or c in shown.columns]]
     table = dbc.Table.from_dataframe(shown.astype(str), size="sm", striped=True, className="preview-table")
     note = (
         html.P(t("data.preview.hidden", lang, columns=", ".join(hidden)), className="text-muted small preview-hidden")
@@ -51,7 +64,7 @@ def boundary_preview_view(services: Services, token: UploadToken, lang: str) -> 
     from dashboard.data.importers.boundary_files import boundary_preview
 
     try:
-        preview, detected = boundary_preview(token.path(services).read_bytes(), token.name)
+        preview, detected = boundary_preview(token.path(services).read_bytes(), token.name, rows=PREVIEW_ROWS)
     except Exception as error:  # any reader error becomes a message to the planner
         return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
     columns = [str(c) for c in preview.columns]
@@ -67,7 +80,7 @@ def boundary_preview_view(services: Services, token: UploadToken, lang: str) -> 
         ],
         className="mb-3",
     )
-    return _preview_table(preview, lang), chooser
+    return _preview_table(preview, lang, places=True), chooser
 
 
 def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -> tuple[Any, Any]:
@@ -81,9 +94,9 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
 
     try:
         if resolved == ImportKind.MEASUREMENTS:  # never the children's names, NIK or birth dates
-            preview = measurement_preview(content, token.name, 20)
+            preview = measurement_preview(content, token.name, PREVIEW_ROWS)
         else:
-            preview = read_table_preview(content, token.name, 20)
+            preview = read_table_preview(content, token.name, PREVIEW_ROWS)
     except MeasurementFileError as error:
         return dbc.Alert(error.problem.message(lang), color="danger"), None
     except Exception as error:  # any reader error becomes a message to the planner

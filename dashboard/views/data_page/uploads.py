@@ -14,7 +14,7 @@ from dash import dcc, no_update
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor
 from dashboard.data.accounts import UploadRecord
-from dashboard.data.assessment import assess
+from dashboard.data.assessment import assess, assess_boundaries
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.uploads import UploadMissing, safe_file_name
 from dashboard.ids import ID
@@ -137,7 +137,7 @@ def check_upload(
     kind = resolve_kind(kind, token.name, content)
     if kind == ImportKind.BOUNDARIES:
         translation = crosswalk.path(services).read_bytes() if crosswalk is not None else None
-        return prepare_boundary_import(
+        boundaries = prepare_boundary_import(
             content,
             token.name,
             (mapping or {}).get("kolom_kode"),
@@ -145,6 +145,14 @@ def check_upload(
             crosswalk_name=crosswalk.name if crosswalk is not None else None,
             match_names=match_names,
         )
+        if boundaries.ok:  # said before anything changes: the villages this file would take off the map
+            stored = {
+                code: pd.DataFrame(services.source.villages(code)[["code", "name"]])
+                for code in boundaries.districts
+                if services.readable(code)
+            }
+            boundaries.problems[:0] = assess_boundaries(boundaries, stored)
+        return boundaries
     villages, aliases = _matching_context(services, district)
     if kind == ImportKind.MEASUREMENTS:
         from dashboard.data.importers.eppgbm import prepare_measurement_import
@@ -211,7 +219,7 @@ class ImportForm:
     map_ids: Sequence[dict[str, str]]
     name_values: Sequence[str]
     name_ids: Sequence[dict[str, str]]
-    year: int | None = None  # for a report whose months carry no year
+    year: int | str | None = None  # for a report whose months carry no year (the field's text)
     crosswalk: object = None  # the browser's token of a crosswalk upload, for a BPS-coded boundary file
     match_names: bool = False  # or a BPS-coded file's names matched against the Kemendagri list
 
@@ -231,7 +239,7 @@ class ImportForm:
         """:func:`check_upload` with the form's choices."""
         mapping = mapping_fields(self.map_values, self.map_ids)
         confirmed = confirmed_names(self.name_values, self.name_ids)
-        year = int(self.year) if self.year else None
+        year = int(str(self.year).strip()) if str(self.year or "").strip().isdigit() else None
         crosswalk = self.crosswalk_token(services)
         return check_upload(services, token, self.kind, self.district, mapping, confirmed, year=year,
                             crosswalk=crosswalk, match_names=bool(self.match_names))  # fmt: skip
