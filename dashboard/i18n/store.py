@@ -411,12 +411,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "atau --match-names di baris perintah (python -m dashboard import-boundaries FILE --match-names); atau "
         "(b) terjemahkan kode lewat file padanan CSV dengan kolom kode_bps,kode_kemendagri: di kotak 'File padanan "
         "kode BPS → Kemendagri' pada halaman Data atau --crosswalk padanan.csv (lihat README, bagian \"BPS codes "
-        "and the crosswalk file\").",
+        'and the crosswalk file").',
         "Two ways on: (a) match the villages by name against the official Kemendagri list: tick 'Match names' on "
         "the Data page or use --match-names on the command line (python -m dashboard import-boundaries FILE "
         "--match-names); or (b) translate the codes through a crosswalk CSV with the columns "
         "kode_bps,kode_kemendagri: in the 'Crosswalk of BPS → Kemendagri codes' box on the Data page or with "
-        "--crosswalk crosswalk.csv (see the README, \"BPS codes and the crosswalk file\").",
+        '--crosswalk crosswalk.csv (see the README, "BPS codes and the crosswalk file").',
     ),
     "boundary.not_kemendagri_code.reason": (
         "nomor desa {part} tidak ada dalam penomoran Kemendagri (kelurahan 1..., desa 2..., desa adat 3...); "
