@@ -7,6 +7,7 @@ import logging
 import diskcache
 from dash import Dash, DiskcacheManager
 
+from dashboard import public
 from dashboard.auth import web
 from dashboard.auth.guard import SecuredApp
 from dashboard.auth.roles import Permission
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)
+    public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
     web.install(app, secured, settings, services)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app

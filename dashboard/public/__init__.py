@@ -2,5 +2,29 @@
 
 Everything here reads only standing publication snapshots' protected content
 (:mod:`dashboard.data.publications`, content format in :mod:`dashboard.core.publication`); nothing reaches
-observations, drafts or Dash callbacks.
+observations, drafts or Dash callbacks. :func:`register` adds both blueprints to the app's Flask server.
 """
+
+from __future__ import annotations
+
+import logging
+
+from dash import Dash
+
+from dashboard.public.api import PublicApi
+from dashboard.public.routes import PublicPages
+from dashboard.services import Services
+
+__all__ = ["register"]
+
+log = logging.getLogger(__name__)
+
+
+def register(app: Dash, services: Services) -> None:
+    """Serve the public pages, downloads and API from ``app``'s server (nothing when it has no database)."""
+    if services.publications is None:
+        log.info("no database: the public site is not served")
+        return
+    pages = PublicPages(services.publications, services.settings, app.get_asset_url)
+    app.server.register_blueprint(pages.blueprint())
+    app.server.register_blueprint(PublicApi(services.publications, pages.reader).blueprint())

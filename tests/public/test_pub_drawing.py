@@ -1,13 +1,16 @@
-"""The pure pieces of the public site: projection and path data, colour classes, the SVG text."""
+"""The pure pieces of the public site: projection and path data, colour classes, the SVG text, content lookups."""
 
 from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 import pytest
 
 from dashboard.public import svg
+from dashboard.public.content import Published
+from dashboard.public.routes import PublicPages
 
 SQUARE = {"type": "Polygon", "coordinates": [[[116.40, -8.60], [116.41, -8.60], [116.41, -8.59], [116.40, -8.59],
                                               [116.40, -8.60]]]}  # fmt: skip
@@ -72,3 +75,40 @@ def test_pub155_trend_marks_hidden_periods_with_their_label_and_draws_both_targe
     assert ">24,8%</text>" in drawn and ">20,3%</text>" in drawn and ">—</text>" in drawn
     assert "target nasional 14%" in drawn and "target daerah" in drawn
     assert drawn.count('stroke="#33a02c"') == 2  # 15% over 2024, 12% in 2025
+
+
+def _content(**extra: Any) -> dict[str, Any]:
+    cell = {"indikator": "stunting", "tingkat": "kabupaten", "kode": "99.01", "induk": "", "nama": "Contoh",
+            "penyebut": 1000, "pembilang": 200, "prevalensi": 20.0, "batas_bawah": 17.6, "batas_atas": 22.6,
+            "label": "200", "status": "tampil"}  # fmt: skip
+    return {
+        "wilayah": {"kode": "99.01", "nama": "Contoh", "fiktif": False},
+        "periode": ["2024-02", "2024-08", "2025-02"],
+        "indikator": ["stunting"],
+        "target": {"nasional": 14.0, "daerah": []},
+        "survei": [],
+        "sel": [{**cell, "periode": p} for p in ("2024-02", "2024-08", "2025-02")],
+        "kelengkapan": [],
+        "peta": {"desa": {"features": []}, "kecamatan": {"features": []}},
+        **extra,
+    }
+
+
+def test_pub156_a_survey_sits_beside_the_routine_august_of_its_year() -> None:
+    survey = {"periode": "2024", "indikator": "stunting", "nilai": 24.1, "batas_bawah": 21.5, "batas_atas": 26.9,
+              "sumber": "SSGI 2024"}  # fmt: skip
+    view = Published(_content(survei=[survey]))
+    assert view.routine_period_of_year(2024) == "2024-08"
+    assert view.routine_period_of_year(2025) == "2025-02"  # no August yet: the year's latest month
+    assert view.routine_period_of_year(2023) is None
+    assert view.survey_for("2025-02") == survey  # no 2025 survey: the latest with routine data
+    panel = PublicPages._two_numbers(view, "2024-02", "id")
+    assert panel is not None
+    assert (panel["survey_title"], panel["survey_rate"], panel["survey_interval"]) == (
+        "Survei (SSGI 2024)", "24,1%", "21,5–26,9%",
+    )  # fmt: skip
+    assert (panel["routine_title"], panel["routine_rate"]) == ("Data rutin posyandu, Agustus 2024", "20,0%")
+    assert PublicPages._two_numbers(Published(_content()), "2024-02", "id") is None
+    lonely = Published(_content(survei=[{**survey, "periode": "2022"}]))
+    panel = PublicPages._two_numbers(lonely, "2024-02", "en")
+    assert panel is not None and panel["no_routine"] == "No routine figure was published for 2022."
