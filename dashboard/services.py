@@ -21,7 +21,7 @@ from dashboard.core.plausibility import plausibility_flags
 from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
 from dashboard.data.publications import Publications
-from dashboard.data.source import District, RegionSource
+from dashboard.data.source import District, EstimateSource, RegionSource, empty_estimates
 from dashboard.data.store import CommitResult, Store
 from dashboard.data.uploads import Uploads
 from dashboard.geo import prepare_geojson
@@ -87,6 +87,9 @@ class CachedStoreSource:
     def observations(self, district_code: str) -> pd.DataFrame:
         return self._cached("observations", district_code, lambda: self.store.observations(district_code)).copy()
 
+    def estimates(self, district_code: str) -> pd.DataFrame:
+        return self._cached("estimates", district_code, lambda: self.store.estimates(district_code)).copy()
+
     def boundary_version(self, district_code: str) -> str:
         return self._cached("version", district_code, lambda: self.store.boundary_version(district_code))
 
@@ -146,6 +149,14 @@ class AreaScopedSource:
         self.require_readable(district_code)
         return self.inner.observations(district_code)
 
+    def estimates(self, district_code: str) -> pd.DataFrame:
+        """The district's survey estimates (:data:`~dashboard.data.source.ESTIMATE_COLUMNS`), figures as restricted as
+        observations; none from a source that holds none."""
+        self.require_readable(district_code)
+        if isinstance(self.inner, EstimateSource):
+            return self.inner.estimates(district_code)
+        return empty_estimates()
+
     def boundary_version(self, district_code: str) -> str:
         return self.inner.boundary_version(district_code)
 
@@ -200,6 +211,13 @@ class Services:
         whenever its data changes; the caller must be allowed to read the district."""
         observations = self.source.observations(district_code)  # checks the actor's areas
         return self._derived("flags", district_code, lambda: plausibility_flags(observations)).copy()
+
+    def estimates(self, district_code: str) -> pd.DataFrame:
+        """The district's rate-only survey estimates (:data:`~dashboard.data.source.ESTIMATE_COLUMNS`), cached per data
+        version with the store; the caller must be allowed to read the district."""
+        if isinstance(self.source, EstimateSource):
+            return self.source.estimates(district_code)  # checks the actor's areas
+        return empty_estimates()
 
     def completeness(self, district_code: str) -> list[Completeness]:
         """Stunting completeness of every period over the district's boundary set, oldest first (cached)."""

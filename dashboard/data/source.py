@@ -5,7 +5,8 @@ for districts, villages and observations. The embedded demo and the database sto
 both answer the same questions, so every page works the same on either.
 
 Observations are long: one row per (village ``code``, ``period``, ``indicator``) with the
-``numerator`` and ``denominator`` counts.
+``numerator`` and ``denominator`` counts. Estimates are rate-only survey figures (SSGI, SKI) per
+kabupaten/kota: a percentage with its 95% interval and source, never counts, so they never enter a sum.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import geopandas as gpd
 import pandas as pd
@@ -27,10 +28,15 @@ __all__ = [
     "DEMO_BOUNDARY_FILE",
     "DEMO_DISTRICT_CODE",
     "DEMO_INDICATOR_FILE",
+    "DEMO_SURVEY_FILE",
+    "ESTIMATE_COLUMNS",
     "OBSERVATION_COLUMNS",
     "DemoSource",
     "District",
+    "EstimateSource",
     "RegionSource",
+    "empty_estimates",
+    "read_estimates_csv",
     "read_tidy_csv",
 ]
 
@@ -38,6 +44,9 @@ OBSERVATION_COLUMNS = ["code", "period", "indicator", "numerator", "denominator"
 DEMO_DISTRICT_CODE = "99.01"
 DEMO_BOUNDARY_FILE = "kabupaten_contoh_desa.geojson"
 DEMO_INDICATOR_FILE = "kabupaten_contoh_indikator.csv"
+DEMO_SURVEY_FILE = "kabupaten_contoh_survei.csv"  # optional: a fictional survey's estimates for the demo district
+# A survey estimate: region code, period (a year), indicator, value and 95% bounds in percent (NaN: not given), source.
+ESTIMATE_COLUMNS = ["code", "period", "indicator", "value", "lower", "upper", "source"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,38 @@ class RegionSource(Protocol):
     def boundary_version(self, district_code: str) -> str:
         """Changes whenever the district's geometry changes (cache key for the browser)."""
         ...
+
+
+@runtime_checkable
+class EstimateSource(Protocol):
+    """A source that also holds rate-only survey estimates; one that does not has none to show."""
+
+    def estimates(self, district_code: str) -> pd.DataFrame:
+        """:data:`ESTIMATE_COLUMNS` for the district (and any region under it)."""
+        ...
+
+
+def empty_estimates() -> pd.DataFrame:
+    """An empty frame of :data:`ESTIMATE_COLUMNS`."""
+    numbers = ("value", "lower", "upper")
+    return pd.DataFrame({c: pd.Series(dtype=float if c in numbers else object) for c in ESTIMATE_COLUMNS})
+
+
+def read_estimates_csv(path: Path) -> pd.DataFrame:
+    """Read survey estimates written in the tidy template's estimate columns (``kode_wilayah, periode, indikator,
+    nilai, batas_bawah, batas_atas, sumber``; decimal dots, empty bounds when not given)."""
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = pd.DataFrame(
+        {
+            "code": [normalise_code(code) for code in raw["kode_wilayah"]],
+            "period": [parse_period(period) for period in raw["periode"]],
+            "indicator": raw["indikator"].astype(str),
+            **{name: pd.to_numeric(raw[column].replace("", None), errors="raise").astype(float)
+               for name, column in (("value", "nilai"), ("lower", "batas_bawah"), ("upper", "batas_atas"))},
+            "source": raw["sumber"].astype(str),
+        }
+    )  # fmt: skip
+    return frame[ESTIMATE_COLUMNS]
 
 
 def read_tidy_csv(path: Path) -> pd.DataFrame:
@@ -97,6 +138,11 @@ class DemoSource:
         return read_tidy_csv(self._dir / DEMO_INDICATOR_FILE)
 
     @cached_property
+    def _estimates(self) -> pd.DataFrame:
+        path = self._dir / DEMO_SURVEY_FILE
+        return read_estimates_csv(path) if path.is_file() else empty_estimates()
+
+    @cached_property
     def _version(self) -> str:
         digest = hashlib.sha256((self._dir / DEMO_BOUNDARY_FILE).read_bytes()).hexdigest()
         return f"demo-{digest[:12]}"
@@ -112,6 +158,10 @@ class DemoSource:
     def observations(self, district_code: str) -> pd.DataFrame:
         observations = self._observations
         return observations[observations["code"].str.startswith(district_code + ".")].copy()
+
+    def estimates(self, district_code: str) -> pd.DataFrame:
+        estimates = self._estimates
+        return estimates[(estimates["code"] + ".").str.startswith(district_code + ".")].copy()
 
     def boundary_version(self, district_code: str) -> str:
         return self._version

@@ -16,8 +16,12 @@ Rules a planner can rely on
   (villages, kecamatan, kabupaten). Observations refer to villages by code text, so they survive; the
   report lists the codes that appeared and disappeared, and observations whose village disappeared
   stay stored (they show again if the code comes back).
-* **Removing a dataset** removes what it brought: its observations, or its regions (a boundary
-  dataset that has been superseded has none left). Dataset ids are never reused.
+* **Removing a dataset** removes what it brought: its observations and estimates, or its regions (a
+  boundary dataset that has been superseded has none left). Dataset ids are never reused.
+* **Survey estimates are not counts.** A file's rate-only figures (a kabupaten/kota's prevalence with
+  its 95% interval and source, e.g. SSGI 2024) go to their own table in the same transaction as its
+  observations; they never enter a sum. For one (region, period, indicator, source) the newer dataset
+  wins, as for observations.
 
 Writes are serialised: ``BEGIN IMMEDIATE`` on SQLite (WAL journal, so readers never wait) and a
 transaction-level advisory lock on PostgreSQL. Bulk rows go through ``executemany`` on SQLite and
@@ -49,12 +53,13 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
 from dashboard.config import Settings
-from dashboard.core.codes import Level
+from dashboard.core.codes import Level, level_of, try_normalise_code
 from dashboard.core.indicators import CATALOGUE
 from dashboard.core.periods import PeriodError
 from dashboard.data import schema
 from dashboard.data.boundaries import VILLAGE_COLUMNS
 from dashboard.data.importers.model import (
+    BATCH_ESTIMATE_COLUMNS,
     BATCH_OBSERVATION_COLUMNS,
     BoundaryBatch,
     DatasetKind,
@@ -71,8 +76,11 @@ from dashboard.data.source import (
     DEMO_BOUNDARY_FILE,
     DEMO_DISTRICT_CODE,
     DEMO_INDICATOR_FILE,
+    DEMO_SURVEY_FILE,
+    ESTIMATE_COLUMNS,
     OBSERVATION_COLUMNS,
     District,
+    read_estimates_csv,
     read_tidy_csv,
 )
 
@@ -184,6 +192,72 @@ def _chunks(rows: Iterable[tuple[object, ...]], size: int = _CHUNK) -> Iterator[
 def _district_range(district_code: str) -> tuple[str, str]:
     """Codes under a district sort between ``'PP.KK.'`` and ``'PP.KK/'`` ('/' follows '.')."""
     return f"{district_code}.", f"{district_code}/"
+
+
+def _row_of(value: object) -> int | None:
+    """A file row as a problem names it (None for a row the batch does not know)."""
+    return None if value is None or pd.isna(cast(Any, value)) else int(cast(Any, value))
+
+
+def _period_problems(file_name: str, frame: pd.DataFrame) -> list[Problem]:
+    """Refusals of the periods that are not ``YYYY-MM``/``YYYY`` or that no data can have, each with its first row."""
+    problems = []
+    for period, rows in frame.groupby("period", sort=True)["source_row"]:
+        try:
+            refusal = period_refusal(str(period))
+        except PeriodError:
+            refusal = "indicators.bad_period", ()
+        if refusal is not None:
+            key, params = refusal
+            problems.append(
+                Problem(file_name, _row_of(rows.iloc[0]), "periode", str(period), key, (*params, ("rows", len(rows))))
+            )
+    return problems
+
+
+def _duplicate_problems(file_name: str, frame: pd.DataFrame, key: str) -> list[Problem]:
+    """Refusals (``key``) of each later row of a (code, period, indicator) the batch holds twice."""
+    keys = ["code", "period", "indicator"]
+    twice = frame.duplicated(keys, keep=False).to_numpy()
+    if not twice.any():
+        return []
+    first_rows = frame[twice].groupby(keys, sort=False)["source_row"].transform("first")
+    later = frame[twice].duplicated(keys, keep="first").to_numpy()
+    return [
+        Problem(file_name, _row_of(item["source_row"]), "kode_wilayah",
+                f"{item['code']} {item['period']} {item['indicator']}", key, (("first", _row_of(first)),))
+        for (_, item), first in list(zip(frame[twice][later].iterrows(), first_rows[later], strict=True))[:200]
+    ]  # fmt: skip
+
+
+def _batch_frame(batch_frame: pd.DataFrame, expected: Sequence[str], numbers: Sequence[str]) -> pd.DataFrame:
+    """A batch's rows as the store checks them: code, period and indicator as text, ``numbers`` as floats (NaN where
+    unreadable), and the file row (None where the batch has none). A frame without the ``expected`` columns (the
+    file row aside) is a programming error."""
+    missing = [c for c in expected if c != "source_row" and c not in batch_frame.columns]
+    if missing:
+        raise ValueError(f"batch frame lacks columns {missing}; expected {list(expected)}")
+    rows = batch_frame["source_row"].to_numpy() if "source_row" in batch_frame.columns else None
+    return pd.DataFrame(
+        {
+            **{c: batch_frame[c].astype(str).to_numpy(dtype=object) for c in ("code", "period", "indicator")},
+            **{c: pd.to_numeric(batch_frame[c], errors="coerce").to_numpy(dtype=float) for c in numbers},
+            "source_row": np.full(len(batch_frame), None, dtype=object) if rows is None else rows,
+        }
+    )
+
+
+def _refused_rows(file_name: str, frame: pd.DataFrame, hit: np.ndarray, key: str, column: str | None,
+                  value: str | None, *params: tuple[str, object]) -> list[Problem]:  # fmt: skip
+    """A refusal for each of the first rows ``hit`` selects: its file row, ``column`` (None: the row's indicator),
+    and the cell of ``value`` (a frame column) as shown."""
+    problems = []
+    for position in np.flatnonzero(hit)[:_LISTED_PROBLEMS]:
+        item = frame.iloc[position]
+        shown = None if value is None else str(item[value])
+        where = str(item["indicator"]) if column is None else column
+        problems.append(Problem(file_name, _row_of(item["source_row"]), where, shown, key, params))
+    return problems
 
 
 def _text_or_none(value: object) -> str | None:
@@ -666,11 +740,12 @@ class Store:
         if not batch.ok:
             raise ImportRefused(batch.file_name, batch.errors)
         frame, dropped = self._checked_observations(batch)
+        estimates = self._checked_estimates(batch)
         with self._write() as conn:
             duplicate = self._duplicate(conn, batch.sha256, batch.file_name)
             if duplicate is not None:
                 return duplicate
-            return self._commit_observations(conn, batch, frame, user, dropped)
+            return self._commit_observations(conn, batch, frame, user, dropped, estimates)
 
     @staticmethod
     def _checked_observations(batch: IndicatorBatch) -> tuple[pd.DataFrame, list[Problem]]:
@@ -680,36 +755,11 @@ class Store:
         too large count (:attr:`~dashboard.core.indicators.Indicator.max_count`), or a period that is not
         ``YYYY-MM``/``YYYY`` or that no data can have (in the future, before 2000) refuses the batch whole.
         """
-        observations = batch.observations
-        missing = [c for c in OBSERVATION_COLUMNS if c not in observations.columns]
-        if missing:
-            raise ValueError(f"batch observations lack columns {missing}; expected {BATCH_OBSERVATION_COLUMNS}")
-        frame = pd.DataFrame(
-            {
-                "code": observations["code"].astype(str).to_numpy(dtype=object),
-                "period": observations["period"].astype(str).to_numpy(dtype=object),
-                "indicator": observations["indicator"].astype(str).to_numpy(dtype=object),
-                "numerator": pd.to_numeric(observations["numerator"], errors="coerce").to_numpy(dtype=float),
-                "denominator": pd.to_numeric(observations["denominator"], errors="coerce").to_numpy(dtype=float),
-                "source_row": (
-                    observations["source_row"].to_numpy()
-                    if "source_row" in observations.columns
-                    else np.full(len(observations), None, dtype=object)
-                ),
-            }
-        )
+        frame = _batch_frame(batch.observations, BATCH_OBSERVATION_COLUMNS, ("numerator", "denominator"))
         problems: list[Problem] = []
 
-        def row_of(value: object) -> int | None:
-            return None if value is None or pd.isna(cast(Any, value)) else int(cast(Any, value))
-
         def refuse_rows(hit: np.ndarray, key: str, value: str | None, *params: tuple[str, object]) -> None:
-            for position in np.flatnonzero(hit)[:_LISTED_PROBLEMS]:
-                item = frame.iloc[position]
-                shown = None if value is None else str(item[value])
-                problems.append(
-                    Problem(batch.file_name, row_of(item["source_row"]), item["indicator"], shown, key, params)
-                )
+            problems.extend(_refused_rows(batch.file_name, frame, hit, key, None, value, *params))
 
         counts = frame[["numerator", "denominator"]].to_numpy(dtype=float)
         empty = np.isnan(counts).any(axis=1)
@@ -726,46 +776,61 @@ class Store:
                     role,
                     *limit_params(limit),
                 )
-        for period, rows in frame.groupby("period", sort=True)["source_row"]:
-            try:
-                refusal = period_refusal(str(period))
-            except PeriodError:
-                refusal = "indicators.bad_period", ()
-            if refusal is not None:
-                key, params = refusal
-                problems.append(
-                    Problem(batch.file_name, row_of(rows.iloc[0]), "periode", str(period), key,
-                            (*params, ("rows", len(rows))))
-                )  # fmt: skip
-        keys = ["code", "period", "indicator"]
-        twice = frame.duplicated(keys, keep=False).to_numpy()
-        if twice.any():
-            first_rows = frame[twice].groupby(keys, sort=False)["source_row"].transform("first")
-            later = frame[twice].duplicated(keys, keep="first").to_numpy()
-            for (_, item), first in list(zip(frame[twice][later].iterrows(), first_rows[later], strict=True))[:200]:
-                problems.append(
-                    Problem(
-                        batch.file_name,
-                        row_of(item["source_row"]),
-                        "kode_wilayah",
-                        f"{item['code']} {item['period']} {item['indicator']}",
-                        "store.duplicate_key",
-                        (("first", row_of(first)),),
-                    )
-                )
+        problems += _period_problems(batch.file_name, frame)
+        problems += _duplicate_problems(batch.file_name, frame, "store.duplicate_key")
         if problems:
             raise ImportRefused(batch.file_name, problems)
         # 0/0 says nothing (a village reports only with a denominator above zero): not stored.
         nothing = (counts == 0).all(axis=1)
         listed = frame.loc[nothing, ["source_row", "indicator"]].head(_LISTED_PROBLEMS)
         dropped = [
-            Problem(batch.file_name, row_of(row), "pembilang", "0/0", "problem.zero_over_zero",
+            Problem(batch.file_name, _row_of(row), "pembilang", "0/0", "problem.zero_over_zero",
                     (("indicator", indicator),), Severity.WARNING)
             for row, indicator in listed.itertuples(index=False)
         ]  # fmt: skip
         if nothing.any():
             log.warning("%s: %d values of 0/0 not stored", batch.file_name, int(nothing.sum()))
         return frame[~nothing].reset_index(drop=True), dropped
+
+    @staticmethod
+    def _checked_estimates(batch: IndicatorBatch) -> pd.DataFrame:
+        """The batch's rate-only estimates as stored (:data:`BATCH_ESTIMATE_COLUMNS`).
+
+        The last line of defence, as for observations: a code that is not a kabupaten/kota code, a value or bound
+        that is not a percentage (0-100), one bound without the other, bounds that do not hold the value, an
+        empty source, a period that is not ``YYYY-MM``/``YYYY`` or that no data can have, or a key twice refuses
+        the batch whole.
+        """
+        frame = _batch_frame(batch.estimates, BATCH_ESTIMATE_COLUMNS, ("value", "lower", "upper"))
+        frame["source"] = [str(v).strip() if isinstance(v, str) else "" for v in batch.estimates["source"]]
+        problems: list[Problem] = []
+
+        def refuse(hit: np.ndarray, key: str, column: str, value: str | None, *params: tuple[str, object]) -> None:
+            problems.extend(_refused_rows(batch.file_name, frame, hit, key, column, value, *params))
+
+        codes = [try_normalise_code(code) for code in frame["code"]]
+        levels = [None if code is None else level_of(code) for code in codes]
+        unreadable = np.array([code != written for code, written in zip(codes, frame["code"], strict=True)])
+        refuse(unreadable, "indicators.estimate_bad_code", "kode_wilayah", "code", ("rows", 1))
+        for level in {level for level in levels if level not in (None, Level.KABUPATEN)}:
+            other = ~unreadable & np.array([found is level for found in levels])
+            refuse(other, "indicators.estimate_not_district_code", "kode_wilayah", "code", ("level", str(level)),
+                   ("rows", 1))  # fmt: skip
+        for role, column in (("value", "nilai"), ("lower", "batas_bawah"), ("upper", "batas_atas")):
+            values = frame[role].to_numpy(dtype=float)
+            refuse(np.isinf(values) | (np.isnan(values) & (role == "value")), "indicators.estimate_not_a_number",
+                   column, role)  # fmt: skip
+            refuse(np.isfinite(values) & ((values < 0) | (values > 100)), "indicators.estimate_out_of_range",
+                   column, role)  # fmt: skip
+        value, lower, upper = (frame[c].to_numpy(dtype=float) for c in ("value", "lower", "upper"))
+        refuse(np.isnan(lower) != np.isnan(upper), "indicators.estimate_one_bound", "batas_bawah", None)
+        refuse((lower > value) | (value > upper), "indicators.estimate_bounds_order", "nilai", "value")
+        refuse(frame["source"].to_numpy() == "", "indicators.estimate_missing_source", "sumber", None)
+        problems += _period_problems(batch.file_name, frame)
+        problems += _duplicate_problems(batch.file_name, frame, "indicators.estimate_duplicate_key")
+        if problems:
+            raise ImportRefused(batch.file_name, problems)
+        return frame
 
     def _commit_observations(
         self,
@@ -774,11 +839,15 @@ class Store:
         frame: pd.DataFrame,
         user: str | None,
         dropped: Sequence[Problem] = (),
+        estimates: pd.DataFrame | None = None,
     ) -> CommitResult:
+        """Write a checked batch as one dataset: its observations (``frame``) and its estimates, in ``conn``'s
+        transaction."""
         o = schema.observations
+        estimates = batch.estimates.iloc[:0] if estimates is None else estimates
         others_exist = conn.execute(sa.select(o.c.dataset_id).limit(1)).first() is not None
         dataset_id = self._new_dataset(
-            conn, str(batch.kind), batch.file_name, batch.sha256, user, batch.rows_read, len(frame)
+            conn, str(batch.kind), batch.file_name, batch.sha256, user, batch.rows_read, len(frame) + len(estimates)
         )
         rows = zip(
             itertools.repeat(dataset_id),
@@ -792,6 +861,8 @@ class Store:
 
         added: list[Problem] = list(dropped)
         replaced: dict[int, int] = {}
+        if len(estimates):
+            replaced = self._insert_estimates(conn, dataset_id, estimates)
         if others_exist:
             new, old = o.alias("new"), o.alias("old")
             query = (
@@ -810,18 +881,19 @@ class Store:
                 .where(new.c.dataset_id == dataset_id)
                 .group_by(old.c.dataset_id)
             )
-            replaced = {int(d): int(n) for d, n in conn.execute(query)}
-            if replaced:
-                files = dict(
-                    conn.execute(
-                        sa.select(schema.datasets.c.id, schema.datasets.c.file_name).where(
-                            schema.datasets.c.id.in_(replaced)
-                        )
-                    ).all()
-                )
-                for old_id, count in sorted(replaced.items()):
-                    params = (("count", count), ("id", old_id), ("file", files.get(old_id, "?")))
-                    added.append(Problem(batch.file_name, None, None, None, "store.replaced", params, Severity.WARNING))
+            for old_id, count in conn.execute(query):
+                replaced[int(old_id)] = replaced.get(int(old_id), 0) + int(count)
+        if replaced:
+            files = dict(
+                conn.execute(
+                    sa.select(schema.datasets.c.id, schema.datasets.c.file_name).where(
+                        schema.datasets.c.id.in_(replaced)
+                    )
+                ).all()
+            )
+            for old_id, count in sorted(replaced.items()):
+                params = (("count", count), ("id", old_id), ("file", files.get(old_id, "?")))
+                added.append(Problem(batch.file_name, None, None, None, "store.replaced", params, Severity.WARNING))
         saved = self._save_aliases(conn, batch.new_aliases, user)
         districts = batch.districts
         report = {
@@ -829,6 +901,7 @@ class Store:
             "counts": {
                 "rows_read": batch.rows_read,
                 "observations": len(frame),
+                "estimates": len(estimates),
                 "skipped_rows": batch.skipped_rows,
                 "matched_by_alias": batch.matched_by_alias,
                 "matched_by_near_name": batch.matched_by_near_name,
@@ -836,26 +909,49 @@ class Store:
                 "replaced": sum(replaced.values()),
             },
             "replaced": {str(k): v for k, v in replaced.items()},
-            "periods": sorted(frame["period"].unique().tolist()),
-            "indicators": sorted(frame["indicator"].unique().tolist()),
+            "periods": sorted({*frame["period"].tolist(), *estimates["period"].tolist()}),
+            "indicators": sorted({*frame["indicator"].tolist(), *estimates["indicator"].tolist()}),
             "extra": batch.extra,
         }
         self._finish_dataset(conn, dataset_id, report, districts)
         log.info(
-            "%s: dataset %d, %d observations (%d replaced)",
+            "%s: dataset %d, %d observations, %d estimates (%d replaced)",
             batch.file_name,
             dataset_id,
             len(frame),
+            len(estimates),
             sum(replaced.values()),
         )
         return CommitResult(
             dataset_id=dataset_id,
-            rows=len(frame),
+            rows=len(frame) + len(estimates),
             districts=tuple(districts),
             replaced=sum(replaced.values()),
             aliases_saved=saved,
             problems=tuple(added),
         )
+
+    def _insert_estimates(self, conn: Connection, dataset_id: int, estimates: pd.DataFrame) -> dict[int, int]:
+        """Insert a dataset's checked estimates; returns, per earlier dataset, how many of its estimates (same
+        region, period, indicator and source) the new ones replace."""
+        e = schema.estimates
+        rows = zip(
+            itertools.repeat(dataset_id),
+            *(estimates[c].tolist() for c in ("code", "period", "indicator", "value")),
+            *([None if math.isnan(v) else v for v in estimates[c].tolist()] for c in ("lower", "upper")),
+            estimates["source"].tolist(),
+        )
+        columns = ("dataset_id", "code", "period", "indicator", "value", "lower", "upper", "source")
+        self._bulk_insert(conn, e, columns, rows)
+        new, old = e.alias("new"), e.alias("old")
+        same = [old.c[c] == new.c[c] for c in ("code", "period", "indicator", "source")]
+        query = (
+            sa.select(old.c.dataset_id, sa.func.count())
+            .select_from(new.join(old, sa.and_(*same, old.c.dataset_id != new.c.dataset_id)))
+            .where(new.c.dataset_id == dataset_id)
+            .group_by(old.c.dataset_id)
+        )
+        return {int(d): int(n) for d, n in conn.execute(query)}
 
     # ----------------------------------------------------------------------------- datasets
 
@@ -893,13 +989,14 @@ class Store:
         )
 
     def remove_dataset(self, dataset_id: int) -> bool:
-        """Remove a dataset and what it brought (observations, or regions); False when there is none."""
+        """Remove a dataset and what it brought (observations and estimates, or regions); False when there is none."""
         with self._write() as conn:
             found = conn.execute(sa.select(schema.datasets.c.id).where(schema.datasets.c.id == dataset_id)).first()
             if found is None:
                 return False
             # Explicit deletes rather than relying on ON DELETE CASCADE: clear, and the same on both databases.
             conn.execute(schema.observations.delete().where(schema.observations.c.dataset_id == dataset_id))
+            conn.execute(schema.estimates.delete().where(schema.estimates.c.dataset_id == dataset_id))
             conn.execute(schema.districts.delete().where(schema.districts.c.dataset_id == dataset_id))
             conn.execute(schema.regions.delete().where(schema.regions.c.dataset_id == dataset_id))
             conn.execute(schema.datasets.delete().where(schema.datasets.c.id == dataset_id))
@@ -1139,6 +1236,25 @@ class Store:
         low, high = _district_range(district_code)
         return self._current_observations(schema.observations.c.code >= low, schema.observations.c.code < high)
 
+    def estimates(self, district_code: str) -> pd.DataFrame:
+        """Survey estimates of the district (and of any region under it): :data:`ESTIMATE_COLUMNS` and the
+        ``dataset_id`` that brought each, sorted by code, period, indicator and source. For one (code, period,
+        indicator, source) the newest dataset's figure wins; removed datasets have none left."""
+        e = schema.estimates
+        low, high = _district_range(district_code)
+        columns = ["dataset_id", "code", "period", "indicator", "value", "lower", "upper", "source"]
+        query = sa.select(*(e.c[c] for c in columns)).where(
+            sa.or_(e.c.code == district_code, sa.and_(e.c.code >= low, e.c.code < high))
+        )
+        with self._read() as conn:
+            frame = pd.DataFrame.from_records(conn.execute(query).all(), columns=columns)
+        frame = frame.astype({"value": float, "lower": float, "upper": float, "dataset_id": "int64"})
+        frame = frame.sort_values("dataset_id", kind="stable").drop_duplicates(
+            ["code", "period", "indicator", "source"], keep="last"
+        )
+        frame = frame.sort_values(["code", "period", "indicator", "source"], kind="stable").reset_index(drop=True)
+        return frame[[*ESTIMATE_COLUMNS, "dataset_id"]]
+
     def periods(self, district_code: str) -> list[str]:
         """Periods with observations under the district, oldest first."""
         o = schema.observations
@@ -1204,6 +1320,9 @@ class Store:
             return False
         boundary_bytes, table_bytes = boundary_path.read_bytes(), table_path.read_bytes()
         wanted = {hashlib.sha256(boundary_bytes).hexdigest(), hashlib.sha256(table_bytes).hexdigest()}
+        survey = _demo_survey(folder)  # optional: the fictional survey estimate beside the routine figures
+        if survey is not None:
+            wanted.add(survey.sha256)
         current = {d.sha256 for d in self.datasets() if d.kind == DatasetKind.DEMO}
         if current == wanted:
             return False
@@ -1221,6 +1340,7 @@ class Store:
             rows_read=len(tidy),
         )
         frame, dropped = self._checked_observations(indicators)
+        survey_estimates = None if survey is None else self._checked_estimates(survey)
         with self._write() as conn:
             stale = [
                 int(row.id)
@@ -1238,15 +1358,33 @@ class Store:
             if not stale and present == wanted:
                 return False  # another process did it meanwhile
             for dataset_id in stale:
-                for table in (schema.observations, schema.districts, schema.regions):
+                for table in (schema.observations, schema.estimates, schema.districts, schema.regions):
                     conn.execute(table.delete().where(table.c.dataset_id == dataset_id))
                 conn.execute(schema.datasets.delete().where(schema.datasets.c.id == dataset_id))
             if boundaries.sha256 not in present:
                 self._commit_boundaries(conn, boundaries, "demo", DatasetKind.DEMO)
             if indicators.sha256 not in present:
                 self._commit_observations(conn, indicators, frame, "demo", dropped)
+            if survey is not None and survey.sha256 not in present:
+                self._commit_observations(conn, survey, frame.iloc[:0], "demo", (), survey_estimates)
         log.info("demo district %s imported from %s", DEMO_DISTRICT_CODE, folder)
         return True
+
+
+def _demo_survey(folder: Path) -> IndicatorBatch | None:
+    """The demo's survey estimates (:data:`DEMO_SURVEY_FILE`) as a batch of kind ``demo``, or None without the file."""
+    path = folder / DEMO_SURVEY_FILE
+    if not path.is_file():
+        return None
+    estimates = read_estimates_csv(path)
+    return IndicatorBatch(
+        file_name=DEMO_SURVEY_FILE,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        kind=DatasetKind.DEMO,
+        observations=pd.DataFrame({c: [] for c in BATCH_OBSERVATION_COLUMNS}),
+        rows_read=len(estimates),
+        estimates=estimates.assign(source_row=np.arange(2, len(estimates) + 2)),
+    )
 
 
 def _counts_as_text(values: pd.Series) -> pd.Series:

@@ -403,4 +403,117 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Petakan kolom periode (atau bulan dan tahun), atau kosongkan periode tetap bila kolom itu bukan periode.",
         "Map the period column (or month and year), or clear the fixed period if that column is not a period.",
     ),
+    # Rate-only survey estimates in the tidy template (issue 13): nilai, batas_bawah, batas_atas, sumber for a
+    # kabupaten/kota, instead of pembilang and penyebut.
+    "indicators.estimate_counts_and_value.reason": (
+        "baris ini berisi pembilang/penyebut dan juga nilai",
+        "this row holds a numerator/denominator and also a value",
+    ),
+    "indicators.estimate_counts_and_value.fix": (
+        "Isi pembilang dan penyebut, atau nilai — bukan keduanya: jumlah anak untuk data rutin desa, nilai (persen) "
+        "hanya untuk angka survei kabupaten/kota tanpa jumlah anak.",
+        "Fill in the numerator and denominator, or the value — not both: counts for routine village data, a value "
+        "(percent) only for a district's survey figure that has no counts.",
+    ),
+    "indicators.estimate_bound_without_value.reason": (
+        "batas interval diisi tanpa nilai",
+        "an interval bound is filled in without a value",
+    ),
+    "indicators.estimate_bound_without_value.fix": (
+        "Batas bawah dan atas hanya untuk angka survei: isi juga kolom nilai (persen), atau kosongkan batasnya.",
+        "Lower and upper bounds belong to a survey figure only: fill in the value (percent) too, or clear the bounds.",
+    ),
+    "indicators.estimate_missing_value.reason": (
+        "baris tanpa nilai (file ini tidak punya kolom pembilang dan penyebut)",
+        "a row without a value (this file has no numerator and denominator columns)",
+    ),
+    "indicators.estimate_missing_value.fix": (
+        "Isi nilainya dalam persen (mis. 24,1), atau hapus baris ini; untuk jumlah anak per desa tambahkan kolom "
+        "pembilang dan penyebut.",
+        "Fill in the value in percent (e.g. 24.1), or delete the row; for counts per village add numerator and "
+        "denominator columns.",
+    ),
+    "indicators.estimate_bad_code.reason": (
+        "bukan kode wilayah Kemendagri ({rows} baris)",
+        "not a Kemendagri region code ({rows} rows)",
+    ),
+    "indicators.estimate_bad_code.fix": (
+        "Angka survei dicatat per kabupaten/kota: tulis kode 4 digit, dengan atau tanpa titik, mis. 52.03 atau 5203.",
+        "Survey figures are recorded per district: write the 4-digit code, dotted or not, e.g. 52.03 or 5203.",
+    ),
+    "indicators.estimate_not_district_code.reason": (
+        "kode ini kode {level}; nilai tanpa pembilang dan penyebut hanya diterima untuk kabupaten/kota ({rows} baris)",
+        "this is a {level} code; a value without numerator and denominator is accepted for a district only "
+        "({rows} rows)",
+    ),
+    "indicators.estimate_not_district_code.fix": (
+        "Untuk desa/kelurahan isi pembilang dan penyebut (jumlah anak), bukan nilai; untuk angka survei tulis kode "
+        "kabupaten/kota, mis. 52.03.",
+        "For a village fill in the numerator and denominator (counts), not a value; for a survey figure write the "
+        "district's code, e.g. 52.03.",
+    ),
+    "indicators.estimate_outside_district.reason": (
+        "kode kabupaten/kota lain dari {district} yang dipilih ({rows} baris)",
+        "the code of another district than the chosen {district} ({rows} rows)",
+    ),
+    "indicators.estimate_outside_district.fix": (
+        "Pilih kabupaten/kota yang benar saat mengimpor, atau hapus baris kabupaten/kota lain dari file.",
+        "Choose the right district when importing, or remove the other districts' rows from the file.",
+    ),
+    "indicators.estimate_unknown_district.reason": (
+        "kabupaten/kota ini belum punya batas desa di Lokus ({rows} baris)",
+        "this district has no village boundaries in Lokus yet ({rows} rows)",
+    ),
+    "indicators.estimate_unknown_district.fix": (
+        "Periksa kodenya (salah ketik?); bila benar, impor dulu batas desa kabupaten/kota itu.",
+        "Check the code (a typo?); if it is right, import that district's village boundaries first.",
+    ),
+    "indicators.estimate_not_a_number.reason": ("bukan angka persen", "not a percentage"),
+    "indicators.estimate_not_a_number.fix": (
+        "Tulis persen sebagai angka saja, mis. 24,1 atau 24.1 (tanda % boleh), bukan teks atau tanda hubung.",
+        "Write the percentage as a number only, e.g. 24.1 or 24,1 (a % sign is allowed), not text or a dash.",
+    ),
+    "indicators.estimate_out_of_range.reason": (
+        "persen di luar 0–100",
+        "a percentage outside 0–100",
+    ),
+    "indicators.estimate_out_of_range.fix": (
+        "Tulis persen antara 0 dan 100 (24,1 untuk 24,1%); sel berformat persen Excel berisi 0,241: ubah jadi 24,1.",
+        "Write a percentage between 0 and 100 (24.1 for 24.1%); an Excel percent-formatted cell holds 0.241: make it "
+        "24.1.",
+    ),
+    "indicators.estimate_one_bound.reason": (
+        "hanya satu batas interval yang diisi",
+        "only one bound of the interval is filled in",
+    ),
+    "indicators.estimate_one_bound.fix": (
+        "Isi batas bawah dan batas atas interval 95% dari laporan survei, atau kosongkan keduanya.",
+        "Fill in both the lower and the upper bound of the survey's 95% interval, or leave both empty.",
+    ),
+    "indicators.estimate_bounds_order.reason": (
+        "nilai tidak berada di antara batas bawah dan batas atas di baris yang sama",
+        "the value is not between the lower and the upper bound in the same row",
+    ),
+    "indicators.estimate_bounds_order.fix": (
+        "Periksa ketiga angka di laporan survei: batas bawah ≤ nilai ≤ batas atas (kolom tertukar?).",
+        "Check the three figures in the survey report: lower bound ≤ value ≤ upper bound (swapped columns?).",
+    ),
+    "indicators.estimate_missing_source.reason": (
+        "sumber angka survei kosong",
+        "the survey figure's source is empty",
+    ),
+    "indicators.estimate_missing_source.fix": (
+        "Tulis sumbernya di kolom sumber, mis. 'SSGI 2024' atau 'SKI 2023': angka tanpa sumber tidak ditampilkan.",
+        "Write its source in the sumber column, e.g. 'SSGI 2024' or 'SKI 2023': a figure without a source is not "
+        "shown.",
+    ),
+    "indicators.estimate_duplicate_key.reason": (
+        "kabupaten/kota, periode dan indikator yang sama sudah ada di baris {first}",
+        "the same district, period and indicator is already in row {first}",
+    ),
+    "indicators.estimate_duplicate_key.fix": (
+        "Simpan satu angka survei per kabupaten/kota, periode dan indikator; angka survei lain dimasukkan dalam file "
+        "tersendiri.",
+        "Keep one survey figure per district, period and indicator; put another survey's figures in a file of its own.",
+    ),
 }

@@ -11,6 +11,7 @@ import pytest
 from dashboard.core.indicators import CATALOGUE
 from dashboard.data.importers.indicators import (
     TIDY_COLUMNS,
+    TIDY_ESTIMATE_COLUMNS,
     blank_template,
     blank_template_xlsx,
     prepare_indicator_import,
@@ -88,14 +89,15 @@ def test_ind003_semicolons_decimal_commas_bom_dashes_and_latin1() -> None:
 def test_ind004_blank_template_is_a_valid_csv_with_a_comment_example() -> None:
     content = blank_template()
     frame = pd.read_csv(io.BytesIO(content), dtype=str)
-    assert list(frame.columns) == [*TIDY_COLUMNS, "target"]
+    assert list(frame.columns) == [*TIDY_COLUMNS, "target", *TIDY_ESTIMATE_COLUMNS]
     assert str(frame.iloc[0, 0]).startswith("#")
     as_is = prepare_indicator_import(content, "templat.csv", villages(), {}, district_code=DISTRICT)
     assert only(as_is.problems, "indicators.empty_file").severity is Severity.ERROR  # the example is not data
     filled = content + f"{CODES[0]},2025-02,stunting,3,30,14\n".encode()
     batch = prepare_indicator_import(filled, "templat.csv", villages(), {}, district_code=DISTRICT)
     assert batch.ok
-    assert batch.observations[["code", "numerator", "source_row"]].values.tolist() == [[CODES[0], 3.0, 3]]
+    # Row 4: below the header, the two example rows (a village's counts, a survey's estimate).
+    assert batch.observations[["code", "numerator", "source_row"]].values.tolist() == [[CODES[0], 3.0, 4]]
 
 
 def test_ind005_blank_xlsx_template_reads_back_and_lists_the_catalogue() -> None:
@@ -104,7 +106,7 @@ def test_ind005_blank_xlsx_template_reads_back_and_lists_the_catalogue() -> None
     assert book.sheetnames == ["data", "indikator"]
     keys = [row[0] for row in book["indikator"].iter_rows(min_row=2, values_only=True) if row[0] in CATALOGUE]
     assert keys == list(CATALOGUE)
-    assert list(read_table(content, "templat.xlsx").columns) == [*TIDY_COLUMNS, "target"]
+    assert list(read_table(content, "templat.xlsx").columns) == [*TIDY_COLUMNS, "target", *TIDY_ESTIMATE_COLUMNS]
 
 
 def test_ind006_read_table_numbers_rows_as_a_spreadsheet_does() -> None:

@@ -9,7 +9,11 @@ first row, or a later one among the first ten under a title line; binary data an
 - **tidy** (the template any office can fill): ``kode_wilayah, periode, indikator, pembilang, penyebut``
   and an optional ``target``; codes dotted or not, periods as ``2025-02``, ``Februari 2025`` or ``2025``,
   ``indikator`` a key of :data:`~dashboard.core.indicators.CATALOGUE` (or its label). Rows whose first cell
-  starts with ``#`` are comments (the blank template carries one as an example).
+  starts with ``#`` are comments (the blank template carries two as examples). A survey's rate-only estimate
+  (SSGI, SKI) leaves ``pembilang`` and ``penyebut`` empty and gives ``nilai`` (percent), optionally
+  ``batas_bawah`` and ``batas_atas`` (its 95% interval) and, always, ``sumber``; its code is a kabupaten/kota's
+  (``52.03`` or ``5203``). It becomes an estimate (``batch.estimates``), never an observation: it has no
+  counts and never enters a sum. Counts and a value in one row, or a value for a village, are errors.
 - **sigizi**: the Sigizi-Kesga "laporan rutin gizi balita" per desa and month, flattened to one header row
   (Kecamatan, Puskesmas, Kelurahan, Bulan, Tahun, Balita_Bulan_Ini, Balita_Ditimbang, Jml_Balita_Stunting,
   ...). Villages are named, not coded, and matched by :mod:`dashboard.data.importers.names`. Each catalogue
@@ -62,6 +66,7 @@ from dashboard.core.codes import Level, level_of, try_normalise_code
 from dashboard.core.indicators import CATALOGUE
 from dashboard.core.periods import PeriodError, parse_period
 from dashboard.data.importers.model import (
+    BATCH_ESTIMATE_COLUMNS,
     BATCH_OBSERVATION_COLUMNS,
     DatasetKind,
     IndicatorBatch,
@@ -80,6 +85,7 @@ __all__ = [
     "MAX_LISTED",
     "SIGIZI_MEASURES",
     "TIDY_COLUMNS",
+    "TIDY_ESTIMATE_COLUMNS",
     "ColumnMapping",
     "IndicatorColumns",
     "Measure",
@@ -99,6 +105,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 TIDY_COLUMNS = ("kode_wilayah", "periode", "indikator", "pembilang", "penyebut")
+# Optional columns of the tidy template for a rate-only estimate (a survey's figure for a kabupaten/kota):
+# the percentage, its 95% bounds and the source, given instead of pembilang and penyebut.
+TIDY_ESTIMATE_COLUMNS = ("nilai", "batas_bawah", "batas_atas", "sumber")
 FORMATS = ("auto", "tidy", "sigizi", "mapped")
 MAX_LISTED = 100  # problems listed per kind and column; the rest are summed up in one line
 MAX_COLUMNS = 2000  # a Sigizi report has 78; wider files are refused before they are parsed
@@ -141,6 +150,12 @@ _TIDY_HEADERS: dict[str, tuple[str, ...]] = {
     "pembilang": ("pembilang", "numerator"),
     "penyebut": ("penyebut", "denominator"),
     "target": ("target",),
+    # Not "persen" or "prevalensi": a count file may carry a computed percentage beside its counts, and each of its
+    # rows would then be refused as holding both.
+    "nilai": ("nilai", "value", "estimasi", "estimate", "nilaisurvei", "prevalensisurvei", "estimasisurvei"),
+    "batas_bawah": ("batasbawah", "bawah", "lower", "lowerbound", "batasbawahci", "cilower", "lower95"),
+    "batas_atas": ("batasatas", "atas", "upper", "upperbound", "batasatasci", "ciupper", "upper95"),
+    "sumber": ("sumber", "sumberdata", "source", "datasource"),
 }
 _VILLAGE_HEADERS = ("kelurahan", "desa", "desakelurahan", "kelurahandesa", "desakel", "namadesa", "namakelurahan")
 _KECAMATAN_HEADERS = ("kecamatan", "kec", "namakecamatan")
@@ -351,12 +366,23 @@ def read_table_preview(content: bytes, file_name: str, rows: int = 20) -> pd.Dat
 # ---------------------------------------------------------------------------------------------- templates
 
 
-def blank_template_csv() -> bytes:
-    """The tidy template as CSV: the header and one comment row showing an example (the importer skips it).
+_TEMPLATE_HEADER = (*TIDY_COLUMNS, "target", *TIDY_ESTIMATE_COLUMNS)
+# A survey's estimate for a kabupaten/kota: a value with its 95% interval and source, no counts.
+_SURVEY_EXAMPLE = ("# contoh survei: 52.03", "2024", "stunting", "", "", "", "24.1", "21.5", "26.9", "SSGI 2024")
 
-    The example row starts with ``#`` so a file saved with it left in imports nothing from it.
+
+def blank_template_csv() -> bytes:
+    """The tidy template as CSV: the header and two comment rows showing examples (the importer skips them): a
+    village's counts, and a survey's rate-only estimate for a kabupaten/kota (``nilai``, ``batas_bawah``,
+    ``batas_atas``, ``sumber`` instead of ``pembilang`` and ``penyebut``).
+
+    The example rows start with ``#`` so a file saved with them left in imports nothing from them.
     """
-    lines = [",".join(TIDY_COLUMNS) + ",target", "# contoh: 52.03.01.2001,2025-02,stunting,12,85,14"]
+    lines = [
+        ",".join(_TEMPLATE_HEADER),
+        "# contoh: 52.03.01.2001,2025-02,stunting,12,85,14,,,,",
+        ",".join(_SURVEY_EXAMPLE),
+    ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -364,13 +390,16 @@ blank_template = blank_template_csv
 
 
 def blank_template_xlsx() -> bytes:
-    """The tidy template as XLSX: a data sheet with the header only, and a sheet listing the indicator keys."""
+    """The tidy template as XLSX: a data sheet with the header and a survey example as a comment row, and a sheet
+    listing the indicator keys and explaining the columns."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook always has its first sheet
     sheet.title = "data"
-    sheet.append([*TIDY_COLUMNS, "target"])
-    for column in "ABC":
+    sheet.append(list(_TEMPLATE_HEADER))
+    sheet.append([_SURVEY_EXAMPLE[0], *_SURVEY_EXAMPLE[1:6], *(float(v) for v in _SURVEY_EXAMPLE[6:9]),
+                  _SURVEY_EXAMPLE[9]])  # fmt: skip
+    for column in "ABCJ":
         sheet.column_dimensions[column].number_format = "@"  # codes and periods as text: leading zeros survive
         sheet.column_dimensions[column].width = 18
     keys = book.create_sheet("indikator")
@@ -380,6 +409,15 @@ def blank_template_xlsx() -> bytes:
     keys.append([])
     keys.append(["kode_wilayah: kode desa/kelurahan, mis. 52.03.01.2001 atau 5203012001"])
     keys.append(["periode: 2025-02, 'Februari 2025', atau tahun 2025 untuk survei"])
+    keys.append(["pembilang, penyebut: jumlah anak (atau keluarga) per desa, mis. 12 stunting dari 85 diukur"])
+    keys.append([])
+    keys.append(["Angka survei (SSGI, SKI) per kabupaten/kota, tanpa jumlah anak: kosongkan pembilang dan penyebut,"])
+    keys.append(["isi kolom berikut. Angka ini ditampilkan di samping angka rutin, tidak pernah dijumlahkan."])
+    keys.append(["kode_wilayah: kode kabupaten/kota, mis. 52.03 atau 5203 (bukan kode desa)"])
+    keys.append(["nilai: prevalensi dalam persen 0-100, mis. 24,1 (bukan format persen Excel 0,241)"])
+    keys.append(["batas_bawah, batas_atas: interval kepercayaan 95% dalam persen, mis. 21,5 dan 26,9 (keduanya "
+                 "atau tidak sama sekali)"])  # fmt: skip
+    keys.append(["sumber: wajib, mis. 'SSGI 2024' atau 'SKI 2023'"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -795,9 +833,21 @@ class _Run:
         return self.district_code or "-"
 
 
-def _resolve_codes(run: _Run, rows: np.ndarray, raw: np.ndarray, column: str) -> np.ndarray:
-    """The village code of each non-empty raw code (None where it is not one of the villages)."""
-    known = set(run.villages["code"].astype(str).tolist())
+# Problem keys of a code that is unreadable, of another level, outside the chosen district, or unknown: village
+# codes for counts, kabupaten/kota codes for rate-only estimates.
+_CODE_PROBLEMS = {
+    Level.DESA: ("indicators.bad_code", "indicators.not_village_code", "indicators.outside_district",
+                 "indicators.unknown_code"),
+    Level.KABUPATEN: ("indicators.estimate_bad_code", "indicators.estimate_not_district_code",
+                      "indicators.estimate_outside_district", "indicators.estimate_unknown_district"),
+}  # fmt: skip
+
+
+def _resolve_codes(run: _Run, rows: np.ndarray, raw: np.ndarray, column: str, level: Level = Level.DESA) -> np.ndarray:
+    """The code of each non-empty raw code (None where it is not one of the villages, or for ``Level.KABUPATEN``
+    not the district of one of them)."""
+    known = set(run.villages["code" if level is Level.DESA else "district_code"].astype(str).tolist())
+    bad_code, other_level, outside, unknown = _CODE_PROBLEMS[level]
     codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
     resolved: list[str | None] = []
     reasons: dict[object, tuple[str, dict[str, Any]]] = {}
@@ -805,15 +855,15 @@ def _resolve_codes(run: _Run, rows: np.ndarray, raw: np.ndarray, column: str) ->
         code = try_normalise_code(value)
         resolved.append(code if code in known else None)
         if code is None:
-            reasons[value] = ("indicators.bad_code", {})
-        elif level_of(code) is not Level.DESA:
-            reasons[value] = ("indicators.not_village_code", {"level": str(level_of(code))})
+            reasons[value] = (bad_code, {})
+        elif level_of(code) is not level:
+            reasons[value] = (other_level, {"level": str(level_of(code))})
         elif code in known:
             continue
-        elif run.district_code and not code.startswith(run.district_code + "."):
-            reasons[value] = ("indicators.outside_district", {"district": run.district_code})
+        elif run.district_code and not (code + ".").startswith(run.district_code + "."):
+            reasons[value] = (outside, {"district": run.district_code})
         else:
-            reasons[value] = ("indicators.unknown_code", {"district": run.scope})
+            reasons[value] = (unknown, {"district": run.scope})
     result = np.array([*resolved, None], dtype=object)[codes]
     bad = (codes >= 0) & pd.isna(result)
     for value, value_rows in _by_value(raw[bad], rows[bad]):
@@ -990,8 +1040,8 @@ def _check_ratio(
     return usable & ~above
 
 
-def _duplicates(run: _Run, frame: pd.DataFrame, label: str) -> np.ndarray:
-    """Errors for each later row of a (village, period, indicator) found twice; returns the rows kept."""
+def _duplicates(run: _Run, frame: pd.DataFrame, label: str, key: str = "indicators.duplicate_key") -> np.ndarray:
+    """Errors (``key``) for each later row of a (region, period, indicator) found twice; returns the rows kept."""
     keys = ["code", "period", "indicator"]
     twice = frame.duplicated(keys, keep=False).to_numpy()
     if not twice.any():
@@ -1000,7 +1050,7 @@ def _duplicates(run: _Run, frame: pd.DataFrame, label: str) -> np.ndarray:
     first = repeated.groupby(keys, sort=False)["source_row"].transform("min").to_numpy()
     later = repeated["source_row"].to_numpy() != first
     value = (repeated["code"] + " " + repeated["period"] + " " + repeated["indicator"]).to_numpy(dtype=object)
-    run.report.add_rows(repeated["source_row"].to_numpy()[later], label, value[later], "indicators.duplicate_key",
+    run.report.add_rows(repeated["source_row"].to_numpy()[later], label, value[later], key,
                         first=first[later].astype(object))  # fmt: skip
     return ~frame.duplicated(keys, keep="first").to_numpy()
 
@@ -1008,31 +1058,57 @@ def _duplicates(run: _Run, frame: pd.DataFrame, label: str) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------- layouts
 
 
+_TIDY_EXPECTED = ", ".join(TIDY_COLUMNS) + " (+ target; " + ", ".join(TIDY_ESTIMATE_COLUMNS) + ")"
+
+
 def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
+    """Observations from the tidy template; its rate-only rows (``nilai`` without counts) go to
+    ``run.batch.estimates`` (:func:`_estimates`)."""
     columns = list(table.columns)
     found = {name: _find_header(columns, _TIDY_HEADERS[name]) for name in _TIDY_HEADERS}
-    missing = [name for name in TIDY_COLUMNS if found[name] is None]
+    # pembilang and penyebut may both be left out of a file of survey estimates (with a nilai column).
+    counts_optional = found["nilai"] is not None and found["pembilang"] is None and found["penyebut"] is None
+    missing = [name for name in TIDY_COLUMNS if found[name] is None and not (counts_optional and name in
+                                                                             ("pembilang", "penyebut"))]  # fmt: skip
     if missing:
         run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing),
-                       expected=", ".join(TIDY_COLUMNS) + " (+ target)")  # fmt: skip
+                       expected=_TIDY_EXPECTED)  # fmt: skip
         return _no_observations()
     code_col, period_col, indicator_col = found["kode_wilayah"], found["periode"], found["indikator"]
-    numerator_col, denominator_col = found["pembilang"], found["penyebut"]
-    assert code_col and period_col and indicator_col and numerator_col and denominator_col
+    numerator_col, denominator_col, value_col = found["pembilang"], found["penyebut"], found["nilai"]
+    assert code_col and period_col and indicator_col
+    count_cols = [c for c in (numerator_col, denominator_col) if c]
     # A totals row is checked against the rows of its period and indicator.
-    table = _skip_totals(run, table, [code_col], [numerator_col, denominator_col], [period_col, indicator_col])
+    table = _skip_totals(run, table, [code_col], count_cols, [period_col, indicator_col])
     rows = table.index.to_numpy()
-    raw = {name: table[column].to_numpy(dtype=object) for name, column in found.items() if column}
-    codes = _regions(run, rows, raw["kode_wilayah"], None, {"code": code_col})
+    nothing = np.full(len(rows), None, dtype=object)
+    raw = {name: table[column].to_numpy(dtype=object) if column else nothing for name, column in found.items()}
+    has_counts = pd.notna(raw["pembilang"]) | pd.notna(raw["penyebut"])
+    has_value = pd.notna(raw["nilai"])
+    both = has_counts & has_value
+    run.report.add_rows(rows[both], value_col, raw["nilai"][both], "indicators.estimate_counts_and_value")
+    for bound in ("batas_bawah", "batas_atas"):
+        stray = ~has_value & pd.notna(raw[bound])
+        run.report.add_rows(rows[stray], found[bound], raw[bound][stray], "indicators.estimate_bound_without_value")
     periods = _periods(run, rows, raw["periode"], None, None, period_col)
     indicators = _indicators(run, rows, raw["indikator"], indicator_col)
+    rate_only = has_value & ~has_counts
+    if rate_only.any():
+        run.batch.estimates = _estimates(run, rows, raw, found, rate_only, periods, indicators)
+    counted = ~has_value
+    rows, periods, indicators = rows[counted], periods[counted], indicators[counted]
+    raw = {name: cells[counted] for name, cells in raw.items()}
+    codes = _regions(run, rows, raw["kode_wilayah"], None, {"code": code_col})
+    if not (numerator_col and denominator_col):  # a row with neither counts nor nilai, in a file of estimates
+        run.report.add_rows(rows, value_col, None, "indicators.estimate_missing_value")
+        return _no_observations()
     limits = count_limits(indicators)
     numerator, numerator_ok = _counts_strict(run, rows, raw["pembilang"], numerator_col, limits)
     denominator, denominator_ok = _counts_strict(run, rows, raw["penyebut"], denominator_col, limits)
     ok = _check_ratio(run, rows, numerator, denominator, numerator_ok & denominator_ok, numerator_col, raw["pembilang"])
     ok &= ~_zero_over_zero(run, rows, numerator, denominator, ok, indicators, numerator_col)
-    if "target" in raw:
-        _targets(run, rows, raw["target"], indicators, found["target"] or "target")
+    if found["target"]:
+        _targets(run, rows, raw["target"], indicators, found["target"])
     frame = pd.DataFrame(
         {"code": codes, "period": periods, "indicator": indicators, "numerator": numerator,
          "denominator": denominator, "source_row": rows}
@@ -1041,6 +1117,61 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     kept = np.zeros(len(frame), dtype=bool)
     kept[placed] = _duplicates(run, frame[placed], code_col)
     return frame[kept & ok]
+
+
+def _estimates(
+    run: _Run, rows: np.ndarray, raw: Mapping[str, np.ndarray], found: Mapping[str, str | None], rate_only: np.ndarray,
+    periods: np.ndarray, indicators: np.ndarray,
+) -> pd.DataFrame:  # fmt: skip
+    """The rate-only rows of the tidy template as estimates (:data:`BATCH_ESTIMATE_COLUMNS`), every bad cell an
+    error: a kabupaten/kota code of a district the villages belong to, ``nilai`` in percent (0-100, decimal comma
+    or dot, a trailing ``%`` allowed), both 95% bounds or neither with ``batas_bawah <= nilai <= batas_atas``,
+    and a ``sumber``. Never counts: an estimate cannot enter a sum."""
+    rows, periods, indicators = rows[rate_only], periods[rate_only], indicators[rate_only]
+    cells = {name: values[rate_only] for name, values in raw.items()}
+    code_col = found["kode_wilayah"] or "kode_wilayah"
+    codes = np.full(len(rows), None, dtype=object)
+    given = pd.notna(cells["kode_wilayah"])
+    codes[given] = _resolve_codes(run, rows[given], cells["kode_wilayah"][given], code_col, Level.KABUPATEN)
+    run.report.add_rows(rows[~given], code_col, None, "indicators.missing_region")
+    value, value_ok = _percents(run, rows, cells["nilai"], found["nilai"] or "nilai")
+    lower, lower_ok = _percents(run, rows, cells["batas_bawah"], found["batas_bawah"] or "batas_bawah")
+    upper, upper_ok = _percents(run, rows, cells["batas_atas"], found["batas_atas"] or "batas_atas")
+    has_lower, has_upper = pd.notna(cells["batas_bawah"]), pd.notna(cells["batas_atas"])
+    for lacking, name in ((has_upper & ~has_lower, "batas_bawah"), (has_lower & ~has_upper, "batas_atas")):
+        run.report.add_rows(rows[lacking], found[name] or name, None, "indicators.estimate_one_bound")
+    bounds_ok = lower_ok & upper_ok & (has_lower == has_upper)
+    checkable = value_ok & bounds_ok & has_lower
+    disorder = checkable & ~((lower <= value) & (value <= upper))
+    run.report.add_rows(rows[disorder], found["nilai"], cells["nilai"][disorder], "indicators.estimate_bounds_order")
+    sources = cells["sumber"]
+    no_source = pd.isna(sources)
+    run.report.add_rows(rows[no_source], found["sumber"] or "sumber", None, "indicators.estimate_missing_source")
+    frame = pd.DataFrame(
+        {"code": codes, "period": periods, "indicator": indicators, "value": value, "lower": lower, "upper": upper,
+         "source": sources, "source_row": rows}
+    )  # fmt: skip
+    placed = frame[["code", "period", "indicator"]].notna().all(axis=1).to_numpy()
+    kept = np.zeros(len(frame), dtype=bool)
+    kept[placed] = _duplicates(run, frame[placed], code_col, "indicators.estimate_duplicate_key")
+    ok = value_ok & bounds_ok & ~disorder & ~no_source
+    return frame[kept & ok][BATCH_ESTIMATE_COLUMNS].reset_index(drop=True)
+
+
+def _percents(run: _Run, rows: np.ndarray, raw: np.ndarray, label: str) -> tuple[np.ndarray, np.ndarray]:
+    """Percentages of one column (NaN where empty or bad) and which cells are usable (empty ones are), every bad
+    cell an error. A percentage is at most 100, so ``24,1`` and ``24.1`` can only be decimals: no number-format
+    inference is needed, and a trailing ``%`` is dropped. A dash is no zero here: it is refused as no number."""
+    text = pd.Series(raw, dtype=object).str.replace(r"\s*%$", "", regex=True).to_numpy(dtype=object)
+    numbers, _, unreadable, _ = _parse_counts(text, None)
+    dash = pd.Series(text, dtype=object).isin(_DASHES).to_numpy()
+    numbers[dash] = np.nan
+    unreadable |= dash
+    outside = ~np.isnan(numbers) & ((numbers < 0) | (numbers > 100))
+    run.report.add_rows(rows[unreadable], label, raw[unreadable], "indicators.estimate_not_a_number")
+    run.report.add_rows(rows[outside], label, raw[outside], "indicators.estimate_out_of_range")
+    usable = ~unreadable & ~outside
+    return np.where(usable, numbers, np.nan), usable
 
 
 def _targets(run: _Run, rows: np.ndarray, raw: np.ndarray, indicators: np.ndarray, label: str) -> None:
@@ -1380,11 +1511,14 @@ def prepare_indicator_import(
             observations = _mapped(run, table, chosen_mapping)
         batch.observations = observations[BATCH_OBSERVATION_COLUMNS].reset_index(drop=True)
         batch.observations["source_row"] = batch.observations["source_row"].astype(np.int64)
+        batch.estimates["source_row"] = batch.estimates["source_row"].astype(np.int64)
     batch.skipped_rows = len(run.skipped)
     batch.problems = report.finish()
     batch.extra["format"] = chosen
     batch.extra["indicators"] = {str(k): int(v) for k, v in batch.observations["indicator"].value_counts().items()}
-    batch.extra["periods"] = sorted(str(p) for p in batch.observations["period"].unique())
-    log.info("%s: %s, %d rows read, %d observations, %d problems", file_name, chosen, batch.rows_read,
-             len(batch.observations), len(batch.problems))  # fmt: skip
+    batch.extra["periods"] = sorted({str(p) for p in (*batch.observations["period"], *batch.estimates["period"])})
+    if len(batch.estimates):
+        batch.extra["estimates"] = len(batch.estimates)
+    log.info("%s: %s, %d rows read, %d observations, %d estimates, %d problems", file_name, chosen, batch.rows_read,
+             len(batch.observations), len(batch.estimates), len(batch.problems))  # fmt: skip
     return batch

@@ -18,9 +18,11 @@ import pandas as pd
 
 from dashboard.core.indicators import CATALOGUE, MAX_CHILDREN
 from dashboard.core.periods import implausible_period, latest_plausible_period, period_label
+from dashboard.data.source import ESTIMATE_COLUMNS, empty_estimates
 from dashboard.i18n import fmt_int, t
 
 __all__ = [
+    "BATCH_ESTIMATE_COLUMNS",
     "BATCH_OBSERVATION_COLUMNS",
     "BoundaryBatch",
     "DatasetKind",
@@ -31,11 +33,20 @@ __all__ = [
     "Severity",
     "count_limits",
     "limit_params",
+    "no_estimates",
     "period_refusal",
 ]
 
 # Observation columns of a batch: the store's long format plus the file row each came from.
 BATCH_OBSERVATION_COLUMNS = ["code", "period", "indicator", "numerator", "denominator", "source_row"]
+# Rate-only estimates of a batch (a survey's figure for a kabupaten/kota, e.g. SSGI 2024): the value and its 95%
+# bounds in percent (NaN when not given), the source, and the file row. No counts: they never enter a sum.
+BATCH_ESTIMATE_COLUMNS = [*ESTIMATE_COLUMNS, "source_row"]
+
+
+def no_estimates() -> pd.DataFrame:
+    """An empty frame of :data:`BATCH_ESTIMATE_COLUMNS` (a batch without survey estimates)."""
+    return empty_estimates().assign(source_row=pd.Series(dtype="int64"))[BATCH_ESTIMATE_COLUMNS]
 
 
 class Severity(StrEnum):
@@ -119,6 +130,8 @@ class IndicatorBatch:
     kind: DatasetKind
     observations: pd.DataFrame  # BATCH_OBSERVATION_COLUMNS
     rows_read: int
+    # Rate-only survey estimates per kabupaten/kota (BATCH_ESTIMATE_COLUMNS), stored apart from the counts.
+    estimates: pd.DataFrame = field(default_factory=no_estimates)
     problems: list[Problem] = field(default_factory=list)
     suggestions: list[NameSuggestion] = field(default_factory=list)  # need a planner's confirmation
     # Names a planner's confirmation matched (candidates: the village chosen): shown again with that choice, so a
@@ -142,10 +155,9 @@ class IndicatorBatch:
 
     @property
     def districts(self) -> list[str]:
-        """The kabupaten/kota codes (``PP.KK``) the observations would write, sorted."""
-        if not len(self.observations):
-            return []
-        return sorted({str(code)[:5] for code in self.observations["code"].unique().tolist()})
+        """The kabupaten/kota codes (``PP.KK``) the observations and estimates would write, sorted."""
+        codes = [*self.observations["code"].unique().tolist(), *self.estimates["code"].unique().tolist()]
+        return sorted({str(code)[:5] for code in codes})
 
 
 @dataclass

@@ -139,7 +139,7 @@ def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang:
             "data.report.summary",
             lang,
             rows=fmt_int(batch.rows_read, lang),
-            observations=fmt_int(len(batch.observations), lang),
+            observations=fmt_int(len(batch.observations) + len(batch.estimates), lang),  # survey estimates too
             errors=fmt_int(len(errors), lang),
             warnings=fmt_int(len(warnings), lang),
         )
