@@ -58,6 +58,7 @@ class ID(StrEnum):
     KPI_SCOPE = "kpi-scope"
     KPI_COMPLETENESS = "kpi-completeness"  # villages reporting of villages in the boundary set
     KPI_FLAGS = "kpi-flags"  # plausibility flags on the headline's values
+    TWO_NUMBERS = "two-numbers"  # the survey estimate beside the routine figure of the same year
     COMPARE = "compare-period"  # the period the change is measured from
     PROFILE = "village-profile"
     PROFILE_NAME = "village-profile-name"

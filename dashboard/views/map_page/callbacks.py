@@ -41,6 +41,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.KPI_STUNTED, "children"),
         Output(ID.KPI_CHANGE, "children"),
         Output(ID.KPI_FLAGS, "children"),
+        Output(ID.TWO_NUMBERS, "children"),
         Output(ID.COMPARE, "options"),
         Output(ID.COMPARE, "value"),
         Output(ID.MAP_STATE, "data"),

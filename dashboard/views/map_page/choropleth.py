@@ -25,6 +25,7 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.geojson_route import geojson_path
 from dashboard.views.map_page.choice import ALL, MapChoice, comparison_options, measure_label
+from dashboard.views.map_page.two_numbers import two_numbers_panel
 
 __all__ = [
     "MapView",
@@ -52,6 +53,7 @@ class MapView:
     compare: list[dict[str, str]]  # comparison period options
     before: str | None  # the comparison period used
     uirevision: str
+    two_numbers: Any = None  # the survey estimate beside the routine figure (two_numbers_panel), or None
 
 
 def _villages_in_view(villages: gpd.GeoDataFrame, kecamatan: str) -> gpd.GeoDataFrame:
@@ -130,6 +132,7 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
         compare,
         headline.change.before if headline is not None and headline.change is not None else None,
         uirevision=f"{choice.district}/{choice.kecamatan}",
+        two_numbers=two_numbers_panel(services, choice, lang),
     )
 
 
@@ -213,8 +216,9 @@ def district_figure(services: Services, district: str, view: MapView) -> go.Figu
 def recoloured(
     services: Services, choice: MapChoice, triggered_prop_ids: Iterable[object], lang: str
 ) -> tuple[Any, ...]:
-    """Map (a new figure or a patch), legend, title, scope, cards, flags, comparison options and value, and the
-    choice to remember (a comparison period only when the user chose it; otherwise the default follows the period)."""
+    """Map (a new figure or a patch), legend, title, scope, cards, flags, the two numbers, comparison options and
+    value, and the choice to remember (a comparison period only when the user chose it; otherwise the default follows
+    the period)."""
     view = map_view(services, choice, lang)
     triggered = {str(key).split(".")[0] for key in triggered_prop_ids}
     remembered = replace(choice, compare=view.before or "" if ID.COMPARE in triggered else "")
@@ -223,5 +227,5 @@ def recoloured(
         figure: Any = district_figure(services, choice.district, view)
     else:
         figure = values_patch(view.values, view.uirevision if ID.KECAMATAN in triggered else None)
-    return (figure, view.legend, view.title, view.scope, *view.kpis, view.flags, view.compare, view.before,
-            asdict(remembered))  # fmt: skip
+    return (figure, view.legend, view.title, view.scope, *view.kpis, view.flags, view.two_numbers, view.compare,
+            view.before, asdict(remembered))  # fmt: skip

@@ -115,6 +115,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 ],
                 className="g-3 mb-3 kpi-row",
             ),
+            html.Div(view.two_numbers, id=ID.TWO_NUMBERS),
             dbc.Row(
                 [
                     dbc.Col(controls, lg=3, className="controls"),
