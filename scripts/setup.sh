@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up Lokus on a fresh Debian/Ubuntu machine: a .venv with the package, and with --test
 # everything the test suite needs (Chromium + ChromeDriver for browser journeys, PostgreSQL for
-# the store tests). Safe to run again: it skips what is already there.
+# the store tests, poppler-utils to read the brief's PDF). Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,8 +30,9 @@ if [ "$want_test" = 1 ]; then
   command -v chromium >/dev/null || missing=1
   command -v chromedriver >/dev/null || missing=1
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing=1
+  command -v pdftotext >/dev/null || missing=1  # poppler-utils: the brief's tests read its PDF as a reader would
   if [ "$missing" = 1 ]; then
-    apt_install chromium chromium-driver postgresql
+    apt_install chromium chromium-driver postgresql poppler-utils
   fi
 fi
 

@@ -15,7 +15,7 @@ from dashboard.data.annex import AnnexTitle, annex_csv, annex_png, annex_table, 
 from tests.injection import DANGEROUS, HARMLESS, HYPERLINK, csv_cells, formula_like, written, xlsx_cells
 
 TITLE = AnnexTitle("Kabupaten Uji", 2025, HYPERLINK, "2025-08")
-HEADER_ROW = 4  # the XLSX's title lines, a blank row, then the header
+HEADER_ROW = 8  # the decree's header block, the title lines, a blank row, then the header
 
 
 def _row(i: int, desa: str, kecamatan: str = "Kecamatan Satu", alasan: str = "Peringkat 1") -> dict[str, object]:
@@ -69,7 +69,7 @@ def test_ann003_hyperlink_as_village_name_and_as_reason() -> None:
     assert csv_row[2] == csv_row[7] == "'" + HYPERLINK
     sheet = load_workbook(io.BytesIO(annex_xlsx(table, TITLE, "id"))).active
     assert sheet is not None
-    for coordinate in ("C5", "H5"):
+    for coordinate in ("C9", "H9"):
         assert sheet[coordinate].data_type == "s" and sheet[coordinate].value == "'" + HYPERLINK
 
 
@@ -97,7 +97,7 @@ def test_ann005_title_lines_are_text() -> None:
         data = annex_xlsx(annex_table([_row(1, "Sukamaju")]), title, "id")
         assert all(kind != "f" for _, _, kind in xlsx_cells(data))
         sheet = load_workbook(io.BytesIO(data)).active
-        assert sheet is not None and str(sheet["A1"].value).startswith("Lampiran:")
+        assert sheet is not None and str(sheet["A5"].value).startswith("Lampiran:")
 
 
 def test_ann006_png_is_untouched_by_the_text_rules(monkeypatch: pytest.MonkeyPatch) -> None:

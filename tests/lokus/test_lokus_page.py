@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import base64
 import io
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+import shapely
 from openpyxl import load_workbook
-from PIL import Image
+from PIL import Image, ImageColor
 
 from dashboard.config import Settings
 from dashboard.core.scoring import Light
-from dashboard.data.annex import SELECTED_FILL, AnnexTitle, annex_csv, annex_png, annex_table, annex_xlsx
+from dashboard.data.annex import (
+    SELECTED_FILL,
+    AnnexTitle,
+    annex_csv,
+    annex_png,
+    annex_table,
+    annex_xlsx,
+    lokus_map_spec,
+)
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
 from dashboard.data.store import Store
 from dashboard.figures.map import FLAGGED_COLOUR
+from dashboard.figures.static_map import render
 from dashboard.services import Services
 from dashboard.views import lokus_page
 from dashboard.views.lokus_page import export
@@ -96,29 +108,37 @@ def test_lok022_exports_list_exactly_the_selection(services: Services) -> None:
     title = AnnexTitle("Kabupaten Contoh", 2025, "Usulan", "2025-08")
     sheet = load_workbook(io.BytesIO(annex_xlsx(table, title, "id"))).active
     assert sheet is not None
-    assert sheet["A1"].value == "Lampiran: Daftar desa/kelurahan lokus stunting tahun 2025, Kabupaten Contoh"
-    codes = [sheet.cell(row=r, column=4).value for r in range(5, 5 + len(result.selected))]
+    assert sheet["A5"].value == "Lampiran: Daftar desa/kelurahan lokus stunting tahun 2025, Kabupaten Contoh"
+    codes = [sheet.cell(row=r, column=4).value for r in range(9, 9 + len(result.selected))]
     assert codes == result.selected
-    assert sheet.cell(row=5, column=5).value == shown.loc[first, "prevalensi"]
+    assert sheet.cell(row=9, column=5).value == shown.loc[first, "prevalensi"]
 
     villages = services.source.villages("99.01")
     image = Image.open(io.BytesIO(annex_png(villages, result.selected, title, "id")))
-    assert image.format == "PNG" and image.width == 1600
-    # The inside of a chosen village is drawn in the selection colour, another village's is not.
-    minx, miny, maxx, maxy = villages.total_bounds
-    import math
+    assert image.format == "PNG" and abs(image.width - 1600) <= 1
+    # Inside a chosen village the map is drawn in the selection colour, inside another village it is not.
+    rendered = render(lokus_map_spec(villages, result.selected, (), None, "id", title="Usulan"))
+    picture = Image.open(io.BytesIO(rendered.png(dpi=150))).convert("RGB")
+    axes = rendered.figure.axes[0]
 
-    aspect = math.cos(math.radians((miny + maxy) / 2))
-    scale = (1600 - 80) / ((maxx - minx) * aspect)
+    def colours(code: str) -> Counter[tuple[int, int, int]]:
+        """Pixel colours at points well inside the village, away from its number."""
+        polygon = villages.loc[villages["code"] == code, "geometry"].iloc[0]
+        number = shapely.point_on_surface(polygon)
+        inner = polygon.buffer(-0.0012)
+        west, south, east, north = polygon.bounds
+        found: Counter[tuple[int, int, int]] = Counter()
+        for x in np.linspace(west, east, 25):
+            for y in np.linspace(south, north, 25):
+                point = shapely.Point(x, y)
+                if inner.contains(point) and point.distance(number) > 0.004:
+                    px, py = axes.transData.transform((x, y)) * 1.5
+                    found[picture.getpixel((int(px), picture.height - int(py)))] += 1  # type: ignore[index]
+        return found
 
-    def pixel(code: str) -> tuple[int, int, int]:
-        point = villages.loc[villages["code"] == code, "geometry"].iloc[0].representative_point()
-        x, y = 40 + (point.x - minx) * aspect * scale, 110 + (maxy - point.y) * scale
-        return image.convert("RGB").getpixel((round(x), round(y)))  # type: ignore[return-value]
-
-    assert pixel(first) == SELECTED_FILL
+    assert colours(first).most_common(1)[0][0] == ImageColor.getrgb(SELECTED_FILL)
     outside = next(c for c in result.table["code"] if c not in result.selected)
-    assert pixel(outside) != SELECTED_FILL
+    assert ImageColor.getrgb(SELECTED_FILL) not in colours(outside)
 
 
 def test_lok023_traffic_light_lists_every_red_village(services: Services) -> None:
@@ -298,7 +318,7 @@ def test_lok031_the_demo_says_it_is_fictional_on_the_page_and_in_every_export(se
     name, content = _download(services, "xlsx")
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet is not None and name.endswith("_data_contoh_fiktif.xlsx")
-    assert str(sheet["A1"].value).endswith("Kabupaten Contoh — data contoh (fiktif)")
+    assert str(sheet["A5"].value).endswith("Kabupaten Contoh — data contoh (fiktif)")
     name, _png = _download(services, "png")  # its title is the same heading, drawn as pixels
     assert name.endswith("_data_contoh_fiktif.png")
     title = export._annex_title(services, {"state": lokus_page.default_state(services)}, "id")
@@ -308,4 +328,4 @@ def test_lok031_the_demo_says_it_is_fictional_on_the_page_and_in_every_export(se
     name, content = _download(real, "csv")
     assert "fiktif" not in name and "fiktif" not in content.decode("utf-8-sig")
     name, content = _download(real, "xlsx")
-    assert load_workbook(io.BytesIO(content)).active["A1"].value.endswith("Kabupaten Nyata")  # type: ignore[index]
+    assert load_workbook(io.BytesIO(content)).active["A5"].value.endswith("Kabupaten Nyata")  # type: ignore[index]

@@ -11,6 +11,7 @@ from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
 from dashboard.views.lokus_page.criteria import period_criteria
+from dashboard.views.lokus_page.decree import DECREE_KEYS, AnnexField, decree_values
 from dashboard.views.lokus_page.export import export_download
 from dashboard.views.lokus_page.model import criteria_from
 from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, ranked_view
@@ -256,11 +257,14 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input(ID.LOKUS_EXPORT_CSV, "n_clicks"),
         Input(ID.LOKUS_EXPORT_XLSX, "n_clicks"),
         Input(ID.LOKUS_EXPORT_PNG, "n_clicks"),
+        Input(AnnexField.EXPORT_PDF, "n_clicks"),
         State(ID.LOKUS_CURRENT, "data"),
         State(ID.LOKUS_OPENED, "data"),
         State(ID.LANGUAGE, "value"),
+        *[State(field, "value") for field in DECREE_KEYS],
         prevent_initial_call=True,
     )
-    def export(_csv: int | None, _xlsx: int | None, _png: int | None, current: dict[str, Any] | None,
-               opened: dict[str, Any] | None, lang: str) -> Any:  # fmt: skip
-        return export_download(services, ctx.triggered_id, current, opened, lang)
+    def export(_csv: int | None, _xlsx: int | None, _png: int | None, _pdf: int | None,
+               current: dict[str, Any] | None, opened: dict[str, Any] | None, lang: str,
+               *decree: str | None) -> Any:  # fmt: skip
+        return export_download(services, ctx.triggered_id, current, opened, lang, decree_values(*decree))

@@ -16,6 +16,7 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
 from dashboard.views.lokus_page.criteria import criteria_rows
+from dashboard.views.lokus_page.decree import AnnexField, decree_fields
 from dashboard.views.lokus_page.model import default_state, period_options
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
 
@@ -236,10 +237,12 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     [
                         dbc.Button(t("lokus.export.csv", lang), id=ID.LOKUS_EXPORT_CSV, size="sm", color="success"),
                         dbc.Button(t("lokus.export.xlsx", lang), id=ID.LOKUS_EXPORT_XLSX, size="sm", color="success"),
+                        dbc.Button(t("lokus.export.pdf", lang), id=AnnexField.EXPORT_PDF, size="sm", color="success"),
                         dbc.Button(t("lokus.export.png", lang), id=ID.LOKUS_EXPORT_PNG, size="sm", color="success"),
                     ],
                     className="d-flex gap-2 flex-wrap",
                 ),
+                decree_fields(lang),
                 dcc.Download(id=ID.LOKUS_DOWNLOAD),
             ]
         ),
