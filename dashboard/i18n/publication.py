@@ -74,6 +74,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "are hidden where needed so that no hidden count can be worked back.",
     ),
     "pubpage.new": ("Terbitan baru", "New publication"),
+    "pubpage.no_database": (
+        "Aplikasi ini berjalan tanpa basis data, jadi tidak dapat menerbitkan.",
+        "This app runs without a database, so it cannot publish.",
+    ),
     "pubpage.district": ("Kabupaten/kota", "District"),
     "pubpage.periods": (
         "Periode (tren publik memakai semua yang dipilih)",

@@ -180,6 +180,8 @@ def save_target(services: Services, district: str | None, year: int | None, valu
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
+    if services.publications is None:  # an app on a fixed data source has nothing to publish from
+        return dbc.Container(dbc.Alert(t("pubpage.no_database", lang), color="warning", className="my-3"), fluid=True)
     districts = services.source.districts()
     first = districts[0].code if districts else None
     labelled = {"className": "mt-2 d-block"}
