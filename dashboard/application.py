@@ -19,6 +19,7 @@ from dashboard.i18n import t
 from dashboard.services import Services
 from dashboard.views import (
     audit_page,
+    brief_route,
     data_page,
     gaps_page,
     geojson_route,
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)
+    brief_route.register(app, services)  # /unduh/ringkasan/<kode>.pdf|png: the one-page brief, readers of the area
     public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
     web.install(app, secured, settings, services)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
