@@ -41,7 +41,7 @@ def _when(snapshot_time: datetime | None) -> str:
 
 def snapshot_table(services: Services, lang: str) -> Any:
     """Every snapshot, newest first: district, title, periods, time, publisher, and standing or withdrawn."""
-    snapshots = services.require_publications().snapshots()
+    snapshots = services.publications.snapshots() if services.publications is not None else []
     if not snapshots:
         return html.P(t("pubpage.none", lang), className="text-muted")
     header = html.Tr([html.Th(t(f"pubpage.col.{c}", lang)) for c in ("id", "district", "title", "periods", "when",
@@ -77,6 +77,8 @@ def snapshot_table(services: Services, lang: str) -> Any:
 
 
 def _withdraw_options(services: Services, lang: str) -> list[dict[str, Any]]:
+    if services.publications is None:
+        return []
     return [
         {"label": f"{s.id} — {s.title} ({_when(s.published_at)})", "value": s.id}
         for s in services.require_publications().snapshots(standing_only=True)
@@ -84,9 +86,9 @@ def _withdraw_options(services: Services, lang: str) -> list[dict[str, Any]]:
 
 
 def targets_table(services: Services, district: str | None, lang: str) -> Any:
-    if not district:
+    if not district or services.publications is None:
         return None
-    targets = services.require_publications().targets(district)
+    targets = services.publications.targets(district)
     if not targets:
         return html.P(t("pubpage.targets.none", lang), className="text-muted small")
     rows = [
@@ -180,8 +182,6 @@ def save_target(services: Services, district: str | None, year: int | None, valu
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
-    if services.publications is None:  # an app on a fixed data source has nothing to publish from
-        return dbc.Container(dbc.Alert(t("pubpage.no_database", lang), color="warning", className="my-3"), fluid=True)
     districts = services.source.districts()
     first = districts[0].code if districts else None
     labelled = {"className": "mt-2 d-block"}
@@ -189,6 +189,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         [
             html.H1(t("pubpage.title", lang), className="h3 my-3"),
             html.P(t("pubpage.intro", lang, minimum=services.settings.public_min_denominator)),
+            # An app on a fixed data source (no database) has nothing to publish from: said, buttons off.
+            dbc.Alert(t("pubpage.no_database", lang), color="warning") if services.publications is None else None,
             dcc.Store(id=ID.PUB_VERSION, data=0),
             dbc.Row(
                 [
