@@ -552,10 +552,24 @@ class Store:
         if not batch.ok:
             raise ImportRefused(batch.file_name, batch.errors)
         with self._write() as conn:
+            self._forget_superseded(conn, batch.sha256)
             duplicate = self._duplicate(conn, batch.sha256, batch.file_name)
             if duplicate is not None:
                 return duplicate
             return self._commit_boundaries(conn, batch, user, kind)
+
+    @staticmethod
+    def _forget_superseded(conn: Connection, sha256: str) -> None:
+        """A boundary file imported before and since replaced (superseded: none of its regions is on the map)
+        may be imported again, to bring its map back after a partial or wrong file: its old dataset row, which
+        holds nothing any more, makes way for the new import."""
+        d = schema.datasets
+        row = conn.execute(sa.select(d.c.id, d.c.status).where(d.c.sha256 == sha256)).first()
+        if row is None or row.status != DatasetStatus.SUPERSEDED:
+            return
+        for table in (schema.regions, schema.districts):
+            conn.execute(table.delete().where(table.c.dataset_id == row.id))
+        conn.execute(d.delete().where(d.c.id == row.id))
 
     def _commit_boundaries(
         self, conn: Connection, batch: BoundaryBatch, user: str | None, kind: DatasetKind

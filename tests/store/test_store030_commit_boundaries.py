@@ -142,3 +142,31 @@ def test_store037_bontang_boundaries_import_with_15_kelurahan(store: Store, shar
     assert store.districts()[0].name == "Kota Bontang"
     kota = store.outlines("64.74", "kabupaten").geometry.iloc[0]
     assert kota.area == pytest.approx(villages.geometry.union_all().area, rel=1e-3)
+
+
+def test_store035_a_replaced_boundary_file_can_be_imported_again_to_bring_its_map_back(
+    store: Store, tmp_path: Path
+) -> None:
+    """A partial file replaced the district's map; importing the complete file again restores it, whether or not
+    the partial import was removed first (before: 'already imported, nothing changed', and the district gone)."""
+    whole = write(villages_frame(), tmp_path, "geojson")
+    first = store.commit_boundaries(prepare_boundary_import(whole))
+    codes = village_codes()
+    store.commit_indicators(indicator_batch([(code, "2025-01", "stunting", 2, 20) for code in codes]))
+    partial = store.commit_boundaries(
+        prepare_boundary_import(write(villages_frame().head(2), tmp_path / "p", "geojson"))
+    )
+    assert store.villages(DISTRICT)["code"].tolist() == codes[:2]
+    assert store.remove_dataset(partial.dataset_id or 0)
+    assert store.districts() == []  # the partial import was the district's only map
+    again = store.commit_boundaries(prepare_boundary_import(whole))
+    assert again.duplicate_of is None and again.dataset_id not in (None, first.dataset_id)
+    assert store.villages(DISTRICT)["code"].tolist() == codes
+    assert [d.id for d in store.datasets() if d.id == first.dataset_id] == []  # the empty old row made way
+    # Without removing the partial import first, the complete file takes the map back just the same.
+    store.commit_boundaries(prepare_boundary_import(write(villages_frame().head(2), tmp_path / "p", "geojson")))
+    store.commit_boundaries(prepare_boundary_import(whole))
+    assert store.villages(DISTRICT)["code"].tolist() == codes
+    assert len(store.observations(DISTRICT)) == len(codes)  # the figures were never touched
+    # A file still on the map is a duplicate as before.
+    assert store.commit_boundaries(prepare_boundary_import(whole)).duplicate_of is not None
