@@ -34,6 +34,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measure.count": ("Jumlah {label}", "Number of {label}"),
     # Map and legend
     "map.title": ("{measure} per desa, {period}", "{measure} by village, {period}"),
+    "map.title.no_data": ("{measure} per desa: belum ada data", "{measure} by village: no data yet"),
+    "kpi.scope.no_data": (
+        "{name}: batas desa sudah ada, angka belum diimpor (halaman Data)",
+        "{name}: village boundaries are in, figures not imported yet (Data page)",
+    ),
     "map.title.kecamatan": (
         "{measure} per desa, Kec. {kecamatan}, {period}",
         "{measure} by village, {kecamatan}, {period}",

@@ -7,6 +7,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 
 from dashboard.auth.guard import SecuredApp
+from dashboard.core.indicators import STUNTING
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
@@ -60,7 +61,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     ) -> tuple[Any, ...]:
         # The comparison period follows the period unless it is what the user just changed.
         chosen = compare or "" if ctx.triggered_id == ID.COMPARE else ""
-        choice = MapChoice(district, measure, period, kecamatan or ALL, scheme, int(k), chosen)
+        # A district with boundaries but no figures yet offers no indicator or period: its empty map, not an error.
+        choice = MapChoice(district, measure or STUNTING, period or "", kecamatan or ALL, scheme, int(k), chosen)
         return recoloured(services, choice, ctx.triggered_prop_ids, lang)
 
     @app.callback(

@@ -103,7 +103,10 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
         services.settings.min_measured, flags_for(flags, measure.indicator, choice.period),
     )  # fmt: skip
     period = period_label(choice.period, lang) if choice.period else ""
-    if choice.kecamatan == ALL:
+    if not choice.period:  # boundaries without figures yet: say so, never a heading that ends in a comma
+        title = t("map.title.no_data", lang, measure=measure_label(measure, lang))
+        scope = t("kpi.scope.no_data", lang, name=district_of(services, choice.district).name)
+    elif choice.kecamatan == ALL:
         title = t("map.title", lang, measure=measure_label(measure, lang), period=period)
         scope = t("kpi.scope.district", lang, name=district_of(services, choice.district).name, period=period)
     else:

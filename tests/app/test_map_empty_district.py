@@ -1,0 +1,28 @@
+"""A district with boundaries but no figures yet opens on an empty map, not a server error (newcomer pass)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.config import Settings
+from dashboard.data.importers.boundary_files import prepare_boundary_import
+from dashboard.data.store import Store
+from dashboard.services import Services
+from dashboard.views import map_page
+from tests.auth_helpers import acting_admin
+from tests.store.helpers import DISTRICT, villages_frame, write
+
+
+def test_map040_a_district_without_figures_shows_its_villages_without_data(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "uji")
+        services = Services.from_store(settings, store)
+        with acting_admin(services):
+            choice = map_page.resolve_choice(services, {"district": DISTRICT})
+            assert choice is not None and (choice.district, choice.period) == (DISTRICT, "")
+            # What the recolour callback passes when the district offers no indicator or period (None from the page).
+            view = map_page.map_view(services, map_page.MapChoice(DISTRICT, "stunting", ""), "id")
+    assert len(view.values.locations) == 6 and set(view.values.z) == {0}  # every village: the no-data grey
+    assert str(view.title).endswith("per desa: belum ada data")  # no heading ending in a comma
+    assert "angka belum diimpor" in str(view.scope)
