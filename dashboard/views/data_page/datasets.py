@@ -77,7 +77,8 @@ def datasets_view(services: Services, lang: str) -> Any:
                 details = html.Details([html.Summary(t("data.quality", lang)), report], className="dataset-quality")
                 rows.append(html.Tr(html.Td(details, colSpan=len(columns) + 1)))
     header = html.Tr([*[html.Th(t(f"data.datasets.col.{c}", lang)) for c in columns], html.Th("")])
-    return dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", hover=True, className="datasets-table")
+    table = dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", hover=True, className="datasets-table")
+    return html.Div(table, className="table-responsive")  # on a phone it scrolls in its own box
 
 
 def district_options(districts: list[District], lang: str) -> list[dict[str, str]]:

@@ -64,11 +64,17 @@ def problem_table(problems: list[Problem], lang: str) -> Any:
     more = len(problems) - len(shown)
     return html.Div(
         [
-            dbc.Table(
-                [html.Thead(html.Tr([html.Th(t(f"data.report.col.{c}", lang)) for c in columns])), html.Tbody(rows)],
-                size="sm",
-                bordered=True,
-                className="report-table",
+            html.Div(  # on a phone the table scrolls in its own box, not the page
+                dbc.Table(
+                    [
+                        html.Thead(html.Tr([html.Th(t(f"data.report.col.{c}", lang)) for c in columns])),
+                        html.Tbody(rows),
+                    ],
+                    size="sm",
+                    bordered=True,
+                    className="report-table",
+                ),
+                className="table-responsive",
             ),
             html.P(t("data.report.more", lang, n=more)) if more > 0 else None,
         ]
@@ -117,7 +123,10 @@ def name_confirmations(batch: IndicatorBatch, services: Services, lang: str) -> 
         [
             html.H3(t("data.names", lang), className="h5 mt-3"),
             html.P(t("data.names.help", lang), className="text-muted"),
-            dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="names-table"),
+            html.Div(
+                dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="names-table"),
+                className="table-responsive",
+            ),
         ]
     )
 
