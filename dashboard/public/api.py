@@ -64,7 +64,11 @@ def _snapshot_summary(snapshot: Snapshot) -> dict[str, Any]:
     return row
 
 
+_LINK_NAMES: Final = ("terbitan", "angka", "peta_desa", "peta_kecamatan", "halaman")
+
+
 def _links(snapshot_id: int, district_code: str) -> dict[str, str]:
+    """Where a snapshot's own answers are, so that a program (or a crawler) can follow them from any listing."""
     base = f"{PREFIX}/terbitan/{snapshot_id}"
     return {
         "terbitan": base,
@@ -118,8 +122,8 @@ class PublicApi:
             "cors": "*",
             "endpoint": [
                 endpoint("/", "public.api.index"),
-                endpoint("/wilayah", "public.api.districts", ["kode", "nama", "fiktif", "terbitan_terbaru"],
-                         terbitan_terbaru=["id", "diterbitkan", "periode"]),
+                endpoint("/wilayah", "public.api.districts", ["kode", "nama", "fiktif", "terbitan_terbaru", "tautan"],
+                         terbitan_terbaru=["id", "diterbitkan", "periode"], tautan=["daftar_terbitan", *_LINK_NAMES]),
                 endpoint("/wilayah/{kode}/terbitan", "public.api.snapshots", [*SNAPSHOT_FIELDS, "ditarik", "tautan"],
                          ditarik=["waktu", "alasan"]),
                 endpoint("/terbitan/{id}", "public.api.snapshot",
@@ -147,6 +151,8 @@ class PublicApi:
                 "kode": wilayah["kode"], "nama": wilayah["nama"], "fiktif": bool(wilayah.get("fiktif")),
                 "terbitan_terbaru": {"id": snapshot.id, "diterbitkan": view.content["diterbitkan"],
                                      "periode": view.periods},
+                "tautan": {"daftar_terbitan": f"{PREFIX}/wilayah/{wilayah['kode']}/terbitan",
+                           **_links(snapshot.id, snapshot.district_code)},
             })  # fmt: skip
         return _json({"wilayah": rows})
 

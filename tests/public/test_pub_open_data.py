@@ -140,9 +140,14 @@ def test_pub135_api_is_read_only_and_open_to_every_origin(site: Site) -> None:
 def test_pub136_api_fields_are_stable(site: Site, demo: tuple[int, Published]) -> None:
     snapshot_id, view = demo
     [district] = site.get("/api/v1/wilayah").get_json()["wilayah"]
+    links = district.pop("tautan")
     assert district == {"kode": "99.01", "nama": "Kabupaten Contoh", "fiktif": True,
                         "terbitan_terbaru": {"id": snapshot_id, "diterbitkan": view.content["diterbitkan"],
                                              "periode": view.periods}}  # fmt: skip
+    base = f"/api/v1/terbitan/{snapshot_id}"
+    assert links == {"daftar_terbitan": "/api/v1/wilayah/99.01/terbitan", "terbitan": base, "angka": f"{base}/angka",
+                     "peta_desa": f"{base}/peta/desa.geojson", "peta_kecamatan": f"{base}/peta/kecamatan.geojson",
+                     "halaman": f"/publik/99.01?terbitan={snapshot_id}"}  # fmt: skip
     [listed] = site.get("/api/v1/wilayah/99.01/terbitan").get_json()["terbitan"]
     assert set(listed) == {"id", "judul", "diterbitkan", "penerbit", "periode", "indikator", "lisensi", "ditarik",
                            "tautan"}  # fmt: skip
