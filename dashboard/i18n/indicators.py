@@ -346,6 +346,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} kolom tidak dipakai: {columns}",
         "{count} columns are not used: {columns}",
     ),
+    # The same when there are more than a message lists (30): each part says which.
+    "indicators.columns_ignored_part.reason": (
+        "{count} kolom tidak dipakai ({first}–{last}): {columns}",
+        "{count} columns are not used ({first}–{last}): {columns}",
+    ),
+    "indicators.columns_ignored_part.fix": (
+        "Tidak perlu tindakan bila kolom itu memang bukan indikator; bila salah satunya indikator, "
+        "pilih jenis 'tabel lain' dan petakan kolomnya.",
+        "Nothing to do if these columns are not indicators; if one of them is, choose 'other table' and map it.",
+    ),
     "indicators.columns_ignored.fix": (
         "Tidak perlu tindakan bila kolom itu memang bukan indikator; bila salah satunya indikator, "
         "pilih jenis 'tabel lain' dan petakan kolomnya.",
@@ -380,8 +390,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "column formatted as numbers.",
     ),
     "indicators.total_row_skipped.reason": (
-        "baris jumlah/total dilewati (bukan desa)",
-        "a totals row was skipped (not a village)",
+        "baris jumlah/total dilewati (bukan desa); angkanya dicocokkan dengan jumlah baris desanya, selisih "
+        "dilaporkan tersendiri",
+        "a totals row was skipped (not a village); its counts are checked against the sum of its village rows, a "
+        "difference is reported on its own",
     ),
     "indicators.total_row_skipped.fix": (
         "Tidak perlu tindakan: Lokus menjumlahkan sendiri dari baris desa.",

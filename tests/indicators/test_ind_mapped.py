@@ -152,7 +152,7 @@ def test_ind096_problem_keys_have_reason_and_fix_in_both_languages(key: str) -> 
               "numerator": 3, "denominator": 2, "first": 2, "indicator": "stunting", "listed": "2, 3",
               "candidates": "-", "context": "-", "village": "V", "code": "99.01.01.2001", "score": "90%",
               "kind": "CSV", "limit": 2000, "row": 2, "total": 5, "sum": 4, "fixed": "2024",
-              "header": 2}  # fmt: skip
+              "header": 2, "last": 30}  # fmt: skip
     for lang in ("id", "en"):
         assert t(f"{key}.reason", lang, **params)
         assert t(f"{key}.fix", lang, **params)

@@ -87,8 +87,13 @@ def test_i12_002_every_ignored_column_is_listed_thirty_names_a_message() -> None
              ",".join(["Tanjung Harapan", "2", "2025", "18", "90", *["1"] * 45])]  # fmt: skip
     batch = _import(csv_bytes(lines))
     assert batch.ok and batch.extra["ignored_columns"] == extra
-    notes = [p for p in batch.problems if p.key == "indicators.columns_ignored"]
+    notes = [p for p in batch.problems if p.key == "indicators.columns_ignored_part"]
     assert len(notes) == 2 and all(p.severity is Severity.WARNING for p in notes)
+    # Each part says which it is, so two messages never read as two lists of 45.
+    assert [p.reason("id").split(":")[0] for p in notes] == [
+        "45 kolom tidak dipakai (1–30)",
+        "45 kolom tidak dipakai (31–45)",
+    ]
     listed = " ".join(p.reason("en") for p in notes)
     assert re.findall(r"Kolom_Lain_\d+", listed) == extra
 

@@ -1371,8 +1371,14 @@ def _sigizi(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     if ignored:
         run.batch.extra["ignored_columns"] = ignored
         for start in range(0, len(ignored), MAX_COLUMNS_SHOWN):  # every one listed, 30 names a message
-            run.report.add(None, None, None, "indicators.columns_ignored", Severity.WARNING, count=len(ignored),
-                           columns=column_list(ignored[start : start + MAX_COLUMNS_SHOWN]))  # fmt: skip
+            end = min(start + MAX_COLUMNS_SHOWN, len(ignored))
+            if len(ignored) > MAX_COLUMNS_SHOWN:
+                listed = column_list(ignored[start:end])
+                run.report.add(None, None, None, "indicators.columns_ignored_part", Severity.WARNING,
+                               count=len(ignored), first=start + 1, last=end, columns=listed)  # fmt: skip
+            else:
+                run.report.add(None, None, None, "indicators.columns_ignored", Severity.WARNING, count=len(ignored),
+                               columns=column_list(ignored))  # fmt: skip
     table = _skip_totals(run, table, [village, code, kecamatan, puskesmas], counts, [c for c in (month, year) if c])
     rows = table.index.to_numpy()
     names = _names_frame(table, village, kecamatan, puskesmas) if village else None
