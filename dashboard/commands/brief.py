@@ -47,6 +47,7 @@ def _write_whole(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(descriptor, 0o644)  # a report to share, not mkstemp's private 0600
         with os.fdopen(descriptor, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
