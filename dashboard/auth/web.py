@@ -227,6 +227,12 @@ def content_security_policy(app: Dash, settings: Settings) -> dict[str, Any]:
     }
 
 
+def _public_read(path: str) -> bool:
+    """The published site and open-data API (``/publik``, ``/metode``, ``/unduh``, ``/api/v1``): anonymous reads
+    that need no session, so they set no cookie (a staff download such as ``/unduh/ringkasan/...`` does)."""
+    return path.startswith(("/publik", "/api/v1")) or path in ("/metode", "/unduh", "/unduh/")
+
+
 def install(app: Dash, secured: SecuredApp, settings: Settings, services: Services) -> None:
     """Sessions, sign-in pages, the request checks and the upload route on ``app.server``.
 
@@ -281,8 +287,9 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
 
     @server.before_request
     def check_request() -> Response | None:
-        session.permanent = True
         path = request.path
+        if not _public_read(path):  # the public site and its API set no cookie: cacheable, nothing to track
+            session.permanent = True
         state_changing = request.method not in {"GET", "HEAD", "OPTIONS"}
         if state_changing:
             origin = request.headers.get("Origin") or request.headers.get("Referer")
@@ -308,6 +315,8 @@ def install(app: Dash, secured: SecuredApp, settings: Settings, services: Servic
     def set_csrf_cookie(response: Response) -> Response:
         # The renderer reads this cookie and sends it back in X-CSRFToken; a page on another origin can
         # neither read it nor send the header.
+        if _public_read(request.path) and request.method in {"GET", "HEAD", "OPTIONS"}:
+            return response
         token = _csrf_token()
         if request.cookies.get(CSRF_COOKIE) != token:
             response.set_cookie(CSRF_COOKIE, token, samesite="Strict", secure=settings.https, httponly=False)
