@@ -58,6 +58,8 @@ class ID(StrEnum):
     KPI_SCOPE = "kpi-scope"
     KPI_COMPLETENESS = "kpi-completeness"  # villages reporting of villages in the boundary set
     KPI_FLAGS = "kpi-flags"  # plausibility flags on the headline's values
+    BRIEF_PDF = "brief-pdf"  # the one-page brief of the district and period shown, as PDF
+    BRIEF_PNG = "brief-png"
     TWO_NUMBERS = "two-numbers"  # the survey estimate beside the routine figure of the same year
     COMPARE = "compare-period"  # the period the change is measured from
     PROFILE = "village-profile"

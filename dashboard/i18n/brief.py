@@ -115,4 +115,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "annex.legend.title": ("Lokus desa", "Lokus villages"),
     "annex.legend.added": ("Ditambahkan manual ({n})", "Added by hand ({n})"),
     "annex.legend.no_data": ("Tidak ada data ({n})", "No data ({n})"),
+    "brief.download": ("Ringkasan satu halaman:", "One-page brief:"),
 }

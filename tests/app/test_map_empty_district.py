@@ -26,3 +26,28 @@ def test_map040_a_district_without_figures_shows_its_villages_without_data(tmp_p
     assert len(view.values.locations) == 6 and set(view.values.z) == {0}  # every village: the no-data grey
     assert str(view.title).endswith("per desa: belum ada data")  # no heading ending in a comma
     assert "angka belum diimpor" in str(view.scope)
+
+
+def test_map041_the_main_page_links_the_brief_of_the_district_and_period_shown(tmp_path: Path) -> None:
+    from dashboard.application import create_app
+    from dashboard.ids import ID
+    from tests.auth_helpers import add_user, sign_in_client
+
+    settings = Settings(data_dir=tmp_path / "instance")
+    app = create_app(settings)
+    add_user(settings, "kepala", "pimpinan", ("99.01",))
+    client = sign_in_client(app, "kepala")
+    body = {
+        "output": f"..{ID.BRIEF_PDF}.href...{ID.BRIEF_PNG}.href..",
+        "outputs": [{"id": ID.BRIEF_PDF, "property": "href"}, {"id": ID.BRIEF_PNG, "property": "href"}],
+        "inputs": [
+            {"id": ID.DISTRICT, "property": "value", "value": "99.01"},
+            {"id": ID.PERIOD, "property": "value", "value": "2025-02"},
+        ],
+        "state": [],
+        "changedPropIds": [f"{ID.PERIOD}.value"],
+    }
+    answer = client.post("/_dash-update-component", json=body).get_json()["response"]
+    assert answer[ID.BRIEF_PDF]["href"] == "/unduh/ringkasan/99.01.pdf?periode=2025-02"
+    pdf = client.get(answer[ID.BRIEF_PDF]["href"])
+    assert pdf.status_code == 200 and pdf.data[:5] == b"%PDF-"

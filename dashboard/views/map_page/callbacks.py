@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from dash import Dash, Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
 
 from dashboard.auth.guard import SecuredApp
 from dashboard.core.indicators import STUNTING
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
 from dashboard.views.map_page.choropleth import recoloured
 from dashboard.views.map_page.profile import clicked_profile
@@ -64,6 +66,19 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         # A district with boundaries but no figures yet offers no indicator or period: its empty map, not an error.
         choice = MapChoice(district, measure or STUNTING, period or "", kecamatan or ALL, scheme, int(k), chosen)
         return recoloured(services, choice, ctx.triggered_prop_ids, lang)
+
+    @app.callback(
+        Output(ID.BRIEF_PDF, "href"),
+        Output(ID.BRIEF_PNG, "href"),
+        Input(ID.DISTRICT, "value"),
+        Input(ID.PERIOD, "value"),
+        prevent_initial_call=True,
+    )
+    def brief_links(district: str | None, period: str | None) -> tuple[str, str]:
+        """The brief's links follow the district and period shown (the route checks the reader's areas)."""
+        if not district:
+            raise PreventUpdate
+        return brief_path(district, "pdf", period or None), brief_path(district, "png", period or None)
 
     @app.callback(
         Output(ID.PROFILE, "children"),

@@ -13,6 +13,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
+from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import district_period_options, kecamatan_options, measure_options, resolve_choice
 from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
 from dashboard.views.map_page.profile import profile_hint
@@ -102,6 +103,26 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 [
                     html.H1(district.name, className="h3 mb-0 d-inline"),
                     demo_badge(services, district.code, lang, id=ID.DEMO_BADGE),
+                    html.Span(
+                        [
+                            t("brief.download", lang),
+                            html.A(
+                                "PDF",
+                                id=ID.BRIEF_PDF,
+                                href=brief_path(district.code, "pdf", choice.period),
+                                className="ms-2",
+                                target="_blank",
+                            ),
+                            html.A(
+                                "PNG",
+                                id=ID.BRIEF_PNG,
+                                href=brief_path(district.code, "png", choice.period),
+                                className="ms-2",
+                                target="_blank",
+                            ),
+                        ],
+                        className="ms-3 small brief-links d-print-none",
+                    ),
                 ],
                 className="my-3",
             ),
