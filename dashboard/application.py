@@ -81,5 +81,28 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     brief_route.register(app, services)  # /unduh/ringkasan/<kode>.pdf|png: the one-page brief, readers of the area
     public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
     web.install(app, secured, settings, services)
+    _compress(app)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app
+
+
+def _compress(app: Dash) -> None:
+    """gzip/brotli every text response the browser accepts compressed (flask-compress): Dash's bundles, callback
+    answers, GeoJSON. A response already compressed (the public site's own) is left as it is."""
+    from flask_compress import Compress
+
+    app.server.config.update(
+        COMPRESS_ALGORITHM=["br", "gzip"],
+        COMPRESS_MIMETYPES=[
+            "text/html",
+            "text/css",
+            "text/plain",
+            "text/csv",
+            "application/javascript",
+            "text/javascript",
+            "application/json",
+            "application/geo+json",
+        ],
+        COMPRESS_MIN_SIZE=1024,
+    )
+    Compress(app.server)
