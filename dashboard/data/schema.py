@@ -34,6 +34,9 @@ Tables
                   indicators, boundary version, publisher, time, the suppression rule used, and the frozen
                   protected content (gzip JSON) with its sha256; withdrawn ones keep who, when and why
 ``district_targets`` a district's own stunting target per year (percent) with its source (e.g. RPJMD)
+``commitments``   rembuk stunting commitments (Aksi 3): per lokus village of a scenario, the agreed activity,
+                  the OPD or partner responsible, funding source, budget (rupiah), target date, status, note,
+                  author and times; removed with their scenario (version 6)
 """
 
 from __future__ import annotations
@@ -44,7 +47,9 @@ import sqlalchemy as sa
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -62,6 +67,7 @@ __all__ = [
     "CURRENT_VERSION",
     "MIGRATIONS",
     "audit_log",
+    "commitments",
     "datasets",
     "district_targets",
     "districts",
@@ -284,6 +290,30 @@ district_targets = Table(
 )
 
 
+commitments = Table(
+    "commitments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scenario_id", Integer, ForeignKey("scenarios.id", ondelete="CASCADE"), nullable=False),
+    Column("village_code", CODE, nullable=False),
+    Column("activity", Text, nullable=False),
+    Column("responsible", Text, nullable=False),  # the OPD or partner that carries the activity out
+    Column("funding", String(16), nullable=False),
+    Column("budget_rupiah", sa.BigInteger, nullable=False),
+    Column("target_date", Date, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("funding IN ('apbd', 'dana_desa', 'csr_mitra', 'lainnya')", name="ck_commitments_funding"),
+    CheckConstraint("status IN ('direncanakan', 'berjalan', 'selesai', 'batal')", name="ck_commitments_status"),
+    CheckConstraint("budget_rupiah >= 0", name="ck_commitments_budget"),
+    Index("ix_commitments_scenario", "scenario_id"),
+    sqlite_autoincrement=True,
+)
+
+
 # ------------------------------------------------------------------------------------------ migrations
 
 
@@ -501,6 +531,34 @@ def _v5_publication(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables["estimates"], md.tables["publications"], md.tables["district_targets"]])
 
 
+def _v6_commitments(conn: Connection) -> None:
+    """Version 6: rembuk stunting commitments per lokus village of a scenario (frozen)."""
+    md = MetaData()
+    Table("scenarios", md, Column("id", Integer, primary_key=True))  # the foreign key's target, not created here
+    Table(
+        "commitments", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("scenario_id", Integer, ForeignKey("scenarios.id", ondelete="CASCADE"), nullable=False),
+        Column("village_code", CODE, nullable=False),
+        Column("activity", Text, nullable=False),
+        Column("responsible", Text, nullable=False),
+        Column("funding", String(16), nullable=False),
+        Column("budget_rupiah", sa.BigInteger, nullable=False),
+        Column("target_date", Date, nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("note", Text, nullable=False),
+        Column("author", Text, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+        CheckConstraint("funding IN ('apbd', 'dana_desa', 'csr_mitra', 'lainnya')", name="ck_commitments_funding"),
+        CheckConstraint("status IN ('direncanakan', 'berjalan', 'selesai', 'batal')", name="ck_commitments_status"),
+        CheckConstraint("budget_rupiah >= 0", name="ck_commitments_budget"),
+        Index("ix_commitments_scenario", "scenario_id"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    md.create_all(conn, tables=[md.tables["commitments"]])
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_core,
@@ -508,5 +566,6 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v3_scenarios,
     _v4_access,
     _v5_publication,
+    _v6_commitments,
 )
 CURRENT_VERSION = len(MIGRATIONS)
