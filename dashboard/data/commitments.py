@@ -27,6 +27,7 @@ from dashboard.core.spreadsheet import neutralise
 from dashboard.data import schema
 from dashboard.data.accounts import Accounts
 from dashboard.data.scenarios import Scenario
+from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import Store
 from dashboard.i18n import fmt_int, t
 
@@ -305,14 +306,16 @@ class Commitments:
         return None if row is None else _commitment(row)
 
     def of_scenario(self, actor: Actor, scenario_id: int) -> list[Commitment]:
-        """A scenario's commitments by village and target date, for a reader of its district.
+        """A scenario's commitments by village and target date, for a reader of its district (or of the demo).
 
         Raises :class:`~dashboard.auth.roles.Forbidden` for anyone else (the callbacks' guard answers nothing).
         """
         scenario = self.store.scenario(int(scenario_id))
         if scenario is None:
             return []
-        if not can(actor, Permission.VIEW) or not covers(actor, scenario.district_code):
+        # The fictional demo is everyone's to read, as its figures are (dashboard.services.Services.readable).
+        readable = covers(actor, scenario.district_code) or scenario.district_code == DEMO_DISTRICT_CODE
+        if not can(actor, Permission.VIEW) or not readable:
             raise Forbidden(actor, f"read the commitments of scenario {scenario_id}")
         c = schema.commitments
         query = sa.select(c).where(c.c.scenario_id == int(scenario_id))

@@ -10,6 +10,7 @@ from dashboard.auth.guard import SecuredApp
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
+from dashboard.views.lokus_page import commitments
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.decree import DECREE_KEYS, AnnexField, decree_values
 from dashboard.views.lokus_page.export import export_download
@@ -268,3 +269,5 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                current: dict[str, Any] | None, opened: dict[str, Any] | None, lang: str,
                *decree: str | None) -> Any:  # fmt: skip
         return export_download(services, ctx.triggered_id, current, opened, lang, decree_values(*decree))
+
+    commitments.register(app, services)

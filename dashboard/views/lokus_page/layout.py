@@ -15,6 +15,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
+from dashboard.views.lokus_page.commitments import commitments_section
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.decree import AnnexField, decree_fields
 from dashboard.views.lokus_page.model import default_state, period_options
@@ -344,6 +345,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     ),
                 ]
             ),
+            commitments_section(lang),
         ],
         fluid=True,
     )
