@@ -43,6 +43,7 @@ __all__ = [
     "commitments_xlsx",
     "parse_date",
     "parse_rupiah",
+    "status_counts",
     "totals_by_funding",
 ]
 
@@ -322,6 +323,23 @@ class Commitments:
         with self.store._read() as conn:
             rows = conn.execute(query.order_by(c.c.village_code, c.c.target_date, c.c.id)).mappings().all()
         return [_commitment(row) for row in rows]
+
+    def of_final(self, actor: Actor, district_code: str, year: int) -> tuple[Scenario | None, list[Commitment]]:
+        """The year's final lokus list and its commitments (what the annual review shows); (None, []) when the
+        district has no final list for ``year``. Raises :class:`~dashboard.auth.roles.Forbidden` as
+        :meth:`of_scenario` does."""
+        final = next((s for s in self.store.scenarios(district_code, int(year)) if s.is_final), None)
+        if final is None or final.id is None:
+            return None, []
+        return final, self.of_scenario(actor, final.id)
+
+
+def status_counts(commitments: Sequence[Commitment]) -> dict[Status, int]:
+    """How many commitments stand at each status (every status, zero when none)."""
+    counts = dict.fromkeys(Status, 0)
+    for commitment in commitments:
+        counts[commitment.status] += 1
+    return counts
 
 
 # ---------------------------------------------------------------------------------- the minutes' annex

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dashboard.auth.roles import Actor, Role
+from dashboard.auth.roles import Actor, Forbidden, Role
 from dashboard.data.accounts import Accounts
 from dashboard.data.commitments import (
     CommitmentDraft,
@@ -16,6 +16,7 @@ from dashboard.data.commitments import (
     Funding,
     Status,
     parse_rupiah,
+    status_counts,
     totals_by_funding,
 )
 from dashboard.data.scenarios import Scenario, ScenarioVillage
@@ -151,3 +152,23 @@ def test_kom006_rupiah_in_indonesian_format_and_totals() -> None:
     with pytest.raises(CommitmentError):
         parse_rupiah("1.50.000")  # a misplaced dot is a typo, not fifteen thousand
     assert totals_by_funding([]) == dict.fromkeys(Funding, 0)
+
+
+def test_kom007_the_final_list_of_a_year_and_its_commitments_for_the_annual_review(
+    opened: tuple[Store, Commitments, int],
+) -> None:
+    store, commitments, scenario_id = opened
+    assert commitments.of_final(LEADER, "99.01", 2026) == (None, [])
+    commitments.add(PLANNER, scenario_id, _draft(status="selesai"))
+    commitments.add(PLANNER, scenario_id, _draft(village_code=VILLAGES[1], funding="csr_mitra", budget="3.000.000"))
+    store.finalise_scenario(scenario_id)
+    final, rows = commitments.of_final(LEADER, "99.01", 2026)
+    assert final is not None and final.id == scenario_id and len(rows) == 2
+    assert status_counts(rows) == {Status.DIRENCANAKAN: 1, Status.BERJALAN: 0, Status.SELESAI: 1, Status.BATAL: 0}
+    assert totals_by_funding(rows)[Funding.CSR_MITRA] == 3_000_000
+    outsider = Actor(3, "luar", Role.PIMPINAN, ("64.74",))
+    assert len(commitments.of_final(outsider, "99.01", 2026)[1]) == 2  # the fictional demo is everyone's to read
+    village = ScenarioVillage("52.03.01.2001", 1, 80.0, 30.0, 12.0, "")
+    real = store.save_scenario(Scenario("52.03", 2026, "2025-08", "Nyata", "weighted", {}, (village,), "x"))
+    with pytest.raises(Forbidden):
+        commitments.of_scenario(outsider, real.id or 0)
