@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
                 title=args.judul,
                 note=args.catatan,
                 min_denominator=settings.public_min_denominator,
+                min_completeness=settings.min_completeness,
                 licence=settings.public_licence,
             )
         except PublicationError as error:

@@ -240,8 +240,8 @@ def _completeness_rows(
 def _json_value(value: object) -> object:
     if value is None or value is pd.NA:
         return None
-    if isinstance(value, float | np.floating):
-        return None if math.isnan(float(value)) else round(float(value), 2)
+    if isinstance(value, float | np.floating):  # four decimals: a page rounding to one never rounds twice
+        return None if math.isnan(float(value)) else round(float(value), 4)
     if isinstance(value, np.integer):
         return int(value)
     return value
@@ -296,7 +296,8 @@ def snapshot_content(
         "periode": periods,
         "indikator": list(request.indicators),
         "diterbitkan": request.published_at.isoformat(timespec="seconds"),
-        "penerbit": request.publisher,
+        # The public reads an institution, not an account name (the account stays in the admin's list and log).
+        "penerbit": f"Pemerintah {request.district_name}",
         "lisensi": request.licence,
         "versi_batas": request.boundary_version,
         "aturan": {"penyebut_minimum": request.min_denominator, "jumlah_minimum": request.min_count},

@@ -24,6 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from dashboard.auth.roles import Actor, Role
+from dashboard.core.completeness import DEFAULT_MIN_COMPLETENESS, completeness_of
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.publication import SnapshotRequest, content_bytes, snapshot_content
 from dashboard.data import schema
@@ -132,6 +133,7 @@ class Publications:
         note: str = "",
         min_denominator: int = 10,
         licence: str = DEFAULT_LICENCE,
+        min_completeness: float = DEFAULT_MIN_COMPLETENESS,
         now: datetime | None = None,
         observations: pd.DataFrame | None = None,
         publisher: str | None = None,
@@ -154,6 +156,8 @@ class Publications:
         unknown = [i for i in indicators if i not in CATALOGUE]
         if unknown:
             raise PublicationError("publication.unknown_indicator", indicators=", ".join(unknown))
+        if STUNTING not in indicators:  # the public pages' headline, trend and maps are stunting's
+            raise PublicationError("publication.stunting_required")
         district = districts[district_code]
         villages = self.store.villages(district_code)
         if observations is None:
@@ -162,6 +166,13 @@ class Publications:
         missing = [p for p in chosen if p not in available]
         if missing:
             raise PublicationError("publication.no_data", district=district_code, periods=", ".join(missing))
+        # A month few villages reported would become the public headline and a false turn in the trend.
+        scope = villages["code"].astype(str)
+        table = [completeness_of(observations, period, scope) for period in chosen]
+        partial = [c for c in table if not c.complete(min_completeness)]
+        if partial:
+            listed = "; ".join(f"{c.period} ({c.reporting}/{c.villages})" for c in partial)
+            raise PublicationError("publication.incomplete", periods=listed, minimum=f"{min_completeness:g}")
         when = _utc(now or datetime.now(UTC)).replace(microsecond=0)
         request = SnapshotRequest(
             district_code=district_code,
@@ -388,6 +399,7 @@ def ensure_demo_publication(publications: Publications, min_completeness: float,
         title=t("publication.demo_title", "id"),
         note=t("publication.demo_note", "id"),
         min_denominator=min_denominator,
+        min_completeness=min_completeness,
         licence=licence,
         observations=observations,
         publisher="sistem",

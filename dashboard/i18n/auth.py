@@ -30,10 +30,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "auth.logout": ("Keluar", "Sign out"),
     "auth.signed_in": ("{name} · {role}", "{name} · {role}"),
     "auth.required.title": ("Silakan masuk", "Please sign in"),
+    "auth.required.public": ("Buka angka yang diterbitkan", "Open the published figures"),
     "auth.required.body": (
-        "Angka yang belum dipublikasikan hanya untuk pengguna yang masuk. Halaman publik akan tersedia setelah "
-        "data dipublikasikan.",
-        "Unpublished figures are for signed-in users only. Public pages will be available once figures are published.",
+        "Halaman ini memuat angka yang belum diterbitkan, hanya untuk petugas yang masuk. Angka yang sudah "
+        "diterbitkan terbuka untuk semua orang di halaman publik.",
+        "This page holds unpublished figures, for signed-in staff only. Published figures are open to everyone on "
+        "the public pages.",
     ),
     "auth.forbidden.title": ("Tidak ada akses", "No access"),
     "auth.forbidden.body": (

@@ -23,6 +23,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{district} tidak punya data untuk periode {periods}: pilih periode yang sudah diimpor.",
         "{district} has no data for {periods}: choose periods that have been imported.",
     ),
+    "publication.stunting_required": (
+        "Sertakan indikator stunting: halaman publik menampilkan prevalensi stunting; indikator lain ikut di data "
+        "terbuka.",
+        "Include the stunting indicator: the public pages show stunting prevalence; other indicators go with it into "
+        "the open data.",
+    ),
+    "publication.incomplete": (
+        "Periode belum lengkap (di bawah {minimum}% desa melapor) tidak diterbitkan, karena akan menjadi angka utama "
+        "dan belokan palsu di tren: {periods} (desa melapor/desa). Lengkapi datanya atau pilih periode lain.",
+        "Incomplete periods (under {minimum}% of villages reporting) are not published, as they would become the "
+        "headline and a false turn in the trend: {periods} (villages reporting/villages). Complete the data or choose "
+        "other periods.",
+    ),
     "publication.reason_required": (
         "Tulis alasan penarikan (paling sedikit 5 huruf): alasan itu dicatat dan ditampilkan.",
         "Write the reason for the withdrawal (at least 5 characters): it is recorded and shown.",

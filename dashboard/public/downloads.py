@@ -118,8 +118,8 @@ def table(view: Published, cells: Sequence[Mapping[str, Any]], lang: str) -> pd.
     ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["pembilang"] = frame["pembilang"].astype(object)
-    for column in ("prevalensi", "batas_bawah", "batas_atas"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    for column in ("prevalensi", "batas_bawah", "batas_atas"):  # percent, two decimals as files show them
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float).round(2)
     return frame
 
 

@@ -130,6 +130,7 @@ def publish(services: Services, district: str | None, periods: list[str] | None,
         snapshot = services.require_publications().publish(
             actor, district, periods, indicators=indicators or [STUNTING], title=title or "", note=note or "",
             min_denominator=settings.public_min_denominator, licence=settings.public_licence,
+            min_completeness=settings.min_completeness,
         )  # fmt: skip
     except PublicationError as error:
         return dbc.Alert(t(error.key, lang, **error.params), color="danger")

@@ -115,6 +115,9 @@ def sign_in_required(pathname: str, lang: str) -> dbc.Container:
                 html.P(t("auth.required.body", lang)),
                 html.A(t("auth.login", lang), href=f"/login?next={pathname}", className="btn btn-primary",
                        id=ID.LOGIN_LINK),
+                # A citizen who typed the site's address finds the public pages, not a dead end.
+                html.A(t("auth.required.public", lang), href=f"/publik?lang={lang}",
+                       className="btn btn-outline-primary ms-2"),
             ],
             color="info",
         )

@@ -98,7 +98,7 @@ def test_pub104_footer_states_source_period_publication_and_licence(site: Site, 
     footer = (
         f"Sumber: data contoh (fiktif) (diimpor {demo.content['sumber_data'][0]['diimpor']}) · Periode "
         f"{period_label(demo.periods[0], 'id')}–{period_label(demo.periods[-1], 'id')} · Diterbitkan {date} oleh "
-        f"{snapshot.publisher} · Lisensi CC BY 4.0"
+        f"Pemerintah {demo.content['wilayah']['nama']} · Lisensi CC BY 4.0"  # an institution, not an account
     )
     for path in (f"/publik/{DEMO}", f"/publik/{DEMO}/desa/{VILLAGE}", "/unduh"):
         assert footer in _text(site.get(path).get_data(as_text=True)), path

@@ -17,6 +17,7 @@ from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.publications import PublicationError, Publications, ensure_demo_publication
 from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import Store
+from dashboard.i18n import t
 from dashboard.services import Services
 from tests.auth_helpers import PASSWORD
 from tests.store.helpers import DISTRICT, indicator_batch, village_codes, villages_frame, write
@@ -70,7 +71,7 @@ def test_pub001_a_snapshot_hides_small_counts_and_keeps_the_denominator(store: S
     # The district total is published as the sum of every village (what the headline shows).
     district = cells.loc[DISTRICT]
     assert (district["pembilang"], district["penyebut"]) == (sum(STUNTED), sum(MEASURED))
-    assert district["prevalensi"] == pytest.approx(round(100 * sum(STUNTED) / sum(MEASURED), 2))
+    assert district["prevalensi"] == pytest.approx(round(100 * sum(STUNTED) / sum(MEASURED), 4))
     # The raw small counts appear nowhere as a number in the stored content.
     hidden = cells[cells["status"] != Status.SHOWN]
     assert hidden["pembilang"].isna().all()
@@ -176,7 +177,7 @@ def test_pub007_the_demo_is_published_once_and_its_headline_matches_the_main_pag
                 assert headline is not None
                 top = cells[(cells["tingkat"] == "kabupaten") & (cells["periode"] == period)].iloc[0]
                 assert (top["pembilang"], top["penyebut"]) == (headline.numerator, headline.denominator)
-                assert top["prevalensi"] == pytest.approx(round(headline.rate or 0, 2))
+                assert top["prevalensi"] == pytest.approx(round(headline.rate or 0, 4))
             # A withdrawn demo is not published again behind the administrator's back.
             publications.withdraw(_admin(services.require_accounts()), snapshot.id, "uji penarikan")
         assert ensure_demo_publication(publications, settings.min_completeness, 10) is None
@@ -241,3 +242,23 @@ def test_pub010_the_publication_page_publishes_withdraws_and_sets_targets(tmp_pa
             saved = publication_page.save_target(services, DEMO_DISTRICT_CODE, 2026, "12,5", "RPJMD 2025–2029", "id")
             assert "12,5%" in str(saved.to_plotly_json())
             assert "RPJMD 2025–2029" in str(publication_page.targets_table(services, DEMO_DISTRICT_CODE, "id"))
+
+
+def test_pub011_stunting_is_required_and_an_incomplete_month_is_not_published(store: Store) -> None:
+    """Newcomer pass: a coverage indicator was published as 'Prevalensi stunting', and a month 2 of 272 villages
+    reported became the public headline and a false fall in the trend."""
+    accounts = Accounts(store)
+    publications = Publications(store, accounts)
+    admin = _admin(accounts)
+    with pytest.raises(PublicationError) as refused:
+        publications.publish(admin, DISTRICT, ["2025-08"], indicators=["wasting"])
+    assert refused.value.key == "publication.stunting_required"
+    codes = village_codes()
+    store.commit(indicator_batch([(codes[0], "2025-09", "stunting", 5.0, 40.0)], "september.csv"), "uji")
+    with pytest.raises(PublicationError) as partial:
+        publications.publish(admin, DISTRICT, ["2025-08", "2025-09"])
+    assert partial.value.key == "publication.incomplete" and partial.value.params["periods"] == "2025-09 (1/6)"
+    assert "2025-09 (1/6)" in t("publication.incomplete", "id", **partial.value.params)
+    snapshot = publications.publish(admin, DISTRICT, ["2025-08"])
+    content = publications.content(snapshot.id) or {}
+    assert content["penerbit"] == "Pemerintah Kabupaten Uji"  # an institution, never an account name

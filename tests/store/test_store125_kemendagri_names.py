@@ -134,7 +134,7 @@ def test_store134_without_match_names_the_file_is_still_refused(tmp_path: Path) 
     assert not batch.ok and len(batch.villages) == 0
     fix_id, fix_en = batch.problems[0].fix("id"), batch.problems[0].fix("en")
     assert "cocokkan menurut nama dengan daftar resmi Kemendagri" in fix_id and "'Cocokkan nama'" in fix_id
-    assert "--match-names" in fix_id and "'File padanan'" in fix_id and "--crosswalk" in fix_id
+    assert "--match-names" in fix_id and "'File padanan kode BPS → Kemendagri'" in fix_id and "--crosswalk" in fix_id
     assert "by name" in fix_en and "--match-names" in fix_en and "kode_bps,kode_kemendagri" in fix_en
 
 
