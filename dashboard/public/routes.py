@@ -226,7 +226,13 @@ class PublicPages:
     def district(self, kode: str) -> Response:
         lang = request_lang()
         snapshot, view, is_latest = self.reader.choose(kode, request.args.get("terbitan"))
-        period = self.reader.period(view, request.args.get("periode"))
+        wanted = request.args.get("periode")
+        if wanted and request.args.get("terbitan") is None and wanted not in view.periods:
+            # A shared link to a period the latest publication no longer holds: the newest standing one that does.
+            earlier = self.reader.holding(kode, wanted)
+            if earlier is not None:
+                return redirect(f"{request.full_path.rstrip('?')}&terbitan={earlier}", code=302)  # type: ignore[return-value]
+        period = self.reader.period(view, wanted)
         level = request.args.get("peta", "desa")
         measure = request.args.get("ukuran", "prevalensi")
         if level not in LEVELS or measure not in MEASURES:

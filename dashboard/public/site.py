@@ -133,6 +133,15 @@ class SnapshotReader:
             abort(404)
         return snapshot, view, snapshot.id == latest.id
 
+    def holding(self, district_code: str, period: str) -> int | None:
+        """The newest standing snapshot of the district that published ``period``, or None (then a 404)."""
+        if not valid_district_code(district_code) or not PERIOD.fullmatch(period):
+            return None
+        for snapshot in self.publications.snapshots(district_code, standing_only=True):
+            if period in snapshot.periods:
+                return snapshot.id
+        return None
+
     @staticmethod
     def period(view: Published, raw: str | None) -> str:
         """The chosen period, one of the snapshot's (the latest when none is given); 404 for any other."""

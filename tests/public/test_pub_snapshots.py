@@ -37,7 +37,10 @@ def test_pub140_an_earlier_publication_shows_its_own_figures_and_a_withdrawn_one
     assert cell_2024 is not None and cell_2025 is not None
     assert _headline(site, f"/publik/{DEMO}") == fmt_percent(cell_2024["prevalensi"]) == "21,5%"
     assert _headline(site, f"/publik/{DEMO}?terbitan={first.id}") == fmt_percent(cell_2025["prevalensi"]) == "19,3%"
-    site.get(f"/publik/{DEMO}?periode=2025-08", status=404)  # not in the latest publication
+    # A shared link to a period the latest publication no longer holds opens the newest one that does.
+    moved = site.app.server.test_client().get(f"/publik/{DEMO}?periode=2025-08")
+    assert moved.status_code == 302 and moved.headers["Location"].endswith(f"periode=2025-08&terbitan={first.id}")
+    site.get(f"/publik/{DEMO}?periode=2023-05", status=404)  # never published
     site.get(f"/publik/{DEMO}?terbitan={first.id}&periode=2025-08")
     earlier = site.get(f"/publik/{DEMO}?terbitan={first.id}").get_data(as_text=True)
     assert "Anda melihat terbitan lama" in earlier
