@@ -20,7 +20,8 @@ Content (format 1), all keys Indonesian and stable (the open-data API serves the
      "survei": [{"periode", "indikator", "nilai", "batas_bawah", "batas_atas", "sumber"}],
      "sumber_data": [{"jenis", "diimpor"}],
      "sel": [{"periode", "indikator", "tingkat", "kode", "induk", "nama", "penyebut", "pembilang",
-              "prevalensi", "batas_bawah", "batas_atas", "label", "status"}],
+              "prevalensi", "batas_bawah", "batas_atas", "label", "status", "ditandai" (the plausibility
+              flags a village value carries, e.g. ["perubahan_tidak_wajar"]; empty for areas)}],
      "kelengkapan": [{"periode", "tingkat", "kode", "desa_melapor", "desa_total", "diukur", "sasaran"}],
      "peta": {"desa": GeoJSON, "kecamatan": GeoJSON}}
 """
@@ -40,6 +41,7 @@ import pandas as pd
 
 from dashboard.core.completeness import TARGET_INDICATORS
 from dashboard.core.indicators import STUNTING, get_indicator
+from dashboard.core.plausibility import plausibility_flags
 from dashboard.core.prevalence import wilson_interval
 from dashboard.core.suppression import Status, protect
 
@@ -270,6 +272,13 @@ def snapshot_content(
         min_denominator=request.min_denominator,
         min_count=request.min_count,
     )
+    # A village value the plausibility checks question is published with its mark, as the planners see it.
+    flags = plausibility_flags(observations)
+    flagged = flags.groupby(["code", "period", "indicator"])["flag"].apply(lambda f: sorted(set(map(str, f))))
+    keys = list(zip(cells["kode"], cells["periode"], cells["indikator"], strict=True))
+    cells["ditandai"] = [
+        flagged.get(key, []) if level == "desa" else [] for key, level in zip(keys, cells["tingkat"], strict=True)
+    ]
     if cells.empty:
         raise ValueError(f"no data for {request.district_code} in {', '.join(request.periods)}")
     periods = [p for p in request.periods if (cells["periode"] == p).any()]

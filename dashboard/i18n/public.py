@@ -148,6 +148,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "public.table.measured": ("Balita diukur", "Children measured"),
     "public.table.stunted": ("Balita stunting", "Stunted children"),
     "public.table.prevalence": ("Prevalensi (interval 95%)", "Prevalence (95% interval)"),
+    "public.flagged": (
+        "ditandai, perlu diperiksa: {why}. Dinas menerbitkannya apa adanya; lihat halaman Metode.",
+        "flagged for checking: {why}. The office published it as reported; see the Method page.",
+    ),
     "public.table.period": ("Periode", "Period"),
     "public.table.district_total": ("Seluruh kabupaten/kota", "Whole district"),
     "public.table.villages_reporting": ("Desa melapor", "Villages reporting"),
@@ -264,10 +268,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "public.method.completeness": (
         "Kelengkapan menunjukkan berapa balita yang diukur dari sasaran balita (jumlah balita yang seharusnya "
         "diukur) dan berapa desa yang melapor dari seluruh desa. Bila kelengkapan rendah, prevalensi hanya "
-        "menggambarkan anak yang datang ke posyandu.",
+        "menggambarkan anak yang datang ke posyandu. Hanya periode dengan cukup banyak desa melapor yang "
+        "diterbitkan. Nilai desa yang dipertanyakan oleh pemeriksaan kewajaran (lonjakan tidak wajar, nol stunting "
+        'setelah banyak, diukur melebihi sasaran) diterbitkan apa adanya, dengan tanda "ditandai, perlu '
+        'diperiksa" di halaman desanya.',
         "Completeness shows how many children were measured of the target children (those who should have "
         "been measured) and how many villages reported of all villages. When completeness is low, the "
-        "prevalence describes only the children who came to the posyandu.",
+        "prevalence describes only the children who came to the posyandu. Only periods in which at least the "
+        "configured share of villages reported are published. A village value the plausibility checks question "
+        "(an implausible jump, zero stunted after many, more measured than targeted) is published as reported, "
+        'with the mark "ditandai, perlu diperiksa" on its village page.',
     ),
     "public.method.suppression.title": ("Aturan perlindungan angka kecil", "The small-number protection rule"),
     "public.method.suppression": (

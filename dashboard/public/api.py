@@ -28,7 +28,7 @@ PREFIX: Final = "/api/v1"
 ALLOWED: Final = ("GET", "HEAD", "OPTIONS")
 _EVERY_METHOD: Final = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 CELL_FIELDS: Final = ("periode", "indikator", "tingkat", "kode", "induk", "nama", "penyebut", "pembilang",
-                      "prevalensi", "batas_bawah", "batas_atas", "label", "status")  # fmt: skip
+                      "prevalensi", "batas_bawah", "batas_atas", "label", "status", "ditandai")  # fmt: skip
 SNAPSHOT_FIELDS: Final = ("id", "judul", "diterbitkan", "penerbit", "periode", "indikator", "lisensi")
 MAP_LEVELS: Final = ("desa", "kecamatan")
 
@@ -201,7 +201,7 @@ class PublicApi:
                 return _error(404, "public.api.bad_filter", name=name, value=raw[:20], allowed=", ".join(values))
             filters[name] = raw
         cells = [
-            {k: c.get(k) for k in CELL_FIELDS}
+            {k: c.get(k, [] if k == "ditandai" else None) for k in CELL_FIELDS}
             for c in view.all_cells()
             if all(c[name] == value for name, value in filters.items())
         ]

@@ -514,6 +514,9 @@ class PublicPages:
         for period in reversed(view.periods):
             cell = view.cell(period, "desa", kode_desa)
             row = self._row(period_label(period, lang), cell, lang)
+            # The planners' plausibility marks travel with the value: "perlu diperiksa: <why>".
+            marks = [t(f"flag.{flag}.label", lang) for flag in (cell or {}).get("ditandai") or []]
+            row["flagged"] = t("public.flagged", lang, why="; ".join(marks)) if marks else ""
             kecamatan = view.cell(period, "kecamatan", parent)
             district = view.district_cell(period)
             row["kecamatan"] = _rate_with_interval(kecamatan, lang)

@@ -118,7 +118,7 @@ def test_pub134_api_index_lists_every_endpoint(site: Site) -> None:
     ]
     cells = index["endpoint"][4]
     assert cells["kolom"] == ["periode", "indikator", "tingkat", "kode", "induk", "nama", "penyebut", "pembilang",
-                              "prevalensi", "batas_bawah", "batas_atas", "label", "status"]  # fmt: skip
+                              "prevalensi", "batas_bawah", "batas_atas", "label", "status", "ditandai"]  # fmt: skip
     assert site.get("/api/v1").get_json() == index
 
 
