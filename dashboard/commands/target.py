@@ -52,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
             print(t(error.key, lang, **error.params), file=sys.stderr)
             return 1
     print(t("publication.cli.target_set", lang, district=target.district_code, year=target.year,
-            target=fmt_number(target.target, lang, 1), source=target.source))  # fmt: skip
+            target=fmt_number(target.target, lang, target.decimals), source=target.source))  # fmt: skip
     return 0

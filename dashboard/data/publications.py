@@ -85,6 +85,11 @@ class Target:
     set_by: str
     set_at: datetime
 
+    @property
+    def decimals(self) -> int:
+        """Decimals to show the target with: 14 → 1 (14,0), 11,25 → 2 (11,25); never rounded away."""
+        return 2 if round(self.target * 10, 6) % 1 else 1
+
 
 def _utc(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

@@ -93,7 +93,12 @@ def targets_table(services: Services, district: str | None, lang: str) -> Any:
         return html.P(t("pubpage.targets.none", lang), className="text-muted small")
     rows = [
         html.Tr(
-            [html.Td(str(x.year)), html.Td(f"{fmt_number(x.target, lang, 1)}%"), html.Td(x.source), html.Td(x.set_by)]
+            [
+                html.Td(str(x.year)),
+                html.Td(f"{fmt_number(x.target, lang, x.decimals)}%"),
+                html.Td(x.source),
+                html.Td(x.set_by),
+            ]
         )
         for x in targets
     ]
@@ -175,11 +180,15 @@ def save_target(services: Services, district: str | None, year: int | None, valu
     except ValueError:
         return dbc.Alert(t("publication.bad_target", lang, target=value or ""), color="danger")
     try:
-        saved = services.require_publications().set_target(actor, district, int(year or 0), target, source or "")
+        if year in (None, ""):  # an empty or out-of-range number box sends nothing
+            return dbc.Alert(t("publication.bad_year", lang, year="—"), color="danger")
+        saved = services.require_publications().set_target(actor, district, int(year), target, source or "")
     except PublicationError as error:
         return dbc.Alert(t(error.key, lang, **error.params), color="danger")
-    return dbc.Alert(t("publication.cli.target_set", lang, district=saved.district_code, year=saved.year,
-                       target=fmt_number(saved.target, lang, 1), source=saved.source), color="success")  # fmt: skip
+    shown = fmt_number(saved.target, lang, saved.decimals)
+    text = t("publication.cli.target_set", lang, district=saved.district_code, year=saved.year, target=shown,
+             source=saved.source)  # fmt: skip
+    return dbc.Alert(text, color="success")
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:

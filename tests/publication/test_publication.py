@@ -241,6 +241,10 @@ def test_pub010_the_publication_page_publishes_withdraws_and_sets_targets(tmp_pa
             assert "ditarik" in table and "diganti terbitan baru" in table
             saved = publication_page.save_target(services, DEMO_DISTRICT_CODE, 2026, "12,5", "RPJMD 2025–2029", "id")
             assert "12,5%" in str(saved.to_plotly_json())
+            quarter = publication_page.save_target(services, DEMO_DISTRICT_CODE, 2027, "11,25", "RPJMD", "id")
+            assert "11,25%" in str(quarter.to_plotly_json())  # never rounded to 11,2
+            empty = publication_page.save_target(services, DEMO_DISTRICT_CODE, None, "12", "RPJMD", "id")
+            assert "Tahun — tidak sah" in str(empty.to_plotly_json())  # an empty year box, not "Tahun 0"
             assert "RPJMD 2025–2029" in str(publication_page.targets_table(services, DEMO_DISTRICT_CODE, "id"))
 
 
