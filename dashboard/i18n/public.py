@@ -87,8 +87,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "public.completeness.title": ("Kelengkapan pengukuran", "Measurement completeness"),
     # ---------------------------------------------------------------- two numbers
     "public.two_numbers.title": ("Dua angka: survei dan data rutin", "Two numbers: survey and routine data"),
-    "public.two_numbers.survey": ("Survei ({source})", "Survey ({source})"),
-    "public.two_numbers.routine": ("Data rutin posyandu, {period}", "Routine posyandu data, {period}"),
+    "public.two_numbers.routine": (
+        "Data rutin posyandu tahun yang sama, {period}",
+        "Routine posyandu data of the same year, {period}",
+    ),
     "public.two_numbers.no_routine": (
         "Tidak ada angka rutin yang diterbitkan untuk {year}.",
         "No routine figure was published for {year}.",

@@ -331,8 +331,10 @@ class PublicPages:
         survey_interval = (f"{fmt_number(float(low), lang)}–{fmt_percent(float(high), lang)}"
                            if low is not None and high is not None else "")  # fmt: skip
         routine = view.district_cell(routine_period) if routine_period else None
+        source = str(survey["sumber"])
         return {
-            "survey_title": t("public.two_numbers.survey", lang, source=survey["sumber"]),
+            # The survey and its year ("SSGI 2024"; "Survei contoh (fiktif) 2025"), never a year twice.
+            "survey_title": source if str(year) in source else f"{source} {year}",
             "survey_rate": fmt_percent(float(survey["nilai"]), lang) if survey.get("nilai") is not None else "—",
             "survey_interval": survey_interval,
             "routine_title": t("public.two_numbers.routine", lang, period=period_label(routine_period, lang))

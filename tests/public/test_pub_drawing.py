@@ -105,9 +105,12 @@ def test_pub156_a_survey_sits_beside_the_routine_august_of_its_year() -> None:
     panel = PublicPages._two_numbers(view, "2024-02", "id")
     assert panel is not None
     assert (panel["survey_title"], panel["survey_rate"], panel["survey_interval"]) == (
-        "Survei (SSGI 2024)", "24,1%", "21,5–26,9%",
+        "SSGI 2024", "24,1%", "21,5–26,9%",
     )  # fmt: skip
-    assert (panel["routine_title"], panel["routine_rate"]) == ("Data rutin posyandu, Agustus 2024", "20,0%")
+    assert (panel["routine_title"], panel["routine_rate"]) == (
+        "Data rutin posyandu tahun yang sama, Agustus 2024",
+        "20,0%",
+    )
     assert PublicPages._two_numbers(Published(_content()), "2024-02", "id") is None
     lonely = Published(_content(survei=[{**survey, "periode": "2022"}]))
     panel = PublicPages._two_numbers(lonely, "2024-02", "en")
