@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -50,6 +49,7 @@ __all__ = [
     "LEVELS",
     "SnapshotRequest",
     "cells_frame",
+    "content_bytes",
     "snapshot_content",
 ]
 
@@ -342,8 +342,3 @@ def _slim(collection: dict[str, Any]) -> dict[str, Any]:
 def content_bytes(content: dict[str, Any]) -> bytes:
     """The canonical JSON of a content (sorted keys, no spaces), what the store compresses and hashes."""
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def village_outlines_frame(villages: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """The columns :func:`dashboard.geo.prepare_geojson` needs (code, name, kecamatan_name, geometry)."""
-    return villages[["code", "name", "kecamatan_name", "geometry"]]

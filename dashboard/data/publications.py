@@ -196,8 +196,7 @@ class Publications:
             sources=self._sources(district_code),
         )
         village_geojson, kecamatan_geojson = _geometries(villages, self.store.outlines(district_code))
-        estimates_of = getattr(self.store, "estimates", None)
-        estimates = estimates_of(district_code) if callable(estimates_of) else None
+        estimates = self.store.estimates(district_code)
         content = snapshot_content(request, villages, observations, village_geojson, kecamatan_geojson, estimates)
         raw = content_bytes(content)
         digest = hashlib.sha256(raw).hexdigest()
