@@ -7,7 +7,7 @@ import logging
 import diskcache
 from dash import Dash, DiskcacheManager
 
-from dashboard import public
+from dashboard import presentation, public
 from dashboard.auth import web
 from dashboard.auth.guard import SecuredApp
 from dashboard.auth.roles import Permission
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         __name__,
         title=t("app.title", settings.language),
         assets_folder=str(REPO_ROOT / "assets"),
+        assets_path_ignore=["paparan"],  # the presentation's own files, linked by its page only
         serve_locally=True,
         suppress_callback_exceptions=True,  # pages are rendered by the router, not present at start
         update_title="",
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)
     brief_route.register(app, services)  # /unduh/ringkasan/<kode>.pdf|png: the one-page brief, readers of the area
+    presentation.register(app, services)  # /paparan/<kode>: the briefing room's slides, readers of the area
     public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
     web.install(app, secured, settings, services)
     _compress(app)

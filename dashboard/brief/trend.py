@@ -26,22 +26,24 @@ def trend_png(
     width_in: float,
     height_in: float,
     dpi: float = 220,
+    text_scale: float = 1.0,
 ) -> bytes:
     """PNG of ``points`` (each with ``label``, ``rate``, ``complete``): a line, hollow markers where the period is
-    not complete, a dashed line at the national target and a dotted one at the district's own."""
+    not complete, a dashed line at the national target and a dotted one at the district's own. ``text_scale``
+    enlarges texts, markers and lines together (a slide seen from the back of a room)."""
     fig = Figure(figsize=(width_in, height_in), dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.14, 0.24, 0.84, 0.7))
     shown = [(i, p) for i, p in enumerate(points) if p.rate is not None]
     xs = [i for i, _ in shown]
     ys = [p.rate for _, p in shown]
-    ax.plot(xs, ys, color=_LINE, linewidth=1.4, zorder=3)
+    ax.plot(xs, ys, color=_LINE, linewidth=1.4 * text_scale, zorder=3)
     for i, p in shown:
         ax.plot(
             [i],
             [p.rate],
             marker="o",
-            markersize=3.6,
+            markersize=3.6 * text_scale,
             color=_LINE,
             zorder=4,
             markerfacecolor=_LINE if p.complete else "white",
@@ -54,7 +56,7 @@ def trend_png(
             xytext=(0, 5),
             textcoords="offset points",
             ha="center",
-            fontsize=6.5,
+            fontsize=6.5 * text_scale,
             fontfamily=_FONT,
             color=_LINE,
             fontweight="bold",
@@ -64,21 +66,21 @@ def trend_png(
     ax.set_ylim(0, top * 1.22)
     for value, dash, key in ((national, (4, 2), "brief.trend.national"), (own, (1, 1.5), "brief.trend.own")):
         if value is not None:
-            ax.axhline(value, color="#1f3a93", linewidth=0.9, linestyle=(0, dash), zorder=2)
+            ax.axhline(value, color="#1f3a93", linewidth=0.9 * text_scale, linestyle=(0, dash), zorder=2)
             ax.text(
                 0.0,
                 value,
                 " " + t(key, lang, value=fmt_percent(value, lang, 1)),
-                fontsize=5.8,
+                fontsize=5.8 * text_scale,
                 fontfamily=_FONT,
                 color="#1f3a93",
                 va="bottom",
                 ha="left",
                 transform=ax.get_yaxis_transform(),
             )
-    ax.set_xticks(range(len(points)), [_short(p.label) for p in points], fontsize=5.8, fontfamily=_FONT)
+    ax.set_xticks(range(len(points)), [_short(p.label) for p in points], fontsize=5.8 * text_scale, fontfamily=_FONT)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_percent(v, lang, 0)))
-    ax.tick_params(axis="y", labelsize=5.8)
+    ax.tick_params(axis="y", labelsize=5.8 * text_scale)
     ax.set_xlim(-0.4, max(len(points) - 0.6, 0.6))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

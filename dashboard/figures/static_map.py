@@ -47,6 +47,7 @@ __all__ = [
     "MapSpec",
     "RenderedMap",
     "ScaleBar",
+    "circle_legend",
     "km_per_degree_longitude",
     "map_png",
     "natural_height",
@@ -103,7 +104,7 @@ class MapSpec:
     kecamatan_names: bool = True
     width_in: float = 6.0
     height_in: float = 4.5
-    legend: Literal["right", "bottom"] = "right"
+    legend: Literal["right", "bottom", "none"] = "right"  # "none": the page around the picture draws it
     label_pt: float = 9.0
     number_pt: float = 6.5
 
@@ -136,10 +137,21 @@ class RenderedMap:
     map_box: Bbox
     scale_bar: ScaleBar
 
-    def png(self, dpi: float = 200) -> bytes:
+    def png(self, dpi: float = 200, colours: int | None = None) -> bytes:
+        """PNG bytes at ``dpi``; ``colours`` (at most 256) quantises to a palette image, a third of the bytes for a
+        map of a few flat fills (the antialiased edges take the rest of the palette)."""
         buffer = io.BytesIO()
         self.figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-        return buffer.getvalue()
+        if colours is None:
+            return buffer.getvalue()
+        from PIL import Image
+
+        image = (
+            Image.open(io.BytesIO(buffer.getvalue())).convert("RGB").quantize(colours, method=Image.Quantize.MEDIANCUT)
+        )
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=True)
+        return out.getvalue()
 
 
 def rgb_hex(colour: str) -> str:
@@ -201,6 +213,8 @@ def _bands(spec: MapSpec) -> tuple[float, float, float]:
     bottom = 0.24 if spec.source else 0.08
     if spec.legend == "right":
         return top, bottom, min(2.1, spec.width_in * 0.36)
+    if spec.legend == "none":
+        return top, bottom, 0.0
     return top, bottom, 0.22 + 0.2 * math.ceil((len(spec.fills) + 2) / 2) + (0.75 if spec.circles else 0.0)
 
 
@@ -359,6 +373,13 @@ def _legend_handles(spec: MapSpec) -> tuple[list[Artist], list[str]]:
     return handles, labels
 
 
+def circle_legend(spec: MapSpec) -> list[tuple[float, float]]:
+    """The circles' legend for a page that draws it beside a picture with ``legend="none"``: three round counts
+    and the diameter (points) :func:`render` gives each; empty without circles."""
+    scale, references = _circle_sizes(spec)
+    return [(value, math.sqrt(value * scale)) for value in references]
+
+
 def _circle_sizes(spec: MapSpec) -> tuple[float, list[float]]:
     """Points² per unit of count (the largest circle 10 pt across) and three round values for the legend."""
     largest = max((v for v in spec.circles.values() if v > 0), default=0.0)
@@ -376,84 +397,11 @@ def _kecamatan(villages: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return villages.dissolve("kecamatan_code", as_index=False)[["kecamatan_name", "geometry"]]
 
 
-def render(spec: MapSpec) -> RenderedMap:
-    """The map of ``spec`` as a figure of ``spec.width_in`` × ``spec.height_in`` inches (see the module docstring)."""
-    villages = spec.villages
-    if villages.empty:
-        raise ValueError("a map needs at least one village")
-    if not 0 <= spec.default_fill < len(spec.fills):
-        raise ValueError(f"default_fill {spec.default_fill} is not one of the {len(spec.fills)} fills")
-    fig = Figure(figsize=(spec.width_in, spec.height_in), dpi=100, facecolor="white")
-    canvas = FigureCanvasAgg(fig)
-    extent, aspect, shape = _shape(villages)
-    map_rect, legend_rect = _layout(spec, shape)
-    ax = fig.add_axes(map_rect)
-    ax.set_xlim(extent[0], extent[2])
-    ax.set_ylim(extent[1], extent[3])
-    ax.set_aspect(aspect, adjustable="datalim")
-    ax.set_axis_off()
-    codes = villages["code"].astype(str).tolist()
-    fill_index = [spec.fill_of.get(code, spec.default_fill) for code in codes]
-    for index, fill in enumerate(spec.fills):
-        members = [g for g, i in zip(villages.geometry, fill_index, strict=True) if i == index]
-        _add_polygons(
-            ax,
-            members,
-            facecolor=fill.colour,
-            edgecolor=_VILLAGE_EDGE if not fill.hatch else "#9a9a9a",
-            linewidth=0.35,
-            hatch=fill.hatch or None,
-            zorder=1,
-        )
-    outlined = set(spec.outlined)
-    _add_polygons(
-        ax,
-        [g for g, c in zip(villages.geometry, codes, strict=True) if c in outlined],
-        facecolor="none",
-        edgecolor=_OUTLINE,
-        linewidth=1.3,
-        zorder=3,
-    )
-    kecamatan = _kecamatan(villages)
-    _add_polygons(ax, list(kecamatan.geometry), facecolor="none", edgecolor=_KECAMATAN_EDGE, linewidth=0.9, zorder=4)
-    points = shapely.point_on_surface(np.asarray(villages.geometry))
+def _draw_legend(
+    spec: MapSpec, fig: Figure, legend_rect: tuple[float, float, float, float], renderer: RendererAgg
+) -> Bbox:
+    """The classes, outline and kecamatan border keys, and the circles' sizes, in ``legend_rect``; their box."""
     scale, references = _circle_sizes(spec)
-    if scale > 0:
-        counts = np.array([float(spec.circles.get(code, 0.0)) for code in codes])
-        shown = counts > 0
-        ax.scatter(
-            [p.x for p, s in zip(points, shown, strict=True) if s],
-            [p.y for p, s in zip(points, shown, strict=True) if s],
-            s=counts[shown] * scale,
-            facecolor="none",
-            edgecolor=_CIRCLE,
-            linewidth=0.7,
-            zorder=5,
-        )
-    numbers = []
-    for code, point in zip(codes, points, strict=True):
-        if code in spec.numbers:
-            numbers.append(
-                ax.text(
-                    point.x,
-                    point.y,
-                    str(spec.numbers[code]),
-                    ha="center",
-                    va="center",
-                    fontsize=spec.number_pt,
-                    fontweight="bold",
-                    fontfamily=_FONT,
-                    color="#000000",
-                    path_effects=_HALO,
-                    zorder=7,
-                )
-            )
-    bar, bar_artists = _scale_bar(ax, extent, spec.lang)
-    arrow = _north_arrow(ax, spec.lang)
-    renderer = canvas.get_renderer()
-    # Names keep clear of the scale bar, the north arrow and the village numbers (those must all stay readable).
-    obstacles = [a.get_window_extent(renderer) for a in (*bar_artists, arrow, *numbers)]
-    labels = _place_labels(renderer, ax, kecamatan, obstacles, spec.label_pt) if spec.kecamatan_names else []
     legend_ax = fig.add_axes(legend_rect)
     legend_ax.set_axis_off()
     handles, texts = _legend_handles(spec)
@@ -501,6 +449,89 @@ def render(spec: MapSpec) -> RenderedMap:
             labelspacing=1.0,
             prop={"family": _FONT, "size": 7},
         )
+    legends = [child for child in legend_ax.get_children() if isinstance(child, Legend)]
+    return Bbox.union([legend.get_window_extent(renderer) for legend in legends])
+
+
+def render(spec: MapSpec) -> RenderedMap:
+    """The map of ``spec`` as a figure of ``spec.width_in`` × ``spec.height_in`` inches (see the module docstring)."""
+    villages = spec.villages
+    if villages.empty:
+        raise ValueError("a map needs at least one village")
+    if not 0 <= spec.default_fill < len(spec.fills):
+        raise ValueError(f"default_fill {spec.default_fill} is not one of the {len(spec.fills)} fills")
+    fig = Figure(figsize=(spec.width_in, spec.height_in), dpi=100, facecolor="white")
+    canvas = FigureCanvasAgg(fig)
+    extent, aspect, shape = _shape(villages)
+    map_rect, legend_rect = _layout(spec, shape)
+    ax = fig.add_axes(map_rect)
+    ax.set_xlim(extent[0], extent[2])
+    ax.set_ylim(extent[1], extent[3])
+    ax.set_aspect(aspect, adjustable="datalim")
+    ax.set_axis_off()
+    codes = villages["code"].astype(str).tolist()
+    fill_index = [spec.fill_of.get(code, spec.default_fill) for code in codes]
+    for index, fill in enumerate(spec.fills):
+        members = [g for g, i in zip(villages.geometry, fill_index, strict=True) if i == index]
+        _add_polygons(
+            ax,
+            members,
+            facecolor=fill.colour,
+            edgecolor=_VILLAGE_EDGE if not fill.hatch else "#9a9a9a",
+            linewidth=0.35,
+            hatch=fill.hatch or None,
+            zorder=1,
+        )
+    outlined = set(spec.outlined)
+    _add_polygons(
+        ax,
+        [g for g, c in zip(villages.geometry, codes, strict=True) if c in outlined],
+        facecolor="none",
+        edgecolor=_OUTLINE,
+        linewidth=1.3,
+        zorder=3,
+    )
+    kecamatan = _kecamatan(villages)
+    _add_polygons(ax, list(kecamatan.geometry), facecolor="none", edgecolor=_KECAMATAN_EDGE, linewidth=0.9, zorder=4)
+    points = shapely.point_on_surface(np.asarray(villages.geometry))
+    scale, _ = _circle_sizes(spec)
+    if scale > 0:
+        counts = np.array([float(spec.circles.get(code, 0.0)) for code in codes])
+        shown = counts > 0
+        ax.scatter(
+            [p.x for p, s in zip(points, shown, strict=True) if s],
+            [p.y for p, s in zip(points, shown, strict=True) if s],
+            s=counts[shown] * scale,
+            facecolor="none",
+            edgecolor=_CIRCLE,
+            linewidth=0.7,
+            zorder=5,
+        )
+    numbers = []
+    for code, point in zip(codes, points, strict=True):
+        if code in spec.numbers:
+            numbers.append(
+                ax.text(
+                    point.x,
+                    point.y,
+                    str(spec.numbers[code]),
+                    ha="center",
+                    va="center",
+                    fontsize=spec.number_pt,
+                    fontweight="bold",
+                    fontfamily=_FONT,
+                    color="#000000",
+                    path_effects=_HALO,
+                    zorder=7,
+                )
+            )
+    bar, bar_artists = _scale_bar(ax, extent, spec.lang)
+    arrow = _north_arrow(ax, spec.lang)
+    renderer = canvas.get_renderer()
+    # Names keep clear of the scale bar, the north arrow and the village numbers (those must all stay readable).
+    obstacles = [a.get_window_extent(renderer) for a in (*bar_artists, arrow, *numbers)]
+    labels = _place_labels(renderer, ax, kecamatan, obstacles, spec.label_pt) if spec.kecamatan_names else []
+    legend_box = _draw_legend(spec, fig, legend_rect, renderer) if spec.legend != "none" else Bbox.null()
     for text, y, va, size, weight, colour in (
         (spec.title, 1 - 0.08 / spec.height_in, "top", 9.5, "bold", "#111111"),
         (spec.source, 0.06 / spec.height_in, "bottom", 6.0, "normal", "#444444"),
@@ -508,8 +539,6 @@ def render(spec: MapSpec) -> RenderedMap:
         if text:
             fig.text(0.08 / spec.width_in, y, text, ha="left", va=va, fontsize=size, fontweight=weight, color=colour,
                      fontfamily=_FONT, wrap=True)  # fmt: skip
-    legends = [child for child in legend_ax.get_children() if isinstance(child, Legend)]
-    legend_box = Bbox.union([legend.get_window_extent(renderer) for legend in legends])
     return RenderedMap(fig, tuple(labels), legend_box, ax.get_window_extent(renderer), bar)
 
 
