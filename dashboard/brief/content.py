@@ -10,7 +10,7 @@ the stored scenario.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import geopandas as gpd
@@ -24,9 +24,10 @@ from dashboard.core.prevalence import is_reliable
 from dashboard.data.annex import hand_added, lokus_map_spec, source_line
 from dashboard.data.scenarios import Scenario
 from dashboard.data.source import District
+from dashboard.figures.class_map import class_map_spec
 from dashboard.figures.headline import change_text, completeness_text, interval_text
-from dashboard.figures.map import legend_entries, map_values
-from dashboard.figures.static_map import Fill, MapSpec, rgb_hex
+from dashboard.figures.map import map_values
+from dashboard.figures.static_map import MapSpec
 from dashboard.geo import bounds_of
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.services import Services
@@ -214,25 +215,19 @@ def _prevalence_map(
     measure = Measure(STUNTING, Statistic.RATE)
     minimum = services.settings.min_measured
     values = map_values(villages, observations, measure, period, "quantiles", 5, lang, bounds_of(villages), minimum)
-    entries = legend_entries(values, measure, lang)
-    fills = tuple(Fill(rgb_hex(colour), text, count) for colour, text, count in entries)
-    no_data = len(fills) - 1
-    fill_of = {code: (no_data if z == 0 else z - 1) for code, z in zip(values.locations, values.z, strict=True)}
-    stunted = village_table(observations, STUNTING, period)["numerator"].dropna()
-    return MapSpec(
+    spec = class_map_spec(
         villages,
-        fill_of,
-        fills,
-        no_data,
-        t("brief.map.legend", lang),
-        lang=lang,
+        values,
+        measure,
+        lang,
+        legend_title=t("brief.map.legend", lang),
         title=t("brief.map.title", lang, period=period_label(period, lang)),
         source=source,
-        circles={str(code): float(value) for code, value in stunted.items()},
-        circle_title=t("brief.map.circles", lang),
-        outlined=tuple(values.unreliable),
-        outline_label=t("brief.map.unreliable", lang, n=minimum),
+        min_measured=minimum,
     )
+    stunted = village_table(observations, STUNTING, period)["numerator"].dropna()
+    circles = {str(code): float(value) for code, value in stunted.items()}
+    return replace(spec, circles=circles, circle_title=t("brief.map.circles", lang))
 
 
 def _scenario(services: Services, district: str, year: int) -> Scenario | None:
