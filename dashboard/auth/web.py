@@ -155,7 +155,8 @@ def _page(title: str, body: str, lang: str) -> Response:
     document = f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} · Lokus</title>
-<link rel="stylesheet" href="/assets/bootstrap.min.css"><link rel="stylesheet" href="/assets/lokus.css"></head>
+<link rel="stylesheet" href="/assets/bootstrap.min.css"><link rel="stylesheet" href="/assets/lokus.css">
+<link rel="stylesheet" href="/assets/print.css"></head>
 <body class="auth-page"><main class="container auth-box">
 <h1 class="h3 my-4"><a href="/" class="brand-name text-decoration-none">Lokus</a> · {html.escape(title)}</h1>
 {body}</main></body></html>"""

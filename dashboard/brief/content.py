@@ -38,7 +38,10 @@ TOP = 5  # rows in each ranking
 
 
 class BriefError(Exception):
-    """Nothing to brief on (unknown district, no data for the period); ``key``/``params`` word it (i18n)."""
+    """Nothing to brief on (unknown district, no data for the period); ``key``/``params`` word it (i18n), ``status``
+    is the HTTP status a download route answers with."""
+
+    status = 404
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)

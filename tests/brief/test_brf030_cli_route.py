@@ -9,21 +9,11 @@ import pytest
 from dashboard.application import create_app
 from dashboard.cli import main
 from dashboard.config import Settings
-from dashboard.data.importers.boundary_files import prepare_boundary_import
-from dashboard.data.store import Store
 from tests.auth_helpers import add_user, sign_in_client
-from tests.brief.conftest import pages, poppler
-from tests.store.helpers import DISTRICT, indicator_batch, village_codes, villages_frame, write
+from tests.brief.conftest import add_readers_district, pages, poppler
+from tests.store.helpers import DISTRICT
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "instance"))
-    monkeypatch.delenv("DASHBOARD_DATABASE_URL", raising=False)
-    monkeypatch.delenv("DASHBOARD_LANGUAGE", raising=False)
-    return Settings.from_env()
 
 
 def test_brf030_the_command_is_for_administrators(
@@ -50,13 +40,8 @@ def test_brf030_the_command_is_for_administrators(
 
 
 def test_brf031_the_route_checks_the_readers_area(settings: Settings, tmp_path: Path) -> None:
-    with Store.open(settings=settings) as store:
-        store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "uji")
-        rows = [(code, "2025-08", "stunting", 5.0 + i, 40.0) for i, code in enumerate(village_codes())]
-        store.commit(indicator_batch(rows, "agustus.csv"), "uji")
+    add_readers_district(settings, tmp_path)
     app = create_app(settings)
-    add_user(settings, "pembaca", "pimpinan", (DISTRICT,))
-    add_user(settings, "tetangga", "pimpinan", ("52.04",))
     path = f"/unduh/ringkasan/{DISTRICT}.pdf"
     assert app.server.test_client().get(path).status_code == 401
     neighbour = sign_in_client(app, "tetangga")

@@ -14,9 +14,13 @@ from dashboard.services import Services
 from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
 from dashboard.views.map_page.choropleth import recoloured
+from dashboard.views.map_page.print_view import print_map_src
 from dashboard.views.map_page.profile import clicked_profile
 
 __all__ = ["register"]
+
+# The choice the map shows, as the controls hold it: the map and its printed picture follow it.
+_CHOICE = tuple(Input(i, "value") for i in (ID.DISTRICT, ID.INDICATOR, ID.PERIOD, ID.KECAMATAN, ID.SCHEME, ID.CLASSES))
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
@@ -48,12 +52,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.COMPARE, "options"),
         Output(ID.COMPARE, "value"),
         Output(ID.MAP_STATE, "data"),
-        Input(ID.DISTRICT, "value"),
-        Input(ID.INDICATOR, "value"),
-        Input(ID.PERIOD, "value"),
-        Input(ID.KECAMATAN, "value"),
-        Input(ID.SCHEME, "value"),
-        Input(ID.CLASSES, "value"),
+        *_CHOICE,
         Input(ID.COMPARE, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
@@ -79,6 +78,21 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         if not district:
             raise PreventUpdate
         return brief_path(district, "pdf", period or None), brief_path(district, "png", period or None)
+
+    @app.callback(
+        Output(ID.PRINT_MAP, "src"),
+        *_CHOICE,
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def print_map(
+        district: str | None, measure: str, period: str, kecamatan: str, scheme: str, k: int, lang: str
+    ) -> str | None:
+        """The printed map follows the choice on screen (the route checks the reader's areas)."""
+        if not district:
+            raise PreventUpdate
+        choice = MapChoice(district, measure or STUNTING, period or "", kecamatan or ALL, scheme, int(k))
+        return print_map_src(choice, lang)
 
     @app.callback(
         Output(ID.PROFILE, "children"),

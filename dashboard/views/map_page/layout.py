@@ -16,6 +16,7 @@ from dashboard.views.badges import demo_badge
 from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import district_period_options, kecamatan_options, measure_options, resolve_choice
 from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
+from dashboard.views.map_page.print_view import print_block
 from dashboard.views.map_page.profile import profile_hint
 
 __all__ = ["layout"]
@@ -151,6 +152,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 className="map-graph",
                             ),
                             html.Div(view.legend, id=ID.LEGEND, className="legend"),
+                            print_block(choice, lang),
                         ],
                         lg=6,
                     ),
