@@ -189,6 +189,13 @@ def _chunks(rows: Iterable[tuple[object, ...]], size: int = _CHUNK) -> Iterator[
         yield chunk
 
 
+def _tuples(result: Iterable[Any]) -> list[tuple[Any, ...]]:
+    """A query's rows as plain tuples: pandas builds a frame from SQLAlchemy rows ten times slower (it probes each
+    row's attributes; 0.55 s against 0.05 s for the demo district's 24,000 observations, on every page's first
+    read of a district)."""
+    return [tuple(row) for row in result]
+
+
 def _district_range(district_code: str) -> tuple[str, str]:
     """Codes under a district sort between ``'PP.KK.'`` and ``'PP.KK/'`` ('/' follows '.')."""
     return f"{district_code}.", f"{district_code}/"
@@ -1261,7 +1268,7 @@ class Store:
             sa.or_(e.c.code == district_code, sa.and_(e.c.code >= low, e.c.code < high))
         )
         with self._read() as conn:
-            frame = pd.DataFrame.from_records(conn.execute(query).all(), columns=columns)
+            frame = pd.DataFrame.from_records(_tuples(conn.execute(query)), columns=columns)
         frame = frame.astype({"value": float, "lower": float, "upper": float, "dataset_id": "int64"})
         frame = frame.sort_values("dataset_id", kind="stable").drop_duplicates(
             ["code", "period", "indicator", "source"], keep="last"
@@ -1281,7 +1288,7 @@ class Store:
         o = schema.observations
         query = sa.select(o.c.dataset_id, o.c.code, o.c.period, o.c.indicator, o.c.numerator, o.c.denominator)
         with self._read() as conn:
-            rows = conn.execute(query.where(*conditions)).all()
+            rows = _tuples(conn.execute(query.where(*conditions)))
         frame = pd.DataFrame.from_records(
             rows, columns=["dataset_id", "code", "period", "indicator", "numerator", "denominator"]
         )
