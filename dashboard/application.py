@@ -28,6 +28,7 @@ from dashboard.views import (
     publication_page,
     shell,
 )
+from dashboard.views.bundles import LokusDash
 
 __all__ = ["create_app"]
 
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         services = Services(settings, source)
     # Long imports run in a worker process; their progress and results pass through a disk cache.
     cache = diskcache.Cache(str(settings.data_dir / "callbacks"))
-    app = Dash(
+    app = LokusDash(  # Dash, each heavy script fetched where a page needs it (views/bundles.py)
         __name__,
         title=t("app.title", settings.language),
         assets_folder=str(REPO_ROOT / "assets"),

@@ -10,6 +10,7 @@ __all__ = ["ID", "Pattern", "pattern_id"]
 class ID(StrEnum):
     # Shell: present on every page.
     URL = "url"
+    ROUTE = "route"  # the path, passed on once the scripts its page needs have loaded (views/bundles.py)
     LANGUAGE = "language"
     PAGE = "page"
     NAV = "nav"

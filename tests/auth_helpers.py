@@ -54,6 +54,27 @@ def sign_in_client(app: Dash, name: str, password: str = PASSWORD) -> Any:
     return client
 
 
+def router_request(path: str, lang: str = "id") -> dict[str, Any]:
+    """The body of the router's callback request for ``path``, as Dash's renderer posts it."""
+    from dashboard.ids import ID
+
+    return {
+        "output": f"..{ID.PAGE}.children...{ID.NAV}.children...brand-tagline.children...{ID.ACCOUNT}.children..",
+        "outputs": [
+            {"id": ID.PAGE, "property": "children"},
+            {"id": ID.NAV, "property": "children"},
+            {"id": "brand-tagline", "property": "children"},
+            {"id": ID.ACCOUNT, "property": "children"},
+        ],
+        "inputs": [
+            {"id": ID.ROUTE, "property": "data", "value": path},
+            {"id": ID.LANGUAGE, "property": "value", "value": lang},
+        ],
+        "state": [{"id": ID.MAP_STATE, "property": "data", "value": None}],
+        "changedPropIds": [f"{ID.ROUTE}.data"],
+    }
+
+
 def acting_admin(services: Any) -> Any:
     """Context manager: act as an administrator of ``services`` (its account created on first use)."""
     from dashboard.auth.context import acting_as

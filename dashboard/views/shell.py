@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
 
 from dashboard.auth.context import current_actor
 from dashboard.auth.guard import SecuredApp
@@ -42,6 +42,7 @@ def layout(services: Services) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ID.URL, refresh=False),
+            dcc.Store(id=ID.ROUTE),
             dcc.Store(id=ID.MAP_STATE, storage_type="session"),
             dbc.Navbar(
                 dbc.Container(
@@ -162,12 +163,15 @@ def render(services: Services, path: str, lang: str, stored: dict[str, Any] | No
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
+    # The router renders a page once the scripts it needs have loaded (assets/route.js, views/bundles.py).
+    app.clientside_callback(ClientsideFunction("lokus", "route"), Output(ID.ROUTE, "data"), Input(ID.URL, "pathname"))
+
     @app.callback(
         Output(ID.PAGE, "children"),
         Output(ID.NAV, "children"),
         Output("brand-tagline", "children"),
         Output(ID.ACCOUNT, "children"),
-        Input(ID.URL, "pathname"),
+        Input(ID.ROUTE, "data"),
         Input(ID.LANGUAGE, "value"),
         State(ID.MAP_STATE, "data"),
         permission=Permission.PUBLIC,

@@ -17,7 +17,7 @@ from dashboard.figures.map import values_patch
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views import map_page, shell
-from tests.auth_helpers import add_user, sign_in_client
+from tests.auth_helpers import add_user, router_request, sign_in_client
 
 
 @pytest.fixture(scope="module")
@@ -90,21 +90,7 @@ def test_app003_router_renders_each_page_and_a_not_found(app: Dash, settings: Se
     anonymous.get("/")
     anonymous.environ_base["HTTP_X_CSRFTOKEN"] = anonymous.get_cookie("_csrf_token").value
     for path in [*shell.PAGES, "/tidak-ada"]:
-        body = {
-            "output": f"..{ID.PAGE}.children...{ID.NAV}.children...brand-tagline.children...{ID.ACCOUNT}.children..",
-            "outputs": [
-                {"id": ID.PAGE, "property": "children"},
-                {"id": ID.NAV, "property": "children"},
-                {"id": "brand-tagline", "property": "children"},
-                {"id": ID.ACCOUNT, "property": "children"},
-            ],
-            "inputs": [
-                {"id": ID.URL, "property": "pathname", "value": path},
-                {"id": ID.LANGUAGE, "property": "value", "value": "id"},
-            ],
-            "state": [{"id": ID.MAP_STATE, "property": "data", "value": None}],
-            "changedPropIds": [f"{ID.URL}.pathname"],
-        }
+        body = router_request(path)
         response = signed_in.post("/_dash-update-component", json=body)
         assert response.status_code == 200
         text = response.get_data(as_text=True)

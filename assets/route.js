@@ -1,0 +1,49 @@
+/* Lokus router gate: before the router renders a page, load the scripts that page needs and the index left out.
+ *
+ * dashboard/views/bundles.py leaves heavy component libraries (dash-ag-grid) out of the pages that do not use
+ * them and lists, in <meta name="lokus-lazy-scripts">, the scripts each page needs ({"/lokus": [url, ...]}).
+ * The clientside callback dash_clientside.lokus.route (dashboard/views/shell.py) passes the path on to the
+ * router only once those scripts have run, so a move from "/" to "/lokus" inside the app never renders a
+ * component whose library is missing. A script the index already holds counts as loaded.
+ */
+(function () {
+  "use strict";
+  var loading = {};
+
+  function needed() {
+    var meta = document.querySelector('meta[name="lokus-lazy-scripts"]');
+    try {
+      return meta ? JSON.parse(meta.getAttribute("content")) : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function load(url) {
+    if (!loading[url]) {
+      if (document.querySelector('script[src="' + url + '"]')) {
+        return Promise.resolve();
+      }
+      loading[url] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = resolve; // the page then names the missing component instead of never opening
+        document.head.appendChild(script);
+      });
+    }
+    return loading[url];
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    lokus: Object.assign({}, (window.dash_clientside || {}).lokus, {
+      route: function (pathname) {
+        var path = "/" + String(pathname || "/").replace(/^\/+|\/+$/g, "");
+        var urls = needed()[path] || [];
+        return Promise.all(urls.map(load)).then(function () {
+          return pathname;
+        });
+      }
+    })
+  });
+})();

@@ -1,0 +1,60 @@
+"""Poor links (issue 14, point 6): each page's index fetches the heavy scripts it needs, early, and no others."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from dash import Dash
+
+from dashboard.application import create_app
+from dashboard.caching import IMMUTABLE
+from dashboard.config import Settings
+from dashboard.views.bundles import LAZY_META
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Dash:
+    return create_app(Settings(data_dir=tmp_path_factory.mktemp("instance")))
+
+
+def _index(app: Dash, path: str) -> str:
+    response = app.server.test_client().get(path)
+    assert response.status_code == 200
+    return str(response.get_data(as_text=True))
+
+
+def _scripts(page: str) -> list[str]:
+    return re.findall(r'<script src="([^"]+)"', page)
+
+
+def _preloads(page: str) -> list[str]:
+    return re.findall(r'<link rel="preload" as="script" href="([^"]+)"', page)
+
+
+def _lazy(page: str) -> dict[str, list[str]]:
+    found = re.search(rf'<meta name="{LAZY_META}" content="([^"]*)"', page)
+    assert found, "no list of the scripts the router waits for"
+    return dict(json.loads(html.unescape(found.group(1))))
+
+
+def test_app070_main_page_leaves_the_grid_out_and_preloads_plotly(app: Dash) -> None:
+    page = _index(app, "/")
+    assert not [src for src in _scripts(page) if "dash_ag_grid" in src]  # 350 kB compressed, used on /lokus only
+    grid = _lazy(page)["/lokus"]
+    assert len(grid) == 1 and "/dash_ag_grid/" in grid[0]
+    answer = app.server.test_client().get(grid[0])
+    assert answer.status_code == 200 and answer.headers["Cache-Control"] == IMMUTABLE
+    preloads = _preloads(page)
+    assert "/_dash-component-suites/plotly/package_data/plotly.min.js" in preloads
+    assert "/_dash-component-suites/dash/dcc/async-graph.js" in preloads
+    for url in preloads:  # each is a file Dash serves
+        assert app.server.test_client().get(url).status_code == 200, url
+
+
+def test_app071_lokus_page_has_the_grid_and_the_data_page_no_plotly(app: Dash) -> None:
+    lokus = _index(app, "/lokus")
+    assert _lazy(lokus)["/lokus"][0] in _scripts(lokus)  # a first visit of /lokus needs no wait
+    assert _preloads(_index(app, "/data")) == []  # the data page draws no graph
