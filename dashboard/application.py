@@ -7,7 +7,7 @@ import logging
 import diskcache
 from dash import Dash, DiskcacheManager
 
-from dashboard import presentation, public
+from dashboard import caching, presentation, public
 from dashboard.auth import web
 from dashboard.auth.guard import SecuredApp
 from dashboard.auth.roles import Permission
@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     presentation.register(app, services)  # /paparan/<kode>: the briefing room's slides, readers of the area
     public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
     web.install(app, secured, settings, services)
+    caching.install(app)  # fingerprinted files kept a year, public answers without cookies
     _compress(app)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app

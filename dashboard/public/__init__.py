@@ -8,9 +8,11 @@ observations, drafts or Dash callbacks. :func:`register` adds both blueprints to
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from dash import Dash
 
+from dashboard.caching import asset_url
 from dashboard.public.api import PublicApi
 from dashboard.public.routes import PublicPages
 from dashboard.services import Services
@@ -25,6 +27,7 @@ def register(app: Dash, services: Services) -> None:
     if services.publications is None:
         log.info("no database: the public site is not served")
         return
-    pages = PublicPages(services.publications, services.settings, app.get_asset_url)
+    # Stylesheets linked with their modification time, so that readers' browsers keep them (dashboard.caching).
+    pages = PublicPages(services.publications, services.settings, partial(asset_url, app))
     app.server.register_blueprint(pages.blueprint())
     app.server.register_blueprint(PublicApi(services.publications, pages.reader).blueprint())
