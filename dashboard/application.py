@@ -108,5 +108,8 @@ def _compress(app: Dash) -> None:
             "application/geo+json",
         ],
         COMPRESS_MIN_SIZE=1024,
+        # Brotli 5 rather than flask-compress's 4: plotly.js travels in 1.29 MB instead of 1.41 MB (0.6 s at
+        # 1.6 Mbit/s) for 0.26 s of server time instead of 0.21; levels above 9 take 13 s and more.
+        COMPRESS_BR_LEVEL=5,
     )
     Compress(app.server)
