@@ -60,6 +60,11 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     def recolour(
         district: str, measure: str, period: str, kecamatan: str, scheme: str, k: int, compare: str | None, lang: str
     ) -> tuple[Any, ...]:
+        # Dash calls this once when the router inserts the page, every input "changed" at once, despite
+        # prevent_initial_call (an output, MAP_STATE, lives outside the page). The page arrived drawn for exactly
+        # these inputs: recomputing it sent a whole new figure and made plotly draw the map twice (issue 14, 6).
+        if len(ctx.triggered_prop_ids) == len(_CHOICE) + 1:  # the choice and the comparison period
+            raise PreventUpdate
         # The comparison period follows the period unless it is what the user just changed.
         chosen = compare or "" if ctx.triggered_id == ID.COMPARE else ""
         # A district with boundaries but no figures yet offers no indicator or period: its empty map, not an error.
