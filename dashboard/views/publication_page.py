@@ -26,6 +26,7 @@ from dashboard.i18n import fmt_number, t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import district_options
+from dashboard.views.loading import loading
 from dashboard.views.periods import period_options
 
 __all__ = ["layout", "publish", "register", "save_target", "snapshot_table", "withdraw"]
@@ -225,7 +226,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                             dbc.Button(
                                 t("pubpage.publish", lang), id=ID.PUB_PUBLISH, color="primary", className="mt-3"
                             ),
-                            html.Div(id=ID.PUB_RESULT, className="mt-3"),
+                            loading(html.Div(id=ID.PUB_RESULT, className="mt-3")),
                         ],
                         lg=6,
                     ),
@@ -233,7 +234,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         [
                             html.H2(t("pubpage.targets", lang), className="h5"),
                             html.P(t("pubpage.targets.help", lang), className="small text-muted"),
-                            html.Div(id=ID.PUB_TARGETS),
+                            loading(html.Div(id=ID.PUB_TARGETS)),
                             dbc.Label(t("pubpage.targets.col.year", lang), html_for=ID.PUB_TARGET_YEAR, **labelled),
                             dbc.Input(id=ID.PUB_TARGET_YEAR, type="number", min=2000, max=2100, step=1),
                             dbc.Label(t("pubpage.targets.col.target", lang), html_for=ID.PUB_TARGET_VALUE, **labelled),
@@ -264,7 +265,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 className="g-4",
             ),
             html.H2(t("pubpage.list", lang), className="h5 mt-4"),
-            html.Div(snapshot_table(services, lang), id=ID.PUB_LIST),
+            loading(html.Div(snapshot_table(services, lang), id=ID.PUB_LIST)),
         ],
         fluid=True,
     )

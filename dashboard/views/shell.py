@@ -20,6 +20,7 @@ from dashboard.i18n import LANGUAGES, Lang, t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views import audit_page, data_page, gaps_page, lokus_page, map_page, publication_page
+from dashboard.views.loading import loading
 
 __all__ = ["PAGES", "layout", "register"]
 
@@ -73,7 +74,8 @@ def layout(services: Services) -> html.Div:
                 dark=True,
                 className="mb-2",
             ),
-            html.Main(id=ID.PAGE),
+            # Only the router's answer: a page's own callbacks show their own indicators, not the whole page's.
+            loading(html.Main(id=ID.PAGE), only={ID.PAGE: "children"}, page=True),
         ]
     )
 

@@ -12,6 +12,7 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import datasets_view, district_options
 from dashboard.views.data_page.uploads import ImportKind
+from dashboard.views.loading import loading
 
 __all__ = ["layout"]
 
@@ -84,7 +85,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             dcc.Download(id=ID.TEMPLATE_DOWNLOAD),
             dbc.Row(
                 [
-                    dbc.Col([upload, html.Div(id=ID.UPLOAD_INFO, className="mt-2"), crosswalk], lg=6),
+                    dbc.Col([upload, loading(html.Div(id=ID.UPLOAD_INFO, className="mt-2")), crosswalk], lg=6),
                     dbc.Col([dbc.Label(t("data.kind", lang)), kinds], lg=3),
                     dbc.Col(
                         [
@@ -114,12 +115,12 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 className="my-3",
             ),
             dbc.Progress(id=ID.PROGRESS, value=0, label="", striped=True, animated=True, className="mb-3"),
-            html.Div(id=ID.PREVIEW),
-            html.Div(id=ID.MAPPING),
-            html.Div(id=ID.REPORT),
-            html.Div(id=ID.RESULT),
+            loading(html.Div(id=ID.PREVIEW)),
+            loading(html.Div(id=ID.MAPPING)),
+            loading(html.Div(id=ID.REPORT)),
+            loading(html.Div(id=ID.RESULT)),
             html.H2(t("data.datasets", lang), className="h4 mt-4"),
-            html.Div(datasets_view(services, lang), id=ID.DATASETS),
+            loading(html.Div(datasets_view(services, lang), id=ID.DATASETS)),
         ],
         fluid=True,
     )

@@ -22,6 +22,7 @@ from dashboard.views.gaps_page.model import (
     period_choices,
     periods_of,
 )
+from dashboard.views.loading import loading
 
 __all__ = ["layout"]
 
@@ -161,24 +162,31 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             html.P(t("gaps.intro", lang), className="text-muted"),
             controls,
             change_controls,
-            html.Nav(
-                breadcrumb(services, district, {"kecamatan": None, "village": None}, lang) if district else None,
-                id=ID.GAPS_BREADCRUMB,
-                className="mb-2",
+            loading(
+                html.Nav(
+                    breadcrumb(services, district, {"kecamatan": None, "village": None}, lang) if district else None,
+                    id=ID.GAPS_BREADCRUMB,
+                    className="mb-2",
+                )
             ),
             dbc.Row(
                 [
                     dbc.Col(
                         [
-                            dcc.Graph(id=ID.GAPS_MAP, config={"displayModeBar": False}, style={"height": "460px"}),
-                            html.Div(id=ID.GAPS_LEGEND),
-                            html.Div(id=ID.GAPS_SCOPE),
+                            loading(
+                                dcc.Graph(id=ID.GAPS_MAP, config={"displayModeBar": False}, style={"height": "460px"})
+                            ),
+                            loading(html.Div(id=ID.GAPS_LEGEND)),
+                            loading(html.Div(id=ID.GAPS_SCOPE)),
                         ],
                         lg=6,
                     ),
                     dbc.Col(
-                        html.Div(
-                            id=ID.GAPS_PROFILE, children=html.P(t("gaps.profile.hint", lang), className="text-muted")
+                        loading(
+                            html.Div(
+                                id=ID.GAPS_PROFILE,
+                                children=html.P(t("gaps.profile.hint", lang), className="text-muted"),
+                            )
                         ),
                         lg=6,
                     ),
@@ -186,7 +194,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             ),
             html.H2(t("gaps.matrix", lang), className="h5 mt-3"),
             html.P(t("gaps.matrix.help", lang), className="small text-muted"),
-            dcc.Graph(id=ID.GAPS_MATRIX, config={"displayModeBar": False}),
+            loading(dcc.Graph(id=ID.GAPS_MATRIX, config={"displayModeBar": False})),
         ],
         fluid=True,
     )

@@ -28,6 +28,7 @@ from dashboard.data.scenarios import Scenario
 from dashboard.i18n import fmt_int, t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.loading import loading
 
 __all__ = [
     "CommitmentRequest",
@@ -127,7 +128,7 @@ def commitments_section(lang: str) -> Any:
     table = dag.AgGrid(
         id=ID.KOM_TABLE,
         columnDefs=_columns(lang),
-        rowData=[],
+        rowData=None,  # not [] (the grid would say "no commitments" before they have arrived)
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "enableClickSelection": True},
@@ -151,9 +152,9 @@ def commitments_section(lang: str) -> Any:
                 html.H3(t("commitment.section", lang), className="h6"),
                 html.P(t("commitment.section.help", lang), className="small text-muted mb-2"),
                 form,
-                html.Div(id=ID.KOM_INFO, className="small mt-2"),
-                table,
-                html.Div(id=ID.KOM_TOTAL, className="small mt-1"),
+                loading(html.Div(id=ID.KOM_INFO, className="small mt-2")),
+                loading(table),
+                loading(html.Div(id=ID.KOM_TOTAL, className="small mt-1")),
                 exports,
             ]
         ),

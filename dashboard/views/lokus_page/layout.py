@@ -15,6 +15,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
+from dashboard.views.loading import loading
 from dashboard.views.lokus_page.commitments import commitments_section
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.decree import AnnexField, decree_fields
@@ -145,7 +146,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         dbc.CardBody(
             [
                 html.H3(t("lokus.criteria", lang), className="h6"),
-                html.Div(criteria_rows(criteria, lang), id=ID.LOKUS_CRITERIA),
+                loading(html.Div(criteria_rows(criteria, lang), id=ID.LOKUS_CRITERIA)),
                 html.P(t("lokus.criteria.help", lang), className="small text-muted mb-1"),
                 dbc.Switch(
                     id=ID.LOKUS_INCLUDE_FLAGGED,
@@ -172,7 +173,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     ],
                     className="d-flex gap-2 mt-2 flex-wrap",
                 ),
-                html.Div(id=ID.LOKUS_ADJUST_INFO, className="small mt-2"),
+                loading(html.Div(id=ID.LOKUS_ADJUST_INFO, className="small mt-2")),
             ]
         ),
         className="mb-2",
@@ -232,7 +233,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     # Shown to administrators only; the server refuses anyone else whatever the page shows.
                     hidden=not (actor is not None and can(actor, Permission.FINALISE)),
                 ),
-                html.Div(id=ID.LOKUS_SCENARIO_INFO, className="small mt-2"),
+                loading(html.Div(id=ID.LOKUS_SCENARIO_INFO, className="small mt-2")),
                 html.H3(t("lokus.export", lang), className="h6 mt-3"),
                 html.Div(
                     [
@@ -281,7 +282,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     color="link",
                     className="px-0",
                 ),
-                html.Div(id=ID.LOKUS_COMPARE_RESULT),
+                loading(html.Div(id=ID.LOKUS_COMPARE_RESULT)),
             ]
         ),
         className="mb-2",
@@ -289,7 +290,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     grid = dag.AgGrid(
         id=ID.LOKUS_GRID,
         columnDefs=_grid_columns(lang),
-        rowData=[],
+        rowData=None,  # not [] (the grid would say "no data" before the ranking has arrived)
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "enableClickSelection": True},
@@ -321,9 +322,11 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     dbc.Col(html.Fieldset([controls, criteria_card, adjust_card], id=ID.LOKUS_EDITABLE), lg=4),
                     dbc.Col(
                         [
-                            html.Div(id=ID.LOKUS_SUMMARY, className="mb-1"),
-                            dcc.Graph(id=ID.LOKUS_MAP, config={"displayModeBar": False}, style={"height": "420px"}),
-                            grid,
+                            loading(html.Div(id=ID.LOKUS_SUMMARY, className="mb-1")),
+                            loading(
+                                dcc.Graph(id=ID.LOKUS_MAP, config={"displayModeBar": False}, style={"height": "420px"})
+                            ),
+                            loading(grid),
                         ],
                         lg=5,
                     ),
@@ -334,7 +337,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 dbc.CardBody(
                                     [
                                         html.H3(t("lokus.sensitivity", lang), className="h6"),
-                                        html.Div(id=ID.LOKUS_SENSITIVITY),
+                                        loading(html.Div(id=ID.LOKUS_SENSITIVITY)),
                                     ]
                                 ),
                                 className="mb-2",

@@ -14,6 +14,7 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
 from dashboard.views.brief_route import brief_path
+from dashboard.views.loading import loading
 from dashboard.views.map_page.choice import district_period_options, kecamatan_options, measure_options, resolve_choice
 from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
 from dashboard.views.map_page.print_view import print_block
@@ -23,7 +24,7 @@ __all__ = ["layout"]
 
 
 def _card(title: str, body_id: ID, children: list[Any]) -> dbc.Card:
-    return dbc.Card(dbc.CardBody([html.Div(title, className="kpi-title"), html.Div(children, id=body_id)]))
+    return dbc.Card(dbc.CardBody([html.Div(title, className="kpi-title"), loading(html.Div(children, id=body_id))]))
 
 
 def _control(label: str, component: Any) -> html.Div:
@@ -144,20 +145,22 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     dbc.Col(
                         [
                             html.H2(view.title, id=ID.MAP_TITLE, className="h5"),
-                            dcc.Graph(
-                                id=ID.MAP,
-                                figure=figure,
-                                config=graph_config(lang, "map", "peta_lokus"),
-                                style={"height": "62vh"},
-                                className="map-graph",
+                            loading(
+                                dcc.Graph(
+                                    id=ID.MAP,
+                                    figure=figure,
+                                    config=graph_config(lang, "map", "peta_lokus"),
+                                    style={"height": "62vh"},
+                                    className="map-graph",
+                                )
                             ),
-                            html.Div(view.legend, id=ID.LEGEND, className="legend"),
+                            loading(html.Div(view.legend, id=ID.LEGEND, className="legend")),
                             print_block(choice, lang),
                         ],
                         lg=6,
                     ),
                     dbc.Col(
-                        html.Div(profile_hint(lang), id=ID.PROFILE, className="profile"),
+                        loading(html.Div(profile_hint(lang), id=ID.PROFILE, className="profile")),
                         lg=3,
                     ),
                 ],
