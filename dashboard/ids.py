@@ -61,6 +61,7 @@ class ID(StrEnum):
     KPI_FLAGS = "kpi-flags"  # plausibility flags on the headline's values
     BRIEF_PDF = "brief-pdf"  # the one-page brief of the district and period shown, as PDF
     BRIEF_PNG = "brief-png"
+    PAPARAN_LINK = "paparan-link"  # the presentation (/paparan) of the district and period shown
     PRINT_BLOCK = "print-map-block"  # shown only on paper: the server-drawn map in place of the live one
     PRINT_MAP = "print-map"  # its <img>, whose src follows the choice on screen
     TWO_NUMBERS = "two-numbers"  # the survey estimate beside the routine figure of the same year

@@ -28,7 +28,7 @@ def test_map040_a_district_without_figures_shows_its_villages_without_data(tmp_p
     assert "angka belum diimpor" in str(view.scope)
 
 
-def test_map041_the_main_page_links_the_brief_of_the_district_and_period_shown(tmp_path: Path) -> None:
+def test_map041_the_main_page_links_the_brief_and_presentation_of_the_district_and_period_shown(tmp_path: Path) -> None:
     from dashboard.application import create_app
     from dashboard.ids import ID
     from tests.auth_helpers import add_user, sign_in_client
@@ -38,16 +38,24 @@ def test_map041_the_main_page_links_the_brief_of_the_district_and_period_shown(t
     add_user(settings, "kepala", "pimpinan", ("99.01",))
     client = sign_in_client(app, "kepala")
     body = {
-        "output": f"..{ID.BRIEF_PDF}.href...{ID.BRIEF_PNG}.href..",
-        "outputs": [{"id": ID.BRIEF_PDF, "property": "href"}, {"id": ID.BRIEF_PNG, "property": "href"}],
+        "output": f"..{ID.BRIEF_PDF}.href...{ID.BRIEF_PNG}.href...{ID.PAPARAN_LINK}.href..",
+        "outputs": [
+            {"id": ID.BRIEF_PDF, "property": "href"},
+            {"id": ID.BRIEF_PNG, "property": "href"},
+            {"id": ID.PAPARAN_LINK, "property": "href"},
+        ],
         "inputs": [
             {"id": ID.DISTRICT, "property": "value", "value": "99.01"},
             {"id": ID.PERIOD, "property": "value", "value": "2025-02"},
         ],
-        "state": [],
+        "state": [{"id": ID.LANGUAGE, "property": "value", "value": "id"}],
         "changedPropIds": [f"{ID.PERIOD}.value"],
     }
     answer = client.post("/_dash-update-component", json=body).get_json()["response"]
     assert answer[ID.BRIEF_PDF]["href"] == "/unduh/ringkasan/99.01.pdf?periode=2025-02"
     pdf = client.get(answer[ID.BRIEF_PDF]["href"])
     assert pdf.status_code == 200 and pdf.data[:5] == b"%PDF-"
+    # The presentation of the same district and period, from the same place.
+    assert answer[ID.PAPARAN_LINK]["href"] == "/paparan/99.01?periode=2025-02&lang=id"
+    slides = client.get(answer[ID.PAPARAN_LINK]["href"])
+    assert slides.status_code == 200 and "Februari 2025" in slides.get_data(as_text=True)

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.auth.guard import SecuredApp
 from dashboard.core.indicators import STUNTING
 from dashboard.ids import ID
+from dashboard.presentation import paparan_path
 from dashboard.services import Services
 from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
@@ -74,15 +75,22 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     @app.callback(
         Output(ID.BRIEF_PDF, "href"),
         Output(ID.BRIEF_PNG, "href"),
+        Output(ID.PAPARAN_LINK, "href"),
         Input(ID.DISTRICT, "value"),
         Input(ID.PERIOD, "value"),
+        State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def brief_links(district: str | None, period: str | None) -> tuple[str, str]:
-        """The brief's links follow the district and period shown (the route checks the reader's areas)."""
+    def brief_links(district: str | None, period: str | None, lang: str) -> tuple[str, str, str]:
+        """The brief's and the presentation's links follow the district and period shown (their routes check the
+        reader's areas)."""
         if not district:
             raise PreventUpdate
-        return brief_path(district, "pdf", period or None), brief_path(district, "png", period or None)
+        return (
+            brief_path(district, "pdf", period or None),
+            brief_path(district, "png", period or None),
+            paparan_path(district, period or None, lang),
+        )
 
     @app.callback(
         Output(ID.PRINT_MAP, "src"),

@@ -11,6 +11,7 @@ from dashboard.core.classify import Scheme
 from dashboard.figures.config import graph_config
 from dashboard.i18n import t
 from dashboard.ids import ID
+from dashboard.presentation import paparan_path
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
 from dashboard.views.brief_route import brief_path
@@ -121,6 +122,12 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 href=brief_path(district.code, "png", choice.period),
                                 className="ms-2",
                                 target="_blank",
+                            ),
+                            html.A(
+                                t("paparan.open", lang),
+                                id=ID.PAPARAN_LINK,
+                                href=paparan_path(district.code, choice.period, lang),
+                                className="ms-3",
                             ),
                         ],
                         className="ms-3 small brief-links d-print-none",
