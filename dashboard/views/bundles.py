@@ -13,6 +13,8 @@ has answered. On a 1.6 Mbit/s link with 300 ms latency both cost seconds:
   graphs (:data:`PRELOAD`), so they travel while the page's first callback runs rather than after it. Dash
   fetches these by fixed names (no fingerprint), so a warm visit asks about them again (a 304), early and in
   parallel instead of one after another.
+* ``/_dash-layout`` and ``/_dash-dependencies``, which the renderer asks for once its scripts have run, are
+  preloaded on every page: a round trip (300 ms and more) less before the first callback.
 """
 
 from __future__ import annotations
@@ -81,8 +83,15 @@ class LokusDash(Dash):
 
     def _preloads(self, path: str) -> str:
         prefix = self.config.requests_pathname_prefix
-        return "\n".join(
+        scripts = [
             f'<link rel="preload" as="script" href="{prefix}_dash-component-suites/{package}/{file}">'
             for package, file in PRELOAD.get(path, ())
             if file in self.registered_paths.get(package, ())  # only what Dash serves (a renamed chunk: nothing)
-        )
+        ]
+        # What the renderer asks for first once its scripts have run, a round trip later: asked for at once.
+        # crossorigin="anonymous" is the renderer's fetch (same origin, credentials "same-origin").
+        answers = [
+            f'<link rel="preload" as="fetch" crossorigin="anonymous" href="{prefix}{endpoint}">'
+            for endpoint in ("_dash-layout", "_dash-dependencies")
+        ]
+        return "\n".join(scripts + answers)
