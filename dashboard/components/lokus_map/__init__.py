@@ -1,0 +1,255 @@
+"""LokusMap: the village map as a Dash component (MapLibre GL JS, recoloured through feature-state).
+
+Plotly's ``choroplethmap`` recomputes its trace and re-uploads the GeoJSON to MapLibre on every change of ``z``, so
+recolouring costs time in proportion to every vertex on the map. This component loads the boundaries once per URL
+and recolours by calling MapLibre's ``setFeatureState`` for the villages whose class changed, nothing else.
+
+Values travel as classes, one byte per village (``encode_classes``), in the order of ``codes``; the palette maps a
+class to a colour. The JavaScript (mapcomponent/ at the repository root, built by ``bash mapcomponent/build.sh``)
+is committed beside this module, so nothing is built or downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections.abc import Mapping, Sequence
+from numbers import Integral, Real
+from typing import Any, Literal
+
+from dash.development.base_component import Component, ComponentRegistry
+
+__all__ = [
+    "MARKS",
+    "NO_DATA",
+    "LokusMap",
+    "bivariate_classes",
+    "decode_classes",
+    "encode_classes",
+]
+
+__version__ = "0.1.0"
+
+NO_DATA = 255
+"""The class byte of a village without a value (drawn in ``no_data_colour``)."""
+
+MAX_CLASS = NO_DATA - 1
+
+MARKS = ("unreliable", "flagged", "added", "selected")
+"""What ``marks`` may say of a village; each is drawn as its own outline (see :class:`LokusMap`)."""
+
+Mark = Literal["unreliable", "flagged", "added", "selected"]
+
+# Dash serves these from /_dash-component-suites/<this module>/, fingerprinted; the core and the worker are fetched
+# by lokus_map.min.js only when a map mounts (under a content-hash fingerprint), so they are not put on the page.
+_js_dist = [
+    {"relative_package_path": "lokus_map.min.js", "namespace": __name__},
+    {"relative_package_path": "lokus_map_core.min.js", "namespace": __name__, "async": True},
+    {"relative_package_path": "maplibre-gl-worker.js", "namespace": __name__, "dynamic": True},
+]
+_css_dist = [{"relative_package_path": "lokus_map.min.css", "namespace": __name__}]
+
+
+def _class_byte(value: object, position: int) -> int:
+    if value is None or (isinstance(value, Real) and not isinstance(value, Integral) and math.isnan(value)):
+        return NO_DATA
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise ValueError(f"class at position {position} is {value!r}: classes are whole numbers 0..{MAX_CLASS} or None")
+    number = int(value)
+    if not 0 <= number <= MAX_CLASS:
+        raise ValueError(
+            f"class at position {position} is {number}: classes run 0..{MAX_CLASS} ({NO_DATA} means no data: pass None)"
+        )
+    return number
+
+
+def encode_classes(values: Sequence[int | None]) -> str:
+    """Classes as the component's ``classes`` prop: base64 of one byte per village, ``None`` (or NaN) as 255.
+
+    >>> encode_classes([0, 3, None])
+    'AAP/'
+    >>> encode_classes([255])
+    Traceback (most recent call last):
+    ...
+    ValueError: class at position 0 is 255: classes run 0..254 (255 means no data: pass None)
+    """
+    data = bytes(_class_byte(value, position) for position, value in enumerate(values))
+    return base64.b64encode(data).decode("ascii")
+
+
+def decode_classes(text: str) -> list[int | None]:
+    """The classes back from ``encode_classes`` (255 as ``None``).
+
+    >>> decode_classes('AAP/')
+    [0, 3, None]
+    """
+    return [None if byte == NO_DATA else byte for byte in base64.b64decode(text, validate=True)]
+
+
+def bivariate_classes(x: Sequence[int | None], y: Sequence[int | None], size: int) -> list[int | None]:
+    """One class per village for a bivariate palette of ``size`` x ``size`` colours: ``y * size + x``.
+
+    The palette lists the colours row by row from the lowest ``y`` class, each row from the lowest ``x`` class;
+    a village without either value has no class.
+
+    >>> bivariate_classes([0, 2, None], [1, 2, 0], 3)
+    [3, 8, None]
+    """
+    if not 2 <= size <= 15:  # 15 x 15 = 225 classes still fit below the no-data byte
+        raise ValueError(f"a bivariate palette has 2 to 15 classes a side, not {size}")
+    if len(x) != len(y):
+        raise ValueError(f"x has {len(x)} classes and y {len(y)}: one of each per village")
+    classes: list[int | None] = []
+    for position, (a, b) in enumerate(zip(x, y, strict=True)):
+        if a is None or b is None:
+            classes.append(None)
+            continue
+        if not (0 <= a < size and 0 <= b < size):
+            raise ValueError(f"classes ({a}, {b}) at position {position} are outside 0..{size - 1}")
+        classes.append(b * size + a)
+    return classes
+
+
+_PROPS = [
+    "id",
+    "className",
+    "style",
+    "geojson_url",
+    "kecamatan_geojson_url",
+    "codes",
+    "classes",
+    "palette",
+    "no_data_colour",
+    "bivariate",
+    "marks",
+    "hover_text",
+    "click_code",
+    "click_timestamp",
+    "bounds",
+    "fit_revision",
+    "view_revision",
+    "tile_url",
+    "tile_attribution",
+    "labels",
+    "loading_text",
+    "export_request",
+    "export_title",
+    "export_legend",
+    "export_source",
+    "export_date",
+    "export_mark",
+    "export_filename",
+    "export_png",
+]
+
+
+class LokusMap(Component):
+    """A village choropleth: boundaries by URL, colours from one byte per village, recoloured in place.
+
+    Geometry
+    - ``geojson_url`` (str): a GeoJSON FeatureCollection whose features carry ``properties.code`` (the Kemendagri
+      code, the key of everything else) and ``properties.name`` (shown on hover when ``hover_text`` has nothing).
+      Fetched once per value: put the boundary version in the URL; a new URL replaces the geometry.
+    - ``kecamatan_geojson_url`` (str, optional): kecamatan outlines (polygons or lines) drawn as darker lines.
+    - ``codes`` (list of str): the village codes in the order of ``classes``; send them with the geometry, not on
+      every recolour. A new list clears every village's state and applies ``classes`` and ``marks`` afresh.
+    - ``bounds`` ([west, south, east, north], degrees): fitted on first load and whenever ``fit_revision``
+      changes (and when ``bounds`` change while ``view_revision`` is None).
+    - ``fit_revision`` (any JSON value): change it to fit ``bounds`` again.
+    - ``view_revision`` (any JSON value): like plotly's ``uirevision``. While it stays the same, the user's zoom
+      and pan stay, across new bounds and across the component being mounted again; a new value fits ``bounds``.
+
+    Colours
+    - ``classes`` (str): base64 of one unsigned byte per village (:func:`encode_classes`), 255 = no data. A new
+      value calls MapLibre's ``setFeatureState`` for the villages whose byte changed and for nothing else.
+    - ``palette`` (list of ``'#rrggbb'``): the colour of class ``i`` is ``palette[i]``; a class without a colour is
+      drawn as no data. Changing the palette touches no village.
+    - ``no_data_colour`` (``'#rrggbb'``, default ``'#d9d9d9'``): villages with class 255 or without a class.
+    - ``bivariate`` (dict, optional): ``{"size": n, "x_label": str, "y_label": str}`` when ``palette`` holds
+      ``n * n`` colours indexed ``y * n + x`` (:func:`bivariate_classes`); the exported legend draws the grid.
+
+    Marks: ``marks`` (dict code -> one of :data:`MARKS`, or a list of them), each drawn as an outline over the fill:
+    ``unreliable`` thick dark (#212529, 2.5 px), ``flagged`` dashed orange (#f76707, 2 px), ``added`` (villages
+    added by hand) hatched with a dotted purple outline (#6f42c1, 1.5 px), ``selected`` thick blue (#1971c2, 3 px).
+    Only the villages whose marks changed are touched.
+
+    Pointer
+    - ``hover_text`` (dict code -> str, optional): the tooltip of each village (line breaks kept); its name
+      otherwise.
+    - ``click_code`` (str, output): the code of the village last clicked; ``click_timestamp`` (int, output,
+      milliseconds since 1970) changes on every click, so a second click on the same village fires too.
+
+    Basemap: none by default (offline, nothing requested). ``tile_url`` (str, optional): a raster tile template
+    (``https://host/{z}/{x}/{y}.png``) drawn under the villages, with ``tile_attribution`` (str) in the corner.
+
+    Texts: ``labels`` (dict) overrides the controls' and messages' texts, so they follow the UI's language: keys
+    ``map`` (the map's accessible name), ``zoom_in``, ``zoom_out``, ``reset_view``, ``download_png``,
+    ``load_error``, ``no_webgl``, and ``mark_unreliable``, ``mark_flagged``, ``mark_added``, ``mark_selected``
+    (the exported legend's words for the marks). ``loading_text`` (str): shown over the map until the boundaries
+    have loaded and the first classes are drawn.
+
+    PNG export
+    - ``export_request`` (int): when it changes, the component draws the map with ``export_title`` (str) above,
+      ``export_legend`` (list of ``[colour, label]``) and the marks in use below, ``export_source`` (str) and
+      ``export_date`` (str, as the UI formats it; today's ISO date when absent) in the footer, and
+      ``export_mark`` (str, e.g. "DATA CONTOH (FIKTIF)") in the title band and faintly across the map; the image
+      is written to ``export_png`` (output: a ``data:image/png;base64,...`` URL, at the screen's pixel ratio).
+    - ``export_filename`` (str, default ``peta.png``): the file the map's own download button saves.
+    When the page is printed, a still image of the map replaces the WebGL canvas (which may print blank).
+
+    ``style`` (dict, default height 480px) and ``className`` (str) apply to the outer element.
+
+    For tests and debugging, the browser holds ``window.__lokusMaps[id]``: ``map`` (the MapLibre map),
+    ``ready``, ``setDataCalls``, ``featureStateCalls``, ``exports`` and ``pixelAt(lng, lat)`` (the drawn RGB).
+    """
+
+    _children_props: list[str] = []  # noqa: RUF012 (Dash's class attributes)
+    _base_nodes = ["children"]  # noqa: RUF012
+    _namespace = __name__
+    _type = "LokusMap"
+    _prop_names = _PROPS
+    available_properties = _PROPS
+    _valid_wildcard_attributes: list[str] = []  # noqa: RUF012
+    available_wildcard_properties: list[str] = []  # noqa: RUF012
+
+    def __init__(
+        self,
+        id: str | dict[str, Any] | None = None,
+        *,
+        className: str | None = None,
+        style: Mapping[str, Any] | None = None,
+        geojson_url: str | None = None,
+        kecamatan_geojson_url: str | None = None,
+        codes: Sequence[str] | None = None,
+        classes: str | None = None,
+        palette: Sequence[str] | None = None,
+        no_data_colour: str | None = None,
+        bivariate: Mapping[str, Any] | None = None,
+        marks: Mapping[str, Mark | Sequence[Mark]] | None = None,
+        hover_text: Mapping[str, str] | None = None,
+        click_code: str | None = None,
+        click_timestamp: int | None = None,
+        bounds: Sequence[float] | None = None,
+        fit_revision: Any = None,
+        view_revision: Any = None,
+        tile_url: str | None = None,
+        tile_attribution: str | None = None,
+        labels: Mapping[str, str] | None = None,
+        loading_text: str | None = None,
+        export_request: int | None = None,
+        export_title: str | None = None,
+        export_legend: Sequence[Sequence[str]] | None = None,
+        export_source: str | None = None,
+        export_date: str | None = None,
+        export_mark: str | None = None,
+        export_filename: str | None = None,
+        export_png: str | None = None,
+    ) -> None:
+        given = {name: value for name, value in locals().items() if name in _PROPS and value is not None}
+        super().__init__(**given)
+
+
+# Dash collects a library's scripts from the module its registry names, and names the top-level package
+# ("dashboard") for a class defined here: register this module, which holds _js_dist and _css_dist.
+ComponentRegistry.registry.add(__name__)
+ComponentRegistry.namespace_to_package[__name__] = __name__

@@ -1,0 +1,10 @@
+// The lazily loaded part of the component: MapLibre GL JS and the map controller (see LokusMap.js).
+
+import {setWorkerUrl} from 'maplibre-gl';
+
+import {LokusMapController} from './controller.js';
+
+window.__lokusMapCore = {
+  setWorkerUrl,
+  createMap: (container, props, callbacks) => new LokusMapController(container, props, callbacks),
+};
