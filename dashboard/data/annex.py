@@ -320,8 +320,13 @@ _PDF_WIDTHS_MM = {"no": 9, "kecamatan": 34, "desa": 40, "kode": 28, "prevalensi"
 
 
 def _pdf_cell(key: str, value: object, lang: str) -> str:
+    """A cell of the PDF's table as text: figures in the language's format, the row number as a whole number
+    (it matches the number on the map), text escaped for ReportLab's markup, nothing for a missing value."""
     if key in _NUMBERS:
         return fmt_number(number_or_none(value), lang, _NUMBERS[key])
+    if key == "no":
+        number = number_or_none(value)
+        return "" if number is None else str(int(number))
     return escape(value) if isinstance(value, str) else ""
 
 

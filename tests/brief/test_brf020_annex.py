@@ -67,6 +67,10 @@ def test_brf022_the_same_annex_as_pdf_header_block_and_columns_on_every_page(ser
     assert "Lampiran Keputusan Bupati Contoh" in text
     assert "Nomor: 188.45/12/KPTS/2026" in text and "Tanggal: 5 Januari 2026" in text
     assert "Drs. Budi Santoso" in text and "Desa Nomor 70" in text
+    # Each row carries its number, the one the map writes on the village (it was blank in the PDF).
+    first_rows = [line.split()[0] for line in poppler("pdftotext", pdf, "-layout", "-f", "1", "-l", "1").splitlines()
+                  if "Desa Nomor" in line]  # fmt: skip
+    assert first_rows[:3] == ["1", "2", "3"]
     count = pages(pdf)
     assert count >= 3  # 70 rows over two pages or more, then the map on a page of its own
     for page in range(1, count):  # every page of the table starts with the column headers
