@@ -34,6 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "paparan.a.no_change": ("belum ada periode pembanding", "no earlier period to compare"),
     "paparan.a.completeness": ("Sasaran balita diukur", "Target children measured"),
     "paparan.a.reporting_share": ("Desa melapor", "Villages reporting"),
+    "paparan.a.measured_of": ("{measured} dari {target} sasaran diukur", "{measured} of {target} target children"),
     "paparan.a.reporting": ("{reporting} dari {villages} desa melapor", "{reporting} of {villages} villages reporting"),
     "paparan.a.national_target": ("Target nasional", "National target"),
     "paparan.a.own_target": ("target daerah: {value}", "district target: {value}"),
@@ -48,6 +49,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # c. rankings
     "paparan.c.title": ("Peringkat kecamatan dan desa", "Kecamatan and villages ranked"),
     # d. lokus
+    "paparan.d.final": ("Ditetapkan (final)", "Decided (final)"),
     "paparan.d.title": ("Lokus desa {year}", "Lokus villages {year}"),
     "paparan.d.draft": ("DRAF — belum ditetapkan", "DRAFT — not yet decided"),
     "paparan.d.alt": ("Peta lokus desa; nomor sesuai daftar", "Map of the lokus villages; numbers follow the list"),
@@ -55,26 +57,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     # e. service gaps
     "paparan.e.title": ("Kesenjangan layanan", "Service gaps"),
     "paparan.e.alt": ("Peta beban stunting × {axis} per desa", "Map of stunting burden × {axis} by village"),
-    "paparan.e.services": (
-        "Layanan paling jauh di bawah target nasional",
-        "Services furthest below the national target",
-    ),
-    "paparan.e.grid": ("Jumlah desa: prevalensi × {axis}", "Villages: prevalence × {axis}"),
+    "paparan.e.services": ("Paling jauh di bawah target", "Furthest below target"),
     "paparan.gaps.legend": ("Prevalensi stunting × {axis}", "Stunting prevalence × {axis}"),
     "paparan.gaps.cell": ("{burden}, {coverage}", "{burden}, {coverage}"),
     "paparan.gaps.col.service": ("Layanan", "Service"),
     "paparan.gaps.col.coverage": ("Cakupan/target", "Coverage/target"),
-    "paparan.gaps.col.below": ("Desa kurang", "Villages short"),
+    "paparan.gaps.col.below": ("Kurang", "Short"),
     "paparan.gaps.coverage": ("{coverage} / {target}", "{coverage} / {target}"),
     "paparan.gaps.below": ("{below}/{counted}", "{below}/{counted}"),
-    "paparan.gaps.rows": ("prevalensi ↓", "prevalence ↓"),
-    "paparan.gaps.columns": ("konvergensi →", "convergence →"),
+    "paparan.gaps.rows": ("jumlah desa; baris: prevalensi", "villages; rows: prevalence"),
+    "paparan.gaps.columns": ("kolom: konvergensi", "columns: convergence"),
     "paparan.level.0": ("rendah", "low"),
     "paparan.level.1": ("sedang", "middle"),
     "paparan.level.2": ("tinggi", "high"),
     "paparan.gaps.note": (
-        "Cakupan kabupaten: jumlah seluruh desa. Desa kurang: desa di bawah target dari desa yang melapor.",
-        "District coverage: summed over all villages. Villages short: below target of those reporting.",
+        "Kurang: desa di bawah target nasional, dari desa yang melapor.",
+        "Short: villages below the national target, of those reporting.",
     ),
     "paparan.gaps.all_met": (
         "Semua layanan dengan target mencapai targetnya di tingkat kabupaten.",
@@ -113,6 +111,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "paparan.review.kecamatan_met": (
         "{met} dari {total} kecamatan mencapai target.",
         "{met} of {total} kecamatan meet the target.",
+    ),
+    "paparan.review.kecamatan_named": (" Yang mencapai: {names}.", " Meeting it: {names}."),
+    "paparan.review.regression": (
+        "Desa yang dipilih karena prevalensinya tinggi cenderung turun dengan sendirinya (regresi ke rerata): "
+        "bandingkan dengan desa lain.",
+        "Villages chosen for a high prevalence tend to fall anyway (regression to the mean): compare with the "
+        "other villages.",
     ),
     "paparan.review.kecamatan_more": ("{n} kecamatan lainnya tidak ditampilkan.", "{n} more kecamatan not shown."),
     "paparan.review.target_own": ("Target daerah: {value}", "District target: {value}"),

@@ -58,11 +58,11 @@ MAP_KINDS = ("prevalensi", "lokus", "kesenjangan")
 _MAP_BOX: Mapping[str, tuple[float, float]] = {
     "prevalensi": (800.0, 500.0),
     "lokus": (620.0, 500.0),
-    "kesenjangan": (620.0, 500.0),
+    "kesenjangan": (560.0, 500.0),
 }
 TOP_SERVICES = 3
 REVIEW_ROWS = 8
-KECAMATAN_ROWS = 8
+KECAMATAN_ROWS = 9
 NO_DATA = "#f7f7f7"
 
 
@@ -71,7 +71,7 @@ class LegendItem:
     colour: str
     label: str
     count: str = ""
-    hatch: bool = False
+    hatch: str = ""  # the map's hatch ("...." dots, "////" lines), drawn alike beside it
     outline: bool = False
 
 
@@ -173,7 +173,7 @@ def _slide_spec(spec: MapSpec, kind: str) -> MapSpec:
 
 
 def _legend(spec: MapSpec) -> tuple[LegendItem, ...]:
-    items = [LegendItem(f.colour, f.label, f.count, hatch=bool(f.hatch)) for f in spec.fills]
+    items = [LegendItem(f.colour, f.label, f.count, hatch=f.hatch) for f in spec.fills]
     if spec.outlined and spec.outline_label:
         items.append(LegendItem("#ffffff", spec.outline_label, outline=True))
     return tuple(items)
@@ -240,7 +240,8 @@ def _gaps(
             )
         )  # fmt: skip
     note = t("paparan.gaps.note", lang) if rows else t("paparan.gaps.all_met", lang)
-    return GapsSlide(_slide_map("kesenjangan", spec), axis, grid, Table(columns, tuple(rows), frozenset()), note)
+    below_target = Table(columns, tuple(rows), frozenset(), note)  # the note under the table says what it counts
+    return GapsSlide(_slide_map("kesenjangan", spec), axis, grid, below_target, note)
 
 
 # ------------------------------------------------------------------------------------------------ f. review
@@ -262,13 +263,13 @@ def _kecamatan_targets(
         rate = float(row["rate"])
         status = "" if target is None else t("paparan.review.met" if rate <= target else "paparan.review.not_met", lang)
         rows.append((str(name), fmt_percent(rate, lang), status))
-    met = 0 if target is None else int((ranked["rate"] <= target).sum())
+    met = [] if target is None else [str(name) for name in ranked.index[ranked["rate"] <= target]]
     more = len(ranked) - len(rows)
     summary = t("paparan.review.kecamatan_more", lang, n=fmt_int(more, lang)) if more > 0 else ""
     if target is not None:
-        summary = " ".join(
-            x for x in (t("paparan.review.kecamatan_met", lang, met=met, total=len(ranked)), summary) if x
-        )
+        named = t("paparan.review.kecamatan_named", lang, names=", ".join(met)) if 0 < len(met) <= 4 else ""
+        counted = t("paparan.review.kecamatan_met", lang, met=len(met), total=len(ranked))
+        summary = " ".join(x for x in (counted + named, summary) if x)
     return Table(columns, tuple(rows), frozenset({1}), summary)
 
 
@@ -430,9 +431,17 @@ def _glance(headline: Headline, own_target: float | None, lang: str) -> tuple[Fa
              (t("paparan.a.measured", lang, measured=fmt_int(headline.denominator, lang)),)),
         Fact(since, moved, (moved_note,)),
         Fact(t("paparan.a.completeness" if done.measured_share is not None else "paparan.a.reporting_share", lang),
-             fmt_percent(share, lang, 0), (reporting,)),
+             fmt_percent(share, lang, 0), (_measured_of_target(headline, lang) or reporting,)),
         Fact(t("paparan.a.national_target", lang), fmt_percent(headline.target, lang, 0), (own,)),
     )  # fmt: skip
+
+
+def _measured_of_target(headline: Headline, lang: str) -> str:
+    """ "87.518 dari 105.502 sasaran diukur" where the target children are known, else ""."""
+    done = headline.completeness
+    if done.measured_share is None or done.measured is None or done.target is None:
+        return ""
+    return t("paparan.a.measured_of", lang, measured=fmt_int(done.measured, lang), target=fmt_int(done.target, lang))
 
 
 def _reporting(headline: Headline, lang: str) -> str:

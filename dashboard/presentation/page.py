@@ -49,7 +49,7 @@ __all__ = ["DPI", "LOKUS_ROWS", "SLIDES", "TREND_PX", "paparan_path", "register"
 log = logging.getLogger(__name__)
 
 SLIDES = 7
-LOKUS_ROWS = 8  # lokus villages listed beside the map; the rest are counted ("dan 8 lainnya")
+LOKUS_ROWS = 10  # lokus villages listed beside the map; the rest are counted ("dan 8 lainnya")
 DPI = 72 * PX_PER_PT * 1.5  # 1.5 device pixels per CSS pixel: sharp at 1280×720 and on a 1920×1080 projector
 TREND_PX = (780, 330)  # the trend's box on the 1280×720 slide, CSS px
 _TREND_TEXT = 1.4  # the trend's 5.8 pt ticks become 16 px
@@ -141,6 +141,9 @@ def register(app: Dash, services: Services) -> None:
             period = parse_period(request.args["periode"]) if request.args.get("periode") else None
         except PeriodError as error:
             return None, text(str(error), 400), actor
+        store = services.store
+        if store is not None and kode not in {d.code for d in store.districts()}:
+            return None, text(t("brief.unknown_district", lang, code=kode, known="-"), 404), actor
         with acting_as(actor):
             try:
                 services.require_readable(kode)
@@ -189,8 +192,9 @@ def register(app: Dash, services: Services) -> None:
             lokus_rows=LOKUS_ROWS,
             css=_asset("paparan.css"),
             js=_asset("paparan.js"),
-            brief_pdf=brief_path(kode, "pdf", deck.period),
-            brief_png=brief_path(kode, "png", deck.period),
+            brief_pdf=brief_path(kode, "pdf", deck.period, lang),
+            brief_png=brief_path(kode, "png", deck.period, lang),
+            exit_url="/" if lang == "id" else f"/?lang={lang}",
         )
         log.info("presentation %s %s for %s", kode, deck.period, actor.label)
         response = Response(html, mimetype="text/html")

@@ -37,9 +37,16 @@ MAP_ROUTE = "/unduh/peta/<kode>.png"
 MAP_DPI = 150  # sharp on paper at the size the print stylesheet gives the picture (about 25 × 12 cm)
 
 
-def brief_path(district_code: str, kind: str = "pdf", period: str | None = None) -> str:
-    """The download's path for a page's link (``kind`` pdf or png)."""
-    return f"/unduh/ringkasan/{district_code}.{kind}" + (f"?periode={period}" if period else "")
+def brief_path(district_code: str, kind: str = "pdf", period: str | None = None, lang: str | None = None) -> str:
+    """The download's path for a page's link (``kind`` pdf or png), in ``lang`` when it is not Indonesian.
+
+    >>> brief_path("99.01", "png", "2025-08", "en")
+    '/unduh/ringkasan/99.01.png?periode=2025-08&lang=en'
+    """
+    query = [f"periode={period}"] if period else []
+    if lang and lang != "id":
+        query.append(f"lang={lang}")
+    return f"/unduh/ringkasan/{district_code}.{kind}" + ("?" + "&".join(query) if query else "")
 
 
 def map_image_path(

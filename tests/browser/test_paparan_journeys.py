@@ -41,7 +41,9 @@ return {
   visible: Array.from(document.querySelectorAll('.slide')).filter(shown).map(s => s.id),
   smallest: sizes.reduce((a, b) => a[0] <= b[0] ? a : b, [999, '']),
   figures: Array.from(slide.querySelectorAll('.slide-figure')).map(f => [f.textContent.trim(), size(f)]),
-  overflow: slide.scrollHeight - slide.clientHeight,
+  // content taller than the slide, or than its body (it would run under the footer)
+  overflow: Math.max(slide.scrollHeight - slide.clientHeight,
+    ...Array.from(slide.querySelectorAll('.slide-body')).map(b => b.scrollHeight - b.clientHeight)),
   legends: Array.from(slide.querySelectorAll('.slide-legend, .bivariate-grid')).filter(shown).map(box),
   pictures: Array.from(slide.querySelectorAll('img')).map(i => [i.naturalWidth, ...box(i)]),
   sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -87,7 +89,7 @@ def test_jrn080_presentation_by_keyboard_at_1280x720(started: Any) -> None:
         2: ["Peta stunting per desa", "Prevalensi stunting", "Balita stunting", "Batas kecamatan"],
         3: ["Kecamatan dengan prevalensi tertinggi", "Desa dengan balita stunting terbanyak"],
         4: ["Lokus desa 2025", "DRAF"],
-        5: ["Kesenjangan layanan", "Layanan paling jauh di bawah target"],
+        5: ["Kesenjangan layanan", "Paling jauh di bawah target", "Kurang"],
         6: ["Tinjauan: lokus desa 2024", "lokus desa 2024: prevalensi"],
         7: ["Target dan komitmen", "Kegiatan disepakati", "Rp 2,0 jt / Rp 9,5 jt"],
     }
@@ -128,6 +130,13 @@ def test_jrn080_presentation_by_keyboard_at_1280x720(started: Any) -> None:
     assert _measure(dash_duo, 7)["id"] == "s7"
     assert external_requests(dash_duo) == []
     assert [e for e in dash_duo.get_logs() if e.get("level") == "SEVERE"] == []
+    # English words are longer: every slide still fits the screen.
+    dash_duo.driver.get(dash_duo.server_url + "/paparan/99.01?lang=en")
+    body = dash_duo.find_element("body")
+    for slide in range(1, 8):
+        seen = _measure(dash_duo, slide)
+        assert seen["overflow"] <= 0 and seen["sideways"] <= 0 and seen["smallest"][0] >= 24, (slide, seen["overflow"])
+        body.send_keys(Keys.PAGE_DOWN)
 
 
 def test_jrn081_larger_projector_scales_and_phone_stacks(started: Any) -> None:

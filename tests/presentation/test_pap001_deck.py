@@ -52,7 +52,10 @@ def test_pap001_the_glance_is_the_headline(services: Services, deck: Deck) -> No
     assert values[2].startswith("▼ −") and deck.glance[2].label == "Perubahan sejak Agustus 2024 (poin)"
     assert values[4] == "14%" and deck.glance[4].notes == ("target daerah belum ditetapkan",)
     reporting = f"{len(table)} dari {len(services.source.villages(DEMO_DISTRICT_CODE))} desa melapor"
-    assert deck.glance[3].notes == (reporting,)
+    assert deck.glance[3].label == "Sasaran balita diukur"  # its note counts children, as its figure does
+    done = headline.completeness
+    assert deck.glance[3].notes == (f"{fmt_int(done.measured, 'id')} dari {fmt_int(done.target, 'id')} sasaran diukur",)
+    assert reporting in deck.footer
 
 
 def test_pap002_every_slide_states_period_source_completeness_and_fiktif(deck: Deck) -> None:
@@ -92,7 +95,7 @@ def test_pap005_kecamatan_against_the_national_target(services: Services, deck: 
     kecamatan = deck.review.kecamatan
     assert deck.review.target_note.startswith("Target nasional: 14,0%")
     rates = [float(row[1].rstrip("%").replace(",", ".")) for row in kecamatan.rows]
-    assert rates == sorted(rates, reverse=True) and len(kecamatan.rows) == 8
+    assert rates == sorted(rates, reverse=True) and len(kecamatan.rows) == 9
     marks = [row[2] for row in kecamatan.rows]
     assert marks == ["✓ tercapai" if rate <= 14.0 else "✗ belum" for rate in rates]
 

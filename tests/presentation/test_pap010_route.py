@@ -51,7 +51,8 @@ def test_pap011_only_readers_of_the_area(app: object) -> None:
     assert leader.get("/paparan").headers["Location"] == "/paparan/99.01"
     assert leader.get("/paparan/99.01?periode=agustus").status_code == 400
     assert leader.get("/paparan/99.01?periode=2019-08").status_code == 404
-    assert leader.get("/paparan/12.34").status_code in (403, 404)
+    unknown = leader.get("/paparan/99.02")
+    assert unknown.status_code == 404 and "99.02 tidak ada" in unknown.get_data(as_text=True)
 
 
 def test_pap012_the_page_has_seven_slides_without_form_controls(app: object) -> None:
@@ -71,6 +72,9 @@ def test_pap012_the_page_has_seven_slides_without_form_controls(app: object) -> 
     assert "Tinjauan: lokus desa 2024" in slides[5] and "bermakna" in slides[5]
     assert "Rp 2,0 jt / Rp 9,5 jt" in slides[6]
     assert 'href="/unduh/ringkasan/99.01.pdf?periode=2025-08"' in html  # the brief, from the presentation
+    english = leader.get("/paparan/99.01?lang=en").get_data(as_text=True)
+    assert 'href="/unduh/ringkasan/99.01.pdf?periode=2025-08&amp;lang=en"' in english  # in the reader's language
+    assert 'class="deck-exit" href="/?lang=en"' in english
 
 
 def test_pap013_pictures_are_maps_cached_by_content(app: object) -> None:

@@ -87,8 +87,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         if not district:
             raise PreventUpdate
         return (
-            brief_path(district, "pdf", period or None),
-            brief_path(district, "png", period or None),
+            brief_path(district, "pdf", period or None, lang),
+            brief_path(district, "png", period or None, lang),
             paparan_path(district, period or None, lang),
         )
 

@@ -112,14 +112,14 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                             html.A(
                                 "PDF",
                                 id=ID.BRIEF_PDF,
-                                href=brief_path(district.code, "pdf", choice.period),
+                                href=brief_path(district.code, "pdf", choice.period, lang),
                                 className="ms-2",
                                 target="_blank",
                             ),
                             html.A(
                                 "PNG",
                                 id=ID.BRIEF_PNG,
-                                href=brief_path(district.code, "png", choice.period),
+                                href=brief_path(district.code, "png", choice.period, lang),
                                 className="ms-2",
                                 target="_blank",
                             ),
