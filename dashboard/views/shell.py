@@ -178,8 +178,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         State(ID.MAP_STATE, "data"),
         permission=Permission.PUBLIC,
     )
-    def route(pathname: str | None, lang: str, stored: dict[str, Any] | None) -> tuple[Any, Any, str, Any]:
-        path = app.strip_relative_path(pathname or "/") or ""
+    def route(pathname: object, lang: str, stored: dict[str, Any] | None) -> tuple[Any, Any, str, Any]:
+        # The path comes from the browser (the route store): anything but text is the home page, never a crash.
+        path = app.strip_relative_path(pathname if isinstance(pathname, str) and pathname else "/") or ""
         path = "/" + path.strip("/")
         actor = current_actor() or ANONYMOUS
         body = render(services, path, lang, stored, actor)
