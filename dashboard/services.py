@@ -93,6 +93,15 @@ class CachedStoreSource:
     def boundary_version(self, district_code: str) -> str:
         return self._cached("version", district_code, lambda: self.store.boundary_version(district_code))
 
+    def peek(self, kind: str, district_code: str) -> object | None:
+        """What :meth:`derived` holds for ``kind`` and the district (``None``: nothing, or the data changed since)."""
+        version = self.store.data_version()
+        with self._lock:
+            if version != self._version:
+                self._cache.clear()
+                self._version = version
+            return self._cache.get((kind, district_code))
+
     def derived(self, kind: str, district_code: str, load: Callable[[], T]) -> T:
         """A figure computed from a district's data, kept until the data changes (e.g. plausibility flags)."""
         return self._cached(kind, district_code, load)
@@ -205,6 +214,18 @@ class Services:
         if isinstance(inner, CachedStoreSource):
             return inner.derived(kind, district_code, compute)
         return compute()
+
+    def cached(self, kind: str, district_code: str, compute: Callable[[], T]) -> T:
+        """``compute()`` (which must not itself ask the source for anything), kept per process until the district's
+        data changes when the source is the cached store, computed afresh otherwise. The cache does not check the
+        reader's areas: the caller does (:meth:`require_readable`) before reading what it keeps."""
+        return self._derived(kind, district_code, compute)
+
+    def kept(self, kind: str, district_code: str) -> object | None:
+        """What :meth:`cached` keeps for ``kind`` and the district, without computing it; ``None`` when nothing is
+        kept (another source than the cached store, a first call, or the data changed since)."""
+        inner = self.source.inner if isinstance(self.source, AreaScopedSource) else self.source
+        return inner.peek(kind, district_code) if isinstance(inner, CachedStoreSource) else None
 
     def flags(self, district_code: str) -> pd.DataFrame:
         """The district's plausibility flags (:func:`~dashboard.core.plausibility.plausibility_flags`), recomputed

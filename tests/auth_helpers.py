@@ -75,6 +75,21 @@ def router_request(path: str, lang: str = "id") -> dict[str, Any]:
     }
 
 
+def callback_request(app: Dash, output: str, values: dict[str, Any], changed: list[str]) -> dict[str, Any]:
+    """The body of the callback whose outputs include ``output`` ("id.property") as Dash's renderer posts it: every
+    input and state from ``values`` (by id), ``changed`` the ids whose ``value`` changed."""
+    key, spec = next((k, v) for k, v in app.callback_map.items() if output in k)
+    return {
+        "output": key,
+        "outputs": [
+            {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in key.strip(".").split("...")
+        ],
+        "inputs": [{**i, "value": values[i["id"]]} for i in spec["inputs"]],
+        "state": [{**s, "value": values[s["id"]]} for s in spec["state"]],
+        "changedPropIds": [f"{i}.value" for i in changed],
+    }
+
+
 def acting_admin(services: Any) -> Any:
     """Context manager: act as an administrator of ``services`` (its account created on first use)."""
     from dashboard.auth.context import acting_as

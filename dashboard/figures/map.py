@@ -1,22 +1,25 @@
-"""The village choropleth: a ``go.Choroplethmap`` whose geometry is a URL and whose colours are classes.
+"""The village choropleth's values: classes, colours, hover texts and marks, for the map component.
 
-The figure is drawn once per district with the GeoJSON referenced by URL (fetched and cached by the
-browser). Everything after that — indicator, period, kecamatan, classification — changes only the
-trace's values, sent as a ``Patch``. ``uirevision`` keeps the user's pan and zoom until the
-kecamatan changes, which is the one change that should move the view.
+The main page draws with :class:`~dashboard.components.LokusMap`: the geometry (with each village's code and name)
+travels once per district as a GeoJSON URL; after that a recolour sends one byte per village
+(:func:`class_bytes`) and the legend, and the hover texts (:func:`hover_texts`) and outlines (:func:`marks`) travel
+once per indicator and period. :class:`MapValues` is also what the printed map and the brief draw from, so paper
+and screen show the same classes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import base64
+import functools
+import html
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-from dash import Patch
 from plotly.colors import sample_colorscale
 
+from dashboard.components.lokus_map import NO_DATA as NO_CLASS
 from dashboard.core.aggregate import Measure, Statistic, village_table
 from dashboard.core.classify import NO_DATA, Classification, Scheme, classify
 from dashboard.core.indicators import Kind, get_indicator
@@ -28,26 +31,28 @@ from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 __all__ = [
     "FLAGGED_COLOUR",
     "NO_DATA_COLOUR",
+    "OUTSIDE_COLOUR",
     "MapValues",
-    "base_figure",
+    "class_bytes",
+    "classes_legend",
+    "hex_colour",
+    "hover_texts",
     "legend_entries",
     "map_values",
-    "values_patch",
+    "marks",
+    "palette",
 ]
 
 NO_DATA_COLOUR = "#d4d4d4"
-BORDER_COLOUR = "#ffffff"
-UNRELIABLE_COLOUR = "#1f1f1f"  # a thick dark outline: too few children measured to trust the rate
-FLAGGED_COLOUR = "#d6008f"  # a magenta outline: a plausibility flag (see dashboard.core.plausibility)
-_TRANSPARENT = [[0.0, "rgba(0,0,0,0)"], [1.0, "rgba(0,0,0,0)"]]
+OUTSIDE_COLOUR = "#f4f5f6"  # villages of the district outside the kecamatan shown: there, but not in the figures
+FLAGGED_COLOUR = "#d6008f"  # a magenta outline on paper and charts: a plausibility flag (dashboard.core.plausibility)
 # Outcomes: darker red is worse. Coverage: darker blue is higher coverage.
 _PALETTES = {Kind.OUTCOME: "YlOrRd", Kind.COVERAGE: "YlGnBu"}
-HOVER_TEMPLATE = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
 
 
 @dataclass(frozen=True)
 class MapValues:
-    """Everything the trace needs besides geometry, for one choice of measure/period/kecamatan."""
+    """Everything the map needs besides geometry, for one choice of measure/period/kecamatan."""
 
     locations: list[str]
     z: list[int]  # 0 = no data, 1..k = class
@@ -60,23 +65,18 @@ class MapValues:
     unreliable: list[str] = field(default_factory=list)  # codes whose rate rests on too few children
     flagged: list[str] = field(default_factory=list)  # codes whose value carries a plausibility flag
 
-    @property
-    def colorscale(self) -> list[list[float | str]]:
-        """A stepped scale: z = 0 is the no-data grey, z = i is class i's colour."""
-        steps = [NO_DATA_COLOUR, *self.colours]
-        n = len(steps)
-        scale: list[list[float | str]] = []
-        for index, colour in enumerate(steps):
-            scale.append([index / n, colour])
-            scale.append([(index + 1) / n, colour])
-        return scale
-
 
 def class_colours(kind: Kind, k: int) -> list[str]:
+    """The colour of each of ``k`` classes, lowest first."""
+    return list(_class_colours(kind, k))
+
+
+@functools.cache  # a recolour's largest cost after the classification itself, and always the same few answers
+def _class_colours(kind: Kind, k: int) -> tuple[str, ...]:
     if k <= 0:
-        return []
+        return ()
     positions = [0.5] if k == 1 else list(np.linspace(0.12, 1.0, k))
-    return list(sample_colorscale(_PALETTES[kind], positions))
+    return tuple(sample_colorscale(_PALETTES[kind], positions))
 
 
 def _value_line(measure: Measure, numerator: float, denominator: float, rate: float, lang: str) -> str:
@@ -154,104 +154,83 @@ def map_values(
 
 def legend_entries(values: MapValues, measure: Measure, lang: str) -> list[tuple[str, str, str]]:
     """(colour, range text, village count text) per class, then the no-data class."""
+    return classes_legend(values.classification, values.colours, measure, lang)
+
+
+def classes_legend(
+    classification: Classification, colours: Sequence[str], measure: Measure, lang: str
+) -> list[tuple[str, str, str]]:
+    """:func:`legend_entries` of a classification and its colours."""
     entries = []
     is_count = measure.statistic == Statistic.COUNT
 
     def show(v: float) -> str:
         return fmt_int(v, lang) if is_count else fmt_percent(v, lang)
 
-    for colour, class_range in zip(values.colours, values.classification.ranges, strict=True):
+    for colour, class_range in zip(colours, classification.ranges, strict=True):
         text = (
             show(class_range.lower)
             if class_range.lower == class_range.upper
             else (f"{show(class_range.lower)} – {show(class_range.upper)}")
         )
         entries.append((colour, text, t("legend.villages", lang, n=fmt_number(class_range.count, lang, 0))))
-    entries.append(
-        (
-            NO_DATA_COLOUR,
-            t("legend.no_data", lang),
-            t("legend.villages", lang, n=values.classification.no_data),
-        )
-    )
+    entries.append((NO_DATA_COLOUR, t("legend.no_data", lang), t("legend.villages", lang, n=classification.no_data)))
     return entries
 
 
-def _outline_trace(geojson_url: str, codes: list[str], colour: str, width: float) -> go.Choroplethmap:
-    """Villages drawn as an outline only (transparent fill, no hover): unreliable or flagged values."""
-    return go.Choroplethmap(
-        geojson=geojson_url,
-        locations=codes,
-        z=[1] * len(codes),
-        colorscale=_TRANSPARENT,
-        showscale=False,
-        marker={"line": {"color": colour, "width": width}},
-        hoverinfo="skip",
-    )
+def hex_colour(colour: str) -> str:
+    """``rgb(255, 237, 160)`` (plotly's colour strings) or ``#ffeda0`` as ``#ffeda0``, as the map component wants.
+
+    >>> hex_colour("rgb(254.8, 237, 160)"), hex_colour("#ffeda0")
+    ('#ffeda0', '#ffeda0')
+    """
+    if colour.startswith("#"):
+        return colour
+    parts = colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]
+    return "#" + "".join(f"{min(255, round(float(part))):02x}" for part in parts)
 
 
-def base_figure(
-    geojson_url: str,
-    values: MapValues,
-    uirevision: str,
-    style: str = "white-bg",
-    tile_url: str | None = None,
-    tile_attribution: str = "",
-) -> go.Figure:
-    """The first draw of a district: geometry by URL, values inline, no colour bar (the legend is HTML)."""
-    trace = go.Choroplethmap(
-        geojson=geojson_url,
-        locations=values.locations,
-        z=values.z,
-        customdata=values.customdata,
-        colorscale=values.colorscale,
-        zmin=0,
-        zmax=len(values.colours) + 1,
-        showscale=False,
-        marker={"line": {"color": BORDER_COLOUR, "width": 0.6}, "opacity": 0.92},
-        hovertemplate=HOVER_TEMPLATE,
-    )
-    map_layout: dict[str, object] = {"style": style, "center": values.view_centre, "zoom": values.view_zoom}
-    if tile_url:
-        # An operator-configured raster basemap; never a default (briefing rooms may be offline).
-        map_layout["style"] = "white-bg"
-        map_layout["layers"] = [
-            {
-                "below": "traces",
-                "sourcetype": "raster",
-                "source": [tile_url],
-                "sourceattribution": tile_attribution,
-            }
-        ]
-    # The same GeoJSON URL again: plotly fetches it once and reuses it for these outline-only traces.
-    outline = _outline_trace(geojson_url, values.unreliable, UNRELIABLE_COLOUR, 2.2)
-    flagged = _outline_trace(geojson_url, values.flagged, FLAGGED_COLOUR, 2.6)
-    figure = go.Figure([trace, outline, flagged])
-    figure.update_layout(
-        map=map_layout,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        uirevision=uirevision,
-        paper_bgcolor="#ffffff",
-        clickmode="event",
-        hoverlabel={"bgcolor": "#ffffff", "font": {"size": 14}},
-    )
-    return figure
+def palette(colours: Sequence[str]) -> list[str]:
+    """The map component's palette: class ``i`` in ``colours[i]``, then :data:`OUTSIDE_COLOUR` as class
+    ``len(colours)``, the villages outside the kecamatan shown (:func:`class_bytes`).
+
+    >>> palette(["rgb(255, 237, 160)", "#bd0026"])
+    ['#ffeda0', '#bd0026', '#f4f5f6']
+    """
+    return [*(hex_colour(colour) for colour in colours), OUTSIDE_COLOUR]
 
 
-def values_patch(values: MapValues, uirevision: str | None = None) -> Patch:
-    """Recolour without geometry; with a new ``uirevision`` the view also moves to the new bounds."""
-    patch = Patch()
-    patch["data"][0]["locations"] = values.locations
-    patch["data"][0]["z"] = values.z
-    patch["data"][0]["customdata"] = values.customdata
-    patch["data"][0]["colorscale"] = values.colorscale
-    patch["data"][0]["zmax"] = len(values.colours) + 1
-    patch["data"][1]["locations"] = values.unreliable
-    patch["data"][1]["z"] = [1] * len(values.unreliable)
-    patch["data"][2]["locations"] = values.flagged
-    patch["data"][2]["z"] = [1] * len(values.flagged)
-    if uirevision is not None:
-        patch["layout"]["uirevision"] = uirevision
-        patch["layout"]["map"]["center"] = values.view_centre
-        patch["layout"]["map"]["zoom"] = values.view_zoom
-    return patch
+def class_bytes(codes: Sequence[str], shown: Sequence[str], classes: Sequence[int], k: int) -> str:
+    """One class byte per village of ``codes``, base64 (the map component's ``classes``, as
+    :func:`~dashboard.components.encode_classes` writes them): ``classes[i]`` for the village ``shown[i]`` (no data
+    as 255), ``k`` (:data:`OUTSIDE_COLOUR` in :func:`palette`) for a village not shown.
+
+    >>> from dashboard.components import decode_classes
+    >>> decode_classes(class_bytes(["a", "b", "c"], ["c", "a"], [1, NO_DATA], 3))
+    [None, 3, 1]
+    """
+    if not 0 <= k < NO_CLASS:
+        raise ValueError(f"{k} classes do not fit in a byte beside no data")
+    position = {code: index for index, code in enumerate(codes)}
+    found = np.asarray(classes, dtype=int)
+    data = np.full(len(codes), k, dtype=np.uint8)
+    data[[position[code] for code in shown]] = np.where(found == NO_DATA, NO_CLASS, found)
+    return base64.b64encode(data.tobytes()).decode("ascii")
+
+
+def hover_texts(values: MapValues) -> dict[str, str]:
+    """Each shown village's tooltip as plain text (the component shows it as text, lines kept): name, kecamatan,
+    value and any warnings, from the hover data (written for plotly's markup, so unescaped here)."""
+    return {
+        code: "\n".join(html.unescape(part) for line in parts for part in line.split("<br>"))
+        for code, parts in zip(values.locations, values.customdata, strict=True)
+    }
+
+
+def marks(values: MapValues) -> dict[str, str | list[str]]:
+    """The component's outlines: ``unreliable`` (too few children measured) and ``flagged`` (plausibility)."""
+    marked: dict[str, list[str]] = {}
+    for mark, codes in (("unreliable", values.unreliable), ("flagged", values.flagged)):
+        for code in codes:
+            marked.setdefault(code, []).append(mark)
+    return {code: found[0] if len(found) == 1 else found for code, found in marked.items()}

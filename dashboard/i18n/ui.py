@@ -43,6 +43,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{measure} per desa, Kec. {kecamatan}, {period}",
         "{measure} by village, {kecamatan}, {period}",
     ),
+    "map.component.map": ("Peta desa", "Village map"),
+    "map.component.zoom_in": ("Perbesar", "Zoom in"),
+    "map.component.zoom_out": ("Perkecil", "Zoom out"),
+    "map.component.reset_view": ("Kembalikan tampilan", "Reset view"),
+    "map.component.download_png": ("Unduh sebagai gambar PNG", "Download as a PNG image"),
+    "map.component.load_error": (
+        "Batas desa tidak dapat dimuat. Muat ulang halaman.",
+        "The village boundaries could not be loaded. Reload the page.",
+    ),
+    "map.component.no_webgl": (
+        "Peramban ini tidak dapat menggambar peta (WebGL tidak aktif).",
+        "This browser cannot draw the map (WebGL is off).",
+    ),
+    "map.component.loading": ("Memuat peta desa…", "Loading the village map…"),
+    "map.component.mark_unreliable": ("Tidak andal (sedikit balita diukur)", "Unreliable (few children measured)"),
+    "map.export.source": ("Sumber: Lokus, data {district}, {period}", "Source: Lokus, data of {district}, {period}"),
     "legend.title": ("Legenda", "Legend"),
     "legend.no_data": ("Tidak ada data", "No data"),
     "legend.unreliable": (

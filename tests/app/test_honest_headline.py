@@ -15,6 +15,7 @@ from dashboard.config import Settings
 from dashboard.core.change import like_for_like
 from dashboard.core.headline import JSON_KEYS
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
+from dashboard.figures.map import hover_texts, marks
 from dashboard.i18n import fmt_int
 from dashboard.services import Services
 from dashboard.views import map_page
@@ -166,10 +167,9 @@ def test_head004_flagged_values_are_marked_on_the_map_and_listed(demo: pd.DataFr
     assert "Nilai ditandai (periksa)" in _text(view.legend)
     flags = _text(view.flags)
     assert "19,4% (54/279) (Februari 2025) → 0,0% (0/321)" in flags
-    # The patch carries the magenta outline's villages too.
-    patch = map_page.choropleth.values_patch(view.values).to_plotly_json()
-    assert any(op.get("location") == ["data", 2, "locations"] and code in op["params"]["value"]
-               for op in patch["operations"])  # fmt: skip
+    # The map component outlines it (dashed orange) and its tooltip says why.
+    assert marks(view.values)[code] == "flagged"
+    assert "⚠ ditandai" in hover_texts(view.values)[code]
 
 
 def test_head005_summary_prints_the_page_headline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.components import decode_classes
 from dashboard.core.aggregate import Measure
-from dashboard.figures.map import base_figure, map_values, values_patch
+from dashboard.figures.map import class_bytes, hover_texts, map_values, marks
 from dashboard.geo import bounds_of
 from tests.store.helpers import village_codes, villages_frame
 
@@ -40,11 +39,17 @@ def test_map001_rates_from_fewer_children_than_the_minimum_are_outlined_and_mark
     assert values.unreliable == [codes[1], codes[4]]  # 9 and 3 measured; 10 is enough
     assert "tidak andal: kurang dari 10 balita diukur" in values.customdata[1][2]
     assert "tidak andal" not in values.customdata[2][2]
-    figure = base_figure("/lokus-geo/v/52.91.geojson", values, "u")
-    assert list(figure.data[1].locations) == [codes[1], codes[4]]
-    assert figure.data[1].geojson == figure.data[0].geojson  # same URL: fetched once
-    patch = json.dumps(values_patch(values).to_plotly_json())
-    assert codes[4] in patch and "coordinates" not in patch
+    # The map component outlines them, and its tooltip (plain text, one line each) says why.
+    assert marks(values) == {codes[1]: "unreliable", codes[4]: "unreliable"}
+    hover = hover_texts(values)
+    assert hover[codes[1]].split("\n")[-1] == "tidak andal: kurang dari 10 balita diukur"
+    assert "<br>" not in "".join(hover.values())
+    # One class byte per village, in the order of the map's codes, whatever order the values came in.
+    classes = values.classification.classes
+    shuffled = list(reversed(codes))
+    assert decode_classes(class_bytes(shuffled, values.locations, classes, values.classification.k)) == [
+        None if c < 0 else c for c in reversed(classes)
+    ]
 
 
 def test_map002_counts_and_coverage_are_never_marked_unreliable() -> None:

@@ -6,17 +6,19 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import dash
 import pytest
 from dash import Dash
 
 from dashboard.application import create_app
+from dashboard.components import decode_classes
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.data.store import Store
-from dashboard.figures.map import values_patch
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views import map_page, shell
+from dashboard.views.map_page.choropleth import MAP_PROPS, recoloured
 from tests.auth_helpers import add_user, router_request, sign_in_client
 
 
@@ -126,10 +128,12 @@ def test_app005_recolouring_sends_values_and_never_geometry(app: Dash) -> None:
     services = Services(Settings(), DemoSource(Settings().geodata_dir))
     choice = map_page.MapChoice(DEMO_DISTRICT_CODE, "vitamin_a", "2025-08")
     with app.server.test_request_context("/"):
-        view = map_page.map_view(services, choice, "id")
-    patch = json.dumps(values_patch(view.values).to_plotly_json())
-    assert "geojson" not in patch and "coordinates" not in patch
-    assert len(view.values.z) == len(services.source.villages(DEMO_DISTRICT_CODE))
+        outputs = recoloured(services, choice, [f"{ID.INDICATOR}.value"], "id")
+    sent = {name: value for name, value in zip(MAP_PROPS, outputs, strict=False) if value is not dash.no_update}
+    assert set(sent) == {"classes", "palette", "marks", "hover_text", "export_title", "export_legend", "export_source"}
+    text = json.dumps(sent)
+    assert "geojson" not in text and "coordinates" not in text
+    assert len(decode_classes(sent["classes"])) == len(services.source.villages(DEMO_DISTRICT_CODE))
 
 
 def test_app006_kpis_follow_the_kecamatan_filter(app: Dash) -> None:

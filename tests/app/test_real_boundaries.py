@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.components import decode_classes
 from dashboard.core.aggregate import Measure
 from dashboard.data.boundaries import load_boundaries
-from dashboard.figures.map import base_figure, map_values
+from dashboard.figures.map import class_bytes, map_values
 from dashboard.geo import bounds_of, prepare_geojson
 
 
@@ -30,9 +31,10 @@ def test_real001_lombok_timur_draws_254_villages(shared_data: Path) -> None:
     values = map_values(
         villages, observations, Measure("stunting"), "2025-02", "quantiles", 5, "id", bounds_of(villages)
     )
-    figure = base_figure("/lokus-geo/v/52.03.geojson", values, "52.03/")
     collection = json.loads(prepare_geojson(villages))
-    assert len(figure.data[0].locations) == 254
-    assert len(collection["features"]) == 254
-    assert {f["id"] for f in collection["features"]} == set(figure.data[0].locations)
+    codes = [f["properties"]["code"] for f in collection["features"]]  # the map component's promoteId
+    classes = decode_classes(class_bytes(codes, values.locations, values.classification.classes, 5))
+    assert len(classes) == len(codes) == 254
+    assert set(codes) == set(values.locations)
+    assert None not in classes and set(classes) == set(range(5))
     assert values.classification.no_data == 0

@@ -14,7 +14,7 @@ from dashboard.presentation import paparan_path
 from dashboard.services import Services
 from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
-from dashboard.views.map_page.choropleth import recoloured
+from dashboard.views.map_page.choropleth import MAP_PROPS, recoloured
 from dashboard.views.map_page.print_view import print_map_src
 from dashboard.views.map_page.profile import clicked_profile
 
@@ -25,7 +25,8 @@ _CHOICE = tuple(Input(i, "value") for i in (ID.DISTRICT, ID.INDICATOR, ID.PERIOD
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
-    """The map page's callbacks: recolour by Patch, follow the district, remember choices, open profiles."""
+    """The map page's callbacks: recolour (class bytes, the rest only when it changed), follow the district,
+    remember choices, open profiles."""
 
     @app.callback(
         Output(ID.PERIOD, "options"),
@@ -41,7 +42,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         return district_choices(services, district, lang)
 
     @app.callback(
-        Output(ID.MAP, "figure"),
+        *(Output(ID.MAP, prop) for prop in MAP_PROPS),
         Output(ID.LEGEND, "children"),
         Output(ID.MAP_TITLE, "children"),
         Output(ID.KPI_SCOPE, "children"),
@@ -63,7 +64,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     ) -> tuple[Any, ...]:
         # Dash calls this once when the router inserts the page, every input "changed" at once, despite
         # prevent_initial_call (an output, MAP_STATE, lives outside the page). The page arrived drawn for exactly
-        # these inputs: recomputing it sent a whole new figure and made plotly draw the map twice (issue 14, 6).
+        # these inputs: recomputing it sent the whole map again and drew it twice (issue 14, 6).
         if len(ctx.triggered_prop_ids) == len(_CHOICE) + 1:  # the choice and the comparison period
             raise PreventUpdate
         # The comparison period follows the period unless it is what the user just changed.
@@ -109,12 +110,13 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
 
     @app.callback(
         Output(ID.PROFILE, "children"),
-        Input(ID.MAP, "clickData"),
+        Input(ID.MAP, "click_timestamp"),
         Input(ID.INDICATOR, "value"),
         Input(ID.PERIOD, "value"),
+        State(ID.MAP, "click_code"),
         State(ID.DISTRICT, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def open_profile(click: dict[str, Any] | None, measure: str, period: str, district: str, lang: str) -> Any:
-        return clicked_profile(services, click, measure, period, district, lang)
+    def open_profile(_: int | None, measure: str, period: str, code: str | None, district: str, lang: str) -> Any:
+        return clicked_profile(services, code, measure, period, district, lang)

@@ -1,25 +1,40 @@
-"""The main page's map for a choice: values, legend, title and KPI cards, drawn new or patched with values."""
+"""The main page's map for a choice: the map component's props, legend, title and KPI cards, and what a change of
+choice sends (class bytes and the legend for a new classification; hover texts and marks for a new indicator or
+period; geometry only for a new district)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from typing import Any
 
 import dash_bootstrap_components as dbc
 import geopandas as gpd
 import pandas as pd
-import plotly.graph_objects as go
-from dash import html
+from dash import html, no_update
 
 from dashboard.core.aggregate import Measure
+from dashboard.core.classify import Classification, classify
 from dashboard.core.headline import Headline
+from dashboard.core.indicators import Kind, get_indicator
 from dashboard.core.periods import period_label
 from dashboard.core.plausibility import flags_for
 from dashboard.data.source import District
 from dashboard.figures.headline import change_text, completeness_text, flag_text, interval_text
-from dashboard.figures.map import MapValues, base_figure, legend_entries, map_values, values_patch
-from dashboard.geo import bounds_of
+from dashboard.figures.map import (
+    NO_DATA_COLOUR,
+    MapValues,
+    class_bytes,
+    class_colours,
+    classes_legend,
+    hex_colour,
+    hover_texts,
+    map_values,
+    marks,
+    palette,
+)
+from dashboard.geo import Bounds, bounds_of
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -28,16 +43,38 @@ from dashboard.views.map_page.choice import ALL, MapChoice, comparison_options, 
 from dashboard.views.map_page.two_numbers import two_numbers_panel
 
 __all__ = [
+    "MAP_PROPS",
+    "MapLayer",
     "MapView",
     "completeness_line",
-    "district_figure",
     "district_of",
     "flags_panel",
     "kpi_cards",
+    "map_labels",
+    "map_props",
     "map_view",
     "recoloured",
     "services_url",
 ]
+
+# The map component's props the recolour callback may send, in the order of its outputs.
+MAP_PROPS = ("geojson_url", "codes", "classes", "palette", "marks", "hover_text", "bounds", "view_revision",
+             "export_title", "export_legend", "export_source", "export_mark")  # fmt: skip
+_CLASSES = {"classes", "palette", "export_legend"}
+_VALUES = _CLASSES | {"marks", "hover_text", "export_title", "export_source"}
+_VIEW = _VALUES | {"bounds", "view_revision"}
+# What each control's change sends to the map: new geometry only with a new district; a new classification sends
+# one byte per village and the legend, never the hover texts (they depend on the indicator and period alone).
+_SENT: Mapping[str, frozenset[str]] = {
+    ID.DISTRICT: frozenset(MAP_PROPS),
+    ID.KECAMATAN: frozenset(_VIEW),
+    ID.INDICATOR: frozenset(_VALUES),
+    ID.PERIOD: frozenset(_VALUES),
+    ID.SCHEME: frozenset(_CLASSES),
+    ID.CLASSES: frozenset(_CLASSES),
+    ID.COMPARE: frozenset(),
+}
+_CLASSIFICATION = {ID.SCHEME, ID.CLASSES}  # a change of these alone needs no headline, hover or marks
 
 
 @dataclass(frozen=True)
@@ -52,8 +89,23 @@ class MapView:
     flags: Any
     compare: list[dict[str, str]]  # comparison period options
     before: str | None  # the comparison period used
-    uirevision: str
+    codes: list[str]  # every village of the district, in the map's order (the component's ``codes``)
+    bounds: Bounds  # of the villages shown
+    view_revision: str  # the map fits the bounds when it changes (a new district or kecamatan)
     two_numbers: Any = None  # the survey estimate beside the routine figure (two_numbers_panel), or None
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """What a new classification of one measure, period and kecamatan needs, kept per process until the district's
+    data changes, so that changing the scheme or the number of classes costs a classification and nothing else."""
+
+    codes: tuple[str, ...]  # every village of the district, in the map's order
+    shown: tuple[str, ...]  # the villages shown (the kecamatan's, or all)
+    values: tuple[float | None, ...]  # the value of each village shown (None: no data)
+    kind: Kind
+    unreliable: int  # villages outlined: too few children measured
+    flagged: int  # villages outlined: a plausibility flag
 
 
 def _villages_in_view(villages: gpd.GeoDataFrame, kecamatan: str) -> gpd.GeoDataFrame:
@@ -64,7 +116,9 @@ def district_of(services: Services, code: str) -> District:
     return next(d for d in services.source.districts() if d.code == code)
 
 
-def _legend(values: MapValues, measure: Measure, min_measured: int, lang: str) -> html.Div:
+def _legend(
+    classification: Classification, colours: list[str], layer: MapLayer, measure: Measure, min_measured: int, lang: str
+) -> html.Div:
     def entry(swatch: html.Span, text: str, count: str) -> html.Div:
         return html.Div(
             [swatch, html.Span(text, className="legend-range"), html.Span(count, className="legend-count")],
@@ -72,19 +126,19 @@ def _legend(values: MapValues, measure: Measure, min_measured: int, lang: str) -
         )
 
     extra = []
-    if values.unreliable:
+    if layer.unreliable:
         extra.append(entry(html.Span(className="legend-swatch legend-unreliable"),
                            t("legend.unreliable", lang, n=min_measured),
-                           t("legend.villages", lang, n=len(values.unreliable))))  # fmt: skip
-    if values.flagged:
+                           t("legend.villages", lang, n=layer.unreliable)))  # fmt: skip
+    if layer.flagged:
         extra.append(entry(html.Span(className="legend-swatch legend-flagged"), t("legend.flagged", lang),
-                           t("legend.villages", lang, n=len(values.flagged))))  # fmt: skip
+                           t("legend.villages", lang, n=layer.flagged)))  # fmt: skip
     return html.Div(
         [
             html.Div(t("legend.title", lang), className="legend-title"),
             *[
                 entry(html.Span(className="legend-swatch", style={"backgroundColor": colour}), text, count)
-                for colour, text, count in legend_entries(values, measure, lang)
+                for colour, text, count in classes_legend(classification, colours, measure, lang)
             ],
             *extra,
         ]
@@ -98,10 +152,13 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
     shown = _villages_in_view(villages, choice.kecamatan)
     measure = Measure.parse(choice.measure)
     flags = services.flags(choice.district)
+    bounds = bounds_of(shown)
     values = map_values(
-        shown, observations, measure, choice.period, choice.scheme, choice.k, lang, bounds_of(shown),
+        shown, observations, measure, choice.period, choice.scheme, choice.k, lang, bounds,
         services.settings.min_measured, flags_for(flags, measure.indicator, choice.period),
     )  # fmt: skip
+    codes = [str(code) for code in villages["code"]]
+    layer = services.cached(_layer_key(choice), choice.district, lambda: _layer(codes, values, measure))
     period = period_label(choice.period, lang) if choice.period else ""
     if not choice.period:  # boundaries without figures yet: say so, never a heading that ends in a comma
         title = t("map.title.no_data", lang, measure=measure_label(measure, lang))
@@ -127,14 +184,16 @@ def map_view(services: Services, choice: MapChoice, lang: str) -> MapView:
     names = shown.set_index(shown["code"].astype(str))[["name", "kecamatan_name"]]
     return MapView(
         values,
-        _legend(values, measure, services.settings.min_measured, lang),
+        _legend(values.classification, values.colours, layer, measure, services.settings.min_measured, lang),
         title,
         kpi_cards(headline, lang),
         [html.Div(scope), completeness_line(headline, lang)],
         flags_panel(headline, names, lang),
         compare,
         headline.change.before if headline is not None and headline.change is not None else None,
-        uirevision=f"{choice.district}/{choice.kecamatan}",
+        codes=codes,
+        bounds=bounds,
+        view_revision=f"{choice.district}/{choice.kecamatan}",
         two_numbers=two_numbers_panel(services, choice, lang),
     )
 
@@ -197,38 +256,118 @@ def kpi_cards(headline: Headline | None, lang: str) -> list[Any]:
     return [prevalence, stunted, change_card]
 
 
+def _layer_key(choice: MapChoice) -> str:
+    return f"map-layer/{choice.measure}/{choice.period}/{choice.kecamatan}"
+
+
+def _layer(codes: list[str], values: MapValues, measure: Measure) -> MapLayer:
+    return MapLayer(
+        tuple(codes),
+        tuple(values.locations),
+        tuple(values.values.get(code) for code in values.locations),
+        get_indicator(measure.indicator).kind,
+        len(values.unreliable),
+        len(values.flagged),
+    )
+
+
 def services_url(services: Services, district_code: str) -> str:
-    """The URL a figure uses as its ``geojson``, under the app's path prefix."""
+    """The URL of the district's villages' GeoJSON, under the app's path prefix."""
     from dash import get_relative_path  # needs the app context: only called while serving
 
     return str(get_relative_path(geojson_path(services, district_code)))
 
 
-def district_figure(services: Services, district: str, view: MapView) -> go.Figure:
-    """The first draw of a district: its geometry by URL, the view's values inline."""
-    return base_figure(
-        services_url(services, district),
-        view.values,
-        view.uirevision,
-        services.settings.map_style,
-        services.settings.tile_url,
-        services.settings.tile_attribution,
-    )
+def map_labels(lang: str) -> dict[str, str]:
+    """The map component's texts (controls, messages, the exported legend's marks) in the UI's language."""
+    keys = ("map", "zoom_in", "zoom_out", "reset_view", "download_png", "load_error", "no_webgl")
+    return {key: t(f"map.component.{key}", lang) for key in keys} | {
+        "mark_unreliable": t("map.component.mark_unreliable", lang),
+        "mark_flagged": t("legend.flagged", lang),
+    }
+
+
+def map_props(services: Services, choice: MapChoice, view: MapView, lang: str) -> dict[str, Any]:
+    """Every prop of :data:`MAP_PROPS` for ``view``: the geometry by URL with the district's codes, one class byte
+    per village, outlines, hover texts, the view and what the component's PNG export writes around the map."""
+    district = district_of(services, choice.district)
+    classification = view.values.classification
+    source = t("map.export.source", lang, district=district.name,
+               period=period_label(choice.period, lang) if choice.period else "—")  # fmt: skip
+    return {
+        "geojson_url": services_url(services, choice.district),
+        "codes": view.codes,
+        "classes": class_bytes(view.codes, view.values.locations, classification.classes, classification.k),
+        "palette": palette(view.values.colours),
+        "marks": marks(view.values),
+        "hover_text": hover_texts(view.values),
+        "bounds": [view.bounds.west, view.bounds.south, view.bounds.east, view.bounds.north],
+        "view_revision": view.view_revision,
+        "export_title": t("print.map.title", lang, district=district.name, title=view.title),
+        "export_legend": _export_legend(classification, view.values.colours, Measure.parse(choice.measure), lang),
+        "export_source": source,
+        "export_mark": t("demo.badge", lang).upper() if district.is_demo else None,
+    }
+
+
+def _export_legend(classification: Classification, colours: list[str], measure: Measure, lang: str) -> list[list[str]]:
+    return [[hex_colour(colour), f"{text} ({count})"]
+            for colour, text, count in classes_legend(classification, colours, measure, lang)]  # fmt: skip
+
+
+def map_component_static(services: Services, lang: str) -> dict[str, Any]:
+    """The map component's props that no choice changes: colours of no data, basemap, texts, export's date."""
+    return {
+        "no_data_colour": NO_DATA_COLOUR,
+        "tile_url": services.settings.tile_url or None,
+        "tile_attribution": services.settings.tile_attribution or None,
+        "labels": map_labels(lang),
+        "loading_text": t("map.component.loading", lang),
+        "export_date": date.today().strftime("%d/%m/%Y"),
+        "export_filename": "peta_lokus.png",
+    }
+
+
+def reclassified(services: Services, choice: MapChoice, lang: str) -> tuple[dict[str, Any], html.Div]:
+    """A new scheme or number of classes: the class bytes, palette and exported legend, and the page's legend.
+
+    The villages' values come from the :class:`MapLayer` the page's last draw of this measure, period and kecamatan
+    kept (computed afresh when the data changed since), so this is one classification of a few hundred numbers."""
+    services.require_readable(choice.district)  # what the services keep is not checked against the reader's areas
+    measure = Measure.parse(choice.measure)
+    layer = services.kept(_layer_key(choice), choice.district)
+    if not isinstance(layer, MapLayer):
+        view = map_view(services, choice, lang)
+        layer = _layer(view.codes, view.values, measure)
+    classification = classify(layer.values, choice.scheme, choice.k)
+    colours = class_colours(layer.kind, classification.k)
+    props = {
+        "classes": class_bytes(layer.codes, layer.shown, classification.classes, classification.k),
+        "palette": palette(colours),
+        "export_legend": _export_legend(classification, colours, measure, lang),
+    }
+    return props, _legend(classification, colours, layer, measure, services.settings.min_measured, lang)
 
 
 def recoloured(
     services: Services, choice: MapChoice, triggered_prop_ids: Iterable[object], lang: str
 ) -> tuple[Any, ...]:
-    """Map (a new figure or a patch), legend, title, scope, cards, flags, the two numbers, comparison options and
-    value, and the choice to remember (a comparison period only when the user chose it; otherwise the default follows
-    the period)."""
+    """The map's props (:data:`MAP_PROPS`, each only when the change calls for it), legend, title, scope, cards,
+    flags, the two numbers, comparison options and value, and the choice to remember (a comparison period only when
+    the user chose it; otherwise the default follows the period)."""
+    triggered = {str(key).split(".")[0] for key in triggered_prop_ids} or set(_SENT)
+    sent = frozenset().union(*(_SENT.get(key, frozenset(MAP_PROPS)) for key in triggered))
+    if triggered <= _CLASSIFICATION:
+        classes, new_legend = reclassified(services, choice, lang)
+        headline_parts: tuple[Any, ...] = (no_update,) * 9  # title to comparison
+        return (*_only(classes, sent), new_legend, *headline_parts, asdict(replace(choice, compare="")))
     view = map_view(services, choice, lang)
-    triggered = {str(key).split(".")[0] for key in triggered_prop_ids}
     remembered = replace(choice, compare=view.before or "" if ID.COMPARE in triggered else "")
-    if ID.DISTRICT in triggered:
-        # A new district is the one change that needs other geometry: a new figure, by URL.
-        figure: Any = district_figure(services, choice.district, view)
-    else:
-        figure = values_patch(view.values, view.uirevision if ID.KECAMATAN in triggered else None)
-    return (figure, view.legend, view.title, view.scope, *view.kpis, view.flags, view.two_numbers, view.compare,
-            view.before, asdict(remembered))  # fmt: skip
+    legend: Any = no_update if triggered <= {ID.COMPARE} else view.legend
+    props = map_props(services, choice, view, lang) if sent else {}
+    return (*_only(props, sent), legend, view.title, view.scope, *view.kpis, view.flags, view.two_numbers,
+            view.compare, view.before, asdict(remembered))  # fmt: skip
+
+
+def _only(props: Mapping[str, Any], sent: frozenset[str]) -> tuple[Any, ...]:
+    return tuple(props[name] if name in sent else no_update for name in MAP_PROPS)

@@ -7,8 +7,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components import LokusMap
 from dashboard.core.classify import Scheme
-from dashboard.figures.config import graph_config
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.presentation import paparan_path
@@ -17,7 +17,7 @@ from dashboard.views.badges import demo_badge
 from dashboard.views.brief_route import brief_path
 from dashboard.views.loading import loading
 from dashboard.views.map_page.choice import district_period_options, kecamatan_options, measure_options, resolve_choice
-from dashboard.views.map_page.choropleth import district_figure, district_of, map_view
+from dashboard.views.map_page.choropleth import district_of, map_component_static, map_props, map_view
 from dashboard.views.map_page.print_view import print_block
 from dashboard.views.map_page.profile import profile_hint
 
@@ -41,7 +41,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     observations = services.source.observations(choice.district)
     villages = services.source.villages(choice.district)
     view = map_view(services, choice, lang)
-    figure = district_figure(services, choice.district, view)
     kecamatan = villages[["kecamatan_code", "kecamatan_name"]].drop_duplicates().sort_values("kecamatan_name")
     controls = [
         _control(
@@ -153,12 +152,12 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         [
                             html.H2(view.title, id=ID.MAP_TITLE, className="h5"),
                             loading(
-                                dcc.Graph(
+                                LokusMap(
                                     id=ID.MAP,
-                                    figure=figure,
-                                    config=graph_config(lang, "map", "peta_lokus"),
                                     style={"height": "62vh"},
                                     className="map-graph",
+                                    **map_props(services, choice, view, lang),
+                                    **map_component_static(services, lang),
                                 )
                             ),
                             loading(html.Div(view.legend, id=ID.LEGEND, className="legend")),

@@ -161,11 +161,8 @@ def trend_figure(observations: pd.DataFrame, measure: Measure, code: str, period
     return figure
 
 
-def clicked_profile(
-    services: Services, click: dict[str, Any] | None, measure: str, period: str, district: str, lang: str
-) -> Any:
-    """The profile of the village clicked on the map."""
-    if not click or not click.get("points"):
+def clicked_profile(services: Services, code: str | None, measure: str, period: str, district: str, lang: str) -> Any:
+    """The profile of the village last clicked on the map (its code, from the map's ``click_code``)."""
+    if not code:
         raise PreventUpdate
-    code = str(click["points"][0].get("location"))
     return profile_panel(services, MapChoice(district, measure, period), code, lang)
