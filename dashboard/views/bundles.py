@@ -1,4 +1,4 @@
-"""Which scripts each page fetches, and when: a heavy library only where it is used, plotly.js from the start.
+"""Which scripts each page fetches, and when: a heavy library only where it is used, the map's from the start.
 
 Dash writes a ``<script>`` into every page for every component library the process has imported, and fetches
 plotly.js (4.8 MB, 1.4 MB compressed) only when a graph first renders, that is after the page's first callback
@@ -9,10 +9,12 @@ has answered. On a 1.6 Mbit/s link with 300 ms latency both cost seconds:
   like ag-grid's ``async-community.js``), so :class:`LokusDash` leaves it out of the index of every page but
   those in :data:`LAZY`, and the router waits for it before rendering such a page after a move inside the app
   (the ``lokus.route`` clientside function in ``assets/bundles.js``, given the URLs in a ``<meta>`` tag).
-* plotly.js and the dcc chunks a page draws with are preloaded (``<link rel="preload">``) on the pages with
-  graphs (:data:`PRELOAD`), so they travel while the page's first callback runs rather than after it. Dash
-  fetches these by fixed names (no fingerprint), so a warm visit asks about them again (a 304), early and in
-  parallel instead of one after another.
+* The scripts a page draws with are preloaded (``<link rel="preload">``, :data:`PRELOAD`), so they travel while
+  the page's first callback runs rather than after it: on the main page the map component's core (MapLibre and
+  the map code, fetched by ``lokus_map.min.js`` when the map mounts, named by its content hash, so cached for a
+  year), on the lokus and gaps pages plotly.js and the dcc chunks. Dash fetches those by fixed names (no
+  fingerprint), so a warm visit asks about them again (a 304), early and in parallel instead of one after
+  another. The main page fetches plotly.js only for the trend chart of a village's profile, after a click.
 * ``/_dash-layout`` and ``/_dash-dependencies``, which the renderer asks for once its scripts have run, are
   preloaded on every page: a round trip (300 ms and more) less before the first callback.
 """
@@ -36,9 +38,10 @@ _GRAPH = ("dash", "dcc/async-graph.js")
 _DROPDOWN = ("dash", "dcc/async-dropdown.js")
 _SLIDER = ("dash", "dcc/async-slider.js")
 _PLOTLY = ("plotly", "package_data/plotly.min.js")
-# page -> (package, file) Dash fetches on demand there; plotly last, so the small chunks come first.
+_MAP_CORE = ("dashboard.components.lokus_map", "lokus_map_core.min.js")  # served under its content hash
+# page -> (package, file) Dash fetches on demand there; the big ones last, so the small chunks come first.
 PRELOAD: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "/": (_DROPDOWN, _SLIDER, _GRAPH, _PLOTLY),
+    "/": (_DROPDOWN, _SLIDER, _MAP_CORE),
     "/lokus": (_DROPDOWN, _GRAPH, _PLOTLY),
     "/kesenjangan": (_DROPDOWN, _GRAPH, _PLOTLY),
 }
@@ -83,8 +86,9 @@ class LokusDash(Dash):
 
     def _preloads(self, path: str) -> str:
         prefix = self.config.requests_pathname_prefix
+        suites = f"{prefix}_dash-component-suites"
         scripts = [
-            f'<link rel="preload" as="script" href="{prefix}_dash-component-suites/{package}/{file}">'
+            f'<link rel="preload" as="script" href="{suites}/{package}/{_served_as(package, file)}">'
             for package, file in PRELOAD.get(path, ())
             if file in self.registered_paths.get(package, ())  # only what Dash serves (a renamed chunk: nothing)
         ]
@@ -95,3 +99,12 @@ class LokusDash(Dash):
             for endpoint in ("_dash-layout", "_dash-dependencies")
         ]
         return "\n".join(scripts + answers)
+
+
+def _served_as(package: str, file: str) -> str:
+    """The name the page fetches ``file`` by: the map component's core by its content hash, the rest as is."""
+    if package == _MAP_CORE[0]:
+        from dashboard.components.lokus_map import fingerprinted
+
+        return fingerprinted(file)
+    return file

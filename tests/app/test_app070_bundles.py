@@ -11,6 +11,7 @@ from dash import Dash
 
 from dashboard.application import create_app
 from dashboard.caching import IMMUTABLE
+from dashboard.components.lokus_map import fingerprinted
 from dashboard.config import Settings
 from dashboard.views.bundles import LAZY_META
 
@@ -40,7 +41,7 @@ def _lazy(page: str) -> dict[str, list[str]]:
     return dict(json.loads(html.unescape(found.group(1))))
 
 
-def test_app070_main_page_leaves_the_grid_out_and_preloads_plotly(app: Dash) -> None:
+def test_app070_main_page_leaves_the_grid_out_and_preloads_the_map(app: Dash) -> None:
     page = _index(app, "/")
     assert not [src for src in _scripts(page) if "dash_ag_grid" in src]  # 350 kB compressed, used on /lokus only
     grid = _lazy(page)["/lokus"]
@@ -48,8 +49,13 @@ def test_app070_main_page_leaves_the_grid_out_and_preloads_plotly(app: Dash) -> 
     answer = app.server.test_client().get(grid[0])
     assert answer.status_code == 200 and answer.headers["Cache-Control"] == IMMUTABLE
     preloads = _preloads(page)
-    assert "/_dash-component-suites/plotly/package_data/plotly.min.js" in preloads
-    assert "/_dash-component-suites/dash/dcc/async-graph.js" in preloads
+    # The map component's core (MapLibre and the map code), by the name its loader fetches; plotly.js only when a
+    # village's profile first draws its trend chart.
+    core = f"/_dash-component-suites/dashboard.components.lokus_map/{fingerprinted('lokus_map_core.min.js')}"
+    assert core in preloads
+    assert not [url for url in preloads if "plotly" in url or "async-graph" in url]
+    assert app.server.test_client().get(core).headers["Cache-Control"] == IMMUTABLE
+    assert "/_dash-component-suites/plotly/package_data/plotly.min.js" in _preloads(_index(app, "/lokus"))
     for url in preloads:  # each is a file Dash serves
         assert app.server.test_client().get(url).status_code == 200, url
     # The renderer's first two requests leave with the page's own scripts rather than a round trip after them.

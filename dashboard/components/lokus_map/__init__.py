@@ -12,6 +12,8 @@ is committed beside this module, so nothing is built or downloaded at run time.
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from numbers import Integral, Real
@@ -26,6 +28,7 @@ __all__ = [
     "bivariate_classes",
     "decode_classes",
     "encode_classes",
+    "fingerprinted",
 ]
 
 __version__ = "0.1.0"
@@ -48,6 +51,21 @@ _js_dist = [
     {"relative_package_path": "maplibre-gl-worker.js", "namespace": __name__, "dynamic": True},
 ]
 _css_dist = [{"relative_package_path": "lokus_map.min.css", "namespace": __name__}]
+
+
+@functools.cache
+def fingerprinted(name: str) -> str:
+    """The name under which ``lokus_map.min.js`` fetches the lazy file ``name`` (the core or the worker): its
+    content hash as a Dash fingerprint (``lokus_map_core.v1m<hash>.min.js``), so a page can preload exactly that.
+
+    >>> fingerprinted("lokus_map_core.min.js").startswith("lokus_map_core.v1m")
+    True
+    """
+    from pathlib import Path
+
+    digest = hashlib.sha256((Path(__file__).parent / name).read_bytes()).hexdigest()[:16]
+    stem, extension = name.split(".", 1)
+    return f"{stem}.v1m{digest}.{extension}"
 
 
 def _class_byte(value: object, position: int) -> int:
