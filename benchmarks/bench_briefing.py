@@ -6,8 +6,9 @@ latency (Chrome DevTools ``Network.emulateNetworkConditions``, as DevTools' own 
 ``/paparan/<kode>`` it prints the bytes that crossed the link (sum of ``Network.loadingFinished``
 ``encodedDataLength``: compressed sizes plus headers), the time from navigation to the first figure (``/``: the
 prevalence card has text; ``/paparan``: the first ``.slide-figure``) and to the map (``/``: MapLibre has rendered
-village polygons of the choropleth; ``/paparan``: the first ``img.paparan-map`` has decoded), cold (cache cleared
-and disabled) and warm (the same page opened again with the browser cache). Goal: cold map <= 15 s, warm <= 2 s.
+village polygons of the choropleth, LokusMap's or, in an older checkout, plotly's; ``/paparan``: the first
+``img.paparan-map`` has decoded), cold (cache cleared and disabled) and warm (the same page opened again with the
+browser cache). Goal: cold map <= 15 s, warm <= 2 s.
 
 Run (after bash scripts/setup.sh --test, which installs Chromium and ChromeDriver):
 
@@ -64,6 +65,14 @@ _MARKS = """
     map: () => {
       const img = document.querySelector('img.paparan-map');
       if (img && img.complete && img.naturalWidth > 0) return true;
+      // LokusMap (the main page since issue 15): its test hook says ready once the villages are loaded and the
+      // first classes set; drawn when MapLibre has rendered village polygons.
+      const hook = window.__lokusMaps && window.__lokusMaps[__MAP__];
+      if (hook) {
+        return !!(hook.ready && hook.map.loaded()
+                  && hook.map.queryRenderedFeatures({layers: ['villages-fill']}).length > 0);
+      }
+      // plotly's choroplethmap (an older checkout, --repo)
       const gd = document.querySelector('#' + __MAP__ + ' .js-plotly-plot');
       const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
       if (!sub || !sub.map || !sub.map.loaded()) return false;

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.common.action_chains import ActionChains
 from werkzeug.serving import make_server
 
 from dashboard.application import create_app
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ids import ID
 
-GRAPH = f"#{ID.MAP} .js-plotly-plot"
+# The main page's map (LokusMap) is drawn when its test hook says ready (see dashboard.components.LokusMap).
+READY = "const hook = window.__lokusMaps && window.__lokusMaps[arguments[0]]; return !!(hook && hook.ready);"
 
 
 def main() -> int:
@@ -39,12 +39,20 @@ def main() -> int:
     try:
         driver.get("http://127.0.0.1:8765/")
         deadline = time.time() + 30
-        script = "const gd = document.querySelector(arguments[0]); return !!(gd && gd._fullLayout?.map);"
-        while not driver.execute_script(script, GRAPH) and time.time() < deadline:
+        while not driver.execute_script(READY, ID.MAP) and time.time() < deadline:
             time.sleep(0.3)
         time.sleep(2)
-        canvas = driver.find_element("css selector", f"{GRAPH} .maplibregl-canvas")
-        ActionChains(driver).move_to_element(canvas).move_by_offset(40, 10).pause(0.5).click().perform()
+        # A click a little right of the map's centre (Chrome's own input events, as a person's).
+        x, y = driver.execute_script(
+            "const canvas = window.__lokusMaps[arguments[0]].map.getCanvas(); canvas.scrollIntoView({block: 'center'});"
+            " const box = canvas.getBoundingClientRect();"
+            " return [box.left + box.width / 2 + 40, box.top + box.height / 2 + 10];",
+            ID.MAP,
+        )
+        for kind, button in (("mouseMoved", "none"), ("mousePressed", "left"), ("mouseReleased", "left")):
+            driver.execute_cdp_cmd(
+                "Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": button, "clickCount": 1}
+            )
         time.sleep(2)
         out.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(out))

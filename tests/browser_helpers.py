@@ -83,7 +83,38 @@ def failed_requests(dash_duo: Any) -> list[str]:
     return failed
 
 
-# Scripts for a plotly map in the page (argument 0: the graph's CSS selector).
+# Scripts for a LokusMap in the page (the main page's map), through the component's test hook
+# (window.__lokusMaps[id], see dashboard.components.LokusMap); argument 0: the map's id.
+MAP_DRAWN = (  # the boundaries loaded, the first classes set, and village polygons on the canvas
+    "const hook = window.__lokusMaps && window.__lokusMaps[arguments[0]];"
+    "return !!(hook && hook.ready && hook.map.loaded()"
+    " && hook.map.queryRenderedFeatures({layers: ['villages-fill']}).length > 0);"
+)
+MAP_STATE = (  # argument 1: a village code -> its feature-state (cls: its class byte, and its marks)
+    "return window.__lokusMaps[arguments[0]].map.getFeatureState({source: 'villages', id: arguments[1]});"
+)
+MAP_PIXEL = (  # arguments 1, 2: longitude, latitude -> the RGB drawn there
+    "return window.__lokusMaps[arguments[0]].pixelAt(arguments[1], arguments[2]);"
+)
+
+
+def click_map(dash_duo: Any, map_id: str, lng: float, lat: float) -> None:
+    """A real click (Chrome's input events) on a LokusMap where ``lng``, ``lat`` is drawn."""
+    x, y = dash_duo.driver.execute_script(
+        "const hook = window.__lokusMaps[arguments[0]]; const canvas = hook.map.getCanvas();"
+        " canvas.scrollIntoView({block: 'center', behavior: 'instant'}); const box = canvas.getBoundingClientRect();"
+        " const p = hook.map.project([arguments[1], arguments[2]]); return [box.left + p.x, box.top + p.y];",
+        map_id,
+        lng,
+        lat,
+    )
+    for kind, button in (("mouseMoved", "none"), ("mousePressed", "left"), ("mouseReleased", "left")):
+        dash_duo.driver.execute_cdp_cmd(
+            "Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": button, "clickCount": 1}
+        )
+
+
+# Scripts for a plotly map in the page (the lokus and gaps pages; argument 0: the graph's CSS selector).
 DRAWN = (
     "const gd = document.querySelector(arguments[0]);"
     "return !!(gd && gd._fullData && gd._fullLayout.map && gd._fullLayout.map._subplot);"

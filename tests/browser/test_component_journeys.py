@@ -18,7 +18,7 @@ from dashboard.components import LokusMap, encode_classes
 from dashboard.config import Settings
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.geo import prepare_geojson
-from tests.browser_helpers import external_requests, failed_requests, wait_for_script
+from tests.browser_helpers import click_map, external_requests, failed_requests, wait_for_script
 
 pytestmark = pytest.mark.browser
 
@@ -180,19 +180,7 @@ def _close(actual: list[int], expected: str) -> bool:
 
 def _click_village(dash_duo: Any, journey: Journey, code: str) -> None:
     """A real click (Chrome's input events) where the village's point is drawn."""
-    lng, lat = journey.points[code]
-    x, y = dash_duo.driver.execute_script(
-        f"{HOOK} const canvas = hook.map.getCanvas(); canvas.scrollIntoView({{block: 'center'}});"
-        " const box = canvas.getBoundingClientRect(); const p = hook.map.project([arguments[1], arguments[2]]);"
-        " return [box.left + p.x, box.top + p.y];",
-        MAP,
-        lng,
-        lat,
-    )
-    for kind, button in (("mouseMoved", "none"), ("mousePressed", "left"), ("mouseReleased", "left")):
-        dash_duo.driver.execute_cdp_cmd(
-            "Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": button, "clickCount": 1}
-        )
+    click_map(dash_duo, MAP, *journey.points[code])
 
 
 def _finish_clean(dash_duo: Any) -> None:

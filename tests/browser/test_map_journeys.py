@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
+import shapely
 
 from dashboard.config import Settings
+from dashboard.core.aggregate import Measure
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
+from dashboard.figures.map import NO_DATA_COLOUR, MapValues, hex_colour, map_values
+from dashboard.geo import bounds_of
 from dashboard.ids import ID
+from dashboard.services import Services
 from tests.auth_helpers import start_signed_in
-from tests.browser_helpers import DRAWN, PROJECT, external_requests, wait_for_script
+from tests.browser_helpers import MAP_DRAWN, MAP_PIXEL, MAP_STATE, click_map, external_requests, wait_for_script
 
 pytestmark = pytest.mark.browser
 
-GRAPH = f"#{ID.MAP} .js-plotly-plot"
+MAP = f"#{ID.MAP}"
+HOOK = "const hook = window.__lokusMaps[arguments[0]];"  # the map component's test hook (LokusMap's docstring)
 
 
 def _start(dash_duo: Any, data_dir: Path) -> DemoSource:
     start_signed_in(dash_duo, Settings(data_dir=data_dir), role="pimpinan", areas=("99.01",))
-    dash_duo.wait_for_element(GRAPH, timeout=20)
-    # The map has drawn when plotly has fetched the GeoJSON and laid out its trace.
-    wait_for_script(dash_duo, DRAWN, GRAPH)
+    dash_duo.wait_for_element(f'{MAP}[data-ready="true"]', timeout=30)
+    # The map has drawn when MapLibre has loaded the GeoJSON, set the classes and rendered villages.
+    wait_for_script(dash_duo, MAP_DRAWN, ID.MAP)
     return DemoSource(Settings().geodata_dir)
 
 
@@ -35,29 +41,25 @@ def _finish_clean(dash_duo: Any) -> None:
 def test_jrn001_map_draws_one_feature_per_desa(dash_duo: Any, tmp_path: Path) -> None:
     source = _start(dash_duo, tmp_path)
     expected = len(source.villages(DEMO_DISTRICT_CODE))
-    locations = dash_duo.driver.execute_script(
-        "return document.querySelector(arguments[0])._fullData[0].locations.length", GRAPH
-    )
-    features = wait_for_script(
-        dash_duo,
-        "const gd = document.querySelector(arguments[0]); const url = gd._fullData[0].geojson;"
-        "const asset = window.PlotlyGeoAssets && window.PlotlyGeoAssets[url]; return asset && asset.features.length;",
-        GRAPH,
+    features = dash_duo.driver.execute_script(
+        f"{HOOK} return hook.map.querySourceFeatures('villages').map(f => f.properties.code);", ID.MAP
     )
     assert expected >= 250
-    assert locations == expected
-    assert features == expected
+    assert len(set(features)) == expected
     assert "data contoh (fiktif)" in dash_duo.find_element(f"#{ID.DEMO_BADGE}").text
-    # The toolbar: PNG download and reset only, tooltips in Indonesian, no plotly logo, no "share" to the cloud.
-    assert _toolbar(dash_duo) == ["Unduh sebagai gambar PNG", "Kembalikan tampilan"]
-    assert dash_duo.driver.find_elements("css selector", f"{GRAPH} .modebar-btn--logo, {GRAPH} a[href]") == []
+    # Drawn once: the boundaries loaded once, never re-uploaded, the page's own classes not sent again.
+    assert dash_duo.driver.execute_script(f"{HOOK} return hook.setDataCalls;", ID.MAP) == 0
+    # The controls: zoom, reset and PNG download, titles in Indonesian; no link to anywhere.
+    assert _toolbar(dash_duo) == ["Perbesar", "Perkecil", "Kembalikan tampilan", "Unduh sebagai gambar PNG"]
+    assert dash_duo.driver.find_elements("css selector", f"{MAP} a[href]") == []
     _finish_clean(dash_duo)
 
 
 def _toolbar(dash_duo: Any) -> list[str]:
     return list(
         dash_duo.driver.execute_script(
-            "return [...document.querySelectorAll(arguments[0] + ' .modebar-btn')].map(b => b.dataset.title)", GRAPH
+            "return [...document.querySelectorAll(arguments[0] + ' .lokus-map__controls button')].map(b => b.title)",
+            MAP,
         )
     )
 
@@ -65,6 +67,8 @@ def _toolbar(dash_duo: Any) -> list[str]:
 def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_duo: Any, tmp_path: Path) -> None:
     _start(dash_duo, tmp_path)
     before = dash_duo.find_element(f"#{ID.LEGEND}").text
+    counts = f"{HOOK} return [hook.setDataCalls, hook.featureStateCalls];"
+    _, states = dash_duo.driver.execute_script(counts, ID.MAP)
     dash_duo.select_dcc_dropdown(f"#{ID.INDICATOR}", value="Vitamin A (6-59 bulan)")
     dash_duo.wait_for_contains_text(f"#{ID.MAP_TITLE}", "Vitamin A")
     wait_for_script(
@@ -76,10 +80,10 @@ def test_jrn002_changing_the_indicator_changes_the_legend_not_the_geometry(dash_
     after = dash_duo.find_element(f"#{ID.LEGEND}").text
     assert after != before
     assert "Tidak ada data" in after
-    geojson_fetches = dash_duo.driver.execute_script(
-        "return performance.getEntriesByType('resource').filter(e => e.name.includes('/lokus-geo/')).length"
-    )
-    assert geojson_fetches == 1
+    # Recoloured through feature-state, the geometry untouched (MapLibre's worker fetches the GeoJSON, out of sight
+    # of the page's resource timing: the hook counts how often the boundaries were set again instead).
+    set_data, states_after = dash_duo.driver.execute_script(counts, ID.MAP)
+    assert set_data == 0 and states_after > states
     _finish_clean(dash_duo)
 
 
@@ -96,15 +100,7 @@ def test_jrn003_clicking_a_desa_opens_its_profile(dash_duo: Any, tmp_path: Path)
         else villages.iloc[0]
     )
     point = village.geometry.representative_point()
-    x, y = dash_duo.driver.execute_script(PROJECT, GRAPH, point.x, point.y)
-    canvas = dash_duo.find_element(f"{GRAPH} .maplibregl-canvas")
-    size = canvas.size
-    # Selenium moves to the centre of the element's *visible* part: bring the whole map into view first.
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", canvas)
-    # From the canvas centre by a relative move: the same on every Selenium version.
-    ActionChains(dash_duo.driver).move_to_element(canvas).move_by_offset(
-        round(x - size["width"] / 2), round(y - size["height"] / 2)
-    ).pause(0.5).click().perform()
+    click_map(dash_duo, ID.MAP, point.x, point.y)
     dash_duo.wait_for_text_to_equal(f"#{ID.PROFILE_NAME}", str(village["name"]), timeout=10)
     row = observations[
         (observations["code"] == village["code"])
@@ -129,6 +125,72 @@ def test_jrn004_switching_to_english_changes_the_labels(dash_duo: Any, tmp_path:
     assert title.startswith("Stunting prevalence by village")
     kpi = dash_duo.find_element(f"#{ID.KPI_PREVALENCE} .kpi-value").text
     assert "." in kpi and "," not in kpi  # 27.3% in English, 27,3% in Indonesian
-    wait_for_script(dash_duo, "return document.querySelector(arguments[0] + ' .modebar-btn') !== null", GRAPH)
-    assert _toolbar(dash_duo) == ["Download plot as a PNG", "Reset view"]
+    english = ["Zoom in", "Zoom out", "Reset view", "Download as a PNG image"]
+    deadline = time.time() + 10
+    while _toolbar(dash_duo) != english and time.time() < deadline:
+        time.sleep(0.2)
+    assert _toolbar(dash_duo) == english
+    _finish_clean(dash_duo)
+
+
+def _classes(source: DemoSource, period: str, k: int) -> MapValues:
+    """map_values of the demo district at ``k`` quantile classes (what the page shows)."""
+    villages = source.villages(DEMO_DISTRICT_CODE)
+    values = map_values(villages, source.observations(DEMO_DISTRICT_CODE), Measure("stunting"), period,
+                        "quantiles", k, "id", bounds_of(villages), Settings().min_measured)  # fmt: skip
+    return values
+
+
+def _close(actual: list[int], colour: str) -> bool:
+    expected = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return all(abs(a - b) <= 3 for a, b in zip(actual, expected, strict=True))
+
+
+def test_jrn005_a_new_number_of_classes_recolours_the_clicked_village_no_data_stays_grey(
+    dash_duo: Any, tmp_path: Path
+) -> None:
+    source = _start(dash_duo, tmp_path)
+    villages = source.villages(DEMO_DISTRICT_CODE)
+    villages = villages.assign(area=shapely.area(villages.geometry.values))  # degrees², to rank only
+    period = Services(Settings(), source).default_period(DEMO_DISTRICT_CODE) or ""
+    five = _classes(source, period, 5)
+    three = _classes(source, period, 3)
+    before = dict(zip(five.locations, five.classification.classes, strict=True))
+    after = dict(zip(three.locations, three.classification.classes, strict=True))
+    outlined = set(five.unreliable) | set(five.flagged)
+    # The biggest village whose class changes from 5 to 3 classes (and carries no outline over its fill).
+    changing = villages[[before[c] >= 0 and before[c] != after[c] and c not in outlined for c in villages["code"]]]
+    village = changing.sort_values("area", ascending=False).iloc[0]
+    code = str(village["code"])
+    point = village.geometry.representative_point()
+    state = dash_duo.driver.execute_script(MAP_STATE, ID.MAP, code)
+    assert state["cls"] == before[code]
+    assert _close(dash_duo.driver.execute_script(MAP_PIXEL, ID.MAP, point.x, point.y),
+                  hex_colour(five.colours[before[code]]))  # fmt: skip
+
+    # A click gives the map's click_code to the server: the village's profile, with its code.
+    click_map(dash_duo, ID.MAP, point.x, point.y)
+    dash_duo.wait_for_text_to_equal(f"#{ID.PROFILE_NAME}", str(village["name"]), timeout=10)
+    assert code in dash_duo.find_element(f"#{ID.PROFILE}").text
+
+    # Three classes instead of five: the village's class byte and fill change, the geometry stays.
+    dash_duo.driver.execute_script("window.dash_clientside.set_props(arguments[0], {value: 3})", ID.CLASSES)
+    wait_for_script(dash_duo, f"{HOOK} return hook.map.getFeatureState({{source: 'villages', id: arguments[1]}})"
+                              ".cls === arguments[2];", ID.MAP, code, after[code])  # fmt: skip
+    assert _close(dash_duo.driver.execute_script(MAP_PIXEL, ID.MAP, point.x, point.y),
+                  hex_colour(three.colours[after[code]]))  # fmt: skip
+    # Every village's class is map_values' class (no data: 255).
+    drawn = dash_duo.driver.execute_script(
+        f"{HOOK} return arguments[1].map(c => hook.map.getFeatureState({{source: 'villages', id: c}}).cls);",
+        ID.MAP,
+        three.locations,
+    )
+    assert drawn == [255 if c < 0 else c for c in three.classification.classes]
+    assert dash_duo.driver.execute_script(f"{HOOK} return hook.setDataCalls;", ID.MAP) == 0
+
+    # A village without a value is drawn in the no-data grey.
+    empty = villages[[before[c] < 0 for c in villages["code"]]].sort_values("area", ascending=False).iloc[0]
+    spot = empty.geometry.representative_point()
+    assert dash_duo.driver.execute_script(MAP_STATE, ID.MAP, str(empty["code"]))["cls"] == 255
+    assert _close(dash_duo.driver.execute_script(MAP_PIXEL, ID.MAP, spot.x, spot.y), NO_DATA_COLOUR)
     _finish_clean(dash_duo)

@@ -13,11 +13,11 @@ from dashboard.config import Settings
 from dashboard.i18n import t
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
-from tests.browser_helpers import DRAWN, external_requests, failed_requests, requested_urls, wait_for_script
+from tests.browser_helpers import MAP_DRAWN, external_requests, failed_requests, requested_urls, wait_for_script
 
 pytestmark = pytest.mark.browser
 
-GRAPH = f"#{ID.MAP} .js-plotly-plot"
+MAP = f"#{ID.MAP}"
 SPINNER = ".lokus-spinner .dash-spinner"
 GRID_ROW = f"#{ID.LOKUS_GRID} .ag-row"
 
@@ -33,13 +33,15 @@ def _slow(dash_duo: Any, latency_ms: int) -> None:
 
 def _start(dash_duo: Any, tmp_path: Path) -> None:
     start_signed_in(dash_duo, Settings(data_dir=tmp_path / "instance"), role="pimpinan", areas=("99.01",))
-    dash_duo.wait_for_element(GRAPH, timeout=30)
-    wait_for_script(dash_duo, DRAWN, GRAPH, timeout=30)
+    dash_duo.wait_for_element(f'{MAP}[data-ready="true"]', timeout=30)
+    wait_for_script(dash_duo, MAP_DRAWN, ID.MAP, timeout=30)
 
 
 def test_jrn060_main_page_without_grid_library_lokus_page_loads_it(dash_duo: Any, tmp_path: Path) -> None:
     _start(dash_duo, tmp_path)
     assert not [url for url in requested_urls(dash_duo) if "dash_ag_grid" in url]
+    # Nor plotly.js (1.4 MB compressed): the map is LokusMap's; plotly waits for a village profile's trend chart.
+    assert not [url for url in requested_urls(dash_duo) if "plotly.min.js" in url or "async-graph" in url]
     assert dash_duo.driver.execute_script("return typeof window.dash_ag_grid") == "undefined"
     # A move inside the app (no new page): the router waits for the grid library, then draws the grid.
     dash_duo.find_element(f"#{ID.NAV} a[href='/lokus']").click()
@@ -56,7 +58,7 @@ def test_jrn061_slow_answers_show_a_spinner_never_a_premature_no_data(dash_duo: 
     dash_duo.select_dcc_dropdown(f"#{ID.INDICATOR}", value="Vitamin A (6-59 bulan)")
     # The recolour waits at least 1.5 s: its outputs show the spinner, the old map stays (dimmed) meanwhile.
     dash_duo.wait_for_element(f"{SPINNER}", timeout=5)
-    assert dash_duo.find_element(GRAPH).is_displayed()
+    assert dash_duo.find_element(MAP).is_displayed()
     wait_for_script(dash_duo, "return document.querySelector(arguments[0]).innerText !== arguments[1]",
                     f"#{ID.LEGEND}", legend, timeout=30)  # fmt: skip
     wait_for_script(dash_duo, "return document.querySelectorAll(arguments[0]).length === 0", SPINNER, timeout=10)

@@ -12,11 +12,11 @@ import pytest
 from dashboard.config import Settings
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
-from tests.browser_helpers import DRAWN, external_requests, failed_requests, wait_for_script
+from tests.browser_helpers import MAP_DRAWN, external_requests, failed_requests, wait_for_script
 
 pytestmark = pytest.mark.browser
 
-GRAPH = f"#{ID.MAP} .js-plotly-plot"
+MAP = f"#{ID.MAP}"  # the live map (LokusMap)
 A4_LANDSCAPE = {"landscape": True, "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True}
 LOADED = "const img = document.querySelector(arguments[0]); return img.complete && img.naturalWidth > 0 && img.src;"
 
@@ -52,11 +52,11 @@ def _finish_clean(dash_duo: Any) -> None:
 def test_prn001_the_main_page_prints_on_one_landscape_sheet_with_its_map(dash_duo: Any, tmp_path: Path) -> None:
     _start(dash_duo, tmp_path)
     dash_duo.driver.set_window_size(1280, 720)  # a laptop's screen: the print must not depend on it
-    dash_duo.wait_for_element(GRAPH, timeout=20)
-    wait_for_script(dash_duo, DRAWN, GRAPH)
+    dash_duo.wait_for_element(f'{MAP}[data-ready="true"]', timeout=30)
+    wait_for_script(dash_duo, MAP_DRAWN, ID.MAP)
     # On screen: the live map, no picture; the picture is loaded all the same (only loading="lazy" would defer
     # it), so it is there the moment the user prints.
-    assert _shown(dash_duo, GRAPH) and not _shown(dash_duo, f"#{ID.PRINT_MAP}")
+    assert _shown(dash_duo, MAP) and not _shown(dash_duo, f"#{ID.PRINT_MAP}")
     src = wait_for_script(dash_duo, LOADED, f"#{ID.PRINT_MAP}")
     assert "/unduh/peta/99.01.png?periode=" in src and "indikator=stunting" in src
     kpi = dash_duo.find_element(f"#{ID.KPI_PREVALENCE} .kpi-value").text
@@ -64,7 +64,8 @@ def test_prn001_the_main_page_prints_on_one_landscape_sheet_with_its_map(dash_du
 
     _print_media(dash_duo)
     controls = (".navbar", f"#{ID.LANGUAGE}", ".controls", f"#{ID.DISTRICT}", f"#{ID.PERIOD}", f"#{ID.BRIEF_PDF}")
-    for hidden in (*controls, GRAPH, f"#{ID.MAP}", f"#{ID.PROFILE}", f"#{ID.MAP_TITLE}", f"#{ID.LEGEND}"):
+    for hidden in (*controls, MAP, ".maplibregl-map", ".lokus-map__print", f"#{ID.PROFILE}", f"#{ID.MAP_TITLE}",
+                   f"#{ID.LEGEND}"):  # fmt: skip
         assert not _shown(dash_duo, hidden), hidden
     # The picture carries the map's title, legend, scale bar, north arrow and source (tests/brief/test_brf040).
     for shown in (f"#{ID.PRINT_MAP}", "h1", f"#{ID.DEMO_BADGE}", f"#{ID.KPI_SCOPE}", f"#{ID.KPI_PREVALENCE}",
@@ -89,13 +90,13 @@ def test_prn001_the_main_page_prints_on_one_landscape_sheet_with_its_map(dash_du
     page = sheet[0]
     assert any(obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
     _print_media(dash_duo, "")
-    assert _shown(dash_duo, GRAPH) and not _shown(dash_duo, f"#{ID.PRINT_MAP}")
+    assert _shown(dash_duo, MAP) and not _shown(dash_duo, f"#{ID.PRINT_MAP}")
     _finish_clean(dash_duo)
 
 
 def test_prn002_the_printed_map_follows_the_period_on_screen(dash_duo: Any, tmp_path: Path) -> None:
     _start(dash_duo, tmp_path)
-    dash_duo.wait_for_element(GRAPH, timeout=20)
+    dash_duo.wait_for_element(MAP, timeout=20)
     before = wait_for_script(dash_duo, LOADED, f"#{ID.PRINT_MAP}")
     assert "periode=2025-08" in before
     dash_duo.select_dcc_dropdown(f"#{ID.PERIOD}", value="Februari 2025")
