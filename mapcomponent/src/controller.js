@@ -1,7 +1,8 @@
 // The map behind the React component: one MapLibre map per component, recoloured through feature-state.
 //
-// Geometry is added once per GeoJSON URL; a new `classes` value only calls setFeatureState for the villages whose
-// class changed, keyed by the village code (promoteId), so nothing is re-uploaded or re-tiled.
+// Geometry is added once per GeoJSON URL (or vector-tile template); a new `classes` value only calls setFeatureState
+// for the villages whose class changed, keyed by the village code (promoteId), so nothing is re-uploaded or re-tiled.
+// A large region adds an overview (kabupaten, say) drawn from its own classes below a zoom, villages from it on.
 
 import {AttributionControl, Map as MapLibreMap} from 'maplibre-gl';
 
@@ -14,6 +15,9 @@ import {
   HATCH_LAYER,
   KECAMATAN_SOURCE,
   MARK_STYLES,
+  OVERVIEW_FILL,
+  OVERVIEW_LINE,
+  OVERVIEW_SOURCE,
   SOURCE,
   baseStyle,
   basemapLayer,
@@ -23,8 +27,13 @@ import {
   hatchImage,
   kecamatanLayer,
   markLayer,
+  overviewLayers,
   villageLayers,
 } from './style.js';
+
+// Bottom to top, after the background and any basemap; a layer absent from the map is skipped.
+const LAYER_ORDER = [OVERVIEW_FILL, FILL, HATCH_LAYER, 'kecamatan-line', OVERVIEW_LINE, ...MARKS.map(markLayer)];
+const DEFAULT_TILE_LAYER = 'desa';
 
 export const DEFAULT_LABELS = {
   map: 'Peta desa',
@@ -57,6 +66,31 @@ const ICONS = {
     'fill="none" stroke="#333" stroke-width="1.8"/></svg>',
 };
 
+// Where the villages' layers come from: a vector-tile layer, and the zoom from which they replace the overview.
+function villagePlace(props) {
+  return {
+    sourceLayer: props.tiles_url ? props.tiles_layer || DEFAULT_TILE_LAYER : undefined,
+    minzoom: props.overview_geojson_url && props.overview_maxzoom != null ? props.overview_maxzoom : undefined,
+  };
+}
+
+// Applies a new base64 `classes` value to one source's feature-state, touching only the features whose class
+// changed; `held` is {codes, cls, value} as last applied, and is updated.
+function applyClasses(held, codes, value, setState) {
+  const decoded = decodeClasses(value);
+  if (decoded.length !== codes.length && value) {
+    console.warn(`LokusMap: ${decoded.length} classes for ${codes.length} codes`);
+  }
+  const next = new Uint8Array(codes.length).fill(NO_DATA);
+  next.set(decoded.subarray(0, codes.length));
+  const old = held.cls;
+  for (let i = 0; i < codes.length; i += 1) {
+    if (i >= old.length || next[i] !== old[i]) setState(codes[i], {cls: next[i]});
+  }
+  held.cls = next;
+  held.value = value;
+}
+
 function sameList(a, b) {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
@@ -77,6 +111,11 @@ function toLngLatBounds(bounds) {
 
 function absolute(url) {
   return new URL(url, document.baseURI).href;
+}
+
+// A tile template made absolute; URL() escapes its {z}/{x}/{y}, which MapLibre must find as written.
+function absoluteTemplate(url) {
+  return absolute(url).replace(/%7B/gi, '{').replace(/%7D/gi, '}');
 }
 
 function viewKey(domId, revision) {
@@ -237,7 +276,8 @@ export class LokusMapController {
     const props = this.props;
     if (props.tile_url !== this.styleTileUrl) this.setBasemap(props);
     this.setKecamatan(props.kecamatan_geojson_url);
-    this.setGeojson(props.geojson_url);
+    this.setOverview(props);
+    this.setVillages(props);
     this.syncStates(props);
   }
 
@@ -255,15 +295,18 @@ export class LokusMapController {
       if (props.tile_url !== previous.tile_url || props.tile_attribution !== previous.tile_attribution) {
         this.setBasemap(props);
       }
-      if (props.geojson_url !== previous.geojson_url) this.setGeojson(props.geojson_url);
-      if (props.kecamatan_geojson_url !== previous.kecamatan_geojson_url) {
-        this.setKecamatan(props.kecamatan_geojson_url);
+      const changed = (...keys) => keys.some((key) => props[key] !== previous[key]);
+      if (changed('overview_geojson_url', 'overview_maxzoom')) this.setOverview(props);
+      if (changed('geojson_url', 'tiles_url', 'tiles_layer', 'tiles_minzoom', 'tiles_maxzoom', 'overview_maxzoom') ||
+          (props.overview_geojson_url == null) !== (previous.overview_geojson_url == null)) {
+        this.setVillages(props);
       }
-      if (
-        this.map.getLayer(FILL) &&
-        (!sameList(props.palette, previous.palette) || props.no_data_colour !== previous.no_data_colour)
-      ) {
-        this.map.setPaintProperty(FILL, 'fill-color', fillColour(props.palette, props.no_data_colour || DEFAULT_NO_DATA));
+      if (changed('kecamatan_geojson_url')) this.setKecamatan(props.kecamatan_geojson_url);
+      if (!sameList(props.palette, previous.palette) || changed('no_data_colour')) {
+        const colour = fillColour(props.palette, props.no_data_colour || DEFAULT_NO_DATA);
+        for (const layer of [FILL, OVERVIEW_FILL]) {
+          if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, 'fill-color', colour);
+        }
       }
       this.syncStates(props);
     }
@@ -294,12 +337,16 @@ export class LokusMapController {
   // What the map's feature-state holds, as last applied (forgotten with the source).
   forgetStates() {
     this.codes = [];
-    this.cls = new Uint8Array(0);
-    this.classesValue = undefined;
+    this.held = {cls: new Uint8Array(0), value: undefined};
     this.marks = new Map();
     this.marksValue = undefined;
     this.shownMarks = 0; // the bits of the marks whose layers are visible
     this.hovered = null;
+  }
+
+  forgetOverview() {
+    this.overview = {codes: [], cls: new Uint8Array(0), value: undefined};
+    if (this.hovered && this.hovered.source === OVERVIEW_SOURCE) this.hovered = null;
   }
 
   // --- readiness --------------------------------------------------------------------------------------------
@@ -320,16 +367,19 @@ export class LokusMapController {
   }
 
   settled() {
-    // Ready once the style is loaded, the villages (if any) are loaded and the first classes drawn.
+    // Ready once the style is loaded, the villages and overview (if any) are loaded and the first classes drawn.
     if (this.ready || !this.loaded || this.loadFailed) return;
-    if (this.map.getSource(SOURCE) && !this.map.isSourceLoaded(SOURCE)) return;
+    for (const source of [SOURCE, OVERVIEW_SOURCE]) {
+      if (this.map.getSource(source) && !this.map.isSourceLoaded(source)) return;
+    }
     this.setReady(true);
   }
 
   failed(event) {
     const error = event && event.error;
     console.warn('LokusMap:', error && error.message ? error.message : error);
-    if (!this.ready && event && (event.sourceId === SOURCE || !this.loaded)) {
+    const ours = event && (event.sourceId === SOURCE || event.sourceId === OVERVIEW_SOURCE);
+    if (!this.ready && event && (ours || !this.loaded)) {
       this.loadFailed = true; // until another URL: the source counts as loaded, but there is nothing to show
       this.onStatus({ready: false, error: this.labels().load_error});
     }
@@ -361,14 +411,22 @@ export class LokusMapController {
     }
   }
 
-  setGeojson(url) {
+  setVillages(props) {
     const map = this.map;
-    const source = map.getSource(SOURCE);
-    if (!url) {
-      if (source) {
-        for (const layer of villageLayers([], DEFAULT_NO_DATA, null)) map.removeLayer(layer.id);
-        map.removeSource(SOURCE);
-      }
+    const url = props.geojson_url;
+    const tiles = props.tiles_url;
+    const where = villagePlace(props);
+    const key = JSON.stringify([tiles || null, props.tiles_minzoom, props.tiles_maxzoom, where]);
+    let source = map.getSource(SOURCE);
+    if (source && (key !== this.villageKey || (!url && !tiles))) {
+      for (const layer of villageLayers([], DEFAULT_NO_DATA, null)) map.removeLayer(layer.id);
+      map.removeSource(SOURCE);
+      source = null;
+      this.forgetStates();
+    }
+    this.villageKey = key;
+    this.sourceLayer = where.sourceLayer;
+    if (!url && !tiles) {
       this.forgetStates();
       this.settled();
       return;
@@ -380,25 +438,59 @@ export class LokusMapController {
       source.setData(absolute(url));
       return;
     }
-    map.addSource(SOURCE, {type: 'geojson', data: absolute(url), promoteId: 'code'});
-    const added = map.getSource(SOURCE);
-    const setData = added.setData.bind(added);
-    added.setData = (...args) => {
-      this.hook.setDataCalls += 1;
-      return setData(...args);
-    };
-    const props = this.props;
-    for (const layer of villageLayers(props.palette, props.no_data_colour || DEFAULT_NO_DATA, props.tile_url)) {
+    if (tiles) {
+      // Tiles carry each village's code as a property; promoteId makes it the feature-state id, as for GeoJSON.
+      map.addSource(SOURCE, {
+        type: 'vector',
+        tiles: [absoluteTemplate(tiles)],
+        minzoom: props.tiles_minzoom != null ? props.tiles_minzoom : 7,
+        maxzoom: props.tiles_maxzoom != null ? props.tiles_maxzoom : 12,
+        promoteId: 'code',
+      });
+    } else {
+      map.addSource(SOURCE, {type: 'geojson', data: absolute(url), promoteId: 'code'});
+      const added = map.getSource(SOURCE);
+      const setData = added.setData.bind(added);
+      added.setData = (...args) => {
+        this.hook.setDataCalls += 1;
+        return setData(...args);
+      };
+    }
+    for (const layer of villageLayers(props.palette, props.no_data_colour || DEFAULT_NO_DATA, props.tile_url, where)) {
       map.addLayer(layer);
     }
     this.forgetStates();
-    if (map.getLayer('kecamatan-line')) map.moveLayer('kecamatan-line', markLayer(MARKS[0]));
-    if (!this.listening) {
-      this.listening = true;
-      map.on('mousemove', FILL, (event) => this.hover(event));
-      map.on('mouseleave', FILL, () => this.hover(null));
-      map.on('click', FILL, (event) => this.click(event));
-    }
+    this.orderLayers();
+    this.listen(FILL);
+  }
+
+  setOverview(props) {
+    const map = this.map;
+    for (const id of [OVERVIEW_FILL, OVERVIEW_LINE]) if (map.getLayer(id)) map.removeLayer(id);
+    if (map.getSource(OVERVIEW_SOURCE)) map.removeSource(OVERVIEW_SOURCE);
+    this.forgetOverview();
+    const url = props.overview_geojson_url;
+    if (!url) return;
+    this.loadFailed = false;
+    this.setReady(false);
+    map.addSource(OVERVIEW_SOURCE, {type: 'geojson', data: absolute(url), promoteId: 'code'});
+    const noData = props.no_data_colour || DEFAULT_NO_DATA;
+    for (const layer of overviewLayers(props.palette, noData, props.tile_url, props.overview_maxzoom)) map.addLayer(layer);
+    this.orderLayers();
+    this.listen(OVERVIEW_FILL);
+  }
+
+  orderLayers() {
+    for (const id of LAYER_ORDER) if (this.map.getLayer(id)) this.map.moveLayer(id);
+  }
+
+  listen(layer) {
+    this.listening = this.listening || new Set();
+    if (this.listening.has(layer)) return;
+    this.listening.add(layer);
+    this.map.on('mousemove', layer, (event) => this.hover(event));
+    this.map.on('mouseleave', layer, () => this.hover(null));
+    this.map.on('click', layer, (event) => this.click(event));
   }
 
   setKecamatan(url) {
@@ -407,41 +499,36 @@ export class LokusMapController {
     if (map.getSource(KECAMATAN_SOURCE)) map.removeSource(KECAMATAN_SOURCE);
     if (!url) return;
     map.addSource(KECAMATAN_SOURCE, {type: 'geojson', data: absolute(url)});
-    // Above the villages, below the marks.
-    map.addLayer(kecamatanLayer(), map.getLayer(markLayer(MARKS[0])) ? markLayer(MARKS[0]) : undefined);
+    map.addLayer(kecamatanLayer()); // above the villages, below the marks
+    this.orderLayers();
   }
 
   // --- feature-state: classes and marks -----------------------------------------------------------------------
 
   setState(code, state) {
-    this.map.setFeatureState({source: SOURCE, id: code}, state);
+    this.map.setFeatureState({source: SOURCE, sourceLayer: this.sourceLayer, id: code}, state);
+    this.hook.featureStateCalls += 1;
+  }
+
+  setOverviewState(code, state) {
+    this.map.setFeatureState({source: OVERVIEW_SOURCE, id: code}, state);
     this.hook.featureStateCalls += 1;
   }
 
   syncStates(props) {
+    this.syncOverview(props);
     if (!this.map.getSource(SOURCE)) return;
     const codes = props.codes || [];
     const codesChanged = !sameList(codes, this.codes);
     if (codesChanged) {
-      this.map.removeFeatureState({source: SOURCE});
+      this.map.removeFeatureState({source: SOURCE, sourceLayer: this.sourceLayer});
       const shown = this.shownMarks;
       this.forgetStates();
       this.shownMarks = shown; // the layers keep their visibility
       this.codes = codes.slice();
     }
-    if (codesChanged || props.classes !== this.classesValue) {
-      const decoded = decodeClasses(props.classes);
-      if (decoded.length !== codes.length && props.classes) {
-        console.warn(`LokusMap: ${decoded.length} classes for ${codes.length} codes`);
-      }
-      const next = new Uint8Array(codes.length).fill(NO_DATA);
-      next.set(decoded.subarray(0, codes.length));
-      const old = this.cls;
-      for (let i = 0; i < codes.length; i += 1) {
-        if (i >= old.length || next[i] !== old[i]) this.setState(codes[i], {cls: next[i]});
-      }
-      this.cls = next;
-      this.classesValue = props.classes;
+    if (codesChanged || props.classes !== this.held.value) {
+      applyClasses(this.held, codes, props.classes, (code, state) => this.setState(code, state));
     }
     if (codesChanged || props.marks !== this.marksValue) {
       const next = markBits(props.marks);
@@ -456,6 +543,20 @@ export class LokusMapController {
       this.marksValue = props.marks;
       this.showMarks(used);
     }
+  }
+
+  syncOverview(props) {
+    if (!this.map.getSource(OVERVIEW_SOURCE)) return;
+    const codes = props.overview_codes || [];
+    const held = this.overview;
+    if (!sameList(codes, held.codes)) {
+      this.map.removeFeatureState({source: OVERVIEW_SOURCE});
+      this.forgetOverview();
+      this.overview.codes = codes.slice();
+    } else if (props.overview_classes === held.value) {
+      return;
+    }
+    applyClasses(this.overview, codes, props.overview_classes, (code, state) => this.setOverviewState(code, state));
   }
 
   showMarks(used) {
@@ -475,17 +576,19 @@ export class LokusMapController {
   hover(event) {
     const feature = event && event.features && event.features[0];
     const code = feature ? feature.properties.code : null;
-    if (code !== this.hovered) {
-      if (this.hovered != null) this.setState(this.hovered, {hover: false});
-      if (code != null) this.setState(code, {hover: true});
-      this.hovered = code;
+    const source = feature ? feature.source : null;
+    const was = this.hovered;
+    if (!was || was.code !== code || was.source !== source) {
+      if (was) this.hoverState(was.source, was.code, false);
+      if (code != null) this.hoverState(source, code, true);
+      this.hovered = code != null ? {code, source} : null;
     }
     this.map.getCanvas().style.cursor = code != null ? 'pointer' : '';
     if (code == null) {
       this.tooltip.hidden = true;
       return;
     }
-    const texts = this.props.hover_text || {};
+    const texts = (source === OVERVIEW_SOURCE ? this.props.overview_hover_text : this.props.hover_text) || {};
     this.tooltip.textContent = texts[code] != null ? texts[code] : feature.properties.name || code;
     this.tooltip.hidden = false;
     const width = this.root.clientWidth;
@@ -494,10 +597,29 @@ export class LokusMapController {
     this.tooltip.style.top = `${event.point.y + 14}px`;
   }
 
+  hoverState(source, code, on) {
+    if (!this.map.getSource(source)) return; // a source replaced since
+    if (source === OVERVIEW_SOURCE) this.setOverviewState(code, {hover: on});
+    else this.setState(code, {hover: on});
+  }
+
   click(event) {
     const feature = event.features && event.features[0];
     if (!feature) return;
-    this.setProps({click_code: feature.properties.code, click_timestamp: Date.now()});
+    // Both layers answer a click where both are drawn: the villages (drawn above) win.
+    if (feature.source === OVERVIEW_SOURCE && this.map.getLayer(FILL) && this.map.getZoom() >= this.villagesFrom()) {
+      return;
+    }
+    this.setProps({
+      click_code: feature.properties.code,
+      click_layer: feature.source === OVERVIEW_SOURCE ? 'overview' : 'villages',
+      click_timestamp: Date.now(),
+    });
+  }
+
+  villagesFrom() {
+    const layer = this.map.getLayer(FILL);
+    return layer && layer.minzoom != null ? layer.minzoom : 0;
   }
 
   // --- view ---------------------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ import {NO_DATA} from './classes.js';
 
 export const SOURCE = 'villages';
 export const KECAMATAN_SOURCE = 'kecamatan';
+export const OVERVIEW_SOURCE = 'overview';
+export const OVERVIEW_FILL = 'overview-fill';
+export const OVERVIEW_LINE = 'overview-line';
 export const BASEMAP = 'basemap';
 export const HATCH = 'lokus-hatch';
 export const FILL = 'villages-fill';
@@ -60,14 +63,22 @@ export function basemapLayer() {
 // A recolour costs MapLibre work for every layer of the source whose paint reads feature-state, in proportion to the
 // changed villages' vertices. So the village lines and the hover outline are the fill's own outline (no line layer),
 // and the marks' layers stay hidden (no bucket) until a village has that mark.
-export function villageLayers(palette, noData, tileUrl) {
+//
+// `where` says where the villages come from: `sourceLayer` for vector tiles, and `minzoom` when an overview layer
+// (kabupaten, say) is drawn instead of the villages below that zoom.
+export function villageLayers(palette, noData, tileUrl, where = {}) {
+  const place = (layer) => {
+    if (where.sourceLayer) layer['source-layer'] = where.sourceLayer;
+    if (where.minzoom != null) layer.minzoom = where.minzoom;
+    return layer;
+  };
   const marks = Object.entries(MARK_STYLES).map(([name, mark]) => {
     const paint = {'line-color': mark.colour, 'line-width': mark.width, 'line-opacity': whenState(name)};
     if (mark.dash) paint['line-dasharray'] = mark.dash;
-    return {id: markLayer(name), type: 'line', source: SOURCE, layout: {...mark.layout, visibility: 'none'}, paint};
+    return place({id: markLayer(name), type: 'line', source: SOURCE, layout: {...mark.layout, visibility: 'none'}, paint});
   });
   return [
-    {
+    place({
       id: FILL,
       type: 'fill',
       source: SOURCE,
@@ -76,16 +87,39 @@ export function villageLayers(palette, noData, tileUrl) {
         'fill-opacity': fillOpacity(tileUrl),
         'fill-outline-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#000000', '#ffffff'],
       },
-    },
-    {
+    }),
+    place({
       id: HATCH_LAYER,
       type: 'fill',
       source: SOURCE,
       layout: {'fill-sort-key': 1, visibility: 'none'}, // its own bucket, as the marks' lines
       paint: {'fill-pattern': HATCH, 'fill-opacity': whenState('added'), 'fill-antialias': false},
-    },
+    }),
     ...marks,
   ];
+}
+
+// The zoomed-out map of a large region: larger units (kabupaten of a province, say) filled from their own classes
+// below `maxzoom`, and their outlines at every zoom, over the villages once those are drawn.
+export function overviewLayers(palette, noData, tileUrl, maxzoom) {
+  const fill = {
+    id: OVERVIEW_FILL,
+    type: 'fill',
+    source: OVERVIEW_SOURCE,
+    paint: {
+      'fill-color': fillColour(palette, noData),
+      'fill-opacity': fillOpacity(tileUrl),
+      'fill-outline-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#000000', '#ffffff'],
+    },
+  };
+  if (maxzoom != null) fill.maxzoom = maxzoom;
+  const line = {
+    id: OVERVIEW_LINE,
+    type: 'line',
+    source: OVERVIEW_SOURCE,
+    paint: {'line-color': '#343a40', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.8]},
+  };
+  return [fill, line];
 }
 
 export function kecamatanLayer() {

@@ -134,6 +134,15 @@ _PROPS = [
     "style",
     "geojson_url",
     "kecamatan_geojson_url",
+    "tiles_url",
+    "tiles_layer",
+    "tiles_minzoom",
+    "tiles_maxzoom",
+    "overview_geojson_url",
+    "overview_codes",
+    "overview_classes",
+    "overview_hover_text",
+    "overview_maxzoom",
     "codes",
     "classes",
     "palette",
@@ -142,6 +151,7 @@ _PROPS = [
     "marks",
     "hover_text",
     "click_code",
+    "click_layer",
     "click_timestamp",
     "bounds",
     "fit_revision",
@@ -169,6 +179,10 @@ class LokusMap(Component):
       code, the key of everything else) and ``properties.name`` (shown on hover when ``hover_text`` has nothing).
       Fetched once per value: put the boundary version in the URL; a new URL replaces the geometry.
     - ``kecamatan_geojson_url`` (str, optional): kecamatan outlines (polygons or lines) drawn as darker lines.
+    - ``tiles_url`` (str, optional): instead of ``geojson_url``, the villages as Mapbox vector tiles
+      (``/path/{z}/{x}/{y}.pbf``), for regions too large for one GeoJSON; features of the source layer
+      ``tiles_layer`` (default ``"desa"``) carry ``properties.code`` and ``name``. ``tiles_minzoom`` /
+      ``tiles_maxzoom`` (default 7 / 12): the zooms the server has tiles for (MapLibre overzooms beyond).
     - ``codes`` (list of str): the village codes in the order of ``classes``; send them with the geometry, not on
       every recolour. A new list clears every village's state and applies ``classes`` and ``marks`` afresh.
     - ``bounds`` ([west, south, east, north], degrees): fitted on first load and whenever ``fit_revision``
@@ -186,6 +200,11 @@ class LokusMap(Component):
     - ``bivariate`` (dict, optional): ``{"size": n, "x_label": str, "y_label": str}`` when ``palette`` holds
       ``n * n`` colours indexed ``y * n + x`` (:func:`bivariate_classes`); the exported legend draws the grid.
 
+    Overview (a large region zoomed out): ``overview_geojson_url`` (str) holds larger units (the kabupaten of a
+    province, say) with ``properties.code``/``name``, filled from ``overview_classes`` in the order of
+    ``overview_codes`` with the same ``palette``, below ``overview_maxzoom``; from that zoom on the villages are
+    drawn instead, under the overview's outlines. ``overview_hover_text`` (dict code -> str) as ``hover_text``.
+
     Marks: ``marks`` (dict code -> one of :data:`MARKS`, or a list of them), each drawn as an outline over the fill:
     ``unreliable`` thick dark (#212529, 2.5 px), ``flagged`` dashed orange (#f76707, 2 px), ``added`` (villages
     added by hand) hatched with a dotted purple outline (#6f42c1, 1.5 px), ``selected`` thick blue (#1971c2, 3 px).
@@ -194,8 +213,9 @@ class LokusMap(Component):
     Pointer
     - ``hover_text`` (dict code -> str, optional): the tooltip of each village (line breaks kept); its name
       otherwise.
-    - ``click_code`` (str, output): the code of the village last clicked; ``click_timestamp`` (int, output,
-      milliseconds since 1970) changes on every click, so a second click on the same village fires too.
+    - ``click_code`` (str, output): the code of the village (or overview unit) last clicked; ``click_layer``
+      (output): ``"villages"`` or ``"overview"``; ``click_timestamp`` (int, output, milliseconds since 1970)
+      changes on every click, so a second click on the same village fires too.
 
     Basemap: none by default (offline, nothing requested). ``tile_url`` (str, optional): a raster tile template
     (``https://host/{z}/{x}/{y}.png``) drawn under the villages, with ``tile_attribution`` (str) in the corner.
@@ -238,6 +258,15 @@ class LokusMap(Component):
         style: Mapping[str, Any] | None = None,
         geojson_url: str | None = None,
         kecamatan_geojson_url: str | None = None,
+        tiles_url: str | None = None,
+        tiles_layer: str | None = None,
+        tiles_minzoom: int | None = None,
+        tiles_maxzoom: int | None = None,
+        overview_geojson_url: str | None = None,
+        overview_codes: Sequence[str] | None = None,
+        overview_classes: str | None = None,
+        overview_hover_text: Mapping[str, str] | None = None,
+        overview_maxzoom: float | None = None,
         codes: Sequence[str] | None = None,
         classes: str | None = None,
         palette: Sequence[str] | None = None,
@@ -246,6 +275,7 @@ class LokusMap(Component):
         marks: Mapping[str, Mark | Sequence[Mark]] | None = None,
         hover_text: Mapping[str, str] | None = None,
         click_code: str | None = None,
+        click_layer: Literal["villages", "overview"] | None = None,
         click_timestamp: int | None = None,
         bounds: Sequence[float] | None = None,
         fit_revision: Any = None,
