@@ -37,6 +37,12 @@ Tables
 ``commitments``   rembuk stunting commitments (Aksi 3): per lokus village of a scenario, the agreed activity,
                   the OPD or partner responsible, funding source, budget (rupiah), target date, status, note,
                   author and times; removed with their scenario (version 6)
+``puskesmas``     puskesmas (community health centres) as a reporting unit, per district: code (the Kemenkes
+                  code or a district-local one), name, an optional boundary polygon (WKB, EPSG:4326), the
+                  dataset that brought it (version 7)
+``puskesmas_villages`` the villages each puskesmas serves (district, puskesmas code, village code, dataset).
+                  A puskesmas's own figures are observations under a key ``PP.KK#<code>``
+                  (:func:`dashboard.core.levels.puskesmas_key`), never spread onto these villages (version 7)
 """
 
 from __future__ import annotations
@@ -77,6 +83,8 @@ __all__ = [
     "name_aliases",
     "observations",
     "publications",
+    "puskesmas",
+    "puskesmas_villages",
     "regions",
     "scenarios",
     "schema_version",
@@ -311,6 +319,28 @@ commitments = Table(
     CheckConstraint("budget_rupiah >= 0", name="ck_commitments_budget"),
     Index("ix_commitments_scenario", "scenario_id"),
     sqlite_autoincrement=True,
+)
+
+
+puskesmas = Table(
+    "puskesmas",
+    metadata,
+    Column("district_code", CODE, primary_key=True),
+    Column("code", CODE, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("geometry", LargeBinary),
+    Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_puskesmas_dataset", "dataset_id"),
+)
+
+puskesmas_villages = Table(
+    "puskesmas_villages",
+    metadata,
+    Column("district_code", CODE, primary_key=True),
+    Column("puskesmas_code", CODE, primary_key=True),
+    Column("village_code", CODE, primary_key=True),
+    Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_puskesmas_villages_dataset", "dataset_id"),
 )
 
 
@@ -559,6 +589,30 @@ def _v6_commitments(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables["commitments"]])
 
 
+def _v7_puskesmas(conn: Connection) -> None:
+    """Version 7: puskesmas as a reporting unit, and the villages each serves (frozen)."""
+    md = MetaData()
+    Table("datasets", md, Column("id", Integer, primary_key=True))  # the foreign key's target, not created here
+    Table(
+        "puskesmas", md,
+        Column("district_code", CODE, primary_key=True),
+        Column("code", CODE, primary_key=True),
+        Column("name", Text, nullable=False),
+        Column("geometry", LargeBinary),
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+        Index("ix_puskesmas_dataset", "dataset_id"),
+    )  # fmt: skip
+    Table(
+        "puskesmas_villages", md,
+        Column("district_code", CODE, primary_key=True),
+        Column("puskesmas_code", CODE, primary_key=True),
+        Column("village_code", CODE, primary_key=True),
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
+        Index("ix_puskesmas_villages_dataset", "dataset_id"),
+    )  # fmt: skip
+    md.create_all(conn, tables=[md.tables["puskesmas"], md.tables["puskesmas_villages"]])
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_core,
@@ -567,5 +621,6 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v4_access,
     _v5_publication,
     _v6_commitments,
+    _v7_puskesmas,
 )
 CURRENT_VERSION = len(MIGRATIONS)

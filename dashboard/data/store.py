@@ -22,6 +22,9 @@ Rules a planner can rely on
   its 95% interval and source, e.g. SSGI 2024) go to their own table in the same transaction as its
   observations; they never enter a sum. For one (region, period, indicator, source) the newer dataset
   wins, as for observations.
+* **Figures of every level, never mixed.** Observations and estimates may be a kecamatan's, a kabupaten's or a
+  province's (and observations a puskesmas's); :meth:`Store.observations` returns the villages' only, and
+  :mod:`dashboard.data.levels` reads the others beside the sums of villages, each labelled.
 
 Writes are serialised: ``BEGIN IMMEDIATE`` on SQLite (WAL journal, so readers never wait) and a
 transaction-level advisory lock on PostgreSQL. Bulk rows go through ``executemany`` on SQLite and
@@ -94,6 +97,7 @@ _ADVISORY_LOCK = 0x4C6F6B7573  # "Lokus": serialises writers on PostgreSQL
 _CHUNK = 50_000
 _LISTED_CODES = 20  # codes named in a report line; the report's lists keep them all
 _LISTED_PROBLEMS = 200  # rows named per kind of problem when the store refuses a batch
+_VILLAGE_CODE = 13  # characters of a dotted village code (PP.KK.CC.DDDD); shorter codes are kecamatan and above
 
 
 class DatasetStatus(StrEnum):
@@ -817,7 +821,7 @@ class Store:
     def _checked_estimates(batch: IndicatorBatch) -> pd.DataFrame:
         """The batch's rate-only estimates as stored (:data:`BATCH_ESTIMATE_COLUMNS`).
 
-        The last line of defence, as for observations: a code that is not a kabupaten/kota code, a value or bound
+        The last line of defence, as for observations: a village's code (or no region code), a value or bound
         that is not a percentage (0-100), one bound without the other, bounds that do not hold the value, an
         empty source, a period that is not ``YYYY-MM``/``YYYY`` or that no data can have, or a key twice refuses
         the batch whole.
@@ -833,7 +837,7 @@ class Store:
         levels = [None if code is None else level_of(code) for code in codes]
         unreadable = np.array([code != written for code, written in zip(codes, frame["code"], strict=True)])
         refuse(unreadable, "indicators.estimate_bad_code", "kode_wilayah", "code", ("rows", 1))
-        for level in {level for level in levels if level not in (None, Level.KABUPATEN)}:
+        for level in {level for level in levels if level is Level.DESA}:  # a kecamatan, kabupaten or province
             other = ~unreadable & np.array([found is level for found in levels])
             refuse(other, "indicators.estimate_not_district_code", "kode_wilayah", "code", ("level", str(level)),
                    ("rows", 1))  # fmt: skip
@@ -1018,6 +1022,8 @@ class Store:
             # Explicit deletes rather than relying on ON DELETE CASCADE: clear, and the same on both databases.
             conn.execute(schema.observations.delete().where(schema.observations.c.dataset_id == dataset_id))
             conn.execute(schema.estimates.delete().where(schema.estimates.c.dataset_id == dataset_id))
+            for table in (schema.puskesmas_villages, schema.puskesmas):
+                conn.execute(table.delete().where(table.c.dataset_id == dataset_id))
             conn.execute(schema.districts.delete().where(schema.districts.c.dataset_id == dataset_id))
             conn.execute(schema.regions.delete().where(schema.regions.c.dataset_id == dataset_id))
             conn.execute(schema.datasets.delete().where(schema.datasets.c.id == dataset_id))
@@ -1253,20 +1259,23 @@ class Store:
         return str(version) if version is not None else "none"
 
     def observations(self, district_code: str) -> pd.DataFrame:
-        """:data:`OBSERVATION_COLUMNS` under the district, the latest dataset's value for each key."""
+        """:data:`OBSERVATION_COLUMNS` of the district's villages, the latest dataset's value for each key.
+
+        Villages only: figures imported for a kecamatan or the kabupaten itself are read through
+        :mod:`dashboard.data.levels`, labelled, and never added to the villages' (a village code is 13 characters).
+        """
+        o = schema.observations
         low, high = _district_range(district_code)
-        return self._current_observations(schema.observations.c.code >= low, schema.observations.c.code < high)
+        return self._current_observations(o.c.code >= low, o.c.code < high, sa.func.length(o.c.code) == _VILLAGE_CODE)
 
     def estimates(self, district_code: str) -> pd.DataFrame:
-        """Survey estimates of the district (and of any region under it): :data:`ESTIMATE_COLUMNS` and the
-        ``dataset_id`` that brought each, sorted by code, period, indicator and source. For one (code, period,
-        indicator, source) the newest dataset's figure wins; removed datasets have none left."""
+        """Survey estimates of the district itself: :data:`ESTIMATE_COLUMNS` and the ``dataset_id`` that brought
+        each, sorted by code, period, indicator and source. For one (code, period, indicator, source) the newest
+        dataset's figure wins; removed datasets have none left. Estimates of its kecamatan are read through
+        :func:`dashboard.data.levels.estimates_at`."""
         e = schema.estimates
-        low, high = _district_range(district_code)
         columns = ["dataset_id", "code", "period", "indicator", "value", "lower", "upper", "source"]
-        query = sa.select(*(e.c[c] for c in columns)).where(
-            sa.or_(e.c.code == district_code, sa.and_(e.c.code >= low, e.c.code < high))
-        )
+        query = sa.select(*(e.c[c] for c in columns)).where(e.c.code == district_code)
         with self._read() as conn:
             frame = pd.DataFrame.from_records(_tuples(conn.execute(query)), columns=columns)
         frame = frame.astype({"value": float, "lower": float, "upper": float, "dataset_id": "int64"})
@@ -1281,7 +1290,10 @@ class Store:
         o = schema.observations
         low, high = _district_range(district_code)
         with self._read() as conn:
-            rows = conn.execute(sa.select(o.c.period).where(o.c.code >= low, o.c.code < high).distinct()).all()
+            query = sa.select(o.c.period).where(
+                o.c.code >= low, o.c.code < high, sa.func.length(o.c.code) == _VILLAGE_CODE
+            )
+            rows = conn.execute(query.distinct()).all()
         return sorted(str(row.period) for row in rows)
 
     def _current_observations(self, *conditions: sa.ColumnElement[bool]) -> pd.DataFrame:

@@ -25,7 +25,8 @@ CASES = {
     "unknown_indicator": (f"{CODES[1]},2025-02,stuntingg,3,30", "indicators.unknown_indicator", "indikator",
                           "stuntingg"),
     "not_a_code": ("99.01.01.20x1,2025-02,stunting,3,30", "indicators.bad_code", "kode_wilayah", "99.01.01.20x1"),
-    "kecamatan_code": ("990101,2025-02,stunting,3,30", "indicators.not_village_code", "kode_wilayah", "990101"),
+    # A kecamatan's own figure is accepted (issue 15); one the boundaries do not have is refused.
+    "kecamatan_code": ("990109,2025-02,stunting,3,30", "levels.unknown_region", "kode_wilayah", "990109"),
     "code_not_in_district": ("9901019999,2025-02,stunting,3,30", "indicators.unknown_code", "kode_wilayah",
                              "9901019999"),
     "code_outside_district": ("5203012001,2025-02,stunting,3,30", "indicators.outside_district", "kode_wilayah",

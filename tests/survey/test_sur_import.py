@@ -101,7 +101,8 @@ BAD_ROWS = [
     ("99.01,2024,stunting,3,30,24.1,,,SSGI 2024", "indicators.estimate_counts_and_value", "nilai", "24.1"),
     (f"{CODES[0]},2024,stunting,,,24.1,,,SSGI 2024", "indicators.estimate_not_district_code", "kode_wilayah",
      CODES[0]),
-    ("99.01.01,2024,stunting,,,24.1,,,SSGI 2024", "indicators.estimate_not_district_code", "kode_wilayah", "99.01.01"),
+    # A known kecamatan's estimate is accepted (issue 15); one the boundaries lack is refused.
+    ("99.01.09,2024,stunting,,,24.1,,,SSGI 2024", "levels.unknown_region", "kode_wilayah", "99.01.09"),
     ("99.1x,2024,stunting,,,24.1,,,SSGI 2024", "indicators.estimate_bad_code", "kode_wilayah", "99.1x"),
     ("99.02,2024,stunting,,,24.1,,,SSGI 2024", "indicators.estimate_outside_district", "kode_wilayah", "99.02"),
     ("99.01,2024,stunting,,,dua puluh,,,SSGI 2024", "indicators.estimate_not_a_number", "nilai", "dua puluh"),

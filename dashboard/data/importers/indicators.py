@@ -64,6 +64,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from dashboard.core.codes import Level, level_of, try_normalise_code
 from dashboard.core.indicators import CATALOGUE
+from dashboard.core.levels import CODE_LENGTH, puskesmas_key
 from dashboard.core.periods import PeriodError, parse_period
 from dashboard.data.importers.model import (
     BATCH_ESTIMATE_COLUMNS,
@@ -77,12 +78,15 @@ from dashboard.data.importers.model import (
     period_refusal,
 )
 from dashboard.data.importers.names import listed_rows, resolve_names
+from dashboard.data.importers.regions import RegionNames, bps_to_kemendagri, level_name, read_region_crosswalk
 
 __all__ = [
     "FORMATS",
     "MAX_CELL_SHOWN",
     "MAX_COLUMNS",
     "MAX_LISTED",
+    "PUSKESMAS_COLUMNS",
+    "REGION_COLUMNS",
     "SIGIZI_MEASURES",
     "TIDY_COLUMNS",
     "TIDY_ESTIMATE_COLUMNS",
@@ -96,6 +100,7 @@ __all__ = [
     "column_list",
     "detect_format",
     "guess_mapping",
+    "implied_regions",
     "prepare_indicator_import",
     "read_table",
     "read_table_preview",
@@ -119,6 +124,8 @@ _TABLE_SUFFIXES = frozenset({".csv", ".txt", ".xlsx", ".xlsm"})
 _EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _DASHES = frozenset({"-", "–", "—", "--"})
 _VILLAGE_COLUMNS = ["code", "name", "kecamatan_code", "kecamatan_name", "district_code", "district_name"]
+REGION_COLUMNS = ["code", "name", "level"]  # known kecamatan, kabupaten/kota and provinces (see known_regions)
+PUSKESMAS_COLUMNS = ["district_code", "code", "name"]  # known puskesmas, per district
 
 
 def _header_key(text: object) -> str:
@@ -156,7 +163,25 @@ _TIDY_HEADERS: dict[str, tuple[str, ...]] = {
     "batas_bawah": ("batasbawah", "bawah", "lower", "lowerbound", "batasbawahci", "cilower", "lower95"),
     "batas_atas": ("batasatas", "atas", "upper", "upperbound", "batasatasci", "ciupper", "upper95"),
     "sumber": ("sumber", "sumberdata", "source", "datasource"),
+    # Other ways to say which region a row is (see _tidy_regions): a BPS code, a kabupaten/province name, a puskesmas.
+    "kode_bps": ("kodebps", "bps", "kodewilayahbps", "kodebpswilayah"),
+    "nama_wilayah": (
+        "namawilayah",
+        "wilayah",
+        "kabupatenkota",
+        "kabkota",
+        "namakabupaten",
+        "namakabupatenkota",
+        "namakabkota",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "namaprovinsi",
+    ),
+    "kode_puskesmas": ("kodepuskesmas", "kodepkm"),
 }
+# Columns that can say a row's region in the tidy template, in the order they are read.
+_TIDY_REGION_COLUMNS = ("kode_puskesmas", "kode_wilayah", "kode_bps", "nama_wilayah")
 _VILLAGE_HEADERS = ("kelurahan", "desa", "desakelurahan", "kelurahandesa", "desakel", "namadesa", "namakelurahan")
 _KECAMATAN_HEADERS = ("kecamatan", "kec", "namakecamatan")
 _PUSKESMAS_HEADERS = ("puskesmas", "namapuskesmas", "pkm")
@@ -804,6 +829,11 @@ class _Run:
     skip_unmatched: bool
     confirmed: Mapping[str, str]
     year: int | None = None  # the year of a file whose months carry none
+    # Kecamatan, kabupaten/kota and provinces figures may be imported for (REGION_COLUMNS), known puskesmas
+    # (PUSKESMAS_COLUMNS), and BPS code -> Kemendagri code from a crosswalk.
+    regions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REGION_COLUMNS))
+    puskesmas: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PUSKESMAS_COLUMNS))
+    crosswalk: Mapping[str, str] = field(default_factory=dict)
     skipped: set[int] = field(default_factory=set)  # rows left out on purpose (unmatched names)
     table: pd.DataFrame | None = None  # the file's cells, for the number-format evidence of the whole file
     styles: dict[str, str | None] = field(default_factory=dict)  # each count column's number format
@@ -834,41 +864,165 @@ class _Run:
 
 
 # Problem keys of a code that is unreadable, of another level, outside the chosen district, or unknown: village
-# codes for counts, kabupaten/kota codes for rate-only estimates.
+# codes in a report of villages (Sigizi, mapped tables), any level's code for counts in the tidy template, and a
+# kecamatan's, kabupaten/kota's or province's for rate-only estimates.
 _CODE_PROBLEMS = {
-    Level.DESA: ("indicators.bad_code", "indicators.not_village_code", "indicators.outside_district",
-                 "indicators.unknown_code"),
-    Level.KABUPATEN: ("indicators.estimate_bad_code", "indicators.estimate_not_district_code",
-                      "indicators.estimate_outside_district", "indicators.estimate_unknown_district"),
+    "village": ("indicators.bad_code", "indicators.not_village_code", "indicators.outside_district",
+                "indicators.unknown_code"),
+    "counts": ("indicators.bad_code", "indicators.not_village_code", "indicators.outside_district",
+               "indicators.unknown_code"),
+    "estimate": ("indicators.estimate_bad_code", "indicators.estimate_not_district_code",
+                 "indicators.estimate_outside_district", "indicators.estimate_unknown_district"),
 }  # fmt: skip
 
 
-def _resolve_codes(run: _Run, rows: np.ndarray, raw: np.ndarray, column: str, level: Level = Level.DESA) -> np.ndarray:
-    """The code of each non-empty raw code (None where it is not one of the villages, or for ``Level.KABUPATEN``
-    not the district of one of them)."""
-    known = set(run.villages["code" if level is Level.DESA else "district_code"].astype(str).tolist())
-    bad_code, other_level, outside, unknown = _CODE_PROBLEMS[level]
+def _known_codes(run: _Run) -> dict[Level, set[str]]:
+    """The codes figures may be imported for, per level: the villages, and the regions known above them."""
+    known: dict[Level, set[str]] = {level: set() for level in Level}
+    known[Level.DESA] = set(run.villages["code"].astype(str).tolist())
+    for code, level in zip(run.regions["code"].astype(str), run.regions["level"].astype(str), strict=True):
+        if level in Level.__members__.values():
+            known[Level(level)].add(code)
+    return known
+
+
+def _resolve_codes(
+    run: _Run, rows: np.ndarray, raw: np.ndarray, column: str, use: str = "village",
+    translate: Callable[[object], tuple[str | None, str | None]] | None = None,
+) -> np.ndarray:  # fmt: skip
+    """The code of each non-empty raw code (None where it is refused, with the reason in the report).
+
+    ``use`` says which codes a row may have: ``village`` (a village of ``run.villages``), ``counts`` (a village,
+    or a kecamatan, kabupaten/kota or province of ``run.regions``) or ``estimate`` (the same without villages).
+    ``translate`` reads a raw cell into a Kemendagri code or a refusal key (a BPS code); by default the cell is
+    a Kemendagri code, dotted or not.
+    """
+    known = _known_codes(run)
+    bad_code, other_level, outside, unknown = _CODE_PROBLEMS[use]
     codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
     resolved: list[str | None] = []
     reasons: dict[object, tuple[str, dict[str, Any]]] = {}
     for value in uniques.tolist():
-        code = try_normalise_code(value)
-        resolved.append(code if code in known else None)
-        if code is None:
+        refusal = None
+        if translate is None:
+            code = try_normalise_code(value)
+        else:
+            code, refusal = translate(value)
+        level = None if code is None else level_of(code)
+        allowed = level is Level.DESA if use == "village" else level is not Level.DESA if use == "estimate" else True
+        resolved.append(code if allowed and level is not None and code in known[level] else None)
+        if refusal is not None:
+            reasons[value] = (refusal, {})
+        elif code is None or level is None:
             reasons[value] = (bad_code, {})
-        elif level_of(code) is not level:
-            reasons[value] = (other_level, {"level": str(level_of(code))})
-        elif code in known:
+        elif not allowed:
+            reasons[value] = (other_level, {"level": str(level)})
+        elif code in known[level]:
             continue
         elif run.district_code and not (code + ".").startswith(run.district_code + "."):
-            reasons[value] = (outside, {"district": run.district_code})
+            if level is Level.DESA or use == "estimate":
+                reasons[value] = (outside, {"district": run.district_code})
+            else:
+                reasons[value] = (
+                    "levels.outside_district",
+                    {"district": run.district_code, "level": level_name(level)},
+                )
         else:
-            reasons[value] = (unknown, {"district": run.scope})
+            # Above villages (a kabupaten's estimate aside, worded since survey figures came in) a region of its own.
+            own = level is Level.DESA or (use == "estimate" and level is Level.KABUPATEN)
+            more = {} if own else {"level": level_name(level), "code": code}
+            reasons[value] = (unknown if own else "levels.unknown_region", {"district": run.scope, **more})
     result = np.array([*resolved, None], dtype=object)[codes]
     bad = (codes >= 0) & pd.isna(result)
     for value, value_rows in _by_value(raw[bad], rows[bad]):
         key, params = reasons[value]
         run.report.add(value_rows[0], column, value, key, rows=len(value_rows), **params)
+    return result
+
+
+def _tidy_regions(
+    run: _Run, rows: np.ndarray, raw: Mapping[str, np.ndarray], found: Mapping[str, str | None], use: str
+) -> np.ndarray:
+    """The region of each row of the tidy template (None where refused): a puskesmas (``kode_puskesmas``, with
+    its district in ``kode_wilayah``), else a Kemendagri code at any level (``kode_wilayah``), else a BPS code
+    (``kode_bps``), else a kabupaten/kota or province name (``nama_wilayah``). ``use``: ``counts`` or
+    ``estimate`` (see :func:`_resolve_codes`; a puskesmas has counts only)."""
+    codes = np.full(len(rows), None, dtype=object)
+    done = np.zeros(len(rows), dtype=bool)
+    for name in _TIDY_REGION_COLUMNS:
+        given = ~done & pd.notna(raw[name])
+        done |= given
+        if not given.any():
+            continue
+        column = found[name] or name
+        cells = raw[name][given]
+        if name == "kode_puskesmas":
+            if use == "estimate":
+                run.report.add_rows(rows[given], column, cells, "levels.puskesmas_estimate")
+                continue
+            codes[given] = _puskesmas_codes(run, rows[given], cells, raw["kode_wilayah"][given], column)
+        elif name == "kode_wilayah":
+            codes[given] = _resolve_codes(run, rows[given], cells, column, use)
+        elif name == "kode_bps":
+            translate = lambda value: bps_to_kemendagri(value, run.crosswalk)  # noqa: E731
+            codes[given] = _resolve_codes(run, rows[given], cells, column, use, translate)
+        else:
+            codes[given] = _region_names(run, rows[given], cells, column)
+    column = next((found[name] for name in _TIDY_REGION_COLUMNS if found[name]), None) or "kode_wilayah"
+    run.report.add_rows(rows[~done], column, None, "indicators.missing_region")
+    return codes
+
+
+def _puskesmas_codes(run: _Run, rows: np.ndarray, raw: np.ndarray, districts: np.ndarray, column: str) -> np.ndarray:
+    """The key (:func:`~dashboard.core.levels.puskesmas_key`) of each row's puskesmas, None where it is refused.
+
+    The puskesmas's district is the row's ``kode_wilayah`` (a kabupaten/kota code), else the chosen district,
+    else the one district whose puskesmas list holds that code; the puskesmas must be in that district's list."""
+    listed = run.puskesmas.astype(str)
+    known = set(zip(listed["district_code"], listed["code"], strict=True))
+    holders: dict[str, list[str]] = {}
+    for district, code in sorted(known):
+        holders.setdefault(code, []).append(district)
+    result = np.full(len(rows), None, dtype=object)
+    pairs = pd.DataFrame({"code": pd.Series(raw, dtype=object).astype(str).str.strip(),
+                          "district": pd.Series(districts, dtype=object)})  # fmt: skip
+    for (code, written), group in pairs.groupby(["code", "district"], dropna=False, sort=False):
+        positions = group.index.to_numpy()
+        first, count = int(rows[positions[0]]), len(positions)
+        given = written is not None and not (isinstance(written, float) and np.isnan(written))
+        district = try_normalise_code(written) if given else run.district_code
+        if given and (district is None or len(district) != CODE_LENGTH[Level.KABUPATEN]):
+            run.report.add(first, "kode_wilayah", written, "levels.puskesmas_district_code", rows=count)
+            continue
+        if district is None:
+            found = holders.get(str(code), [])
+            if len(found) != 1:
+                key = "levels.puskesmas_ambiguous" if found else "levels.unknown_puskesmas"
+                run.report.add(first, column, code, key, rows=count, district=", ".join(found) or run.scope)
+                continue
+            district = found[0]
+        if (district, str(code)) not in known:
+            run.report.add(first, column, code, "levels.unknown_puskesmas", rows=count, district=district)
+            continue
+        result[positions] = puskesmas_key(district, str(code))
+    return result
+
+
+def _region_names(run: _Run, rows: np.ndarray, raw: np.ndarray, column: str) -> np.ndarray:
+    """The kabupaten/kota or province each name means (:class:`~dashboard.data.importers.regions.RegionNames`),
+    within the chosen district when there is one; None where it is refused (no match, or several)."""
+    regions = run.regions[run.regions["level"].astype(str).isin([str(Level.KABUPATEN), str(Level.PROVINSI)])]
+    if run.district_code:
+        regions = regions[regions["code"].astype(str) == run.district_code]
+    names = RegionNames(regions)
+    codes, uniques = pd.factorize(pd.Series(raw, dtype=object), use_na_sentinel=True)
+    matches = [names.match(value) for value in uniques.tolist()]
+    result = np.array([*(m.code for m in matches), None], dtype=object)[codes]
+    for value, value_rows in _by_value(raw[pd.isna(result)], rows[pd.isna(result)]):
+        match = matches[uniques.tolist().index(value)]
+        key = "levels.name_ambiguous" if match.ambiguous else "levels.name_unmatched"
+        described = ", ".join(names.describe(code) for code in match.candidates) or "-"
+        run.report.add(value_rows[0], column, value, key, rows=len(value_rows), candidates=described)
     return result
 
 
@@ -1068,18 +1222,24 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     found = {name: _find_header(columns, _TIDY_HEADERS[name]) for name in _TIDY_HEADERS}
     # pembilang and penyebut may both be left out of a file of survey estimates (with a nilai column).
     counts_optional = found["nilai"] is not None and found["pembilang"] is None and found["penyebut"] is None
-    missing = [name for name in TIDY_COLUMNS if found[name] is None and not (counts_optional and name in
-                                                                             ("pembilang", "penyebut"))]  # fmt: skip
+    # A row's region may be said by kode_wilayah, kode_bps, nama_wilayah or kode_puskesmas.
+    region_given = any(found[name] for name in _TIDY_REGION_COLUMNS)
+    missing = [name for name in TIDY_COLUMNS if found[name] is None
+               and not (counts_optional and name in ("pembilang", "penyebut"))
+               and not (region_given and name == "kode_wilayah")]  # fmt: skip
     if missing:
         run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing),
                        expected=_TIDY_EXPECTED)  # fmt: skip
         return _no_observations()
-    code_col, period_col, indicator_col = found["kode_wilayah"], found["periode"], found["indikator"]
+    period_col, indicator_col = found["periode"], found["indikator"]
+    code_col = next(found[name] for name in ("kode_wilayah", *_TIDY_REGION_COLUMNS) if found[name])
     numerator_col, denominator_col, value_col = found["pembilang"], found["penyebut"], found["nilai"]
     assert code_col and period_col and indicator_col
     count_cols = [c for c in (numerator_col, denominator_col) if c]
     # A totals row is checked against the rows of its period and indicator.
-    table = _skip_totals(run, table, [code_col], count_cols, [period_col, indicator_col])
+    table = _skip_totals(
+        run, table, [found[name] for name in _TIDY_REGION_COLUMNS], count_cols, [period_col, indicator_col]
+    )
     rows = table.index.to_numpy()
     nothing = np.full(len(rows), None, dtype=object)
     raw = {name: table[column].to_numpy(dtype=object) if column else nothing for name, column in found.items()}
@@ -1098,7 +1258,7 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     counted = ~has_value
     rows, periods, indicators = rows[counted], periods[counted], indicators[counted]
     raw = {name: cells[counted] for name, cells in raw.items()}
-    codes = _regions(run, rows, raw["kode_wilayah"], None, {"code": code_col})
+    codes = _tidy_regions(run, rows, raw, found, "counts")
     if not (numerator_col and denominator_col):  # a row with neither counts nor nilai, in a file of estimates
         run.report.add_rows(rows, value_col, None, "indicators.estimate_missing_value")
         return _no_observations()
@@ -1124,16 +1284,13 @@ def _estimates(
     periods: np.ndarray, indicators: np.ndarray,
 ) -> pd.DataFrame:  # fmt: skip
     """The rate-only rows of the tidy template as estimates (:data:`BATCH_ESTIMATE_COLUMNS`), every bad cell an
-    error: a kabupaten/kota code of a district the villages belong to, ``nilai`` in percent (0-100, decimal comma
-    or dot, a trailing ``%`` allowed), both 95% bounds or neither with ``batas_bawah <= nilai <= batas_atas``,
-    and a ``sumber``. Never counts: an estimate cannot enter a sum."""
+    error: the code (or BPS code, or name) of a kecamatan, kabupaten/kota or province Lokus knows, ``nilai`` in
+    percent (0-100, decimal comma or dot, a trailing ``%`` allowed), both 95% bounds or neither with
+    ``batas_bawah <= nilai <= batas_atas``, and a ``sumber``. Never counts: an estimate cannot enter a sum."""
     rows, periods, indicators = rows[rate_only], periods[rate_only], indicators[rate_only]
     cells = {name: values[rate_only] for name, values in raw.items()}
-    code_col = found["kode_wilayah"] or "kode_wilayah"
-    codes = np.full(len(rows), None, dtype=object)
-    given = pd.notna(cells["kode_wilayah"])
-    codes[given] = _resolve_codes(run, rows[given], cells["kode_wilayah"][given], code_col, Level.KABUPATEN)
-    run.report.add_rows(rows[~given], code_col, None, "indicators.missing_region")
+    code_col = next((found[name] for name in _TIDY_REGION_COLUMNS if found[name]), None) or "kode_wilayah"
+    codes = _tidy_regions(run, rows, cells, found, "estimate")
     value, value_ok = _percents(run, rows, cells["nilai"], found["nilai"] or "nilai")
     lower, lower_ok = _percents(run, rows, cells["batas_bawah"], found["batas_bawah"] or "batas_bawah")
     upper, upper_ok = _percents(run, rows, cells["batas_atas"], found["batas_atas"] or "batas_atas")
@@ -1435,6 +1592,33 @@ def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFr
     return _wide(run, table, mapping.indicators, codes, periods, str(mapping.code or mapping.village), source="mapped")
 
 
+def implied_regions(villages: pd.DataFrame, regions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The kecamatan, kabupaten/kota and provinces figures may be imported for (:data:`REGION_COLUMNS`):
+    ``regions`` as given, and those the villages' codes imply (a village's kecamatan, kabupaten and province),
+    named as the villages' rows name them (a province by its code when nothing names it)."""
+    frames = [] if regions is None else [regions[REGION_COLUMNS].astype(str)]
+    if len(villages):
+        codes = villages["code"].astype(str)
+        for level, code, name in ((Level.KECAMATAN, "kecamatan_code", "kecamatan_name"),
+                                  (Level.KABUPATEN, "district_code", "district_name")):  # fmt: skip
+            named = {"code": villages[code].astype(str), "name": villages[name].astype(str), "level": str(level)}
+            frames.append(pd.DataFrame(named))
+        frames.append(pd.DataFrame({"code": codes.str[:2], "name": codes.str[:2], "level": str(Level.PROVINSI)}))
+    if not frames:
+        return pd.DataFrame(columns=REGION_COLUMNS)
+    return pd.concat(frames, ignore_index=True).drop_duplicates("code").reset_index(drop=True)
+
+
+def _levels_count(codes: Sequence[object]) -> dict[str, int]:
+    """How many figures of a batch are of each level (``puskesmas`` for a puskesmas key)."""
+    found: dict[str, int] = {}
+    for code in codes:
+        text = str(code)
+        level = "puskesmas" if "#" in text else str(level_of(text))
+        found[level] = found.get(level, 0) + 1
+    return found
+
+
 def _no_observations() -> pd.DataFrame:
     return pd.DataFrame(
         {c: pd.Series(dtype=float if c in ("numerator", "denominator") else object) for c in BATCH_OBSERVATION_COLUMNS}
@@ -1457,6 +1641,10 @@ def prepare_indicator_import(
     mapping: Mapping[str, str] | ColumnMapping | None = None,
     confirmed: Mapping[str, str] | None = None,
     year: int | None = None,
+    regions: pd.DataFrame | None = None,
+    puskesmas: pd.DataFrame | None = None,
+    crosswalk: bytes | None = None,
+    crosswalk_name: str | None = None,
 ) -> IndicatorBatch:
     """Read and check an indicator file into a batch the store can commit; never writes.
 
@@ -1468,6 +1656,12 @@ def prepare_indicator_import(
     as aliases via ``batch.new_aliases``); ``confirmed`` maps raw names to the codes a planner chose;
     ``skip_unmatched`` imports the other rows when some names match nothing (those rows become warnings).
     ``year`` is the year of a report whose months carry none (no Tahun column; a Tahun column wins).
+
+    Figures above villages (tidy template only): ``regions`` (:data:`REGION_COLUMNS`: code, name, level) are the
+    kecamatan, kabupaten/kota and provinces Lokus knows (:func:`dashboard.data.levels.known_regions`; without it,
+    those the villages imply); ``puskesmas`` (:data:`PUSKESMAS_COLUMNS`) the puskesmas of the stored lists;
+    ``crosswalk`` a CSV (``kode_bps, kode_kemendagri``; ``crosswalk_name`` names it in problems) translating a
+    ``kode_bps`` column's kabupaten/province codes (:mod:`dashboard.data.importers.regions`).
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
@@ -1477,8 +1671,22 @@ def prepare_indicator_import(
     frame = villages if len(villages.columns) else pd.DataFrame(columns=_VILLAGE_COLUMNS)
     if district_code:
         frame = frame[frame["district_code"].astype(str) == district_code]
-    run = _Run(batch, report, frame.reset_index(drop=True), district_code, aliases or {}, accept_near,
-               skip_unmatched, {str(k): str(v) for k, v in (confirmed or {}).items() if v}, year)  # fmt: skip
+    run = _Run(
+        batch,
+        report,
+        frame.reset_index(drop=True),
+        district_code,
+        aliases or {},
+        accept_near,
+        skip_unmatched,
+        {str(k): str(v) for k, v in (confirmed or {}).items() if v},
+        year,
+        implied_regions(frame, regions),
+        pd.DataFrame(columns=PUSKESMAS_COLUMNS) if puskesmas is None else puskesmas[PUSKESMAS_COLUMNS],
+    )
+    if crosswalk is not None:
+        run.crosswalk, refused = read_region_crosswalk(crosswalk, crosswalk_name or "crosswalk.csv")
+        report.problems.extend(refused)
     try:
         table = read_table(content, file_name)
     except TableError as error:
@@ -1496,7 +1704,7 @@ def prepare_indicator_import(
         report.add(None, None, None, "indicators.unknown_layout", columns=column_list(columns))
     elif table.empty:
         report.add(None, None, None, "indicators.empty_file")
-    elif run.villages.empty:
+    elif run.villages.empty and (chosen != "tidy" or (run.regions.empty and run.puskesmas.empty)):
         report.add(None, None, None, "indicators.no_villages", district=run.scope)
     else:
         _check_confirmed(run)
@@ -1525,6 +1733,9 @@ def prepare_indicator_import(
     batch.extra["periods"] = sorted({str(p) for p in (*batch.observations["period"], *batch.estimates["period"])})
     if len(batch.estimates):
         batch.extra["estimates"] = len(batch.estimates)
+    levels = _levels_count([*batch.observations["code"], *batch.estimates["code"]])
+    if set(levels) - {str(Level.DESA)}:
+        batch.extra["levels"] = levels
     log.info("%s: %s, %d rows read, %d observations, %d estimates, %d problems", file_name, chosen, batch.rows_read,
              len(batch.observations), len(batch.estimates), len(batch.problems))  # fmt: skip
     return batch

@@ -60,6 +60,7 @@ class DatasetKind(StrEnum):
     SIGIZI = "sigizi"
     MAPPED = "mapped"
     MEASUREMENTS = "measurements"
+    PUSKESMAS = "puskesmas"  # a puskesmas -> village list (dashboard.data.importers.puskesmas)
     DEMO = "demo"
 
 
