@@ -23,6 +23,7 @@ from dashboard.views import (
     data_page,
     gaps_page,
     geojson_route,
+    layers_route,
     lokus_page,
     map_page,
     publication_page,
@@ -80,6 +81,9 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)
+    layers_route.register(
+        app, services
+    )  # /lokus-geo/<v>/<level>/<within>.geojson, /lokus-tiles/...: readers of the area
     brief_route.register(app, services)  # /unduh/ringkasan/<kode>.pdf|png: the one-page brief, readers of the area
     presentation.register(app, services)  # /paparan/<kode>: the briefing room's slides, readers of the area
     public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
