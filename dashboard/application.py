@@ -27,6 +27,7 @@ from dashboard.views import (
     lokus_page,
     map_page,
     publication_page,
+    region_page,
     shell,
 )
 from dashboard.views.bundles import LokusDash
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     data_page.register(secured.page(Permission.IMPORT), services)
     lokus_page.register(secured.page(Permission.VIEW), services)
     gaps_page.register(secured.page(Permission.VIEW), services)
+    region_page.register(secured.page(Permission.VIEW), services)
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)

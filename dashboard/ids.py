@@ -209,6 +209,23 @@ class ID(StrEnum):
     REMOVE_TARGET = "data-remove-target"
 
 
+    # Region page (/wilayah): a province or all Indonesia, by kabupaten/kota.
+    REGION = "region-choice"
+    REGION_INDICATOR = "region-indicator"
+    REGION_PERIOD = "region-period"
+    REGION_ORIGIN = "region-origin"
+    REGION_COMPARE = "region-compare"
+    REGION_MAP = "region-map"
+    REGION_TITLE = "region-title"
+    REGION_LEGEND = "region-legend"
+    REGION_NOTE = "region-note"
+    REGION_TABLE = "region-table"
+    REGION_CHANGE = "region-change"
+    REGION_OPENED = "region-opened"
+    REGION_OPEN = "region-open"
+    REGION_TILES_POLL = "region-tiles-poll"
+
+
 class Pattern(StrEnum):
     """Types of pattern-matching IDs: ``{"type": Pattern.X, "key": ...}``."""
 

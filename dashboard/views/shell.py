@@ -19,7 +19,15 @@ from dashboard.auth.roles import ANONYMOUS, Actor, Permission, can
 from dashboard.i18n import LANGUAGES, Lang, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views import audit_page, data_page, gaps_page, lokus_page, map_page, publication_page
+from dashboard.views import (
+    audit_page,
+    data_page,
+    gaps_page,
+    lokus_page,
+    map_page,
+    publication_page,
+    region_page,
+)
 from dashboard.views.loading import loading
 
 __all__ = ["PAGES", "layout", "register"]
@@ -31,6 +39,7 @@ PAGES: dict[str, tuple[str, PageBuilder, Permission]] = {
     "/": ("nav.map", map_page.layout, Permission.VIEW),
     "/lokus": ("nav.lokus", lokus_page.layout, Permission.VIEW),
     "/kesenjangan": ("nav.gaps", gaps_page.layout, Permission.VIEW),
+    "/wilayah": ("nav.region", region_page.layout, Permission.VIEW),
     "/data": ("nav.data", data_page.layout, Permission.IMPORT),
     "/audit": ("nav.audit", audit_page.layout, Permission.READ_AUDIT),
     "/publikasi": ("nav.publication", publication_page.layout, Permission.PUBLISH),

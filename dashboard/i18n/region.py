@@ -1,0 +1,62 @@
+"""Strings of the region page (``/wilayah``): a province or all Indonesia, kabupaten/kota by kabupaten/kota."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "nav.region": ("Provinsi & nasional", "Provinces & national"),
+    "region.none": (
+        "Belum ada provinsi yang dapat Anda lihat: impor batas kabupaten/kota atau desa dulu, atau minta admin "
+        "menambahkan provinsi ke wilayah akun Anda.",
+        "There is no province you can see yet: import district or village boundaries first, or ask an administrator "
+        "to add a province to your account's areas.",
+    ),
+    "region.demo": ("Provinsi Contoh (data contoh, fiktif)", "Sample province (sample data, fictional)"),
+    "region.national": ("Indonesia (seluruh provinsi)", "Indonesia (all provinces)"),
+    "region.choose": ("Wilayah", "Region"),
+    "region.origin": ("Sumber angka", "Source of the figures"),
+    "region.compare": ("Bandingkan dengan", "Compare with"),
+    "region.compare.none": ("Tidak dibandingkan", "No comparison"),
+    "region.title": (
+        "{indicator} per kabupaten/kota, {region}, {period}",
+        "{indicator} by district, {region}, {period}",
+    ),
+    "region.click_hint": (
+        "Klik sebuah kabupaten/kota di peta untuk melihat angkanya dan membuka peta desanya.",
+        "Click a district on the map to see its figures and open its village map.",
+    ),
+    "region.band.0": ("sangat rendah", "very low"),
+    "region.band.1": ("rendah", "low"),
+    "region.band.2": ("sedang", "medium"),
+    "region.band.3": ("tinggi", "high"),
+    "region.band.4": ("sangat tinggi", "very high"),
+    "region.no_value": ("tanpa angka", "no figure"),
+    "region.interval": ("(IK 95%: {low}–{high})", "(95% CI: {low}–{high})"),
+    "region.interval.pp": ("{low} s.d. {high} poin", "{low} to {high} points"),
+    "region.pp": ("poin", "points"),
+    "region.change.better": ("membaik (di luar variasi sampel)", "better (beyond sampling variation)"),
+    "region.change.worse": ("memburuk (di luar variasi sampel)", "worse (beyond sampling variation)"),
+    "region.change.unclear": ("belum pasti (dalam variasi sampel)", "unclear (within sampling variation)"),
+    "region.col.name": ("Kabupaten/kota", "District"),
+    "region.col.interval": ("IK 95%", "95% CI"),
+    "region.col.counts": ("Pembilang/penyebut", "Numerator/denominator"),
+    "region.col.change": ("Perubahan", "Change"),
+    "region.col.verdict": ("Arti", "Meaning"),
+    "region.table": ("Angka per kabupaten/kota ({origin})", "Figures by district ({origin})"),
+    "region.no_figures": ("Belum ada angka untuk pilihan ini.", "No figures for this choice yet."),
+    "region.change": ("Perubahan {before} → {now}", "Change {before} → {now}"),
+    "region.source": ("Sumber: {origin}", "Source: {origin}"),
+    "region.villages.zoom": (
+        "Perbesar peta sampai tingkat kabupaten/kota untuk melihat desa (warna dari angka desa sendiri).",
+        "Zoom in to district level to see villages (coloured by their own figures).",
+    ),
+    "region.villages.building": (
+        "Peta desa sedang disiapkan; desa akan tampil saat diperbesar begitu siap.",
+        "The village map is being prepared; villages will show on zoom once it is ready.",
+    ),
+    "region.villages.none": (
+        "Peta ini menampilkan kabupaten/kota saja (desa tidak tersedia atau tidak termasuk wilayah akun Anda).",
+        "This map shows districts only (villages are not available or not in your account's areas).",
+    ),
+    "region.opened.none": ("Tidak ada angka untuk {code} pada pilihan ini.", "No figure for {code} in this choice."),
+    "region.open": ("Buka peta desa kabupaten/kota ini", "Open this district's village map"),
+}

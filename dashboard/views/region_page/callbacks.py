@@ -1,0 +1,307 @@
+"""The region page's callbacks: follow the region, draw its map and tables, open a clicked kabupaten/kota."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.auth.context import current_actor
+from dashboard.auth.guard import SecuredApp
+from dashboard.auth.roles import ANONYMOUS, Actor
+from dashboard.components import encode_classes
+from dashboard.core.codes import Level
+from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
+from dashboard.core.periods import period_label
+from dashboard.data.layers import LayerError, layer_frame
+from dashboard.data.source import District
+from dashboard.i18n import t
+from dashboard.ids import ID
+from dashboard.services import Services, may_read
+from dashboard.tiles import TileState, tiles_status
+from dashboard.views.layers_route import layer_path, tiles_path
+from dashboard.views.region_page.model import (
+    NATIONAL,
+    band_classes,
+    band_colours,
+    band_labels,
+    bands,
+    change_table,
+    indicators_of,
+    is_demo_region,
+    map_figures,
+    origins_present,
+    periods_of,
+    region_figures,
+    region_options,
+)
+
+__all__ = ["register"]
+
+LEVEL = Level.KABUPATEN  # the units a province or national map fills
+
+
+def _within(region: str) -> str | None:
+    return None if region == NATIONAL else region
+
+
+def _actor() -> Actor:
+    return current_actor() or ANONYMOUS
+
+
+def _allowed(services: Services, region: object, lang: str) -> str:
+    """The region if the reader may read it (the value comes from the browser: checked here, on the server)."""
+    if not isinstance(region, str) or region not in {o["value"] for o in region_options(services, _actor(), lang)}:
+        raise PreventUpdate
+    return region
+
+
+def _table(rows: list[dict[str, str]], columns: list[tuple[str, str]], caption: str) -> Any:
+    if not rows:
+        return html.P(caption, className="text-muted")
+    head = html.Thead(html.Tr([html.Th(label) for _, label in columns]))
+    body = html.Tbody([html.Tr([html.Td(row[key]) for key, _ in columns]) for row in rows])
+    return html.Div([html.H3(caption, className="h6"), dbc.Table([head, body], size="sm", striped=True,
+                                                                 responsive=True)])  # fmt: skip
+
+
+def _legend(indicator: str, lang: str) -> Any:
+    swatches = [(colour, label) for colour, label in zip(band_colours(indicator), band_labels(indicator, lang),
+                                                         strict=True)]  # fmt: skip
+    swatches.append(("#d9d9d9", t("legend.no_data", lang)))
+    return html.Ul(
+        [html.Li([html.Span(className="swatch", style={"background": colour}), label]) for colour, label in swatches],
+        className="legend-list",
+    )
+
+
+def _title(title: str, region: str, lang: str) -> Any:
+    if not is_demo_region(region):
+        return title
+    badge = dbc.Badge(t("demo.badge", lang), color="warning", text_color="dark", className="ms-2 demo-badge",
+                      title=t("demo.explainer", lang))  # fmt: skip
+    return [title, badge]
+
+
+def _readable(services: Services, actor: Actor) -> Any:
+    districts = {district.code: district for district in services.store.districts()} if services.store else {}
+    return lambda code: may_read(actor, districts.get(code, District(code, code)))
+
+
+def _bounds(services: Services, actor: Actor, within: str | None) -> list[float] | None:
+    source = services.store if services.store is not None else services.source
+    try:
+        frame = layer_frame(source, str(LEVEL), within, _readable(services, actor))
+    except LayerError:
+        return None
+    return [float(v) for v in frame.total_bounds] if len(frame) else None
+
+
+def _villages(services: Services, actor: Actor, within: str | None) -> tuple[str | None, bool]:
+    """The villages' tile template when the reader may read every district of the region and the tiles are built;
+    and whether the page should keep asking (still building)."""
+    source = services.store
+    if source is None:
+        return None, False
+    districts = [d for d in source.districts() if (within is None and not d.is_demo) or
+                 (within is not None and d.code.startswith(within + "."))]  # fmt: skip
+    if not districts or not all(may_read(actor, d) for d in districts):
+        return None, False
+    status = tiles_status(services.settings.data_dir, source, within)
+    if status.state is TileState.READY:
+        return tiles_path(services, within), False
+    if status.state is TileState.FAILED:
+        return None, False
+    tiles_path(services, within)  # starts the build in the background
+    return None, True
+
+
+def register(app: SecuredApp | Dash, services: Services) -> None:
+    @app.callback(
+        Output(ID.REGION_INDICATOR, "options"),
+        Output(ID.REGION_INDICATOR, "value"),
+        Input(ID.REGION, "value"),
+        State(ID.REGION_INDICATOR, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def follow_region(region: str, current: str | None, lang: str) -> tuple[Any, Any]:
+        within = _within(_allowed(services, region, lang))
+        keys = [key for key in indicators_of(services, LEVEL, within) if key in CATALOGUE]
+        options = [{"label": CATALOGUE[key].label(lang), "value": key} for key in keys]
+        value = current if current in keys else (STUNTING if STUNTING in keys else (keys[0] if keys else None))
+        return options, value
+
+    @app.callback(
+        Output(ID.REGION_PERIOD, "options"),
+        Output(ID.REGION_PERIOD, "value"),
+        Output(ID.REGION_COMPARE, "options"),
+        Input(ID.REGION_INDICATOR, "value"),
+        State(ID.REGION, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def follow_indicator(indicator: str | None, region: str, lang: str) -> tuple[Any, Any, Any]:
+        within = _within(_allowed(services, region, lang))
+        periods = periods_of(services, LEVEL, within, indicator) if indicator in CATALOGUE else []
+        options = [{"label": period_label(p, lang), "value": p} for p in reversed(periods)]
+        return options, (periods[-1] if periods else None), options
+
+    @app.callback(
+        Output(ID.REGION_MAP, "overview_geojson_url"),
+        Output(ID.REGION_MAP, "overview_codes"),
+        Output(ID.REGION_MAP, "overview_classes"),
+        Output(ID.REGION_MAP, "overview_hover_text"),
+        Output(ID.REGION_MAP, "palette"),
+        Output(ID.REGION_MAP, "bounds"),
+        Output(ID.REGION_MAP, "view_revision"),
+        Output(ID.REGION_MAP, "export_title"),
+        Output(ID.REGION_MAP, "export_legend"),
+        Output(ID.REGION_MAP, "export_source"),
+        Output(ID.REGION_MAP, "export_mark"),
+        Output(ID.REGION_TITLE, "children"),
+        Output(ID.REGION_LEGEND, "children"),
+        Output(ID.REGION_TABLE, "children"),
+        Output(ID.REGION_CHANGE, "children"),
+        Output(ID.REGION_ORIGIN, "options"),
+        Output(ID.REGION_ORIGIN, "value"),
+        Input(ID.REGION_PERIOD, "value"),
+        Input(ID.REGION_ORIGIN, "value"),
+        Input(ID.REGION_COMPARE, "value"),
+        State(ID.REGION, "value"),
+        State(ID.REGION_INDICATOR, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def draw(period: str | None, origin: str | None, compare: str | None, region: str, indicator: str | None,
+             lang: str) -> tuple[Any, ...]:  # fmt: skip
+        region = _allowed(services, region, lang)
+        within = _within(region)
+        if indicator not in CATALOGUE or not period:
+            raise PreventUpdate
+        actor = _actor()
+        figures = region_figures(services, actor, LEVEL, within, indicator, period)
+        present = origins_present(figures)
+        origin = origin if origin in present else (present[0] if present else None)
+        shown = map_figures(figures, origin or "", indicator, lang)
+        name = next(o["label"] for o in region_options(services, actor, lang) if o["value"] == region)
+        label = get_indicator(indicator).label(lang)
+        title = t("region.title", lang, indicator=label, region=name, period=period_label(period, lang))
+        origin_options = [{"label": t(f"levels.origin.{o}", lang), "value": o} for o in present]
+        columns = [("name", t("region.col.name", lang)), ("value", label), ("interval", t("region.col.interval", lang)),
+                   ("counts", t("region.col.counts", lang))]  # fmt: skip
+        table = _table(shown.rows, columns, t("region.table", lang, origin=t(f"levels.origin.{origin}", lang))
+                       if origin else t("region.no_figures", lang))  # fmt: skip
+        change: Any = ""
+        if compare and compare != period and origin:
+            before = region_figures(services, actor, LEVEL, within, indicator, compare)
+            rows = change_table(figures, before, origin, indicator, lang)
+            change_columns = [
+                ("name", t("region.col.name", lang)),
+                ("before", period_label(compare, lang)),
+                ("now", period_label(period, lang)),
+                ("change", t("region.col.change", lang)),
+                ("interval", t("region.col.interval", lang)),
+                ("verdict", t("region.col.verdict", lang)),
+            ]
+            change = _table(rows, change_columns, t("region.change", lang, before=period_label(compare, lang),
+                                                    now=period_label(period, lang)))  # fmt: skip
+        colours = band_colours(indicator)
+        legend = [[c, lbl] for c, lbl in zip(colours, band_labels(indicator, lang), strict=True)]
+        source = t("region.source", lang, origin=t(f"levels.origin.{origin}", lang) if origin else "—")
+        return (
+            layer_path(services, str(LEVEL), within),
+            shown.codes,
+            shown.classes,
+            shown.hover,
+            colours,
+            _bounds(services, actor, within),
+            region,
+            title,
+            legend,
+            source,
+            t("demo.badge", lang).upper() if is_demo_region(region) else None,
+            _title(title, region, lang),
+            _legend(indicator, lang),
+            table,
+            change,
+            origin_options,
+            origin,
+        )
+
+    @app.callback(
+        Output(ID.REGION_MAP, "tiles_url"),
+        Output(ID.REGION_MAP, "codes"),
+        Output(ID.REGION_MAP, "classes"),
+        Output(ID.REGION_MAP, "hover_text"),
+        Output(ID.REGION_NOTE, "children"),
+        Output(ID.REGION_TILES_POLL, "disabled"),
+        Input(ID.REGION_PERIOD, "value"),
+        Input(ID.REGION_TILES_POLL, "n_intervals"),
+        State(ID.REGION, "value"),
+        State(ID.REGION_INDICATOR, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def villages(period: str | None, _: int | None, region: str, indicator: str | None,
+                 lang: str) -> tuple[Any, ...]:  # fmt: skip
+        """The villages from district zoom on: their tiles once built, coloured by their own figures (only villages
+        with a figure travel; the others are drawn as no data)."""
+        within = _within(_allowed(services, region, lang))
+        if indicator not in CATALOGUE or not period:
+            raise PreventUpdate
+        actor = _actor()
+        template, building = _villages(services, actor, within)
+        if template is None:
+            note = t("region.villages.building", lang) if building else t("region.villages.none", lang)
+            return None, [], "", {}, note, not building
+        figures = region_figures(services, actor, Level.DESA, within, indicator, period)
+        figures = figures[figures["origin"] == "imported"]
+        classes = band_classes(figures["value"], bands(indicator))
+        codes = [str(code) for code in figures["code"]]
+        return template, codes, encode_classes(classes), {}, t("region.villages.zoom", lang), True
+
+    @app.callback(
+        Output(ID.REGION_OPENED, "children"),
+        Input(ID.REGION_MAP, "click_timestamp"),
+        State(ID.REGION_MAP, "click_code"),
+        State(ID.REGION_MAP, "click_layer"),
+        State(ID.REGION, "value"),
+        State(ID.REGION_INDICATOR, "value"),
+        State(ID.REGION_PERIOD, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def opened(_: int, code: object, layer: object, region: str, indicator: str | None, period: str | None,
+               lang: str) -> Any:  # fmt: skip
+        within = _within(_allowed(services, region, lang))
+        if not isinstance(code, str) or layer != "overview" or indicator not in CATALOGUE or not period:
+            raise PreventUpdate
+        actor = _actor()
+        figures = region_figures(services, actor, LEVEL, within, indicator, period)
+        rows = figures[figures["code"] == code]
+        if rows.empty:
+            return html.P(t("region.opened.none", lang, code=code))
+        lines: list[Any] = [html.H3(str(rows["name"].iloc[0]), className="h6")]
+        for row in rows.itertuples(index=False):
+            shown = map_figures(rows, str(row.origin), indicator, lang).rows[0]
+            lines.append(html.P([html.Strong(t(f"levels.origin.{row.origin}", lang) + ": "), shown["value"], " ",
+                                 shown["interval"], html.Br(), shown["counts"]]))  # fmt: skip
+        districts = {d.code for d in services.source.districts()}  # only what the reader may read
+        if code in districts:
+            lines.append(dbc.Button(t("region.open", lang), id=ID.REGION_OPEN, color="primary", size="sm",
+                                    value=code))  # fmt: skip
+        return html.Div(lines)
+
+    @app.callback(
+        Output(ID.MAP_STATE, "data", allow_duplicate=True),
+        Output(ID.URL, "pathname", allow_duplicate=True),
+        Input(ID.REGION_OPEN, "n_clicks"),
+        State(ID.REGION_OPEN, "value"),
+        State(ID.MAP_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def open_district(clicks: int | None, code: object, stored: dict[str, Any] | None) -> tuple[Any, Any]:
+        if not clicks or not isinstance(code, str):
+            raise PreventUpdate
+        if code not in {d.code for d in services.source.districts()}:  # the reader's districts only
+            raise PreventUpdate
+        return {"district": code}, "/"

@@ -1,0 +1,112 @@
+"""A provincial analyst's journey, headless: kabupaten outlines and a kabupaten series imported, the province
+mapped kabupaten by kabupaten in fixed bands, a kabupaten opened, the change between the two years read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.config import Settings
+from dashboard.data.store import Store
+from dashboard.views.region_page.model import PREVALENCE_EDGES, band_colours
+from tests.auth_helpers import start_signed_in
+from tests.browser_helpers import click_map, external_requests, failed_requests
+from tests.levels.helpers import check, import_kabupaten, messages
+
+pytestmark = pytest.mark.browser
+
+MAP = "region-map"
+HOOK = "const hook = window.__lokusMaps[arguments[0]];"
+SERIES = [
+    "nama_wilayah,periode,indikator,pembilang,penyebut",
+    "Kab. Lombok Timur,2023,stunting,812,3120",
+    "KABUPATEN BIMA,2023,stunting,455,1702",
+    "Kota Bima,2023,stunting,101,640",
+    "Lombok Timur,2024,stunting,790,3251",
+    "Kabupaten Bima,2024,stunting,430,1699",
+    "KOTA BIMA,2024,stunting,95,655",
+]
+# Inside each square of tests.levels.helpers.kabupaten_geojson (lon 116+i .. 116.9+i, lat -9.0 .. -8.1).
+CENTRES = {"52.03": (116.45, -8.55), "52.06": (117.45, -8.55), "52.72": (118.45, -8.55)}
+
+
+def _band(rate: float) -> int:
+    return sum(rate >= edge for edge in PREVALENCE_EDGES)
+
+
+def _close(actual: list[int], colour: str) -> bool:
+    expected = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return all(abs(a - b) <= 3 for a, b in zip(actual, expected, strict=True))
+
+
+@pytest.fixture
+def province(dash_duo: Any, tmp_path: Path) -> Any:
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        import_kabupaten(store)
+        batch = check(store, SERIES, "seri_kabupaten_ntb.csv")
+        assert batch.ok, messages(batch)
+        store.commit(batch)
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("52",), next_path="/wilayah")
+    return dash_duo
+
+
+def test_reg001_province_mapped_by_kabupaten_opened_and_compared(province: Any) -> None:
+    dash_duo = province
+    dash_duo.wait_for_element(f'#{MAP}[data-ready="true"]', timeout=40)
+    dash_duo.wait_for_contains_text("#region-title", "2024", timeout=20)
+    title = dash_duo.find_element("#region-title").text
+    assert "Nusa Tenggara Barat" in title or "52" in title, title
+
+    # Each kabupaten is drawn in the WHO band of its own imported figure (2024, the latest period).
+    colours = band_colours("stunting")
+    rates = {"52.03": 790 / 3251, "52.06": 430 / 1699, "52.72": 95 / 655}
+    for code, rate in rates.items():
+        expected = colours[_band(100 * rate)]
+        pixel = list(dash_duo.driver.execute_script(f"{HOOK} return hook.pixelAt(arguments[1], arguments[2]);",
+                                                    MAP, *CENTRES[code]))  # fmt: skip
+        assert _close(pixel, expected), (code, pixel, expected)
+    assert _band(100 * rates["52.72"]) != _band(100 * rates["52.03"])  # the test tells two bands apart
+
+    # The source of the figures is said: imported for the kabupaten themselves (no villages to sum here).
+    origin = dash_duo.find_element("#region-origin").text
+    assert "diimpor" in origin
+
+    # Opening a kabupaten shows its own figure with its interval and counts.
+    click_map(dash_duo, MAP, *CENTRES["52.03"])
+    dash_duo.wait_for_contains_text("#region-opened", "Lombok Timur", timeout=15)
+    opened = dash_duo.find_element("#region-opened").text
+    assert "24,3%" in opened and "790/3.251" in opened, opened
+
+    # The change between the two years, kabupaten by kabupaten, with Newcombe's interval.
+    dash_duo.select_dcc_dropdown("#region-compare", index=1)  # 2024 first, 2023 second
+    dash_duo.wait_for_contains_text("#region-change", "2023", timeout=15)
+    change = dash_duo.find_element("#region-change").text
+    # Lombok Timur: 26,0% -> 24,3%, -1,7 points.
+    assert "26,0%" in change and "-1,7 poin" in change, change
+
+    assert dash_duo.get_logs() == []
+    assert external_requests(dash_duo) == []
+    assert [url for url in failed_requests(dash_duo) if "/lokus-tiles/" not in url] == []
+
+
+def test_reg002_reader_of_another_province_sees_none_of_it(dash_duo: Any, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        import_kabupaten(store)
+        store.commit(check(store, SERIES, "seri_kabupaten_ntb.csv"))
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("64",), next_path="/wilayah")
+    # Only the fictional demo's province (anyone signed in may see it), marked as such; nothing of NTB.
+    dash_duo.wait_for_element(f'#{MAP}[data-ready="true"]', timeout=40)
+    dash_duo.wait_for_contains_text("#region-title", "data contoh (fiktif)", timeout=20)
+    options = dash_duo.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#region-choice .Select-value-label, #region-choice')).map("
+        "e => e.innerText).join(' ');"
+    )
+    assert "Contoh" in options and "Nusa Tenggara" not in options, options
+    page = dash_duo.find_element("#page").text
+    assert "Lombok" not in page and "Bima" not in page
+    dash_duo.driver.get(f"{dash_duo.server_url}/lokus-geo/x/kabupaten/52.geojson")
+    assert "Lombok" not in dash_duo.driver.page_source
