@@ -29,6 +29,7 @@ from dashboard.views import (
     publication_page,
     region_page,
     shell,
+    units_route,
 )
 from dashboard.views.bundles import LokusDash
 
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)
     geojson_route.register(app, services)
+    units_route.register(app, services)  # a district's kecamatan and puskesmas areas, its readers
     layers_route.register(
         app, services
     )  # /lokus-geo/<v>/<level>/<within>.geojson, /lokus-tiles/...: readers of the area

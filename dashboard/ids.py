@@ -211,6 +211,7 @@ class ID(StrEnum):
 
     # Region page (/wilayah): a province or all Indonesia, by kabupaten/kota.
     REGION = "region-choice"
+    REGION_LEVEL = "region-level"
     REGION_INDICATOR = "region-indicator"
     REGION_PERIOD = "region-period"
     REGION_ORIGIN = "region-origin"

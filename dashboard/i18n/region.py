@@ -13,6 +13,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "region.demo": ("Provinsi Contoh (data contoh, fiktif)", "Sample province (sample data, fictional)"),
     "region.national": ("Indonesia (seluruh provinsi)", "Indonesia (all provinces)"),
     "region.choose": ("Wilayah", "Region"),
+    "region.level": ("Satuan di peta", "Units on the map"),
+    "region.level.kabupaten": ("Kabupaten/kota", "Districts (kabupaten/kota)"),
+    "region.level.kecamatan": ("Kecamatan", "Subdistricts (kecamatan)"),
+    "region.level.puskesmas": ("Wilayah kerja puskesmas", "Puskesmas service areas"),
+    "region.title.kecamatan": (
+        "{indicator} per kecamatan, {region}, {period}",
+        "{indicator} by kecamatan, {region}, {period}",
+    ),
+    "region.title.puskesmas": (
+        "{indicator} per wilayah kerja puskesmas, {region}, {period}",
+        "{indicator} by puskesmas service area, {region}, {period}",
+    ),
     "region.origin": ("Sumber angka", "Source of the figures"),
     "region.compare": ("Bandingkan dengan", "Compare with"),
     "region.compare.none": ("Tidak dibandingkan", "No comparison"),
@@ -41,7 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "region.col.counts": ("Pembilang/penyebut", "Numerator/denominator"),
     "region.col.change": ("Perubahan", "Change"),
     "region.col.verdict": ("Arti", "Meaning"),
-    "region.table": ("Angka per kabupaten/kota ({origin})", "Figures by district ({origin})"),
+    "region.table": ("Angka per satuan: {unit} ({origin})", "Figures by unit: {unit} ({origin})"),
     "region.no_figures": ("Belum ada angka untuk pilihan ini.", "No figures for this choice yet."),
     "region.change": ("Perubahan {before} → {now}", "Change {before} → {now}"),
     "region.source": ("Sumber: {origin}", "Source: {origin}"),
@@ -56,6 +68,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "region.villages.none": (
         "Peta ini menampilkan kabupaten/kota saja (desa tidak tersedia atau tidak termasuk wilayah akun Anda).",
         "This map shows districts only (villages are not available or not in your account's areas).",
+    ),
+    "region.district.note": (
+        "Angka kecamatan dan puskesmas digambar pada wilayahnya sendiri, tidak dibagikan ke desa; peta desa ada di "
+        "halaman Peta.",
+        "Kecamatan and puskesmas figures are drawn on their own areas, never spread onto villages; the village map "
+        "is on the Map page.",
     ),
     "region.opened.none": ("Tidak ada angka untuk {code} pada pilihan ini.", "No figure for {code} in this choice."),
     "region.open": ("Buka peta desa kabupaten/kota ini", "Open this district's village map"),

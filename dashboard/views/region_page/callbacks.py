@@ -31,12 +31,15 @@ from dashboard.views.region_page.model import (
     change_table,
     indicators_of,
     is_demo_region,
+    is_district,
+    levels_for,
     map_figures,
     origins_present,
     periods_of,
     region_figures,
     region_options,
 )
+from dashboard.views.units_route import unit_layer_path
 
 __all__ = ["register"]
 
@@ -90,10 +93,25 @@ def _readable(services: Services, actor: Actor) -> Any:
     return lambda code: may_read(actor, districts.get(code, District(code, code)))
 
 
-def _bounds(services: Services, actor: Actor, within: str | None) -> list[float] | None:
+def _level(region: str, level: object) -> str:
+    """The level asked for if the region offers it (the value comes from the browser), else the region's first."""
+    levels = levels_for(region)
+    return level if isinstance(level, str) and level in levels else levels[0]
+
+
+def _layer(services: Services, level: str, region: str) -> str | None:
+    if is_district(region):
+        return unit_layer_path(services, level, region)
+    return layer_path(services, level, _within(region))
+
+
+def _bounds(services: Services, actor: Actor, level: str, region: str) -> list[float] | None:
+    if is_district(region):
+        villages = services.source.villages(region)
+        return [float(v) for v in villages.total_bounds] if len(villages) else None
     source = services.store if services.store is not None else services.source
     try:
-        frame = layer_frame(source, str(LEVEL), within, _readable(services, actor))
+        frame = layer_frame(source, level, _within(region), _readable(services, actor))
     except LayerError:
         return None
     return [float(v) for v in frame.total_bounds] if len(frame) else None
@@ -120,15 +138,29 @@ def _villages(services: Services, actor: Actor, within: str | None) -> tuple[str
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
     @app.callback(
-        Output(ID.REGION_INDICATOR, "options"),
-        Output(ID.REGION_INDICATOR, "value"),
+        Output(ID.REGION_LEVEL, "options"),
+        Output(ID.REGION_LEVEL, "value"),
         Input(ID.REGION, "value"),
-        State(ID.REGION_INDICATOR, "value"),
+        State(ID.REGION_LEVEL, "value"),
         State(ID.LANGUAGE, "value"),
     )
     def follow_region(region: str, current: str | None, lang: str) -> tuple[Any, Any]:
-        within = _within(_allowed(services, region, lang))
-        keys = [key for key in indicators_of(services, LEVEL, within) if key in CATALOGUE]
+        levels = levels_for(_allowed(services, region, lang))
+        options = [{"label": t(f"region.level.{level}", lang), "value": level} for level in levels]
+        return options, current if current in levels else levels[0]
+
+    @app.callback(
+        Output(ID.REGION_INDICATOR, "options"),
+        Output(ID.REGION_INDICATOR, "value"),
+        Input(ID.REGION_LEVEL, "value"),
+        State(ID.REGION, "value"),
+        State(ID.REGION_INDICATOR, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def follow_level(level: str, region: str, current: str | None, lang: str) -> tuple[Any, Any]:
+        region = _allowed(services, region, lang)
+        level = _level(region, level)
+        keys = [key for key in indicators_of(services, level, _within(region)) if key in CATALOGUE]
         options = [{"label": CATALOGUE[key].label(lang), "value": key} for key in keys]
         value = current if current in keys else (STUNTING if STUNTING in keys else (keys[0] if keys else None))
         return options, value
@@ -138,12 +170,15 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.REGION_PERIOD, "value"),
         Output(ID.REGION_COMPARE, "options"),
         Input(ID.REGION_INDICATOR, "value"),
+        State(ID.REGION_LEVEL, "value"),
         State(ID.REGION, "value"),
         State(ID.LANGUAGE, "value"),
     )
-    def follow_indicator(indicator: str | None, region: str, lang: str) -> tuple[Any, Any, Any]:
-        within = _within(_allowed(services, region, lang))
-        periods = periods_of(services, LEVEL, within, indicator) if indicator in CATALOGUE else []
+    def follow_indicator(indicator: str | None, level: str, region: str, lang: str) -> tuple[Any, Any, Any]:
+        region = _allowed(services, region, lang)
+        level = _level(region, level)
+        within = _within(region)
+        periods = periods_of(services, level, within, indicator) if indicator in CATALOGUE else []
         options = [{"label": period_label(p, lang), "value": p} for p in reversed(periods)]
         return options, (periods[-1] if periods else None), options
 
@@ -169,31 +204,36 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input(ID.REGION_ORIGIN, "value"),
         Input(ID.REGION_COMPARE, "value"),
         State(ID.REGION, "value"),
+        State(ID.REGION_LEVEL, "value"),
         State(ID.REGION_INDICATOR, "value"),
         State(ID.LANGUAGE, "value"),
     )
-    def draw(period: str | None, origin: str | None, compare: str | None, region: str, indicator: str | None,
-             lang: str) -> tuple[Any, ...]:  # fmt: skip
+    def draw(period: str | None, origin: str | None, compare: str | None, region: str, level: str,
+             indicator: str | None, lang: str) -> tuple[Any, ...]:  # fmt: skip
         region = _allowed(services, region, lang)
+        level = _level(region, level)
         within = _within(region)
         if indicator not in CATALOGUE or not period:
             raise PreventUpdate
         actor = _actor()
-        figures = region_figures(services, actor, LEVEL, within, indicator, period)
+        figures = region_figures(services, actor, level, within, indicator, period)
         present = origins_present(figures)
         origin = origin if origin in present else (present[0] if present else None)
         shown = map_figures(figures, origin or "", indicator, lang)
         name = next(o["label"] for o in region_options(services, actor, lang) if o["value"] == region)
         label = get_indicator(indicator).label(lang)
-        title = t("region.title", lang, indicator=label, region=name, period=period_label(period, lang))
+        title_key = "region.title" if level == LEVEL else f"region.title.{level}"
+        title = t(title_key, lang, indicator=label, region=name, period=period_label(period, lang))
+        unit = t(f"region.level.{level}", lang)
         origin_options = [{"label": t(f"levels.origin.{o}", lang), "value": o} for o in present]
-        columns = [("name", t("region.col.name", lang)), ("value", label), ("interval", t("region.col.interval", lang)),
+        columns = [("name", unit), ("value", label), ("interval", t("region.col.interval", lang)),
                    ("counts", t("region.col.counts", lang))]  # fmt: skip
-        table = _table(shown.rows, columns, t("region.table", lang, origin=t(f"levels.origin.{origin}", lang))
+        table = _table(shown.rows, columns, t("region.table", lang, unit=unit.lower(),
+                                              origin=t(f"levels.origin.{origin}", lang))
                        if origin else t("region.no_figures", lang))  # fmt: skip
         change: Any = ""
         if compare and compare != period and origin:
-            before = region_figures(services, actor, LEVEL, within, indicator, compare)
+            before = region_figures(services, actor, level, within, indicator, compare)
             rows = change_table(figures, before, origin, indicator, lang)
             change_columns = [
                 ("name", t("region.col.name", lang)),
@@ -209,13 +249,13 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         legend = [[c, lbl] for c, lbl in zip(colours, band_labels(indicator, lang), strict=True)]
         source = t("region.source", lang, origin=t(f"levels.origin.{origin}", lang) if origin else "—")
         return (
-            layer_path(services, str(LEVEL), within),
+            _layer(services, level, region),
             shown.codes,
             shown.classes,
             shown.hover,
             colours,
-            _bounds(services, actor, within),
-            region,
+            _bounds(services, actor, level, region),
+            f"{region}|{level}",
             title,
             legend,
             source,
@@ -245,9 +285,12 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                  lang: str) -> tuple[Any, ...]:  # fmt: skip
         """The villages from district zoom on: their tiles once built, coloured by their own figures (only villages
         with a figure travel; the others are drawn as no data)."""
-        within = _within(_allowed(services, region, lang))
+        region = _allowed(services, region, lang)
+        within = _within(region)
         if indicator not in CATALOGUE or not period:
             raise PreventUpdate
+        if is_district(region):  # a district's units are drawn at every zoom; its villages are the main map's
+            return None, [], "", {}, t("region.district.note", lang), True
         actor = _actor()
         template, building = _villages(services, actor, within)
         if template is None:
@@ -265,18 +308,21 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         State(ID.REGION_MAP, "click_code"),
         State(ID.REGION_MAP, "click_layer"),
         State(ID.REGION, "value"),
+        State(ID.REGION_LEVEL, "value"),
         State(ID.REGION_INDICATOR, "value"),
         State(ID.REGION_PERIOD, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
-    def opened(_: int, code: object, layer: object, region: str, indicator: str | None, period: str | None,
-               lang: str) -> Any:  # fmt: skip
-        within = _within(_allowed(services, region, lang))
+    def opened(_: int, code: object, layer: object, region: str, level: str, indicator: str | None,
+               period: str | None, lang: str) -> Any:  # fmt: skip
+        region = _allowed(services, region, lang)
+        level = _level(region, level)
+        within = _within(region)
         if not isinstance(code, str) or layer != "overview" or indicator not in CATALOGUE or not period:
             raise PreventUpdate
         actor = _actor()
-        figures = region_figures(services, actor, LEVEL, within, indicator, period)
+        figures = region_figures(services, actor, level, within, indicator, period)
         rows = figures[figures["code"] == code]
         if rows.empty:
             return html.P(t("region.opened.none", lang, code=code))
@@ -286,7 +332,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
             lines.append(html.P([html.Strong(t(f"levels.origin.{row.origin}", lang) + ": "), shown["value"], " ",
                                  shown["interval"], html.Br(), shown["counts"]]))  # fmt: skip
         districts = {d.code for d in services.source.districts()}  # only what the reader may read
-        if code in districts:
+        if level == LEVEL and code in districts:
             lines.append(dbc.Button(t("region.open", lang), id=ID.REGION_OPEN, color="primary", size="sm",
                                     value=code))  # fmt: skip
         return html.Div(lines)

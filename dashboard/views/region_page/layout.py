@@ -34,6 +34,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     controls = [
         _labelled(t("region.choose", lang), dcc.Dropdown(id=ID.REGION, options=options, value=options[0]["value"],
                                                          clearable=False), ID.REGION),
+        _labelled(t("region.level", lang), dbc.RadioItems(id=ID.REGION_LEVEL, options=[], value=None),
+                  ID.REGION_LEVEL),
         _labelled(t("control.indicator", lang), dcc.Dropdown(id=ID.REGION_INDICATOR, clearable=False),
                   ID.REGION_INDICATOR),
         _labelled(t("control.period", lang), dcc.Dropdown(id=ID.REGION_PERIOD, clearable=False), ID.REGION_PERIOD),

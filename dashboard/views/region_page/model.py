@@ -39,6 +39,8 @@ __all__ = [
     "bands",
     "change_table",
     "is_demo_region",
+    "is_district",
+    "levels_for",
     "periods_of",
     "readable_code",
     "region_figures",
@@ -67,8 +69,20 @@ def is_demo_region(region: str) -> bool:
     return region == DEMO_PROVINCE
 
 
+def is_district(region: str) -> bool:
+    """Whether ``region`` is a kabupaten/kota (``PP.KK``), drawn by kecamatan or puskesmas, not a province."""
+    return len(region) == 5
+
+
+def levels_for(region: str) -> list[str]:
+    """The units a region's map can fill: kabupaten/kota for a province or Indonesia; kecamatan or puskesmas
+    areas for a kabupaten/kota."""
+    return ["kecamatan", "puskesmas"] if is_district(region) else [str(Level.KABUPATEN)]
+
+
 def region_options(services: Services, actor: Actor, lang: str) -> list[dict[str, str]]:
-    """Indonesia (for a reader of every province) and each province the reader may read, by name."""
+    """Indonesia (for a reader of every province), each province the reader may read, then each kabupaten/kota
+    the reader may read (by kecamatan or puskesmas), by name."""
     store = services.store
     if store is None:
         return []
@@ -86,10 +100,14 @@ def region_options(services: Services, actor: Actor, lang: str) -> list[dict[str
     # All Indonesia for a reader of every province the data holds (one province alone is its own map).
     if real and len(real) == every and (every > 1 or actor.role is Role.ADMIN):
         options.insert(0, {"label": t("region.national", lang), "value": NATIONAL})
+    for district in services.source.districts():  # scoped to the reader's areas (and the demo)
+        label = district.name
+        options.append({"label": f"{label} · {t('demo.badge', lang)}" if district.is_demo else label,
+                        "value": district.code})  # fmt: skip
     return options
 
 
-def _level_tables(services: Services, level: Level, within: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _level_tables(services: Services, level: Level | str, within: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every count and estimate of ``level`` under ``within``, kept until the data changes (the reader's areas are
     applied by the caller)."""
     store = services.store
@@ -100,7 +118,7 @@ def _level_tables(services: Services, level: Level, within: str | None) -> tuple
     return counts, estimates
 
 
-def periods_of(services: Services, level: Level, within: str | None, indicator: str) -> list[str]:
+def periods_of(services: Services, level: Level | str, within: str | None, indicator: str) -> list[str]:
     """The periods with a figure of ``indicator`` at ``level`` under ``within``, oldest first."""
     counts, estimates = _level_tables(services, level, within)
     found = set(counts.loc[counts["indicator"] == indicator, "period"]) | set(
@@ -109,22 +127,26 @@ def periods_of(services: Services, level: Level, within: str | None, indicator: 
     return sorted(str(p) for p in found)
 
 
-def indicators_of(services: Services, level: Level, within: str | None) -> list[str]:
+def indicators_of(services: Services, level: Level | str, within: str | None) -> list[str]:
     counts, estimates = _level_tables(services, level, within)
     return sorted(set(counts["indicator"]) | set(estimates["indicator"]))
 
 
 def region_figures(
-    services: Services, actor: Actor, level: Level, within: str | None, indicator: str, period: str
+    services: Services, actor: Actor, level: Level | str, within: str | None, indicator: str, period: str
 ) -> pd.DataFrame:
-    """:func:`~dashboard.data.levels.level_figure` for the regions ``actor`` may read (see the module docstring)."""
+    """:func:`~dashboard.data.levels.level_figure` for the regions ``actor`` may read (see the module docstring);
+    a district's puskesmas figures for its readers."""
     store = services.store
     if store is None or not period:
         return pd.DataFrame(columns=["code", "name", "numerator", "denominator", "value", "lower", "upper", "origin"])
     key = f"{level}|{within or NATIONAL}|{indicator}|{period}"
     figures = services.cached("region.figure", key, lambda: level_figure(store, level, within, indicator, period))
     demo = {district.code for district in services.source.districts() if district.is_demo}
-    keep = [readable_code(actor, str(code), demo) for code in figures["code"]]
+    if str(level) == "puskesmas":  # a puskesmas code is not a region code: its district decides
+        keep = [readable_code(actor, str(within), demo)] * len(figures)
+    else:
+        keep = [readable_code(actor, str(code), demo) for code in figures["code"]]
     return figures[np.array(keep, dtype=bool)].reset_index(drop=True)
 
 
