@@ -140,7 +140,7 @@ def prepare_puskesmas_import(
         table.index.tolist(), *(table[found[name]].tolist() for name in PUSKESMAS_LIST_COLUMNS), strict=True
     ):  # fmt: skip
         cells = {"kode_puskesmas": code_raw, "nama_puskesmas": name_raw, "kode_desa": village_raw}
-        blank = [name for name, value in cells.items() if value is None or not str(value).strip()]
+        blank = [name for name, value in cells.items() if pd.isna(value) or not str(value).strip()]
         for name in blank:
             problems.append(Problem(file_name, row, found[name], None, "puskesmas.missing_value"))
         if blank:
