@@ -296,7 +296,8 @@ export class LokusMapController {
         this.setBasemap(props);
       }
       const changed = (...keys) => keys.some((key) => props[key] !== previous[key]);
-      if (changed('overview_geojson_url', 'overview_maxzoom')) this.setOverview(props);
+      const villagesCame = !(props.geojson_url || props.tiles_url) !== !(previous.geojson_url || previous.tiles_url);
+      if (changed('overview_geojson_url', 'overview_maxzoom') || villagesCame) this.setOverview(props);
       if (changed('geojson_url', 'tiles_url', 'tiles_layer', 'tiles_minzoom', 'tiles_maxzoom', 'overview_maxzoom') ||
           (props.overview_geojson_url == null) !== (previous.overview_geojson_url == null)) {
         this.setVillages(props);
@@ -475,7 +476,9 @@ export class LokusMapController {
     this.setReady(false);
     map.addSource(OVERVIEW_SOURCE, {type: 'geojson', data: absolute(url), promoteId: 'code'});
     const noData = props.no_data_colour || DEFAULT_NO_DATA;
-    for (const layer of overviewLayers(props.palette, noData, props.tile_url, props.overview_maxzoom)) map.addLayer(layer);
+    // The overview gives way to the villages from overview_maxzoom on, when there are villages to give way to.
+    const until = props.geojson_url || props.tiles_url ? props.overview_maxzoom : undefined;
+    for (const layer of overviewLayers(props.palette, noData, props.tile_url, until)) map.addLayer(layer);
     this.orderLayers();
     this.listen(OVERVIEW_FILL);
   }

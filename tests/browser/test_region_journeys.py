@@ -110,3 +110,72 @@ def test_reg002_reader_of_another_province_sees_none_of_it(dash_duo: Any, tmp_pa
     assert "Lombok" not in page and "Bima" not in page
     dash_duo.driver.get(f"{dash_duo.server_url}/lokus-geo/x/kabupaten/52.geojson")
     assert "Lombok" not in dash_duo.driver.page_source
+
+
+def _demo_units(settings: Settings) -> dict[str, Any]:
+    """On the demo district: figures imported for two kecamatan, and a puskesmas list with a figure per puskesmas."""
+    import pandas as pd
+
+    from dashboard.data.importers.puskesmas import prepare_puskesmas_import
+    from dashboard.data.levels import commit_puskesmas
+    from dashboard.data.source import DEMO_DISTRICT_CODE
+
+    with Store.open(settings=settings) as store:
+        store.ensure_demo(settings.geodata_dir)
+        villages = store.villages(DEMO_DISTRICT_CODE)
+        kecamatan = sorted(villages["kecamatan_code"].unique())[:2]
+        served = villages[villages["kecamatan_code"] == kecamatan[0]]["code"].tolist()
+        listing = ["kode_puskesmas,nama_puskesmas,kode_desa"] + [f"PKM-1,Puskesmas Satu,{code}" for code in served]
+        batch = prepare_puskesmas_import(("\n".join(listing) + "\n").encode(), "pkm.csv",
+                                         pd.DataFrame(villages.drop(columns="geometry")))  # fmt: skip
+        assert batch.ok, messages(batch)  # type: ignore[arg-type]
+        commit_puskesmas(store, batch)
+        lines = [
+            "kode_wilayah,kode_puskesmas,periode,indikator,pembilang,penyebut",
+            f"{kecamatan[0]},,2025-08,stunting,50,1000",  # 5,0%: low
+            f"{kecamatan[1]},,2025-08,stunting,350,1000",  # 35,0%: very high
+            f"{DEMO_DISTRICT_CODE},PKM-1,2025-08,stunting,240,1000",  # 24,0%: high
+        ]
+        checked = check(store, lines, "kecamatan_puskesmas.csv")
+        assert checked.ok, messages(checked)
+        store.commit(checked)
+        shapes = villages.dissolve(by="kecamatan_code").representative_point()
+        return {"kecamatan": kecamatan, "points": {code: (p.x, p.y) for code, p in shapes.items()},
+                "district": DEMO_DISTRICT_CODE}  # fmt: skip
+
+
+def _pixel(dash_duo: Any, point: tuple[float, float]) -> list[int]:
+    return list(dash_duo.driver.execute_script(f"{HOOK} return hook.pixelAt(arguments[1], arguments[2]);", MAP, *point))
+
+
+def _wait_colour(dash_duo: Any, point: tuple[float, float], colour: str) -> None:
+    import time
+
+    deadline = time.time() + 20
+    while not _close(_pixel(dash_duo, point), colour) and time.time() < deadline:
+        time.sleep(0.3)
+    assert _close(_pixel(dash_duo, point), colour), (_pixel(dash_duo, point), colour)
+
+
+def test_reg003_district_by_kecamatan_and_by_puskesmas_area(dash_duo: Any, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "instance")
+    demo = _demo_units(settings)
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/wilayah")
+    dash_duo.wait_for_element(f'#{MAP}[data-ready="true"]', timeout=40)
+    dash_duo.select_dcc_dropdown("#region-choice", index=1)  # the province first, then its district
+    dash_duo.wait_for_contains_text("#region-title", "per kecamatan", timeout=20)
+    colours = band_colours("stunting")
+    first, second = demo["kecamatan"]
+    # Imported for the kecamatan themselves: each in its own band; the sums of villages are another origin.
+    dash_duo.wait_for_contains_text("#region-origin", "jumlah dari desa", timeout=20)
+    _wait_colour(dash_duo, demo["points"][first], colours[_band(5.0)])
+    _wait_colour(dash_duo, demo["points"][second], colours[_band(35.0)])
+    assert "diimpor" in dash_duo.find_element("#region-origin").text
+
+    # By puskesmas: the area it serves (the union of its villages) carries its figure, 24,0%.
+    dash_duo.find_element("label[for='_dbcprivate_radioitems_region-level_input_puskesmas']").click()
+    dash_duo.wait_for_contains_text("#region-title", "puskesmas", timeout=20)
+    _wait_colour(dash_duo, demo["points"][first], colours[_band(24.0)])
+    assert "Puskesmas Satu" in dash_duo.find_element("#region-table").text
+    assert "24,0%" in dash_duo.find_element("#region-table").text
+    assert dash_duo.get_logs() == []
