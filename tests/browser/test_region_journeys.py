@@ -14,20 +14,12 @@ from dashboard.views.region_page.model import PREVALENCE_EDGES, band_colours
 from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import click_map, external_requests, failed_requests
 from tests.levels.helpers import check, import_kabupaten, messages
+from tests.levels.test_lev010_kabupaten_series import SERIES  # the same NTB series, names written three ways
 
 pytestmark = pytest.mark.browser
 
 MAP = "region-map"
 HOOK = "const hook = window.__lokusMaps[arguments[0]];"
-SERIES = [
-    "nama_wilayah,periode,indikator,pembilang,penyebut",
-    "Kab. Lombok Timur,2023,stunting,812,3120",
-    "KABUPATEN BIMA,2023,stunting,455,1702",
-    "Kota Bima,2023,stunting,101,640",
-    "Lombok Timur,2024,stunting,790,3251",
-    "Kabupaten Bima,2024,stunting,430,1699",
-    "KOTA BIMA,2024,stunting,95,655",
-]
 # Inside each square of tests.levels.helpers.kabupaten_geojson (lon 116+i .. 116.9+i, lat -9.0 .. -8.1).
 CENTRES = {"52.03": (116.45, -8.55), "52.06": (117.45, -8.55), "52.72": (118.45, -8.55)}
 
