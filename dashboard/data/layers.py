@@ -318,6 +318,20 @@ def _dissolved_kabupaten(source: LayerSource, districts: list[District]) -> gpd.
     )
 
 
+def _kabupaten(
+    source: LayerSource, within: str | None, allowed: set[str], districts: dict[str, District]
+) -> gpd.GeoDataFrame:
+    """The kabupaten of ``allowed`` codes: imported outlines, and those of ``districts`` without one dissolved."""
+    kabupaten = _imported(source, Level.KABUPATEN, within)
+    kabupaten = kabupaten[kabupaten["code"].isin(allowed)]
+    missing = [districts[code] for code in sorted(set(districts) - set(kabupaten["code"]))]
+    if missing:
+        log.info("dissolving %d kabupaten outlines from their villages", len(missing))
+        kabupaten = pd.concat([kabupaten, _dissolved_kabupaten(source, missing)], ignore_index=True)
+    kabupaten["parent"] = [code[:2] for code in kabupaten["code"]]
+    return kabupaten
+
+
 def _province_names() -> dict[str, str]:
     from dashboard.data.reference import kemendagri_villages
 
@@ -345,22 +359,17 @@ def layer_frame(source: LayerSource, level: str, within: str | None, readable: R
             crs=4326,
         )
         return frame[LAYER_COLUMNS]
-    allowed_districts = {stamp.district for stamp in drawn if stamp.district is not None}
-    kabupaten = _imported(source, Level.KABUPATEN, within)
-    kabupaten = kabupaten[kabupaten["code"].isin(allowed_districts)]
-    missing = [districts[code] for code in sorted(set(districts) - set(kabupaten["code"]))]
-    if missing:
-        log.info("dissolving %d kabupaten outlines from their villages", len(missing))
-        kabupaten = pd.concat([kabupaten, _dissolved_kabupaten(source, missing)], ignore_index=True)
-    kabupaten["parent"] = [code[:2] for code in kabupaten["code"]]
+    allowed = {stamp.district for stamp in drawn if stamp.district is not None}
     if checked is Level.KABUPATEN:
-        return _sorted(kabupaten)
+        return _sorted(_kabupaten(source, within, allowed, districts))
     provinces = _readable_provinces(stamps, readable)
     imported = _imported(source, Level.PROVINSI, within)
     imported = imported[imported["code"].isin(provinces)].assign(parent=NATIONAL)
     wanted = sorted(provinces - set(imported["code"]))
     if not wanted:
         return _sorted(imported)
+    allowed = {code for code in allowed if code[:2] in wanted}
+    kabupaten = _kabupaten(source, within, allowed, {c: d for c, d in districts.items() if c in allowed})
     names = _province_names()
     by_province = {code: group.geometry.values for code, group in kabupaten.groupby(kabupaten["code"].str[:2])}
     wanted = [code for code in wanted if code in by_province]
