@@ -4,10 +4,13 @@ For Jawa Tengah (8,563 desa) and all Indonesia (83,402 desa) from ``../shared/da
 tippecanoe takes to write the PMTiles archive of the villages (:func:`dashboard.tiles.build_pmtiles`, zooms 7-12,
 what a background thread does once per boundary version), the archive's size, its tiles per zoom and the largest
 tile (gzip, as served). Then the GeoJSON layers a zoomed-out map fills (:func:`dashboard.data.layers.layer_geojson`):
-Jawa Tengah's villages as one layer, and the kabupaten/kota and provinces of all Indonesia dissolved from the
-villages (what a database without outlines gives), with their vertices, bytes and preparation time.
+Jawa Tengah's villages and kabupaten, and the kabupaten/kota and provinces of all Indonesia, as the app prepares them
+from a store the file was imported into (kabupaten outlines stored by the importer, provinces dissolved from them),
+with their vertices, bytes and preparation time; ``--dissolved`` adds the same layers from the villages alone (what a
+source without outlines gives: minutes for all Indonesia).
 
-Run: ``PYTHONPATH=. .venv/bin/python benchmarks/bench_tiles.py [--only jateng|indonesia] [--no-layers]``.
+Run: ``PYTHONPATH=. .venv/bin/python benchmarks/bench_tiles.py [--only jateng|indonesia]``
+(``--no-tiles``, ``--no-layers``: skip a part; ``--dissolved``: add the layers from villages alone).
 Prints figures; asserts nothing. Skips what it cannot find.
 """
 
@@ -18,6 +21,7 @@ import json
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import shapely
@@ -71,9 +75,9 @@ def _tiles(label: str, villages: gpd.GeoDataFrame, folder: Path) -> None:
     print(f"       {per_zoom}")
 
 
-def _layer(label: str, source: FrameSource, level: str, within: str | None) -> None:
+def _layer(label: str, source: Any, level: str, within: str | None) -> None:
     started = time.perf_counter()
-    _version, body = layer_geojson(source, level, within)  # type: ignore[arg-type]
+    _version, body = layer_geojson(source, level, within)
     seconds = time.perf_counter() - started
     features = json.loads(body)["features"]
     vertices = sum(len(shapely.get_coordinates(shapely.geometry.shape(f["geometry"]))) for f in features)
@@ -81,10 +85,27 @@ def _layer(label: str, source: FrameSource, level: str, within: str | None) -> N
           f"{len(body) / 1e6:6.2f} MB  {seconds:6.1f} s")  # fmt: skip
 
 
+def _store_layers(key: str, file_name: str, folder: Path) -> None:
+    """The app's path: the file imported into a fresh SQLite store (outlines stored by the importer), then layers."""
+    from dashboard.data.importers.boundary_files import prepare_boundary_import
+    from dashboard.data.store import Store
+
+    started = time.perf_counter()
+    with Store.open(f"sqlite:///{folder / (key + '.sqlite')}") as store:
+        store.commit(prepare_boundary_import(BOUNDARIES / file_name))
+        print(f"import {key:<24} {time.perf_counter() - started:6.1f} s (kecamatan and kabupaten outlines stored)")
+        for level, within in (
+            [("desa", "33"), ("kabupaten", "33")] if key == "jateng" else [("kabupaten", None), ("provinsi", None)]
+        ):
+            _layer(f"{key} {level} (store)", store, level, within)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(REGIONS))
     parser.add_argument("--no-layers", action="store_true")
+    parser.add_argument("--no-tiles", action="store_true")
+    parser.add_argument("--dissolved", action="store_true", help="also layers from villages alone (minutes nationally)")
     args = parser.parse_args()
     if not BOUNDARIES.is_dir():
         print(f"no shared data at {BOUNDARIES}: nothing to measure")
@@ -94,17 +115,20 @@ def main() -> None:
             if args.only not in (None, key) or not (BOUNDARIES / file_name).is_file():
                 continue
             villages = _villages(file_name)
-            _tiles(label, villages, Path(folder))
+            if not args.no_tiles:
+                _tiles(label, villages, Path(folder))
             if args.no_layers:
                 continue
-            source = FrameSource(villages)
-            if key == "jateng":
-                _layer("Jawa Tengah desa", source, "desa", "33")
-                _layer("Jawa Tengah kabupaten", source, "kabupaten", "33")
-            else:
-                _layer("Indonesia kabupaten", source, "kabupaten", None)
-                _layer("Indonesia provinsi", source, "provinsi", None)
-    print("rerun: PYTHONPATH=. .venv/bin/python benchmarks/bench_tiles.py")
+            _store_layers(key, file_name, Path(folder))
+            if args.dissolved:
+                source = FrameSource(villages)
+                for level, within in (
+                    [("desa", "33"), ("kabupaten", "33")]
+                    if key == "jateng"
+                    else [("kabupaten", None), ("provinsi", None)]
+                ):
+                    _layer(f"{key} {level} (dissolved)", source, level, within)
+    print("rerun: PYTHONPATH=. .venv/bin/python benchmarks/bench_tiles.py [--only jateng|indonesia] [--dissolved]")
 
 
 if __name__ == "__main__":
