@@ -171,13 +171,11 @@ def register(app: Dash, services: Services) -> None:
             return Response("not allowed", status=403)
         if version != tiles_version(source, within):
             return Response("old version", status=404)
-        status = start_tiles(data_dir, source, within)
-        if status.state is not TileState.READY:
-            return _not_yet(RETRY_FAILED_S if status.state is TileState.FAILED else RETRY_BUILDING_S)
         try:
             tile = read_tile(data_dir, version, z, x, y)
-        except FileNotFoundError:  # removed between the status and the read (a newer version just finished)
-            return _not_yet(RETRY_BUILDING_S)
+        except FileNotFoundError:  # not built yet (or removed: a newer version just finished)
+            status = start_tiles(data_dir, source, within)
+            return _not_yet(RETRY_FAILED_S if status.state is TileState.FAILED else RETRY_BUILDING_S)
         if tile is None:
             response = Response(status=204)
         elif tile.gzipped and "gzip" in request.accept_encodings:
