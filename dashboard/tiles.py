@@ -63,7 +63,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SOURCE_LAYER = "desa"
-MIN_ZOOM = 7  # villages from about a district's zoom on; below it the map draws the kabupaten layer
+MIN_ZOOM = 8  # villages from a district's zoom on; below it the map fills the kabupaten layer (z7 tiles of all
+# villages reached 746 KB each: never worth sending)
 MAX_ZOOM = 12  # ~10 m per pixel: a village's shape is exact enough; MapLibre over-zooms beyond
 RETRY_FAILED_S = 600.0
 STALE_LOCK_S = 3 * 3600.0  # a build still "running" after this is taken over, whatever process holds it

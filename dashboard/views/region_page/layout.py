@@ -13,6 +13,7 @@ from dashboard.components import LokusMap
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.tiles import MAX_ZOOM, MIN_ZOOM
 from dashboard.views.loading import loading
 from dashboard.views.map_page.choropleth import map_labels
 from dashboard.views.region_page.model import region_options
@@ -61,7 +62,9 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 labels=map_labels(lang),
                                 loading_text=t("map.component.loading", lang),
                                 no_data_colour="#d9d9d9",
-                                overview_maxzoom=8,
+                                overview_maxzoom=MIN_ZOOM,  # kabupaten below, villages from the tiles' first zoom
+                                tiles_minzoom=MIN_ZOOM,
+                                tiles_maxzoom=MAX_ZOOM,
                                 tile_url=services.settings.tile_url or None,
                                 tile_attribution=services.settings.tile_attribution or None,
                                 export_filename="peta_wilayah.png",
