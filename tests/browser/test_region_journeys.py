@@ -171,3 +171,48 @@ def test_reg003_district_by_kecamatan_and_by_puskesmas_area(dash_duo: Any, tmp_p
     assert "Puskesmas Satu" in dash_duo.find_element("#region-table").text
     assert "24,0%" in dash_duo.find_element("#region-table").text
     assert dash_duo.get_logs() == []
+
+
+def test_reg004_villages_appear_from_district_zoom_through_the_apps_tiles(dash_duo: Any, tmp_path: Path) -> None:
+    """The demo's province: its kabupaten filled zoomed out; once the app has built the village tiles (in the
+    background, the page asking again), zooming in draws each village in the band of its own figure."""
+    import time
+
+    from dashboard.data.source import DEMO_DISTRICT_CODE
+
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        store.ensure_demo(settings.geodata_dir)
+        villages = store.villages(DEMO_DISTRICT_CODE)
+        observations = store.observations(DEMO_DISTRICT_CODE)
+    start_signed_in(dash_duo, settings, role="pimpinan", areas=("99.01",), next_path="/wilayah")
+    dash_duo.wait_for_element(f'#{MAP}[data-ready="true"]', timeout=40)
+    dash_duo.wait_for_contains_text("#region-note", "Perbesar peta", timeout=90)  # tiles built
+    # The village with the most children measured in the latest period, and its own prevalence.
+    latest = observations[(observations["indicator"] == "stunting")]
+    latest = latest[latest["period"] == latest["period"].max()].sort_values("denominator", ascending=False)
+    code = str(latest["code"].iloc[0])
+    rate = 100 * float(latest["numerator"].iloc[0]) / float(latest["denominator"].iloc[0])
+    point = villages.set_index("code").geometry[code].representative_point()
+    dash_duo.driver.execute_script(
+        f"{HOOK} hook.idleAfterMove = false; hook.map.once('idle', () => {{ hook.idleAfterMove = true; }});"
+        " hook.map.jumpTo({center: [arguments[1], arguments[2]], zoom: 11.5});",
+        MAP,
+        point.x,
+        point.y,
+    )
+    expected = band_colours("stunting")[_band(rate)]
+    deadline = time.time() + 30
+    while not _close(_pixel(dash_duo, (point.x, point.y)), expected) and time.time() < deadline:
+        time.sleep(0.3)
+    assert _close(_pixel(dash_duo, (point.x, point.y)), expected), (_pixel(dash_duo, (point.x, point.y)), expected)
+    # The tiles came from the app (MapLibre's worker fetches them, which Chrome's log does not show): the map's
+    # source has the village's feature, keyed by its code.
+    found = dash_duo.driver.execute_script(
+        f"{HOOK} return hook.map.querySourceFeatures('villages', {{sourceLayer: 'desa'}}).map(f => f.properties.code)"
+        ".includes(arguments[1]);",
+        MAP,
+        code,
+    )
+    assert found
+    assert dash_duo.get_logs() == []
