@@ -53,6 +53,7 @@ const map = hook.map;
 let checking = false;
 let finished = false;
 let started = 0;
+let idles = 0;
 const close = (px) => px.every((v, i) => Math.abs(v - rgb[i]) <= 3);
 const finish = (answer) => {
   finished = true;
@@ -62,13 +63,14 @@ const finish = (answer) => {
 const onIdle = () => {
   if (checking || finished) return;
   const at = performance.now();
+  idles += 1;
   checking = true;
   const px = hook.pixelAt(lng, lat);
   checking = false;
-  if (close(px)) finish({ms: at - started, pixel: px});
+  if (close(px)) finish({ms: at - started, pixel: px, idles});
 };
 map.on('idle', onIdle);
-setTimeout(() => { if (!finished) finish({ms: null, pixel: hook.pixelAt(lng, lat)}); }, timeoutMs);
+setTimeout(() => { if (!finished) finish({ms: null, pixel: hook.pixelAt(lng, lat), idles}); }, timeoutMs);
 started = performance.now();
 document.querySelector(button).click();
 """
@@ -129,9 +131,10 @@ def first_draw_ms(driver: Any, url: str, flag: str, timeout_s: float) -> float |
 
 def recolour_ms(
     driver: Any, hook: str, button: str, point: tuple[float, float], rgb: tuple[int, int, int], timeout_s: float
-) -> tuple[float | None, list[int]]:
+) -> tuple[float | None, list[int], int]:
     """Click ``button`` (a CSS selector) and answer the milliseconds to the map's first idle with ``rgb`` drawn at
-    ``point`` (lng, lat), and the pixel last read; ``None`` when the colour did not come within ``timeout_s``."""
+    ``point`` (lng, lat) (``None`` when the colour did not come within ``timeout_s``), the pixel last read and the
+    number of idles checked (1 when the first idle after the click had the new colour)."""
     driver.set_script_timeout(timeout_s + 10)
     answer = driver.execute_async_script(_RECOLOUR, hook, button, point[0], point[1], list(rgb), 1000 * timeout_s)
-    return (None if answer["ms"] is None else float(answer["ms"])), list(answer["pixel"])
+    return (None if answer["ms"] is None else float(answer["ms"])), list(answer["pixel"]), int(answer["idles"])

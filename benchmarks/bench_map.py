@@ -588,6 +588,7 @@ class Figures:
     requests: int = 0
     wire: int = 0
     decoded: int = 0
+    idles: int = 0  # the most idles a recolour waited for (1: the first idle after the click had the new colour)
 
 
 def measure(driver: Any, base: str, served: Served, pages: list[Page], repeat: int, recolours: int,
@@ -615,13 +616,15 @@ def measure(driver: Any, base: str, served: Served, pages: list[Page], repeat: i
             found.first.append(first)
             for i in range(recolours):
                 expected = page.probe.next if i % 2 == 0 else page.probe.first
-                took, pixel = recolour_ms(driver, page.hook, "#recolour", page.probe.point, expected, timeout_s)
+                took, pixel, idles = recolour_ms(driver, page.hook, "#recolour", page.probe.point, expected, timeout_s)
+                found.idles = max(found.idles, idles)
                 if took is None:
                     found.failures.append(f"recolour: pixel {pixel}, expected {list(expected)}")
                     break
                 found.recolour.append(took)
             print(f"  round {round_} {page.label}: first draw {first / 1000:.2f} s, recolours "
-                  f"{', '.join(f'{v / 1000:.3f}' for v in found.recolour[-recolours:])} s", flush=True)  # fmt: skip
+                  f"{', '.join(f'{v / 1000:.3f}' for v in found.recolour[-recolours:])} s "
+                  f"(idles waited, at most: {found.idles})", flush=True)  # fmt: skip
     return figures
 
 
@@ -662,6 +665,11 @@ def _s(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f} s"
 
 
+def _spread(values: list[float]) -> str:
+    # The median, and the fastest: on a shared machine the fastest is the figure least disturbed by other work.
+    return "—" if not values else f"{_s(_median_s(values))} (min {min(values) / 1000:.2f})"
+
+
 def _ratio(a: float | None, b: float | None) -> str:
     return "—" if a is None or b is None or b == 0 else f"{a / b:.1f}×"
 
@@ -680,11 +688,11 @@ def report(region: Region, villages: int, pages: list[Page], figures: dict[str, 
            summary: list[str]) -> None:  # fmt: skip
     lokus, plain = figures[pages[0].label], figures[pages[1].label]
     print(f"\n{region.title}, {villages:,} villages")
-    print("| page | first draw | recolour | geometry fetched (last load) |")
+    print("| page | first draw, median (min) | recolour, median (min) | geometry fetched (last load) |")
     print("|---|---|---|---|")
     for page in pages:
         found = figures[page.label]
-        print(f"| {page.label} | {_s(_median_s(found.first))} | {_s(_median_s(found.recolour))} | {_bytes(found)} |")
+        print(f"| {page.label} | {_spread(found.first)} | {_spread(found.recolour)} | {_bytes(found)} |")
     first_l, first_p = _median_s(lokus.first), _median_s(plain.first)
     rec_l, rec_p = _median_s(lokus.recolour), _median_s(plain.recolour)
     print(f"| ratio {pages[0].label} / {pages[1].label} | {_ratio(first_l, first_p)} | {_ratio(rec_l, rec_p)} | |")
@@ -768,6 +776,11 @@ def plain_config_page(classes: Classes, bounds: list[float], *, lod: bool) -> st
     return plain_page(plain_config(classes, bounds, lod=lod))
 
 
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"Load average {one:.1f} / {five:.1f} / {fifteen:.1f} (1 / 5 / 15 min) on {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--regions", default="kab,jateng,id", help="comma-separated: kab, jateng, id")
@@ -790,7 +803,7 @@ def main() -> None:
         )
         print(f"Headless Chromium {version}, GL renderer: {renderer} (software GL, no GPU); {os.cpu_count()} cores "
               f"shared by Chromium, this benchmark's server and other work on the machine. Map {WIDTH}x{HEIGHT} px; "
-              f"median of {args.repeat} loads x {args.recolours} recolours per page.")  # fmt: skip
+              f"median of {args.repeat} loads x {args.recolours} recolours per page. {_load()}")  # fmt: skip
         for region in REGIONS:
             if region.key in wanted:
                 run_region(region, driver, args, summary)
@@ -799,6 +812,7 @@ def main() -> None:
               "recolour ratio | callback gzip / server | goals (first draw, ratio) |")  # fmt: skip
         print("|---|---|---|---|---|---|")
         print("\n".join(summary))
+    print(f"\n{_load()} at the end.")
     print(f"\nRerun: PYTHONPATH=. {Path(sys.executable).name} benchmarks/bench_map.py --regions {args.regions} "
           f"--repeat {args.repeat} --recolours {args.recolours} --timeout {args.timeout:.0f}")  # fmt: skip
 
