@@ -55,4 +55,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.datasets.kind.measurements": ("Pengukuran e-PPGBM", "e-PPGBM measurements"),
     "data.datasets.kind.puskesmas": ("Puskesmas (daftar/batas)", "Puskesmas (list/boundaries)"),
     "data.datasets.kind.demo": ("Contoh (fiktif)", "Demo (fictional)"),
+    # The command line's import-puskesmas.
+    "store.cli.puskesmas_ok": (
+        "{file}: dataset {id}, {puskesmas} puskesmas melayani {villages} desa/kelurahan di {districts}.",
+        "{file}: dataset {id}, {puskesmas} puskesmas serving {villages} villages in {districts}.",
+    ),
 }
