@@ -60,4 +60,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: dataset {id}, {puskesmas} puskesmas melayani {villages} desa/kelurahan di {districts}.",
         "{file}: dataset {id}, {puskesmas} puskesmas serving {villages} villages in {districts}.",
     ),
+    # Puskesmas boundaries (a polygon per puskesmas).
+    "puskesmas.boundary_district.reason": (
+        "kabupaten/kota puskesmas ini tidak diketahui atau tidak punya desa yang boleh Anda impor",
+        "this puskesmas's district is unknown or holds no village you may import for",
+    ),
+    "puskesmas.boundary_district.fix": (
+        "Tulis kode kabupaten/kota (mis. 52.03) di kolom kode_wilayah, impor dulu daftar puskesmasnya, atau pilih "
+        "kabupaten/kotanya di halaman.",
+        "Write the district code (e.g. 52.03) in a kode_wilayah column, import the puskesmas list first, or choose "
+        "the district on the page.",
+    ),
+    "puskesmas.boundary_twice.reason": (
+        "puskesmas ini sudah punya poligon di baris {first}",
+        "this puskesmas already has a polygon on row {first}",
+    ),
+    "puskesmas.boundary_twice.fix": (
+        "Gabungkan bagian-bagian wilayah kerjanya menjadi satu fitur (multipoligon), atau hapus baris ganda.",
+        "Merge the parts of its service area into one feature (a multipolygon), or delete the duplicate row.",
+    ),
 }

@@ -13,11 +13,9 @@ import pytest
 import shapely
 
 from dashboard.auth.context import acting_as
-from dashboard.config import Settings
 from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.importers.puskesmas import PuskesmasBatch
 from dashboard.data.levels import observations_at, puskesmas_list, puskesmas_villages
-from dashboard.data.store import Store
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views import data_page
@@ -26,7 +24,8 @@ from dashboard.views.data_page.preview import crosswalk_view
 from dashboard.views.data_page.report import commit_upload
 from dashboard.views.data_page.uploads import template_download
 from tests.auth_helpers import signed_in_actor
-from tests.store.helpers import DISTRICT, villages_frame, write
+from tests.levels.page_helpers import district_services
+from tests.store.helpers import DISTRICT
 
 pytestmark = pytest.mark.usefixtures("as_admin_when_services")
 
@@ -45,12 +44,7 @@ FIGURES = (
 
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[Services]:
-    """The page's services over a database holding one district's villages (committed as the page commits)."""
-    settings = Settings(data_dir=tmp_path / "instance")
-    boundaries = prepare_boundary_import(write(villages_frame(), tmp_path, "geojson"))
-    with Store.open(settings=settings) as store:
-        services = Services.from_store(settings, store)
-        services.commit(boundaries, "test")
+    with district_services(tmp_path) as services:
         yield services
 
 

@@ -24,6 +24,7 @@ from dashboard.views.data_page.uploads import (
     ImportForm,
     ImportKind,
     UploadToken,
+    is_spatial,
     resolve_kind,
     table_header,
 )
@@ -97,6 +98,10 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
     resolved = resolve_kind(kind, token.name, content)
     if resolved == ImportKind.BOUNDARIES:
         return boundary_preview_view(services, token, lang)
+    if resolved == ImportKind.PUSKESMAS and is_spatial(token.name):  # service-area polygons: no code column to choose
+        table, _chooser = boundary_preview_view(services, token, lang)
+        note = html.P(t("data.preview.puskesmas_boundaries", lang), className="text-muted small preview-puskesmas")
+        return html.Div([note, table]), None
     from dashboard.data.importers.eppgbm import MeasurementFileError, measurement_preview
     from dashboard.data.importers.indicators import read_table_preview, suggest_mapping
 
@@ -208,6 +213,13 @@ def crosswalk_view(services: Services, stored: object, kind: str, crosswalk: obj
     except UploadMissing:
         return True, None
     resolved = resolve_kind(kind, token.name)
+    if resolved == ImportKind.BOUNDARIES:  # a polygon file of puskesmas areas has no BPS village codes to translate
+        try:
+            resolved = resolve_kind(kind, token.name, token.path(services).read_bytes())
+        except UploadMissing:
+            return True, None
+        if resolved != ImportKind.BOUNDARIES:
+            return True, None
     indicators = resolved != ImportKind.BOUNDARIES and bps_coded_table(services, token, kind)
     if resolved != ImportKind.BOUNDARIES and not indicators:
         return True, None

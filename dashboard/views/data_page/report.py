@@ -138,13 +138,22 @@ def puskesmas_summary(batch: PuskesmasBatch, lang: str) -> Any:
     if batch.puskesmas.empty:
         return None
     served = batch.villages.groupby("puskesmas_code").size()
+    shown = batch.puskesmas.head(REPORT_ROWS)
+    # A boundary file says, for each puskesmas, whether its area is its own polygon or its villages' union.
+    own: list[bool | None] = (
+        [bool(has) for has in shown["geometry"].notna()] if batch.boundaries else [None] * len(shown)
+    )
     rows = [
-        html.Tr([html.Td(code), html.Td(name), html.Td(district), html.Td(fmt_int(int(served.get(code, 0)), lang))])
-        for district, code, name in batch.puskesmas[["district_code", "code", "name"]]
-        .head(REPORT_ROWS)
-        .itertuples(index=False)
+        html.Tr(
+            [html.Td(code), html.Td(name), html.Td(district), html.Td(fmt_int(int(served.get(code, 0)), lang))]
+            + ([] if has is None else [html.Td(t(f"data.puskesmas.boundary.{'yes' if has else 'no'}", lang))])
+        )
+        for (district, code, name), has in zip(
+            shown[["district_code", "code", "name"]].itertuples(index=False), own, strict=True
+        )
     ]
-    header = html.Tr([html.Th(t(f"data.puskesmas.col.{c}", lang)) for c in ("code", "name", "district", "villages")])
+    columns = ("code", "name", "district", "villages", *(("boundary",) if batch.boundaries else ()))
+    header = html.Tr([html.Th(t(f"data.puskesmas.col.{c}", lang)) for c in columns])
     table = dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="puskesmas-table")
     return html.Div(table, className="table-responsive")
 
@@ -152,7 +161,17 @@ def puskesmas_summary(batch: PuskesmasBatch, lang: str) -> Any:
 def report_view(batch: CheckedBatch, services: Services, lang: str) -> Any:
     errors = [p for p in batch.problems if p.severity is Severity.ERROR]
     warnings = [p for p in batch.problems if p.severity is Severity.WARNING]
-    if isinstance(batch, PuskesmasBatch):
+    if isinstance(batch, PuskesmasBatch) and batch.boundaries:
+        summary = t(
+            "data.report.puskesmas_boundaries",
+            lang,
+            features=fmt_int(batch.rows_read, lang),
+            puskesmas=fmt_int(int(batch.puskesmas["geometry"].notna().sum()), lang),
+            errors=fmt_int(len(errors), lang),
+            warnings=fmt_int(len(warnings), lang),
+        )
+        names = puskesmas_summary(batch, lang)
+    elif isinstance(batch, PuskesmasBatch):
         summary = t(
             "data.report.puskesmas",
             lang,

@@ -29,12 +29,15 @@ __all__ = [
     "ImportForm",
     "ImportKind",
     "UploadToken",
+    "check_puskesmas_boundaries",
     "check_puskesmas_list",
     "check_upload",
     "confirmed_names",
+    "is_spatial",
     "mapping_fields",
     "resolve_kind",
     "save_upload",
+    "spatial_columns",
     "table_header",
     "template_download",
 ]
@@ -110,11 +113,14 @@ def resolve_kind(kind: str, file_name: str, content: bytes | None = None) -> str
     else stays ``auto`` for the indicator importer's own detection."""
     if kind != ImportKind.AUTO:
         return kind
-    if Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES:
+    from dashboard.data.importers.puskesmas import detect_puskesmas_boundaries, detect_puskesmas_list
+
+    if is_spatial(file_name):
+        if content is not None and detect_puskesmas_boundaries(spatial_columns(content, file_name)):
+            return ImportKind.PUSKESMAS
         return ImportKind.BOUNDARIES
     if content is not None:
         from dashboard.data.importers.eppgbm import detect_layout
-        from dashboard.data.importers.puskesmas import detect_puskesmas_list
 
         if detect_layout(content, file_name) is not None:
             return ImportKind.MEASUREMENTS
@@ -122,6 +128,33 @@ def resolve_kind(kind: str, file_name: str, content: bytes | None = None) -> str
         if header and detect_puskesmas_list(header):
             return ImportKind.PUSKESMAS
     return ImportKind.AUTO
+
+
+def is_spatial(file_name: str) -> bool:
+    """Whether the upload's name says a polygon file (GeoJSON, zipped Shapefile, GeoPackage, GeoParquet)."""
+    return Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES
+
+
+def spatial_columns(content: bytes, file_name: str) -> list[str]:
+    """The attribute names of a polygon upload, from its layer's description only (no feature is read; a GeoParquet's
+    schema); empty when it cannot be read (the check then says why)."""
+    import tempfile
+
+    import pyogrio
+
+    suffix = Path(file_name).suffix.lower()
+    try:
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return [str(name) for name in pq.read_schema(io.BytesIO(content)).names]
+        with tempfile.TemporaryDirectory(prefix="lokus-columns-") as folder:
+            path = Path(folder) / f"layer{suffix}"
+            path.write_bytes(content)
+            source = f"/vsizip/{path}" if suffix == ".zip" else str(path)
+            return [str(name) for name in pyogrio.read_info(source)["fields"]]
+    except Exception:  # any reader error: the kind stays the boundary importer's, whose check reports it
+        return []
 
 
 def table_header(content: bytes, file_name: str) -> list[str]:
@@ -164,6 +197,8 @@ def check_upload(
 
     content = token.path(services).read_bytes()
     kind = resolve_kind(kind, token.name, content)
+    if kind == ImportKind.PUSKESMAS and is_spatial(token.name):
+        return check_puskesmas_boundaries(services, content, token.name, district)
     if kind == ImportKind.BOUNDARIES:
         translation = crosswalk.path(services).read_bytes() if crosswalk is not None else None
         boundaries = prepare_boundary_import(
@@ -235,6 +270,21 @@ def check_puskesmas_list(
                 0, Problem(file_name, None, None, None, "puskesmas.replaced", params, Severity.WARNING)
             )
     return batch
+
+
+def check_puskesmas_boundaries(
+    services: Services, content: bytes, file_name: str, district: str | None
+) -> PuskesmasBatch:
+    """A file of puskesmas service-area polygons checked against the districts the planner may import for and the
+    stored puskesmas lists (:func:`~dashboard.data.importers.puskesmas.prepare_puskesmas_boundaries`)."""
+    from dashboard.data.importers.puskesmas import prepare_puskesmas_boundaries
+    from dashboard.data.levels import puskesmas_list, stored_service_lists
+
+    villages, _ = _matching_context(services, district)
+    frame = villages if len(villages.columns) else pd.DataFrame(columns=["code", "district_code"])
+    store = services.require_store()
+    return prepare_puskesmas_boundaries(content, file_name, frame, puskesmas_list(store), stored_service_lists(store),
+                                        district_code=district)  # fmt: skip
 
 
 def _levels_context(services: Services) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
