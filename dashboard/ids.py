@@ -204,10 +204,11 @@ class ID(StrEnum):
     DATASETS_VERSION = "data-datasets-version"
     TEMPLATE_CSV = "data-template-csv"
     TEMPLATE_XLSX = "data-template-xlsx"
+    TEMPLATE_PUSKESMAS_CSV = "data-template-puskesmas-csv"
+    TEMPLATE_PUSKESMAS_XLSX = "data-template-puskesmas-xlsx"
     TEMPLATE_DOWNLOAD = "data-template-download"
     REMOVE_CONFIRM = "data-remove-confirm"
     REMOVE_TARGET = "data-remove-target"
-
 
     # Region page (/wilayah): a province or all Indonesia, by kabupaten/kota.
     REGION = "region-choice"

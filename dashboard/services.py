@@ -20,6 +20,7 @@ from dashboard.core.indicators import STUNTING
 from dashboard.core.plausibility import plausibility_flags
 from dashboard.data.accounts import Accounts
 from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
+from dashboard.data.importers.puskesmas import PuskesmasBatch
 from dashboard.data.publications import Publications
 from dashboard.data.source import District, EstimateSource, RegionSource, empty_estimates
 from dashboard.data.store import CommitResult, Store
@@ -284,8 +285,15 @@ class Services:
             raise RuntimeError("this app runs without a database (a fixed data source was given)")
         return self.store
 
-    def commit(self, batch: BoundaryBatch | IndicatorBatch, user: str | None = None) -> CommitResult:
-        result = self.require_store().commit(batch, user)
+    def commit(self, batch: BoundaryBatch | IndicatorBatch | PuskesmasBatch, user: str | None = None) -> CommitResult:
+        """Commit a checked batch of any kind the data page checks (a puskesmas list or its boundaries through
+        :func:`~dashboard.data.levels.commit_puskesmas`), then drop what the caches hold."""
+        if isinstance(batch, PuskesmasBatch):
+            from dashboard.data.levels import commit_puskesmas
+
+            result = commit_puskesmas(self.require_store(), batch, user)
+        else:
+            result = self.require_store().commit(batch, user)
         self.invalidate()
         return result
 

@@ -60,6 +60,7 @@ __all__ = [
     "puskesmas_areas",
     "puskesmas_list",
     "puskesmas_villages",
+    "stored_service_lists",
 ]
 
 log = logging.getLogger(__name__)
@@ -301,6 +302,15 @@ def puskesmas_villages(store: Store, district_code: str) -> pd.DataFrame:
     return pd.DataFrame([tuple(row) for row in rows], columns=["puskesmas_code", "village_code"])
 
 
+def stored_service_lists(store: Store) -> pd.DataFrame:
+    """Every district's puskesmas -> village lists: ``district_code, puskesmas_code, village_code``, sorted."""
+    v = schema.puskesmas_villages
+    query = sa.select(v.c.district_code, v.c.puskesmas_code, v.c.village_code)
+    with store._read() as conn:
+        rows = conn.execute(query.order_by(v.c.district_code, v.c.puskesmas_code, v.c.village_code)).all()
+    return pd.DataFrame([tuple(row) for row in rows], columns=["district_code", "puskesmas_code", "village_code"])
+
+
 def puskesmas_areas(store: Store, district_code: str) -> gpd.GeoDataFrame:
     """The service areas of a district's puskesmas, the unit their figures are shown on.
 
@@ -340,8 +350,10 @@ def puskesmas_areas(store: Store, district_code: str) -> gpd.GeoDataFrame:
 def commit_puskesmas(store: Store, batch: PuskesmasBatch, user: str | None = None) -> CommitResult:
     """Store a checked puskesmas list as one dataset, in one transaction: for each district the file covers, its
     puskesmas and their villages replace the ones it had (figures imported per puskesmas stay: they name the
-    puskesmas by code). Raises :class:`ImportRefused` for a batch with errors (nothing written); the same file
-    again changes nothing (``duplicate_of``)."""
+    puskesmas by code). A puskesmas the batch brings no polygon for keeps the boundary stored for it, so a new
+    list does not undo a boundary file; a boundary batch (``batch.boundaries``) carries the stored lists it keeps.
+    Raises :class:`ImportRefused` for a batch with errors (nothing written); the same file again changes nothing
+    (``duplicate_of``)."""
     from dashboard.data.store import CommitResult, _jsonable, _problem_record
 
     if not batch.ok:
@@ -354,15 +366,20 @@ def commit_puskesmas(store: Store, batch: PuskesmasBatch, user: str | None = Non
             return duplicate
         dataset_id = store._new_dataset(conn, str(DatasetKind.PUSKESMAS), batch.file_name, batch.sha256, user,
                                         batch.rows_read, len(batch.villages))  # fmt: skip
-        replaced = int(conn.execute(sa.select(sa.func.count()).select_from(p).where(
-            p.c.district_code.in_(districts))).scalar_one())  # fmt: skip
+        stored = sa.select(p.c.district_code, p.c.code, p.c.geometry).where(p.c.district_code.in_(districts))
+        kept = {(str(d), str(c)): None if g is None else bytes(g) for d, c, g in conn.execute(stored).all()}
+        replaced = 0 if batch.boundaries else len(kept)
         for table in (v, p):
             conn.execute(table.delete().where(table.c.district_code.in_(districts)))
         geometries = batch.puskesmas["geometry"] if "geometry" in batch.puskesmas.columns else None
-        wkb = [None if g is None else shapely.to_wkb(g) for g in geometries] if geometries is not None else None
+        wkb = [
+            shapely.to_wkb(g) if g is not None else kept.get((str(d), str(c)))
+            for d, c, g in zip(batch.puskesmas["district_code"], batch.puskesmas["code"],
+                               geometries if geometries is not None else itertools.repeat(None), strict=False)
+        ]  # fmt: skip
         store._bulk_insert(conn, p, ("district_code", "code", "name", "geometry", "dataset_id"), zip(
             batch.puskesmas["district_code"].tolist(), batch.puskesmas["code"].tolist(),
-            batch.puskesmas["name"].tolist(), wkb or itertools.repeat(None), itertools.repeat(dataset_id)))  # fmt: skip
+            batch.puskesmas["name"].tolist(), wkb, itertools.repeat(dataset_id)))  # fmt: skip
         store._bulk_insert(conn, v, ("district_code", "puskesmas_code", "village_code", "dataset_id"), zip(
             batch.villages["district_code"].tolist(), batch.villages["puskesmas_code"].tolist(),
             batch.villages["village_code"].tolist(), itertools.repeat(dataset_id)))  # fmt: skip
@@ -376,6 +393,7 @@ def commit_puskesmas(store: Store, batch: PuskesmasBatch, user: str | None = Non
                 "rows_read": batch.rows_read,
                 "puskesmas": len(batch.puskesmas),
                 "villages": len(batch.villages),
+                "boundaries": int(batch.puskesmas["geometry"].notna().sum()) if geometries is not None else 0,
                 "replaced": replaced,
             },
         }

@@ -1320,17 +1320,31 @@ class Store:
     # -------------------------------------------------------------------------------- export
 
     def export_observations(self, path: str | Path, district_code: str | None = None) -> int:
-        """Write the current observations (all, or one district's) in the tidy template; returns the rows."""
+        """Write the current observations (all, or one district's) in the tidy template; returns the rows.
+
+        A puskesmas's own figure (stored under ``52.03#P…``, :func:`dashboard.core.levels.puskesmas_key`) is written
+        as the template reads it: its district in ``kode_wilayah`` and its code in a ``kode_puskesmas`` column, which
+        is added only when there is such a row; so the file imports back unchanged.
+        """
+        from dashboard.core.levels import is_puskesmas_key, split_puskesmas_key
+
         frame = self._current_observations() if district_code is None else self.observations(district_code)
+        codes = frame["code"].astype(str).tolist()
+        split = [split_puskesmas_key(code) if is_puskesmas_key(code) else (code, "") for code in codes]
         out = pd.DataFrame(
             {
-                "kode_wilayah": frame["code"],
-                "periode": frame["period"],
-                "indikator": frame["indicator"],
-                "pembilang": _counts_as_text(frame["numerator"]),
-                "penyebut": _counts_as_text(frame["denominator"]),
+                "kode_wilayah": [region for region, _ in split],
+                "kode_puskesmas": [puskesmas for _, puskesmas in split],
+                "periode": frame["period"].to_numpy(),
+                "indikator": frame["indicator"].to_numpy(),
+                "pembilang": _counts_as_text(frame["numerator"]).to_numpy(),
+                "penyebut": _counts_as_text(frame["denominator"]).to_numpy(),
             }
-        )[EXPORT_COLUMNS]
+        )
+        columns = (
+            [EXPORT_COLUMNS[0], "kode_puskesmas", *EXPORT_COLUMNS[1:]] if any(p for _, p in split) else EXPORT_COLUMNS
+        )
+        out = out[columns]
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         from dashboard.core.spreadsheet import neutralise_frame  # text cells never start a formula (OWASP)

@@ -132,3 +132,50 @@ def test_jrn012_a_bps_coded_boundary_file_imports_through_the_crosswalk_zone(das
         assert sorted(store.villages(DISTRICT)["code"]) == sorted(codes)
     assert dash_duo.get_logs() == []
     assert external_requests(dash_duo) == []
+
+
+def test_jrn013_a_puskesmas_list_and_its_figures_imported_on_the_page_then_shown_by_service_area(
+    dash_duo: Any, tmp_path: Path
+) -> None:
+    """Issue 15, point 4: the list is recognised, checked and imported on /data like any file, the figures per
+    puskesmas after it; /wilayah then draws the district by puskesmas service area with them."""
+    from dashboard.data.importers.boundary_files import prepare_boundary_import
+
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "test")
+    listing = tmp_path / "wilayah_kerja_puskesmas.csv"
+    rows = [f"P1,Puskesmas Satu,{code}" for code in village_codes()[:3]]
+    rows += [f"P2,Puskesmas Dua,{code}" for code in village_codes()[3:]]
+    listing.write_text("\n".join(["kode_puskesmas,nama_puskesmas,kode_desa", *rows]) + "\n", encoding="utf-8")
+    figures = tmp_path / "stunting_per_puskesmas.csv"
+    figures.write_text(
+        "kode_wilayah,kode_puskesmas,periode,indikator,pembilang,penyebut\n"
+        f"{DISTRICT},P1,2025-08,stunting,24,100\n{DISTRICT},P2,2025-08,stunting,9,90\n",
+        encoding="utf-8",
+    )
+    start_signed_in(dash_duo, settings, role="perencana", areas=(DISTRICT,), name="dewi", next_path="/data")
+
+    dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(listing))
+    _wait_text(dash_duo, f"#{ID.PREVIEW}", "Dikenali sebagai daftar puskesmas")
+    dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.REPORT}", "2 puskesmas melayani 6 desa/kelurahan")
+    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor")
+    dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
+    _wait_text(dash_duo, f"#{ID.RESULT}", "6 desa/kelurahan dalam wilayah kerja puskesmas")
+    _wait_text(dash_duo, f"#{ID.DATASETS}", "Puskesmas (daftar/batas)")
+    _upload_check_commit(dash_duo, figures)
+    _wait_text(dash_duo, f"#{ID.DATASETS}", figures.name)
+
+    dash_duo.driver.get(dash_duo.server_url + "/wilayah")
+    dash_duo.wait_for_element(f"#{ID.REGION}", timeout=30)
+    dash_duo.select_dcc_dropdown(f"#{ID.REGION}", value="Kabupaten Uji")
+    dash_duo.find_element(f"label[for='_dbcprivate_radioitems_{ID.REGION_LEVEL}_input_puskesmas']").click()
+    _wait_text(dash_duo, f"#{ID.REGION_TITLE}", "per wilayah kerja puskesmas")
+    _wait_text(dash_duo, f"#{ID.REGION_TABLE}", "Puskesmas Satu")
+    table = dash_duo.find_element(f"#{ID.REGION_TABLE}").text
+    assert "24,0%" in table and "Puskesmas Dua" in table and "10,0%" in table
+    with Store.open(settings=settings) as store:
+        assert {d.user for d in store.datasets() if d.kind == "puskesmas"} == {"dewi"}
+    assert dash_duo.get_logs() == []
+    assert external_requests(dash_duo) == []

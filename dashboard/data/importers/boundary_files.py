@@ -79,6 +79,7 @@ __all__ = [
     "ZipLimits",
     "dissolve_outlines",
     "prepare_boundary_import",
+    "read_polygons",
 ]
 
 log = logging.getLogger(__name__)
@@ -676,6 +677,39 @@ def boundary_preview(content: bytes, file_name: str, rows: int = 10) -> tuple[pd
         raise ValueError(problem.message()) from None
     attributes = pd.DataFrame(frame.drop(columns=frame.geometry.name))
     return attributes.head(rows), detect_code_column(attributes)
+
+
+def read_polygons(
+    content: bytes, file_name: str, label_column: str | None = None
+) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
+    """Any boundary format read, reprojected to EPSG:4326 and each feature's geometry checked as a village's is
+    (missing, empty or not a polygon: an error of its row; invalid: repaired, a warning), for other polygon layers
+    (puskesmas service areas). ``label_column``'s value names a feature in problems.
+
+    Returns
+    -------
+    (GeoDataFrame or None, problems)
+        The features (attributes as read, a boolean ``_usable`` column, rows numbered from 1 as in problems), or
+        None when the file cannot be read at all (its problem says why).
+    """
+    report = _Report(file_name)
+    try:
+        frame, notes = _read_any(content, file_name, ZipLimits())
+    except _Refused as refused:
+        return None, [Problem(file_name, None, refused.column, refused.value, refused.key, refused.params)]
+    report.problems.extend(notes)
+    projected = _check_crs(frame, report)
+    if projected is None:
+        report.close()
+        return None, report.problems
+    rows = np.arange(1, len(projected) + 1)
+    labels = _text_column(projected, label_column)
+    none_refused = np.zeros(len(projected), dtype=bool)
+    geometries, usable, _ = _check_geometries(projected.geometry.to_numpy(), rows, labels, report, none_refused)
+    out = gpd.GeoDataFrame(projected.drop(columns=projected.geometry.name), geometry=geometries, crs=4326)
+    out["_usable"] = usable
+    report.close()
+    return out, report.problems
 
 
 def prepare_boundary_import(

@@ -97,6 +97,7 @@ __all__ = [
     "blank_template",
     "blank_template_csv",
     "blank_template_xlsx",
+    "bps_code_column",
     "column_list",
     "detect_format",
     "guess_mapping",
@@ -618,6 +619,12 @@ def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
     """:func:`guess_mapping` in the data page's ``{field: column}`` form (one column per field)."""
     fields = guess_mapping(columns).as_fields()
     return {name: column for name, column in fields.items() if " + " not in column}
+
+
+def bps_code_column(columns: Sequence[str]) -> str | None:
+    """The tidy template's column of BPS kabupaten/province codes (``kode_bps`` as any spelling), or None: a file
+    with one is read through a crosswalk (the data page then offers its drop zone)."""
+    return _find_header([str(column) for column in columns], _TIDY_HEADERS["kode_bps"])
 
 
 def detect_format(columns: Sequence[str]) -> str | None:

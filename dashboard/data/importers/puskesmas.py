@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -34,7 +35,9 @@ __all__ = [
     "PuskesmasBatch",
     "blank_puskesmas_template_csv",
     "blank_puskesmas_template_xlsx",
+    "detect_puskesmas_boundaries",
     "detect_puskesmas_list",
+    "prepare_puskesmas_boundaries",
     "prepare_puskesmas_import",
 ]
 
@@ -44,11 +47,14 @@ PUSKESMAS_LIST_COLUMNS = ("kode_puskesmas", "nama_puskesmas", "kode_desa")
 _MAX_CODE = 32
 # Header spellings, compared in lower case without spaces, dots, dashes or underscores.
 _HEADERS = {
-    "kode_puskesmas": ("kodepuskesmas", "kodepkm", "puskesmascode"),
-    "nama_puskesmas": ("namapuskesmas", "namapkm", "puskesmas", "puskesmasname"),
+    # A Shapefile cuts names at 10 characters: kode_puskesmas is written kode_puske there.
+    "kode_puskesmas": ("kodepuskesmas", "kodepkm", "puskesmascode", "kodepuske", "kdpkm"),
+    "nama_puskesmas": ("namapuskesmas", "namapkm", "puskesmas", "puskesmasname", "namapuske", "nmpkm"),
     "kode_desa": ("kodedesa", "kodedesakelurahan", "kodekelurahan", "kodewilayah", "villagecode"),
 }
 _EXAMPLE = ("# contoh: P5203010101", "Puskesmas Contoh", "52.03.01.2001")
+# A boundary file's column of the puskesmas's kabupaten/kota (optional: else the stored list or the chosen district).
+_DISTRICT_HEADERS = ("kodewilayah", "kodekabupaten", "kodekab", "kodekabkota", "kodekabupatenkota", "districtcode")
 
 
 def _key(text: object) -> str:
@@ -69,6 +75,8 @@ class PuskesmasBatch:
     villages: pd.DataFrame
     rows_read: int
     problems: list[Problem] = field(default_factory=list)
+    # A boundary file (prepare_puskesmas_boundaries): each puskesmas's own polygon beside the stored lists it keeps.
+    boundaries: bool = False
 
     @property
     def errors(self) -> list[Problem]:
@@ -89,6 +97,145 @@ def detect_puskesmas_list(columns: list[str]) -> bool:
     return all(any(s in keys for s in _HEADERS[name]) for name in ("kode_puskesmas", "kode_desa")) and not (
         keys & {"indikator", "indicator", "pembilang", "numerator"}
     )
+
+
+def detect_puskesmas_boundaries(columns: list[str]) -> bool:
+    """Whether a polygon file's attributes are puskesmas areas' (a puskesmas code column, no village code column)."""
+    keys = {_key(column) for column in columns}
+    return any(s in keys for s in _HEADERS["kode_puskesmas"]) and not any(
+        s in keys for s in ("kodedesa", "kodedesakelurahan", "kodekelurahan", "villagecode")
+    )
+
+
+def prepare_puskesmas_boundaries(
+    content: bytes,
+    file_name: str,
+    villages: pd.DataFrame,
+    stored: pd.DataFrame,
+    served: pd.DataFrame,
+    *,
+    district_code: str | None = None,
+) -> PuskesmasBatch:
+    """Read and check a file of puskesmas service-area polygons; never writes.
+
+    Parameters
+    ----------
+    content, file_name
+        GeoJSON, GeoPackage, zipped Shapefile or GeoParquet, any CRS (read as
+        :func:`~dashboard.data.importers.boundary_files.read_polygons` reads village boundaries), one feature per
+        puskesmas: ``kode_puskesmas``, ``nama_puskesmas`` (optional for a puskesmas already listed) and, optionally,
+        its kabupaten/kota (``kode_wilayah`` or ``kode_kabupaten``).
+    villages
+        ``code, district_code`` of the villages the reader may import for: a puskesmas's district must hold some.
+    stored, served
+        The stored lists (``district_code, code, name``) and their villages (``district_code, puskesmas_code,
+        village_code``): a puskesmas the file does not name keeps its villages, and its district is found there
+        when the file gives none.
+    district_code
+        When given, every puskesmas must be in it (and it is their district when the file gives none).
+
+    Returns
+    -------
+    PuskesmasBatch
+        ``boundaries`` set; ``puskesmas`` with a ``geometry`` column (EPSG:4326 polygons; None for a listed
+        puskesmas the file does not name, whose stored boundary the commit keeps) for every district the file
+        touches, ``villages`` the stored lists of those districts unchanged. Problems name file, feature (from 1),
+        column and fix.
+    """
+    from dashboard.data.importers.boundary_files import read_polygons
+
+    digest = hashlib.sha256(content).hexdigest()
+    batch = PuskesmasBatch(file_name, digest, pd.DataFrame(columns=["district_code", "code", "name", "geometry"]),
+                           pd.DataFrame(columns=["district_code", "puskesmas_code", "village_code"]), 0,
+                           boundaries=True)  # fmt: skip
+    frame, problems = read_polygons(content, file_name)
+    batch.problems = problems
+    if frame is None:
+        return batch
+    columns = [str(c) for c in frame.columns if c not in ("geometry", "_usable")]
+    keys = {_key(column): column for column in reversed(columns)}
+    code_column = next((keys[s] for s in _HEADERS["kode_puskesmas"] if s in keys), None)
+    batch.rows_read = len(frame)
+    if code_column is None:
+        params = (("missing", "kode_puskesmas"), ("columns", ", ".join(columns[:30]) or "-"))
+        batch.problems.append(Problem(file_name, None, None, None, "puskesmas.missing_columns", params))
+        return batch
+    name_column = next((keys[s] for s in _HEADERS["nama_puskesmas"] if s in keys), None)
+    district_column = next((keys[s] for s in _DISTRICT_HEADERS if s in keys), None)
+    known_districts = set(villages["district_code"].astype(str))
+    holders: dict[str, list[str]] = {}
+    for held_district, held_code in zip(stored["district_code"].astype(str), stored["code"].astype(str), strict=True):
+        holders.setdefault(held_code, []).append(held_district)
+    stored_names = {(str(d), str(c)): str(n) for d, c, n in stored[["district_code", "code", "name"]].itertuples(
+        index=False)}  # fmt: skip
+    found: dict[tuple[str, str], tuple[str, object, int]] = {}  # (district, code) -> (name, geometry, row)
+    for position, record in enumerate(frame.to_dict(orient="records")):
+        row = position + 1
+        raw = record.get(code_column)
+        if _blank(raw):
+            batch.problems.append(Problem(file_name, row, code_column, None, "puskesmas.missing_value"))
+            continue
+        code = str(raw).strip()
+        if PUSKESMAS_SEPARATOR in code or len(code) > _MAX_CODE:
+            batch.problems.append(Problem(file_name, row, code_column, code[:200], "puskesmas.bad_code"))
+            continue
+        if not record["_usable"]:
+            continue  # its geometry's problem is already reported
+        district = _row_district(record.get(district_column) if district_column else None, code, holders,
+                                 district_code)  # fmt: skip
+        if district is None or district not in known_districts:
+            shown = None if district is None else district
+            batch.problems.append(Problem(file_name, row, district_column or code_column, shown or code,
+                                          "puskesmas.boundary_district"))  # fmt: skip
+            continue
+        if district_code and district != district_code:
+            batch.problems.append(Problem(file_name, row, district_column or code_column, district,
+                                          "puskesmas.outside_district", (("district", district_code),)))  # fmt: skip
+            continue
+        written = record.get(name_column) if name_column else None
+        name = None if _blank(written) else str(written).strip()
+        name = name or stored_names.get((district, code))
+        if name is None:
+            batch.problems.append(Problem(file_name, row, name_column or "nama_puskesmas", None,
+                                          "puskesmas.missing_value"))  # fmt: skip
+            continue
+        if (district, code) in found:
+            first_row = found[(district, code)][2]
+            batch.problems.append(Problem(file_name, row, code_column, code, "puskesmas.boundary_twice",
+                                          (("first", first_row),)))  # fmt: skip
+            continue
+        found[(district, code)] = (name, record["geometry"], row)
+    districts = sorted({district for district, _ in found})
+    kept = stored[stored["district_code"].astype(str).isin(districts)]
+    listed = kept[["district_code", "code", "name"]].astype(str).itertuples(index=False)
+    rows: dict[tuple[str, str], tuple[str, object]] = {(d, c): (n, None) for d, c, n in listed}
+    rows.update({key: (name, geometry) for key, (name, geometry, _) in found.items()})
+    batch.puskesmas = pd.DataFrame(
+        [(district, code, name, geometry) for (district, code), (name, geometry) in sorted(rows.items())],
+        columns=["district_code", "code", "name", "geometry"],
+    )
+    batch.villages = served[served["district_code"].astype(str).isin(districts)][
+        ["district_code", "puskesmas_code", "village_code"]
+    ].reset_index(drop=True)
+    log.info("%s: boundaries of %d puskesmas in %s, %d problems", file_name, len(found), ", ".join(districts),
+             len(batch.problems))  # fmt: skip
+    return batch
+
+
+def _blank(value: object) -> bool:
+    """An empty cell: None, NaN (how an empty attribute is read) or only spaces."""
+    return value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip()
+
+
+def _row_district(raw: object, code: str, holders: dict[str, list[str]], chosen: str | None) -> str | None:
+    """A boundary feature's district: its own column, else the one stored list holding its code, else the chosen."""
+    if not _blank(raw):
+        written = try_normalise_code(raw)
+        return written if written is not None and len(written) == 5 else str(raw).strip()[:200]
+    held = holders.get(code, [])
+    if len(held) == 1:
+        return held[0]
+    return chosen
 
 
 def prepare_puskesmas_import(

@@ -173,7 +173,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.TEMPLATE_DOWNLOAD, "data"),
         Input(ID.TEMPLATE_CSV, "n_clicks"),
         Input(ID.TEMPLATE_XLSX, "n_clicks"),
+        Input(ID.TEMPLATE_PUSKESMAS_CSV, "n_clicks"),
+        Input(ID.TEMPLATE_PUSKESMAS_XLSX, "n_clicks"),
         prevent_initial_call=True,
     )
-    def template(csv_clicks: int | None, xlsx_clicks: int | None) -> Any:
+    def template(*clicks: int | None) -> Any:
         return template_download(ctx.triggered_id)

@@ -13,12 +13,19 @@ from dashboard.auth.roles import Actor, Permission, can, covers
 from dashboard.data.importers.model import DatasetKind
 from dashboard.data.source import District
 from dashboard.data.store import DatasetInfo
-from dashboard.i18n import fmt_int, t
+from dashboard.i18n import TEXTS, fmt_int, t
 from dashboard.ids import Pattern, pattern_id
 from dashboard.services import Services
 from dashboard.views.data_page.report import quality_view
 
-__all__ = ["datasets_view", "district_options", "refreshed_datasets", "removal_question", "remove_dataset"]
+__all__ = [
+    "datasets_view",
+    "district_options",
+    "kind_words",
+    "refreshed_datasets",
+    "removal_question",
+    "remove_dataset",
+]
 
 
 def visible_datasets(services: Services) -> list[DatasetInfo]:
@@ -37,6 +44,12 @@ def may_remove(actor: Actor, dataset: DatasetInfo) -> bool:
     return all(covers(actor, code) for code in dataset.districts)
 
 
+def kind_words(kind: object, lang: str) -> str:
+    """A dataset's kind as a planner says it (``puskesmas`` -> "Daftar puskesmas"); an unknown kind as stored."""
+    key = f"data.datasets.kind.{kind}"
+    return t(key, lang) if key in TEXTS else str(kind)
+
+
 def datasets_view(services: Services, lang: str) -> Any:
     if services.store is None:
         return dbc.Alert(t("data.no_store", lang), color="warning")
@@ -50,7 +63,7 @@ def datasets_view(services: Services, lang: str) -> Any:
             html.Tr(
                 [
                     html.Td(str(dataset.id)),
-                    html.Td(str(dataset.kind)),
+                    html.Td(kind_words(dataset.kind, lang)),
                     html.Td(dataset.file_name),
                     html.Td(dataset.user or ""),
                     html.Td(dataset.created_at.strftime("%Y-%m-%d %H:%M")),

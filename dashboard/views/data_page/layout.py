@@ -29,8 +29,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         html.Div(t("data.upload.formats", lang, limit=limit), className="small text-muted"),
     ]
     upload = _upload_zone(ID.UPLOAD, ID.UPLOAD_STATUS, prompt, lang, limit)
-    # A boundary file coded by BPS is refused unless a crosswalk translates its codes: the second zone,
-    # shown only while the file being imported is a boundary file.
+    # A boundary file coded by BPS is refused unless a crosswalk translates its codes, and an indicator file's
+    # kode_bps column is read through one: the second zone, shown only while such a file is being imported.
     crosswalk = html.Div(
         [
             dbc.Label(t("data.crosswalk", lang), className="mt-3 d-block"),
@@ -98,6 +98,14 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 [
                                     dbc.Button("CSV", id=ID.TEMPLATE_CSV, color="secondary", size="sm"),
                                     dbc.Button("XLSX", id=ID.TEMPLATE_XLSX, color="secondary", size="sm"),
+                                ]
+                            ),
+                            # The puskesmas -> village list has its own template (kode_puskesmas, nama, kode_desa).
+                            dbc.Label(t("data.template.puskesmas", lang), className="mt-2 d-block"),
+                            dbc.ButtonGroup(
+                                [
+                                    dbc.Button("CSV", id=ID.TEMPLATE_PUSKESMAS_CSV, color="secondary", size="sm"),
+                                    dbc.Button("XLSX", id=ID.TEMPLATE_PUSKESMAS_XLSX, color="secondary", size="sm"),
                                 ]
                             ),
                         ],

@@ -24,10 +24,19 @@ from dashboard.views.data_page.uploads import (
     ImportForm,
     ImportKind,
     UploadToken,
+    is_spatial,
     resolve_kind,
+    table_header,
 )
 
-__all__ = ["boundary_preview_view", "cancel_upload", "crosswalk_view", "preview_view", "receive_upload"]
+__all__ = [
+    "boundary_preview_view",
+    "bps_coded_table",
+    "cancel_upload",
+    "crosswalk_view",
+    "preview_view",
+    "receive_upload",
+]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +98,10 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
     resolved = resolve_kind(kind, token.name, content)
     if resolved == ImportKind.BOUNDARIES:
         return boundary_preview_view(services, token, lang)
+    if resolved == ImportKind.PUSKESMAS and is_spatial(token.name):  # service-area polygons: no code column to choose
+        table, _chooser = boundary_preview_view(services, token, lang)
+        note = html.P(t("data.preview.puskesmas_boundaries", lang), className="text-muted small preview-puskesmas")
+        return html.Div([note, table]), None
     from dashboard.data.importers.eppgbm import MeasurementFileError, measurement_preview
     from dashboard.data.importers.indicators import read_table_preview, suggest_mapping
 
@@ -102,6 +115,9 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
     except Exception as error:  # any reader error becomes a message to the planner
         return dbc.Alert(t("data.error.unreadable", lang, error=error), color="danger"), None
     preview_block = _preview_table(preview, lang)
+    if resolved == ImportKind.PUSKESMAS:  # said, so a list is never taken for figures (or the other way round)
+        note = html.P(t("data.preview.puskesmas", lang), className="text-muted small preview-puskesmas")
+        return html.Div([note, preview_block]), None
     if resolved == ImportKind.MEASUREMENTS:
         note = html.P(t("data.preview.private", lang), className="text-muted small")
         return html.Div([preview_block, note]), None
@@ -188,17 +204,46 @@ def cancel_upload(services: Services, stored: object, lang: str) -> tuple[Any, .
 
 
 def crosswalk_view(services: Services, stored: object, kind: str, crosswalk: object, lang: str) -> tuple[bool, Any]:
-    """Whether the crosswalk zone is hidden (it shows only while a boundary file is being imported), and a line
-    naming the crosswalk chosen. Both tokens are resolved for the signed-in owner; a stale one shows nothing."""
+    """Whether the crosswalk zone is hidden, and a line naming the crosswalk chosen. It shows while a boundary file
+    is being imported, or an indicator file with a column of BPS codes (:func:`bps_coded_table`: a provincial
+    analyst's kabupaten series coded by BPS, as Papua's are). Both tokens are resolved for the signed-in owner;
+    a stale one shows nothing."""
     try:
         token = UploadToken.from_dict(stored)
     except UploadMissing:
         return True, None
-    if resolve_kind(kind, token.name) != ImportKind.BOUNDARIES:
+    resolved = resolve_kind(kind, token.name)
+    if resolved == ImportKind.BOUNDARIES:  # a polygon file of puskesmas areas has no BPS village codes to translate
+        try:
+            resolved = resolve_kind(kind, token.name, token.path(services).read_bytes())
+        except UploadMissing:
+            return True, None
+        if resolved != ImportKind.BOUNDARIES:
+            return True, None
+    indicators = resolved != ImportKind.BOUNDARIES and bps_coded_table(services, token, kind)
+    if resolved != ImportKind.BOUNDARIES and not indicators:
         return True, None
+    note = html.Div(t("data.crosswalk.indicators", lang), className="text-muted crosswalk-indicators")
     form = ImportForm(kind, None, (), (), (), (), crosswalk=crosswalk)
     chosen = form.crosswalk_token(services)
     if chosen is None:
-        return False, None
+        return False, note if indicators else None
     size = f"{fmt_number(chosen.size / 1e3, lang, 1)} kB"
-    return False, html.Span(t("data.crosswalk.chosen", lang, name=chosen.name, size=size), className="text-success")
+    line = html.Span(t("data.crosswalk.chosen", lang, name=chosen.name, size=size), className="text-success")
+    return False, html.Div([note, line]) if indicators else line
+
+
+def bps_coded_table(services: Services, token: UploadToken, kind: str) -> bool:
+    """Whether an indicator upload (the tidy template, or a kind still to detect) has a column of BPS region codes
+    (``kode_bps``), which the check reads through a crosswalk; False for anything else or an unreadable file."""
+    if kind not in (ImportKind.AUTO, ImportKind.TIDY):
+        return False
+    from dashboard.data.importers.indicators import bps_code_column
+
+    try:
+        content = token.path(services).read_bytes()
+    except UploadMissing:
+        return False
+    if resolve_kind(kind, token.name, content) not in (ImportKind.AUTO, ImportKind.TIDY):
+        return False
+    return bps_code_column(table_header(content, token.name)) is not None

@@ -15,13 +15,14 @@ from dashboard.auth.roles import Role, covers
 from dashboard.core.quality import EXPECTED_PCT
 from dashboard.data.assessment import about_stored_data
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
+from dashboard.data.importers.puskesmas import PuskesmasBatch
 from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import CommitResult
 from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_int, fmt_number, t
 from dashboard.ids import ID, Pattern, pattern_id
 from dashboard.services import Services
-from dashboard.views.data_page.uploads import ImportForm, UploadToken
+from dashboard.views.data_page.uploads import CheckedBatch, ImportForm, UploadToken
 
 __all__ = [
     "AGAINST_STORED_SHOWN",
@@ -33,6 +34,7 @@ __all__ = [
     "measurement_summary",
     "name_confirmations",
     "problem_table",
+    "puskesmas_summary",
     "quality_view",
     "report_view",
     "result_view",
@@ -131,10 +133,56 @@ def name_confirmations(batch: IndicatorBatch, services: Services, lang: str) -> 
     )
 
 
-def report_view(batch: BoundaryBatch | IndicatorBatch, services: Services, lang: str) -> Any:
+def puskesmas_summary(batch: PuskesmasBatch, lang: str) -> Any:
+    """Each puskesmas of a checked list with its district and the number of villages it serves, first ones only."""
+    if batch.puskesmas.empty:
+        return None
+    served = batch.villages.groupby("puskesmas_code").size()
+    shown = batch.puskesmas.head(REPORT_ROWS)
+    # A boundary file says, for each puskesmas, whether its area is its own polygon or its villages' union.
+    own: list[bool | None] = (
+        [bool(has) for has in shown["geometry"].notna()] if batch.boundaries else [None] * len(shown)
+    )
+    rows = [
+        html.Tr(
+            [html.Td(code), html.Td(name), html.Td(district), html.Td(fmt_int(int(served.get(code, 0)), lang))]
+            + ([] if has is None else [html.Td(t(f"data.puskesmas.boundary.{'yes' if has else 'no'}", lang))])
+        )
+        for (district, code, name), has in zip(
+            shown[["district_code", "code", "name"]].itertuples(index=False), own, strict=True
+        )
+    ]
+    columns = ("code", "name", "district", "villages", *(("boundary",) if batch.boundaries else ()))
+    header = html.Tr([html.Th(t(f"data.puskesmas.col.{c}", lang)) for c in columns])
+    table = dbc.Table([html.Thead(header), html.Tbody(rows)], size="sm", className="puskesmas-table")
+    return html.Div(table, className="table-responsive")
+
+
+def report_view(batch: CheckedBatch, services: Services, lang: str) -> Any:
     errors = [p for p in batch.problems if p.severity is Severity.ERROR]
     warnings = [p for p in batch.problems if p.severity is Severity.WARNING]
-    if isinstance(batch, BoundaryBatch):
+    if isinstance(batch, PuskesmasBatch) and batch.boundaries:
+        summary = t(
+            "data.report.puskesmas_boundaries",
+            lang,
+            features=fmt_int(batch.rows_read, lang),
+            puskesmas=fmt_int(int(batch.puskesmas["geometry"].notna().sum()), lang),
+            errors=fmt_int(len(errors), lang),
+            warnings=fmt_int(len(warnings), lang),
+        )
+        names = puskesmas_summary(batch, lang)
+    elif isinstance(batch, PuskesmasBatch):
+        summary = t(
+            "data.report.puskesmas",
+            lang,
+            rows=fmt_int(batch.rows_read, lang),
+            puskesmas=fmt_int(len(batch.puskesmas), lang),
+            villages=fmt_int(len(batch.villages), lang),
+            errors=fmt_int(len(errors), lang),
+            warnings=fmt_int(len(warnings), lang),
+        )
+        names = puskesmas_summary(batch, lang)
+    elif isinstance(batch, BoundaryBatch):
         summary = t(
             "data.report.boundaries",
             lang,
@@ -280,23 +328,25 @@ def quality_view(records: object, services: Services, lang: str, table_id: str |
     )
 
 
-def result_view(result: CommitResult, lang: str) -> Any:
-    """What a commit did, in words: the dataset, its values, and for boundaries the codes that came and went."""
+def result_view(result: CommitResult, lang: str, *, puskesmas: bool = False) -> Any:
+    """What a commit did, in words: the dataset, its values (for a puskesmas list, the villages served and the
+    puskesmas replaced), and for boundaries the codes that came and went."""
     if result.duplicate_of is not None:
         return dbc.Alert(t("data.result.duplicate", lang, id=result.duplicate_of), color="info")
-    lines: list[Any] = [t("data.result.ok", lang, id=result.dataset_id, rows=fmt_int(result.rows, lang))]
+    prefix = "data.result.puskesmas" if puskesmas else "data.result"
+    lines: list[Any] = [t(f"{prefix}.ok", lang, id=result.dataset_id, rows=fmt_int(result.rows, lang))]
     for key, codes in (("appeared", result.appeared), ("disappeared", result.disappeared)):
         if codes:
             shown = ", ".join(codes[:20]) + (" …" if len(codes) > 20 else "")
             lines.append(html.Div(t(f"data.result.{key}", lang, n=fmt_int(len(codes), lang), codes=shown)))
     if result.replaced:
-        lines.append(html.Div(t("data.result.replaced", lang, n=fmt_int(result.replaced, lang))))
+        lines.append(html.Div(t(f"{prefix}.replaced", lang, n=fmt_int(result.replaced, lang))))
     if result.aliases_saved:
         lines.append(html.Div(t("data.result.aliases", lang, n=fmt_int(result.aliases_saved, lang))))
     return dbc.Alert(lines, color="success")
 
 
-def _checked(services: Services, form: ImportForm, stored: object) -> BoundaryBatch | IndicatorBatch | None:
+def _checked(services: Services, form: ImportForm, stored: object) -> CheckedBatch | None:
     """The form's check of the upload, or None when the upload is gone (expired, cancelled, someone else's)."""
     try:
         return form.check(services, UploadToken.from_dict(stored))
@@ -377,4 +427,4 @@ def commit_upload(
     if crosswalk is not None and result.dataset_id is not None:  # raw uploads do not outlive their import
         services.require_uploads().discard(crosswalk.id)
     set_progress((100, ""))
-    return result_view(result, lang), version + 1, True, True, True
+    return result_view(result, lang, puskesmas=isinstance(batch, PuskesmasBatch)), version + 1, True, True, True

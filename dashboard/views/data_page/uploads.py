@@ -15,7 +15,8 @@ from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor
 from dashboard.data.accounts import UploadRecord
 from dashboard.data.assessment import assess, assess_boundaries
-from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch
+from dashboard.data.importers.model import BoundaryBatch, IndicatorBatch, Problem, Severity
+from dashboard.data.importers.puskesmas import PuskesmasBatch
 from dashboard.data.uploads import UploadMissing, safe_file_name
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -24,14 +25,20 @@ __all__ = [
     "BOUNDARY_SUFFIXES",
     "CODE_COLUMN_KEY",
     "FIXED_PERIOD_KEY",
+    "CheckedBatch",
     "ImportForm",
     "ImportKind",
     "UploadToken",
+    "check_puskesmas_boundaries",
+    "check_puskesmas_list",
     "check_upload",
     "confirmed_names",
+    "is_spatial",
     "mapping_fields",
     "resolve_kind",
     "save_upload",
+    "spatial_columns",
+    "table_header",
     "template_download",
 ]
 
@@ -50,7 +57,12 @@ class ImportKind:
     SIGIZI = "sigizi"
     MAPPED = "mapped"
     MEASUREMENTS = "measurements"
-    ALL_KINDS = (AUTO, BOUNDARIES, TIDY, SIGIZI, MAPPED, MEASUREMENTS)
+    PUSKESMAS = "puskesmas"  # a puskesmas -> village list (dashboard.data.importers.puskesmas)
+    ALL_KINDS = (AUTO, BOUNDARIES, TIDY, SIGIZI, MAPPED, MEASUREMENTS, PUSKESMAS)
+
+
+# What a check returns, by kind: village boundaries, an indicator file, a puskesmas list.
+CheckedBatch = BoundaryBatch | IndicatorBatch | PuskesmasBatch
 
 
 @dataclass(frozen=True)
@@ -96,18 +108,64 @@ def save_upload(services: Services, content: bytes, file_name: str, owner: Actor
 
 
 def resolve_kind(kind: str, file_name: str, content: bytes | None = None) -> str:
-    """``auto`` becomes boundaries for spatial files, measurements for e-PPGBM exports and posyandu registers
-    (from the header of ``content``), else stays ``auto`` for the indicator importer's own detection."""
+    """``auto`` becomes boundaries for spatial files, measurements for e-PPGBM exports and posyandu registers,
+    a puskesmas list for a table of puskesmas codes and village codes (both from the header of ``content``),
+    else stays ``auto`` for the indicator importer's own detection."""
     if kind != ImportKind.AUTO:
         return kind
-    if Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES:
+    from dashboard.data.importers.puskesmas import detect_puskesmas_boundaries, detect_puskesmas_list
+
+    if is_spatial(file_name):
+        if content is not None and detect_puskesmas_boundaries(spatial_columns(content, file_name)):
+            return ImportKind.PUSKESMAS
         return ImportKind.BOUNDARIES
     if content is not None:
         from dashboard.data.importers.eppgbm import detect_layout
 
         if detect_layout(content, file_name) is not None:
             return ImportKind.MEASUREMENTS
+        header = table_header(content, file_name)
+        if header and detect_puskesmas_list(header):
+            return ImportKind.PUSKESMAS
     return ImportKind.AUTO
+
+
+def is_spatial(file_name: str) -> bool:
+    """Whether the upload's name says a polygon file (GeoJSON, zipped Shapefile, GeoPackage, GeoParquet)."""
+    return Path(file_name).suffix.lower() in BOUNDARY_SUFFIXES
+
+
+def spatial_columns(content: bytes, file_name: str) -> list[str]:
+    """The attribute names of a polygon upload, from its layer's description only (no feature is read; a GeoParquet's
+    schema); empty when it cannot be read (the check then says why)."""
+    import tempfile
+
+    import pyogrio
+
+    suffix = Path(file_name).suffix.lower()
+    try:
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return [str(name) for name in pq.read_schema(io.BytesIO(content)).names]
+        with tempfile.TemporaryDirectory(prefix="lokus-columns-") as folder:
+            path = Path(folder) / f"layer{suffix}"
+            path.write_bytes(content)
+            source = f"/vsizip/{path}" if suffix == ".zip" else str(path)
+            return [str(name) for name in pyogrio.read_info(source)["fields"]]
+    except Exception:  # any reader error: the kind stays the boundary importer's, whose check reports it
+        return []
+
+
+def table_header(content: bytes, file_name: str) -> list[str]:
+    """The column names of a CSV/XLSX upload as the importers read them; empty when it cannot be read (the
+    check then says why)."""
+    from dashboard.data.importers.indicators import read_table_preview
+
+    try:
+        return [str(column) for column in read_table_preview(content, file_name, 1).columns]
+    except Exception:  # any reader error: the kind stays undecided, the check reports it
+        return []
 
 
 def check_upload(
@@ -121,11 +179,15 @@ def check_upload(
     year: int | None = None,
     crosswalk: UploadToken | None = None,
     match_names: bool = False,
-) -> BoundaryBatch | IndicatorBatch:
+) -> CheckedBatch:
     """Read and check an uploaded file; never writes to the database. ``year`` completes a report whose months
     carry no year (a Sigizi export without a Tahun column); ``crosswalk``, a second upload of the same account,
-    translates a boundary file's BPS codes (:func:`~dashboard.data.importers.boundary_files.prepare_boundary_import`),
-    or ``match_names`` finds their Kemendagri codes by name in the official list.
+    translates a boundary file's BPS codes (:func:`~dashboard.data.importers.boundary_files.prepare_boundary_import`)
+    or an indicator file's BPS kabupaten/province codes (its ``kode_bps`` column,
+    :func:`~dashboard.data.importers.regions.read_region_crosswalk`), or ``match_names`` finds a boundary file's
+    Kemendagri codes by name in the official list. An indicator file is checked against the kecamatan, kabupaten
+    and provinces the boundaries hold and the stored puskesmas lists (:mod:`dashboard.data.levels`), so figures
+    of every level and per puskesmas pass; a puskesmas list (:func:`check_puskesmas_list`) against the villages.
 
     A file that passes is also checked against what is stored (:func:`~dashboard.data.assessment.assess`):
     those warnings come first in its report.
@@ -135,6 +197,8 @@ def check_upload(
 
     content = token.path(services).read_bytes()
     kind = resolve_kind(kind, token.name, content)
+    if kind == ImportKind.PUSKESMAS and is_spatial(token.name):
+        return check_puskesmas_boundaries(services, content, token.name, district)
     if kind == ImportKind.BOUNDARIES:
         translation = crosswalk.path(services).read_bytes() if crosswalk is not None else None
         boundaries = prepare_boundary_import(
@@ -154,12 +218,15 @@ def check_upload(
             boundaries.problems[:0] = assess_boundaries(boundaries, stored)
         return boundaries
     villages, aliases = _matching_context(services, district)
+    if kind == ImportKind.PUSKESMAS:
+        return check_puskesmas_list(services, content, token.name, villages, district)
     if kind == ImportKind.MEASUREMENTS:
         from dashboard.data.importers.eppgbm import prepare_measurement_import
 
         batch = prepare_measurement_import(content, token.name, villages, aliases, district_code=district,
                                            accept_near=accept_near, confirmed=confirmed or {})  # fmt: skip
     else:
+        regions, puskesmas = _levels_context(services)
         batch = prepare_indicator_import(
             content,
             token.name,
@@ -171,12 +238,63 @@ def check_upload(
             accept_near=accept_near,
             confirmed=confirmed or {},
             year=year,
+            regions=regions,
+            puskesmas=puskesmas,
+            crosswalk=crosswalk.path(services).read_bytes() if crosswalk is not None else None,
+            crosswalk_name=crosswalk.name if crosswalk is not None else None,
         )
     if batch.ok:
         # Only the districts the planner may read: another district's file is refused at commit anyway.
         stored = {code: services.source.observations(code) for code in batch.districts if services.readable(code)}
         batch.problems[:0] = assess(batch, stored, villages, services.settings.min_completeness)
     return batch
+
+
+def check_puskesmas_list(
+    services: Services, content: bytes, file_name: str, villages: pd.DataFrame, district: str | None
+) -> PuskesmasBatch:
+    """A puskesmas -> village list checked against the villages the planner may read
+    (:func:`~dashboard.data.importers.puskesmas.prepare_puskesmas_import`); a list that passes is warned, before
+    anything changes, of the stored puskesmas of its districts it replaces."""
+    from dashboard.data.importers.puskesmas import prepare_puskesmas_import
+    from dashboard.data.levels import puskesmas_list
+
+    frame = villages if len(villages.columns) else pd.DataFrame(columns=["code", "district_code"])
+    batch = prepare_puskesmas_import(content, file_name, frame, district_code=district)
+    if batch.ok and services.store is not None:
+        stored = puskesmas_list(services.store)
+        replaced = stored[stored["district_code"].isin(batch.districts)]
+        if len(replaced):
+            params = (("count", len(replaced)), ("districts", ", ".join(batch.districts)))
+            batch.problems.insert(
+                0, Problem(file_name, None, None, None, "puskesmas.replaced", params, Severity.WARNING)
+            )
+    return batch
+
+
+def check_puskesmas_boundaries(
+    services: Services, content: bytes, file_name: str, district: str | None
+) -> PuskesmasBatch:
+    """A file of puskesmas service-area polygons checked against the districts the planner may import for and the
+    stored puskesmas lists (:func:`~dashboard.data.importers.puskesmas.prepare_puskesmas_boundaries`)."""
+    from dashboard.data.importers.puskesmas import prepare_puskesmas_boundaries
+    from dashboard.data.levels import puskesmas_list, stored_service_lists
+
+    villages, _ = _matching_context(services, district)
+    frame = villages if len(villages.columns) else pd.DataFrame(columns=["code", "district_code"])
+    store = services.require_store()
+    return prepare_puskesmas_boundaries(content, file_name, frame, puskesmas_list(store), stored_service_lists(store),
+                                        district_code=district)  # fmt: skip
+
+
+def _levels_context(services: Services) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The regions above villages and the puskesmas an indicator file may give figures for (None without a
+    database: the importer then knows the regions the villages imply, and no puskesmas)."""
+    if services.store is None:
+        return None, None
+    from dashboard.data.levels import known_regions, puskesmas_list
+
+    return known_regions(services.store), puskesmas_list(services.store)
 
 
 def _matching_context(services: Services, district: str | None) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
@@ -235,7 +353,7 @@ class ImportForm:
             return None
         return token
 
-    def check(self, services: Services, token: UploadToken) -> BoundaryBatch | IndicatorBatch:
+    def check(self, services: Services, token: UploadToken) -> CheckedBatch:
         """:func:`check_upload` with the form's choices."""
         mapping = mapping_fields(self.map_values, self.map_ids)
         confirmed = confirmed_names(self.name_values, self.name_ids)
@@ -246,11 +364,17 @@ class ImportForm:
 
 
 def template_download(trigger: object) -> Any:
-    """The blank indicator template as CSV or XLSX, by the button pressed."""
+    """The blank indicator template, or the blank puskesmas list template, as CSV or XLSX, by the button pressed."""
     from dashboard.data.importers.indicators import blank_template_csv, blank_template_xlsx
+    from dashboard.data.importers.puskesmas import blank_puskesmas_template_csv, blank_puskesmas_template_xlsx
 
-    if trigger == ID.TEMPLATE_XLSX:
-        return dcc.send_bytes(blank_template_xlsx(), "templat_indikator_lokus.xlsx")
-    if trigger == ID.TEMPLATE_CSV:
-        return dcc.send_bytes(blank_template_csv(), "templat_indikator_lokus.csv")
-    return no_update
+    templates = {
+        ID.TEMPLATE_XLSX: (blank_template_xlsx, "templat_indikator_lokus.xlsx"),
+        ID.TEMPLATE_CSV: (blank_template_csv, "templat_indikator_lokus.csv"),
+        ID.TEMPLATE_PUSKESMAS_XLSX: (blank_puskesmas_template_xlsx, "templat_daftar_puskesmas_lokus.xlsx"),
+        ID.TEMPLATE_PUSKESMAS_CSV: (blank_puskesmas_template_csv, "templat_daftar_puskesmas_lokus.csv"),
+    }
+    if trigger not in templates:
+        return no_update
+    build, name = templates[trigger]  # type: ignore[index]
+    return dcc.send_bytes(build(), name)
