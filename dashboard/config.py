@@ -42,8 +42,8 @@ class Settings:
     rate_limit_storage: str = "memory://"  # e.g. redis://localhost:6379/1 when several app servers share one
     trusted_proxies: int = 0  # reverse proxies in front of the app whose X-Forwarded-For is believed
     # Memory each app process may spend on caches of prepared maps and district data (MiB; a third for GeoJSON):
-    # with the default a process opening every district of Indonesia stays under 500 MB.
-    cache_mb: int = 96
+    # with the default a process opening every district of Indonesia stays under 500 MB (benchmarks/bench_memory.py).
+    cache_mb: int = 64
 
     @property
     def effective_database_url(self) -> str:

@@ -23,17 +23,19 @@ __all__ = ["BoundedCache", "approximate_bytes"]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
-# GEOS holds a coordinate in 16-24 bytes plus per-ring and per-geometry headers; WKB needs 16 per coordinate.
-_BYTES_PER_COORDINATE = 16
-_BYTES_PER_GEOMETRY = 64
+# What shapely geometries really take (GEOS stores x, y, z; each geometry has its objects and envelope, the Python
+# wrapper its own): Jawa Tengah's 774,276 coordinates in 8,563 villages added 21.7 MB of RSS when read from 12 MB
+# of WKB, and 24 x 774,276 + 300 x 8,563 bytes is 21 MB.
+_BYTES_PER_COORDINATE = 24
+_BYTES_PER_GEOMETRY = 300
 
 
 def approximate_bytes(value: object) -> int:
     """Roughly how much memory ``value`` holds, cheaply: enough to rank and bound cache entries, not to account.
 
     ``bytes``/``str``: their length. A DataFrame: ``memory_usage(deep=True)``, plus for each geometry column about
-    its WKB size (16 bytes per coordinate and 64 per geometry; pandas counts only the 8-byte pointers). Lists,
-    tuples and dicts: the sum of their items. Anything else: ``sys.getsizeof``.
+    what GEOS holds (24 bytes per coordinate and 300 per geometry, ~1.8 times the WKB size; pandas counts only
+    the 8-byte pointers). Lists, tuples and dicts: the sum of their items. Anything else: ``sys.getsizeof``.
 
     >>> approximate_bytes(b"12345")
     5

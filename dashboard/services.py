@@ -33,8 +33,8 @@ T = TypeVar("T")
 
 
 # Per-process cache budgets when none is given (the app passes DASHBOARD_CACHE_MB, split as in Services).
-DEFAULT_GEOJSON_CACHE_BYTES = 32 * 2**20
-DEFAULT_SOURCE_CACHE_BYTES = 64 * 2**20
+DEFAULT_GEOJSON_CACHE_BYTES = 64 * 2**20 // 3
+DEFAULT_SOURCE_CACHE_BYTES = 64 * 2**20 - DEFAULT_GEOJSON_CACHE_BYTES
 
 
 def geojson_budget(settings: Settings) -> int:
@@ -55,7 +55,7 @@ class GeoJsonCache:
 
     Each district is prepared once however many requests ask for it at the same time, and preparing
     one never makes a request for another district wait (:class:`~dashboard.lru.BoundedCache`). The
-    cache keeps at most ``budget_bytes`` of GeoJSON (default 32 MiB, ``DASHBOARD_CACHE_MB`` / 3 in the
+    cache keeps at most ``budget_bytes`` of GeoJSON (default 21 MiB, ``DASHBOARD_CACHE_MB`` / 3 in the
     app: a district's layer is 0.1-1 MB), dropping the least recently opened districts first.
     """
 
@@ -72,6 +72,11 @@ class GeoJsonCache:
         """Forget every prepared layer (not needed for new boundaries: their version makes a new key)."""
         self._cache.clear()
 
+    @property
+    def cache(self) -> BoundedCache[tuple[str, str], bytes]:
+        """What is kept, keyed by (boundary version, district code); for benchmarks and tests."""
+        return self._cache
+
 
 class CachedStoreSource:
     """The store as a :class:`RegionSource`, with villages and observations kept in memory.
@@ -80,7 +85,7 @@ class CachedStoreSource:
     import or a removal has changed it, in this process or another one; callbacks stay fast and
     never show figures older than the database.
 
-    What it keeps is bounded: at most ``budget_bytes`` (default 64 MiB, ``DASHBOARD_CACHE_MB`` × 2/3 in the app)
+    What it keeps is bounded: at most ``budget_bytes`` (default 43 MiB, ``DASHBOARD_CACHE_MB`` × 2/3 in the app)
     of frames and derived figures, sized by :func:`~dashboard.lru.approximate_bytes`, the least recently used
     district's dropped first. Each entry is loaded once however many requests want it, and loading one
     district never makes a request for another wait.

@@ -150,13 +150,13 @@ def test_geo025_frames_sized_with_their_geometry() -> None:
     small = _villages(SMALL)
     detailed = small.copy()
     detailed.geometry = [Point(116.05, -8.55).buffer(0.01, quad_segs=256)]  # ~1,000 vertices instead of 5
-    assert approximate_bytes(detailed) - approximate_bytes(small) >= 16 * 1000
+    assert approximate_bytes(detailed) - approximate_bytes(small) >= 24 * 1000
     assert approximate_bytes(pd.DataFrame({"x": range(1000)})) >= 8000
 
 
 def test_geo026_budget_from_settings_split_between_maps_and_data() -> None:
     settings = Settings.from_env({"DASHBOARD_CACHE_MB": "30"})
-    assert settings.cache_mb == 30 and Settings().cache_mb == 96
+    assert settings.cache_mb == 30 and Settings().cache_mb == 64
     assert geojson_budget(settings) == 10 * 2**20 and source_budget(settings) == 20 * 2**20
     services = Services(settings, HeldSource())  # type: ignore[arg-type]
-    assert services.geojson._cache.budget_bytes == 10 * 2**20
+    assert services.geojson.cache.budget_bytes == 10 * 2**20
