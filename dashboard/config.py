@@ -41,6 +41,9 @@ class Settings:
     login_rate_limit: str = "10 per minute;50 per hour"  # per address, flask-limiter syntax
     rate_limit_storage: str = "memory://"  # e.g. redis://localhost:6379/1 when several app servers share one
     trusted_proxies: int = 0  # reverse proxies in front of the app whose X-Forwarded-For is believed
+    # Memory each app process may spend on caches of prepared maps and district data (MiB; a third for GeoJSON):
+    # with the default a process opening every district of Indonesia stays under 500 MB (benchmarks/bench_memory.py).
+    cache_mb: int = 64
 
     @property
     def effective_database_url(self) -> str:
@@ -81,6 +84,7 @@ class Settings:
             login_rate_limit=get("LOGIN_RATE_LIMIT") or defaults.login_rate_limit,
             rate_limit_storage=get("RATE_LIMIT_STORAGE") or defaults.rate_limit_storage,
             trusted_proxies=int(get("TRUSTED_PROXIES") or defaults.trusted_proxies),
+            cache_mb=int(get("CACHE_MB") or defaults.cache_mb),
         )
 
 

@@ -26,31 +26,57 @@ from dashboard.data.source import District, EstimateSource, RegionSource, empty_
 from dashboard.data.store import CommitResult, Store
 from dashboard.data.uploads import Uploads
 from dashboard.geo import prepare_geojson
+from dashboard.lru import BoundedCache
 
 __all__ = ["AreaScopedSource", "CachedStoreSource", "GeoJsonCache", "Services", "may_read"]
 
 T = TypeVar("T")
 
 
+# Per-process cache budgets when none is given (the app passes DASHBOARD_CACHE_MB, split as in Services).
+DEFAULT_GEOJSON_CACHE_BYTES = 64 * 2**20 // 3
+DEFAULT_SOURCE_CACHE_BYTES = 64 * 2**20 - DEFAULT_GEOJSON_CACHE_BYTES
+
+
+def geojson_budget(settings: Settings) -> int:
+    """Bytes of prepared GeoJSON a process keeps: a third of ``DASHBOARD_CACHE_MB``."""
+    return settings.cache_mb * 2**20 // 3
+
+
+def source_budget(settings: Settings) -> int:
+    """Bytes of district frames and derived figures a process keeps: the other two thirds of ``DASHBOARD_CACHE_MB``."""
+    return settings.cache_mb * 2**20 - geojson_budget(settings)
+
+
 class GeoJsonCache:
     """Prepared GeoJSON bytes per (boundary version, district): built on first request, then reused.
 
     Keyed by the boundary version, so a new boundary import gets new bytes and a new URL, and the
-    browser's long-lived cache never shows stale shapes.
+    browser's long-lived cache never shows stale shapes (old versions age out of the cache).
+
+    Each district is prepared once however many requests ask for it at the same time, and preparing
+    one never makes a request for another district wait (:class:`~dashboard.lru.BoundedCache`). The
+    cache keeps at most ``budget_bytes`` of GeoJSON (default 21 MiB, ``DASHBOARD_CACHE_MB`` / 3 in the
+    app: a district's layer is 0.1-1 MB), dropping the least recently opened districts first.
     """
 
-    def __init__(self, source: RegionSource) -> None:
+    def __init__(self, source: RegionSource, budget_bytes: int = DEFAULT_GEOJSON_CACHE_BYTES) -> None:
         self._source = source
-        self._cache: dict[tuple[str, str], bytes] = {}
-        self._lock = threading.Lock()
+        self._cache: BoundedCache[tuple[str, str], bytes] = BoundedCache(budget_bytes)
 
     def get(self, district_code: str) -> tuple[str, bytes]:
         version = self._source.boundary_version(district_code)
-        key = (version, district_code)
-        with self._lock:
-            if key not in self._cache:
-                self._cache[key] = prepare_geojson(self._source.villages(district_code))
-            return version, self._cache[key]
+        body = self._cache.get((version, district_code), lambda: prepare_geojson(self._source.villages(district_code)))
+        return version, body
+
+    def invalidate(self) -> None:
+        """Forget every prepared layer (not needed for new boundaries: their version makes a new key)."""
+        self._cache.clear()
+
+    @property
+    def cache(self) -> BoundedCache[tuple[str, str], bytes]:
+        """What is kept, keyed by (boundary version, district code); for benchmarks and tests."""
+        return self._cache
 
 
 class CachedStoreSource:
@@ -59,24 +85,30 @@ class CachedStoreSource:
     Every call asks the store for its data version (one cheap query) and drops what it holds when an
     import or a removal has changed it, in this process or another one; callbacks stay fast and
     never show figures older than the database.
+
+    What it keeps is bounded: at most ``budget_bytes`` (default 43 MiB, ``DASHBOARD_CACHE_MB`` × 2/3 in the app)
+    of frames and derived figures, sized by :func:`~dashboard.lru.approximate_bytes`, the least recently used
+    district's dropped first. Each entry is loaded once however many requests want it, and loading one
+    district never makes a request for another wait.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, budget_bytes: int = DEFAULT_SOURCE_CACHE_BYTES) -> None:
         self.store = store
         self._version = ""
-        self._cache: dict[tuple[str, str], object] = {}
-        self._lock = threading.Lock()
+        self._cache: BoundedCache[tuple[str, str], object] = BoundedCache(budget_bytes)
+        self._lock = threading.Lock()  # guards the version check only, never a load
 
-    def _cached(self, kind: str, district_code: str, load: Callable[[], T]) -> T:
+    def _current(self) -> None:
+        """Drop everything kept when the store's data version changed since the last call."""
         version = self.store.data_version()
         with self._lock:
             if version != self._version:
                 self._cache.clear()
                 self._version = version
-            key = (kind, district_code)
-            if key not in self._cache:
-                self._cache[key] = load()
-            value: T = self._cache[key]  # type: ignore[assignment]
+
+    def _cached(self, kind: str, district_code: str, load: Callable[[], T]) -> T:
+        self._current()
+        value: T = self._cache.get((kind, district_code), load)  # type: ignore[assignment]
         return value
 
     def districts(self) -> list[District]:
@@ -96,12 +128,8 @@ class CachedStoreSource:
 
     def peek(self, kind: str, district_code: str) -> object | None:
         """What :meth:`derived` holds for ``kind`` and the district (``None``: nothing, or the data changed since)."""
-        version = self.store.data_version()
-        with self._lock:
-            if version != self._version:
-                self._cache.clear()
-                self._version = version
-            return self._cache.get((kind, district_code))
+        self._current()
+        return self._cache.peek((kind, district_code))
 
     def derived(self, kind: str, district_code: str, load: Callable[[], T]) -> T:
         """A figure computed from a district's data, kept until the data changes (e.g. plausibility flags)."""
@@ -111,6 +139,11 @@ class CachedStoreSource:
         with self._lock:
             self._cache.clear()
             self._version = ""
+
+    @property
+    def cache(self) -> BoundedCache[tuple[str, str], object]:
+        """What is kept, keyed by (kind, district code); for benchmarks and tests."""
+        return self._cache
 
 
 def may_read(actor: Actor, district: District) -> bool:
@@ -190,7 +223,7 @@ class Services:
     def __post_init__(self) -> None:
         if not isinstance(self.source, AreaScopedSource):
             self.source = AreaScopedSource(self.source)
-        self.geojson = GeoJsonCache(self.source)
+        self.geojson = GeoJsonCache(self.source, geojson_budget(self.settings))
         if self.store is not None:
             self.accounts = Accounts(self.store)
             self.uploads = Uploads(self.settings, self.accounts)
@@ -198,7 +231,7 @@ class Services:
 
     @classmethod
     def from_store(cls, settings: Settings, store: Store) -> Services:
-        return cls(settings, CachedStoreSource(store), store)
+        return cls(settings, CachedStoreSource(store, source_budget(settings)), store)
 
     def readable(self, district_code: str) -> bool:
         """Whether ``district_code`` is one of the districts the current actor may read (its areas, the demo)."""
