@@ -23,8 +23,6 @@ district is left out of national layers (it lies in no real province); its own p
 from __future__ import annotations
 
 import hashlib
-import inspect
-import json
 import logging
 import threading
 from collections import OrderedDict
@@ -442,16 +440,7 @@ _PROPERTIES = {"code": "code", "name": "name", "parent": "parent", "origin": "or
 
 def _serialised(frame: gpd.GeoDataFrame, tolerance: float) -> bytes:
     """``frame`` as GeoJSON through :func:`~dashboard.geo.prepare_geojson` with the layer's own properties."""
-    if "properties" in inspect.signature(prepare_geojson).parameters:
-        body: bytes = prepare_geojson(frame, tolerance, properties=_PROPERTIES)  # type: ignore[call-arg,unused-ignore]
-        return body
-    # geo.py before its ``properties`` argument: it writes code, name and kecamatan; rename and add origin.
-    collection = json.loads(prepare_geojson(frame.assign(kecamatan_name=frame["parent"]), tolerance))
-    for feature, origin in zip(collection["features"], frame["origin"], strict=True):
-        properties = feature["properties"]
-        feature["properties"] = {"code": properties["code"], "name": properties["name"],
-                                 "parent": properties["kecamatan"], "origin": origin}  # fmt: skip
-    return json.dumps(collection, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return prepare_geojson(frame, tolerance, properties=_PROPERTIES)
 
 
 class LayerCache:

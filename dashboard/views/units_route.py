@@ -78,7 +78,7 @@ def register(app: Dash, services: Services) -> None:
         if version != _version(store, district):
             abort(404)  # an old URL: the page asks for the new one
         frame = unit_frame(store, level, district)
-        body = prepare_geojson(frame.assign(kecamatan_name=frame["name"]))
+        body = prepare_geojson(frame, properties={"name": "name"})
         etag = hashlib.sha256(body).hexdigest()[:20]
         if request.if_none_match and etag in request.if_none_match:
             return Response(status=304)

@@ -99,7 +99,7 @@ def _app(region: Region, *, tiles: bool, sparse: bool = False) -> Dash:
     villages, kecamatan = region.villages, region.kecamatan
     projected = villages.to_crs(3857)
     village_body = prepare_geojson(villages)
-    overview_body = prepare_geojson(kecamatan.assign(kecamatan_name=kecamatan["name"]))
+    overview_body = prepare_geojson(kecamatan, properties={"name": "name"})
 
     def overview() -> Response:
         return Response(overview_body, mimetype="application/geo+json")
