@@ -203,7 +203,8 @@ class LokusMap(Component):
     Overview (a large region zoomed out): ``overview_geojson_url`` (str) holds larger units (the kabupaten of a
     province, say) with ``properties.code``/``name``, filled from ``overview_classes`` in the order of
     ``overview_codes`` with the same ``palette``, below ``overview_maxzoom``; from that zoom on the villages are
-    drawn instead, under the overview's outlines (with no villages given, the overview is filled at every zoom). ``overview_hover_text`` (dict code -> str) as ``hover_text``.
+    drawn instead, under the overview's outlines (with no villages given, the overview is filled at every zoom).
+    ``overview_hover_text`` (dict code -> str) as ``hover_text``.
 
     Marks: ``marks`` (dict code -> one of :data:`MARKS`, or a list of them), each drawn as an outline over the fill:
     ``unreliable`` thick dark (#212529, 2.5 px), ``flagged`` dashed orange (#f76707, 2 px), ``added`` (villages
