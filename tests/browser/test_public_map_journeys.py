@@ -125,6 +125,12 @@ def test_pub210_phone_swaps_the_svg_for_the_interactive_map_and_back(dash_duo: A
     _press(dash_duo, f"#{MAP} .maplibregl-ctrl-zoom-in")
     wait_for_script(dash_duo, f"return window.__lokusMaps['{MAP}'].map.getZoom() > arguments[0] + 0.5;", zoom)
 
+    # Printed, the page shows the SVG map, whichever is on screen.
+    dash_duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert _shown(dash_duo, "svg.pub-map") and not _shown(dash_duo, f"#{MAP}") and not _shown(dash_duo, CLOSE)
+    dash_duo.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert not _shown(dash_duo, "svg.pub-map") and _shown(dash_duo, f"#{MAP}")
+
     # Back to the SVG, then the interactive map again: the core bundle is not fetched twice.
     _press(dash_duo, CLOSE)
     wait_for_script(dash_duo, f"return !document.getElementById('{MAP}');")
