@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         __name__,
         title=t("app.title", settings.language),
         assets_folder=str(REPO_ROOT / "assets"),
-        assets_path_ignore=["paparan"],  # the presentation's own files, linked by its page only
+        assets_path_ignore=["paparan", "public"],  # files linked by their own pages only (slides, public site)
         serve_locally=True,
         suppress_callback_exceptions=True,  # pages are rendered by the router, not present at start
         update_title="",

@@ -136,6 +136,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{label} stunted of {measured} measured",
     ),
     "public.map.no_report": ("belum melapor", "no report yet"),
+    "public.map.interactive": ("Peta interaktif", "Interactive map"),
+    "public.map.static": ("Kembali ke peta statis", "Back to the static map"),
+    "public.map.loading": ("Memuat peta…", "Loading the map…"),
+    "public.map.interactive_hint": (
+        "Geser dan perbesar peta; ketuk wilayah untuk membuka halamannya.",
+        "Drag and zoom the map; tap an area to open its page.",
+    ),
+    "public.map.interactive_failed": (
+        "Peta interaktif tidak dapat dimuat; peta statis tetap tersedia. Muat ulang halaman untuk mencoba lagi.",
+        "The interactive map could not be loaded; the static map stays. Reload the page to try again.",
+    ),
     "public.legend.title.prevalensi": (
         "Prevalensi stunting (ambang WHO)",
         "Stunting prevalence (WHO thresholds)",

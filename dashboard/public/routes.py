@@ -8,20 +8,24 @@ Routes (every view's state is in its URL, so any view can be shared; ``lang=en``
 - ``/publik/<kode>/desa/<kode_desa>?terbitan=``: a village.
 - ``/publik/<kode>/unduh/<kecamatan|desa|desa-<kode_desa>>.<csv|xlsx|geojson>?periode=&terbitan=&lang=`` and
   ``/publik/<kode>/unduh/metadata.txt``: open data (:mod:`dashboard.public.downloads`).
+- ``/publik/<kode>/peta.json?periode=&peta=&ukuran=&terbitan=&v=`` and
+  ``/publik/<kode>/batas/<sha256>/<desa|kecamatan>.geojson``: the interactive map's data and outlines
+  (:mod:`dashboard.public.interactive`), loaded only when a reader presses "Peta interaktif".
 
 Pages are Jinja2 templates (``templates/``, autoescaped) with inline SVG maps (:mod:`dashboard.public.svg`):
 a phone on a poor connection gets tens of kilobytes instead of the Dash bundles, the pages work without
-JavaScript, and anonymous visitors reach no Dash callback. Everything a URL carries is validated against
-the snapshot before use; anything unknown answers the site's own 404 page.
+JavaScript, and anonymous visitors reach no Dash callback. The district page's one script
+(``assets/public/peta.js``, a file, as the CSP wants) offers the interactive map as an enhancement.
+Everything a URL carries is validated against the snapshot before use; anything unknown answers the
+site's own 404 page.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
 
@@ -29,13 +33,15 @@ from flask import Blueprint, Response, abort, redirect, request
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from dashboard.caching import IMMUTABLE
 from dashboard.config import Settings
 from dashboard.core.periods import period_label
 from dashboard.core.suppression import DEFAULT_MIN_COUNT
 from dashboard.data.publications import Publications, Snapshot
 from dashboard.i18n import Lang, fmt_int, fmt_number, fmt_percent, t
-from dashboard.public import downloads, svg
-from dashboard.public.content import SHOWN, Published, valid_village_code
+from dashboard.public import downloads, interactive, svg
+from dashboard.public.content import SHOWN, Published, valid_district_code, valid_village_code
+from dashboard.public.painting import LegendEntry, Painting, paint
 from dashboard.public.site import SnapshotReader, compress, href, request_lang
 from dashboard.public.texts import (
     count_text,
@@ -52,19 +58,11 @@ __all__ = ["LEVELS", "MEASURES", "PublicPages"]
 LEVELS: Final = ("desa", "kecamatan")
 MEASURES: Final = ("prevalensi", "jumlah")
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
+_PIN = 16  # hex digits of the content hash that pin the live map's data to the page's snapshot
 _RENDER_CACHE = 64  # drawn maps kept per process (about 60 kB each)
 _FILE_CACHE = 32  # downloads kept per process (up to about 150 kB each)
 _MIME = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    """One swatch of a map legend: its colour (or ``hatch``/``none``), what it means and how many areas it has."""
-
-    swatch: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -76,11 +74,14 @@ class DrawnMap:
 class PublicPages:
     """The HTML blueprint; built once per app with the publications it reads and the asset URLs."""
 
-    def __init__(self, publications: Publications, settings: Settings, asset_url: Callable[[str], str]) -> None:
+    def __init__(self, publications: Publications, settings: Settings, asset_url: Callable[[str], str],
+                 map_library_url: Callable[[str], str] | None = None) -> None:  # fmt: skip
         self.reader = SnapshotReader(publications)
         self.publications = publications
         self.settings = settings
         self.asset_url = asset_url
+        # The map component's files (core bundle, worker, stylesheet) by name; None: no interactive map offered.
+        self.map_library_url = map_library_url
         self.env = Environment(
             loader=FileSystemLoader(str(_TEMPLATES)),
             autoescape=True,
@@ -89,7 +90,10 @@ class PublicPages:
             undefined=StrictUndefined,
         )
         self._shapes = lru_cache(maxsize=_RENDER_CACHE)(self._project)
+        self._painting = lru_cache(maxsize=_RENDER_CACHE)(self._paint)
         self._map = lru_cache(maxsize=_RENDER_CACHE)(self._draw_map)
+        self._live = lru_cache(maxsize=_RENDER_CACHE)(self._live_map_bytes)
+        self._outlines = lru_cache(maxsize=_FILE_CACHE)(self._outline_bytes)
         self._file = lru_cache(maxsize=_FILE_CACHE)(self._build_file)
 
     # ------------------------------------------------------------------------------------- frame
@@ -267,6 +271,7 @@ class PublicPages:
             "measure": measure,
             "toggles": self._toggles(here, lang, state),
             "map": self._map(snapshot.id, snapshot.content_sha256, level, period, measure, lang, terbitan),
+            "live": self._live_links(kode, snapshot, state, lang),
             "map_title": t("public.map.title", lang, level=t(f"public.level.{level}", lang)),
             "legend_title": t(f"public.legend.title.{measure}", lang),
             "kecamatan_rows": self._kecamatan_rows(view, period, lang, terbitan),
@@ -448,58 +453,98 @@ class PublicPages:
                  for level, features in (("desa", desa), ("kecamatan", kecamatan))}  # fmt: skip
         return projection, paths["desa"], paths["kecamatan"]
 
+    def _paint(self, snapshot_id: int, sha256: str, level: str, period: str, measure: str, lang: str,
+               terbitan: int | None) -> Painting:  # fmt: skip
+        """The colours, tooltips and links of a map choice: the SVG's and the live map's (cached)."""
+        snapshot = self.publications.snapshot(snapshot_id)
+        if snapshot is None or snapshot.content_sha256 != sha256:
+            raise LookupError(snapshot_id)
+        return paint(self.reader.published(snapshot), level, period, measure, lang, terbitan)
+
     def _draw_map(self, snapshot_id: int, sha256: str, level: str, period: str, measure: str, lang: str,
                   terbitan: int | None) -> DrawnMap:  # fmt: skip
         """The district's map of ``level`` coloured by ``measure`` in ``period``, with its legend (cached)."""
-        snapshot = self.publications.snapshot(snapshot_id)
-        if snapshot is None:
-            raise LookupError(snapshot_id)
-        view = self.reader.published(snapshot)
+        painting = self._painting(snapshot_id, sha256, level, period, measure, lang, terbitan)
         projection, desa_paths, kecamatan_paths = self._shapes(snapshot_id, sha256)
         paths = desa_paths if level == "desa" else kecamatan_paths
-        names = view.area_names(level)
-        cells = {c["kode"]: c for c in view.cells(level, period)}
-        shown = [c for c in cells.values() if c["status"] == SHOWN]
-        if measure == "prevalensi":
-            classes = svg.prevalence_classes()
-            value_of: Callable[[dict[str, Any]], float] = lambda c: float(c["prevalensi"])  # noqa: E731
-            labels = _prevalence_labels(classes, lang)
-        else:
-            classes = svg.count_breaks(float(c["pembilang"]) for c in shown)
-            value_of = lambda c: float(c["pembilang"])  # noqa: E731
-            labels = _count_labels(classes, lang)
-        counts: Counter[str] = Counter()
-        areas = []
-        period_name = period_label(period, lang)
-        for code, path in paths.items():
-            cell = cells.get(code)
-            if cell is None:
-                fill, swatch, value = svg.NO_REPORT_FILL, "none", t("public.map.no_report", lang)
-            elif cell["status"] != SHOWN or cell.get("prevalensi" if measure == "prevalensi" else "pembilang") is None:
-                fill, swatch = None, "hatch"
-                value = t("public.map.value_hidden", lang, label=cell["label"],
-                          measured=fmt_int(float(cell["penyebut"]), lang))  # fmt: skip
-            else:
-                fill = swatch = classes.colour(value_of(cell))
-                value = t("public.map.value_shown", lang, rate=rate_text(cell, lang), count=count_text(cell, lang),
-                          measured=fmt_int(float(cell["penyebut"]), lang))  # fmt: skip
-            counts[swatch] += 1
-            if level == "desa":
-                url = href(f"/publik/{view.district_code}/desa/{code}", lang, {"terbitan": terbitan})
-            else:
-                state = {"periode": period, "peta": "desa", "ukuran": measure, "terbitan": terbitan}
-                url = href(f"/publik/{view.district_code}", lang, state, f"kec-{code}")
-            title = t("public.map.area_title", lang, name=names.get(code, code), period=period_name, value=value)
-            areas.append(svg.MapArea(code, path, fill, title, url))
+        areas = [svg.MapArea(a.code, paths.get(a.code, ""), painting.svg_fill(a), a.title, a.href)
+                 for a in painting.areas]  # fmt: skip
         outline = "".join(kecamatan_paths.values()) if level == "desa" else ""
-        label = t("public.map.label", lang, measure=t(f"public.measure.{measure}", lang),
-                  level=t(f"public.level.{level}", lang), period=period_name)  # fmt: skip
-        drawn = svg.map_svg(areas, projection, label=label, outline=outline)
-        pairs = zip(classes.colours, labels, strict=True)
-        legend = [LegendEntry(colour, text, counts[colour]) for colour, text in pairs]
-        legend.append(LegendEntry("hatch", t("public.legend.hidden", lang), counts["hatch"]))
-        legend.append(LegendEntry("none", t("public.legend.no_report", lang), counts["none"]))
-        return DrawnMap(Markup(drawn), tuple(legend))
+        drawn = svg.map_svg(areas, projection, label=painting.label, outline=outline)
+        return DrawnMap(Markup(drawn), painting.legend)
+
+    # ------------------------------------------------------------------------------------- interactive map
+
+    def _live_links(self, kode: str, snapshot: Snapshot, state: dict[str, Any], lang: str) -> dict[str, str] | None:
+        """What the page's script needs to swap the SVG for the live map; None when the app serves no component."""
+        if self.map_library_url is None:
+            return None
+        # The content hash pins the live map to the snapshot this page drew (a newer one answers 404: reload).
+        data = href(f"/publik/{kode}/peta.json", lang, {**state, "v": snapshot.content_sha256[:_PIN]})
+        return {
+            "data": data,
+            "script": self.asset_url("public/peta.js"),
+            "core": self.map_library_url("lokus_map_core.min.js"),
+            "worker": self.map_library_url("maplibre-gl-worker.js"),
+            "css": self.map_library_url("lokus_map.min.css"),
+        }
+
+    def live_map(self, kode: str) -> Response:
+        """``/publik/<kode>/peta.json``: the live map's props and links for the SVG map's own query parameters."""
+        lang = request_lang()
+        snapshot, view, is_latest = self.reader.choose(kode, request.args.get("terbitan"))
+        pin = request.args.get("v")
+        if pin is not None and (len(pin) != _PIN or not snapshot.content_sha256.startswith(pin)):
+            abort(404)
+        period = self.reader.period(view, request.args.get("periode"))
+        level = request.args.get("peta", "desa")
+        measure = request.args.get("ukuran", "prevalensi")
+        if level not in LEVELS or measure not in MEASURES:
+            abort(404)
+        terbitan = None if is_latest else snapshot.id
+        body = self._live(snapshot.id, snapshot.content_sha256, level, period, measure, lang, terbitan)
+        response = Response(body, mimetype="application/json")
+        # As the open data: a withdrawal reaches every cache within five minutes.
+        response.headers["Cache-Control"] = "public, max-age=300"
+        return response
+
+    def _live_map_bytes(self, snapshot_id: int, sha256: str, level: str, period: str, measure: str, lang: str,
+                        terbitan: int | None) -> bytes:  # fmt: skip
+        snapshot = self.publications.snapshot(snapshot_id)
+        if snapshot is None or snapshot.content_sha256 != sha256:
+            raise LookupError(snapshot_id)
+        view = self.reader.published(snapshot)
+        painting = self._painting(snapshot_id, sha256, level, period, measure, lang, terbitan)
+        title = t("public.map.title", lang, level=t(f"public.level.{level}", lang))
+        texts = {
+            "title": f"{view.district_name} · {title} · {period_label(period, lang)}",
+            "source": source_text(view, lang),
+            "date": date_text(str(view.content["diterbitkan"]), lang),
+        }
+        body = interactive.map_props(painting, view, sha256, lang, texts=texts)
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def outlines(self, kode: str, sha256: str, level: str) -> Response:
+        """``/publik/<kode>/batas/<sha256>/<desa|kecamatan>.geojson``: a standing snapshot's outlines, kept a year."""
+        if not valid_district_code(kode) or not interactive.SHA256.fullmatch(sha256) or level not in LEVELS:
+            abort(404)
+        standing = [s for s in self.publications.snapshots(kode, standing_only=True) if s.content_sha256 == sha256]
+        if not standing:
+            abort(404)
+        try:
+            body = self._outlines(standing[0].id, sha256, level)
+        except LookupError:
+            abort(404)
+        response = Response(body, mimetype="application/geo+json")
+        # The URL names the content: what it answers never changes (boundaries only, no figure).
+        response.headers["Cache-Control"] = IMMUTABLE
+        return response
+
+    def _outline_bytes(self, snapshot_id: int, sha256: str, level: str) -> bytes:
+        snapshot = self.publications.snapshot(snapshot_id)
+        if snapshot is None or snapshot.content_sha256 != sha256:
+            raise LookupError(snapshot_id)
+        return interactive.boundary_geojson(self.reader.published(snapshot), level)
 
     # ------------------------------------------------------------------------------------- village
 
@@ -599,6 +644,8 @@ class PublicPages:
         pages.add_url_rule("/publik/<kode>/desa/<kode_desa>", "village", self.village)
         pages.add_url_rule("/publik/<kode>/unduh/metadata.txt", "readme", self.readme)
         pages.add_url_rule("/publik/<kode>/unduh/<view_name>.<fmt>", "download", self.download)
+        pages.add_url_rule("/publik/<kode>/peta.json", "live_map", self.live_map)
+        pages.add_url_rule("/publik/<kode>/batas/<sha256>/<level>.geojson", "outlines", self.outlines)
         pages.add_url_rule("/publik/<path:_rest>", "unknown", _unknown)
         pages.register_error_handler(404, self.not_found)
         pages.after_request(compress)
@@ -625,21 +672,3 @@ def _rate_with_interval(cell: dict[str, Any] | None, lang: str) -> str:
     rate = rate_text(cell, lang)
     interval = interval_text(cell, lang)
     return f"{rate} ({interval})" if interval else rate
-
-
-def _prevalence_labels(classes: svg.Classes, lang: str) -> list[str]:
-    bounds = [fmt_number(b, lang, 1).replace(",0", "").replace(".0", "") for b in classes.bounds]
-    labels = [f"< {bounds[0]}%"]
-    labels += [f"{low}–< {high}%" for low, high in pairwise(bounds)]
-    labels.append(f"≥ {bounds[-1]}%")
-    return labels
-
-
-def _count_labels(classes: svg.Classes, lang: str) -> list[str]:
-    bounds = [int(b) for b in classes.bounds]
-    if not bounds:
-        return [t("public.legend.title.jumlah", lang)]
-    labels = [f"0–{fmt_int(bounds[0], lang)}"]
-    labels += [f"{fmt_int(low + 1, lang)}–{fmt_int(high, lang)}" for low, high in pairwise(bounds)]
-    labels.append(f"≥ {fmt_int(bounds[-1] + 1, lang)}")
-    return labels

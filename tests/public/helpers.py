@@ -79,9 +79,18 @@ def add_hidden_district(site: Site, folder: Path) -> Snapshot:
     frame.loc[1, "nama"] = FORMULA_NAME
     store = site.services.require_store()
     store.commit(prepare_boundary_import(write(frame, folder, "geojson")), "uji")
-    rows = [(code, HIDDEN_PERIOD, "stunting", n, d) for code, (n, d) in COUNTS.items()]
+    rows: list[tuple[str, str, str, float, float]] = [
+        (code, HIDDEN_PERIOD, "stunting", n, d) for code, (n, d) in COUNTS.items()
+    ]
     store.commit_indicators(indicator_batch(rows))
     return site.publications.publish(admin(site.services), DISTRICT, [HIDDEN_PERIOD], now=PUBLISHED_AT)
+
+
+def start_hidden_site(folder: Path) -> Site:
+    """A fresh app with the demo and Kabupaten Uji (:func:`add_hidden_district`) published, under ``folder``."""
+    site = start_site(folder / "instance")
+    add_hidden_district(site, folder)
+    return site
 
 
 _GEOMETRY_ATTRIBUTES = re.compile(

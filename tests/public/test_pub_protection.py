@@ -24,10 +24,9 @@ from tests.public.helpers import (
     HIDDEN_PERIOD,
     SECRETS,
     Site,
-    add_hidden_district,
     readable_text,
     standalone,
-    start_site,
+    start_hidden_site,
 )
 from tests.store.helpers import DISTRICT
 
@@ -36,10 +35,7 @@ LABELS = {"52.91.01.2001": "<5", "52.91.01.2002": "n kecil", "52.91.01.2003": "â
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    folder = tmp_path_factory.mktemp("uji")
-    site = start_site(folder / "instance")
-    add_hidden_district(site, folder)
-    return site
+    return start_hidden_site(tmp_path_factory.mktemp("uji"))
 
 
 def _assert_secret_free(text: str, where: str) -> None:
