@@ -14,7 +14,6 @@ from dashboard.core.aggregate import number_or_none
 from dashboard.core.periods import period_label
 from dashboard.core.scoring import RAW_PREVALENCE, STUNTED, Light, Method
 from dashboard.data.scenarios import compare
-from dashboard.figures.labels import label_text
 from dashboard.figures.map_tiers import MapDraw
 from dashboard.geo import Bounds, bounds_of
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
@@ -214,7 +213,8 @@ def _hover_texts(ranking: Ranking | None, names: dict[str, tuple[str, str]], lan
         else:
             line = t("lokus.map.hover.values", lang, prevalence=fmt_percent(prevalence, lang),
                      stunted=fmt_int(stunted, lang))  # fmt: skip
-        texts[code] = f"{label_text(name)}\n{t('hover.kecamatan', lang, name=label_text(kecamatan))}\n{line}"
+        # Plain text: the component writes it as text (textContent), so a name is shown as written, never markup.
+        texts[code] = f"{name}\n{t('hover.kecamatan', lang, name=kecamatan)}\n{line}"
     return texts
 
 
@@ -276,7 +276,7 @@ def _comparison_map(services: Services, district: str, before: list[str], after:
     bounds = bounds_of(villages)
     kinds = [t(f"lokus.compare.{kind}", lang, n=n) for kind, n in zip(COMPARE_ORDER, counts, strict=True)]
     hover = {
-        code: f"{label_text(name)}\n{t('hover.kecamatan', lang, name=label_text(kecamatan))}\n{kinds[cls]}"
+        code: f"{name}\n{t('hover.kecamatan', lang, name=kecamatan)}\n{kinds[cls]}"
         for code, name, kecamatan, cls in zip(codes, villages["name"], villages["kecamatan_name"], classes,
                                               strict=True)
     }  # fmt: skip
