@@ -159,7 +159,8 @@ class ID(StrEnum):
     LOKUS_DOWNLOAD = "lokus-download"
     LOKUS_INCLUDE_FLAGGED = "lokus-include-flagged"  # flagged values taken back into the ranking
     LOKUS_COMPLETENESS = "lokus-completeness"  # villages reporting in the period on screen
-    LOKUS_LEGEND = "lokus-legend"  # the map's classes (traffic light)
+    LOKUS_LEGEND = "lokus-legend"  # the selection map's legend: its classes and outlines
+    LOKUS_MAP_DRAWN = "lokus-map-drawn"  # the keys of what the selection map shows (dashboard.figures.map_tiers)
     LOKUS_DEMO_BADGE = "lokus-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
     # gaps page
     GAPS_DISTRICT = "gaps-district"
@@ -179,6 +180,7 @@ class ID(StrEnum):
     GAPS_KECAMATAN = "gaps-kecamatan"
     GAPS_MAP = "gaps-map"
     GAPS_LEGEND = "gaps-legend"
+    GAPS_MAP_DRAWN = "gaps-map-drawn"  # the keys of what the gaps map shows (dashboard.figures.map_tiers)
     GAPS_BIVARIATE_LEGEND = "gaps-bivariate-legend"
     GAPS_CHANGE_LEGEND = "gaps-change-legend"
     GAPS_SCOPE = "gaps-scope"

@@ -61,8 +61,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.change.worse": ("lebih buruk", "worse"),
     "gaps.change.villages": ("{n} desa", "{n} villages"),
     "gaps.change.flagged": (
-        "⚠ Nilai periode akhir ditandai, perlu dicek (garis magenta)",
-        "⚠ Later value flagged, to be checked (magenta outline)",
+        "⚠ Nilai periode akhir ditandai, perlu dicek (garis oranye putus-putus)",
+        "⚠ Later value flagged, to be checked (dashed orange outline)",
     ),
     "gaps.change.compared": (
         "Dibandingkan: {n} desa yang melapor di kedua periode (dari {villages} desa; {reporting_before} melapor "
@@ -115,8 +115,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "gaps.scope.col.reporting": ("Desa melapor", "Villages reporting"),
     "gaps.flag.legend": (
-        "⚠ Garis magenta: {n} desa dengan nilai yang ditandai, perlu dicek (arahkan kursor untuk alasannya).",
-        "⚠ Magenta outline: {n} villages with a flagged value, to be checked (hover for the reason).",
+        "⚠ Garis oranye putus-putus: {n} desa dengan nilai yang ditandai, perlu dicek (arahkan kursor untuk "
+        "alasannya).",
+        "⚠ Dashed orange outline: {n} villages with a flagged value, to be checked (hover for the reason).",
     ),
     "gaps.flag.in_scope": ("⚠ {n} desa ditandai", "⚠ {n} villages flagged"),
     "gaps.crumb.kecamatan": ("Kec. {name}", "Kec. {name}"),
@@ -150,4 +151,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.profile.lokus": ("Dalam skenario lokus", "In lokus scenarios"),
     "gaps.profile.lokus_item": ("{year}: {name}{final}", "{year}: {name}{final}"),
     "gaps.profile.not_lokus": ("Belum masuk skenario lokus mana pun.", "Not in any lokus scenario yet."),
+    "gaps.legend.met": ("0: target tercapai", "0: target met"),
+    "gaps.legend.gap_over": ("lebih dari 30", "more than 30"),
+    "gaps.bivariate.no_data": ("Tanpa salah satu nilai", "Either value missing"),
+    "gaps.map.title": ("{subject}, {period}", "{subject}, {period}"),
 }
+

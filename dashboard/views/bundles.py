@@ -12,9 +12,10 @@ has answered. On a 1.6 Mbit/s link with 300 ms latency both cost seconds:
 * The scripts a page draws with are preloaded (``<link rel="preload">``, :data:`PRELOAD`), so they travel while
   the page's first callback runs rather than after it: on the main page the map component's core (MapLibre and
   the map code, fetched by ``lokus_map.min.js`` when the map mounts, named by its content hash, so cached for a
-  year), on the lokus and gaps pages plotly.js and the dcc chunks. Dash fetches those by fixed names (no
-  fingerprint), so a warm visit asks about them again (a 304), early and in parallel instead of one after
-  another. The main page fetches plotly.js only for the trend chart of a village's profile, after a click.
+  year), and so on the lokus and gaps pages, whose maps are the same component; on the gaps page plotly.js and
+  the graph chunk too, for its matrix. Dash fetches those by fixed names (no fingerprint), so a warm visit asks
+  about them again (a 304), early and in parallel instead of one after another. The main page fetches plotly.js
+  only for the trend chart of a village's profile, after a click.
 * ``/_dash-layout`` and ``/_dash-dependencies``, which the renderer asks for once its scripts have run, are
   preloaded on every page: a round trip (300 ms and more) less before the first callback.
 """
@@ -42,8 +43,8 @@ _MAP_CORE = ("dashboard.components.lokus_map", "lokus_map_core.min.js")  # serve
 # page -> (package, file) Dash fetches on demand there; the big ones last, so the small chunks come first.
 PRELOAD: Mapping[str, tuple[tuple[str, str], ...]] = {
     "/": (_DROPDOWN, _SLIDER, _MAP_CORE),
-    "/lokus": (_DROPDOWN, _GRAPH, _PLOTLY),
-    "/kesenjangan": (_DROPDOWN, _GRAPH, _PLOTLY),
+    "/lokus": (_DROPDOWN, _MAP_CORE),
+    "/kesenjangan": (_DROPDOWN, _GRAPH, _MAP_CORE, _PLOTLY),
 }
 
 

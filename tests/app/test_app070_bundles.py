@@ -55,7 +55,11 @@ def test_app070_main_page_leaves_the_grid_out_and_preloads_the_map(app: Dash) ->
     assert core in preloads
     assert not [url for url in preloads if "plotly" in url or "async-graph" in url]
     assert app.server.test_client().get(core).headers["Cache-Control"] == IMMUTABLE
-    assert "/_dash-component-suites/plotly/package_data/plotly.min.js" in _preloads(_index(app, "/lokus"))
+    # The lokus page draws its maps with the component and no plotly chart; the gaps page both (its matrix).
+    plotly_js = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+    lokus, gaps = _preloads(_index(app, "/lokus")), _preloads(_index(app, "/kesenjangan"))
+    assert core in lokus and not [url for url in lokus if "plotly" in url or "async-graph" in url]
+    assert core in gaps and plotly_js in gaps
     for url in preloads:  # each is a file Dash serves
         assert app.server.test_client().get(url).status_code == 200, url
     # The renderer's first two requests leave with the page's own scripts rather than a round trip after them.

@@ -1,4 +1,5 @@
-"""Names a district supplied never become markup in a chart: every plotly label escapes them."""
+"""Names a district supplied never become markup in a chart: every plotly label escapes them, and the map
+component's hover texts are plain text (it writes them with textContent), the names as written."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from dashboard.figures.map import map_values
 from dashboard.geo import bounds_of
 from dashboard.services import Services
 from dashboard.views import gaps_page, lokus_page
-from dashboard.views.lokus_page.figures import selection_figure
-from dashboard.views.lokus_page.model import compute, default_state
+from dashboard.views.lokus_page.figures import selection_map
+from dashboard.views.lokus_page.model import default_state, rank
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 HOSTILE = [
@@ -66,12 +67,19 @@ def test_auth061_gaps_map_matrix_and_lokus_map_escape_names(services: Services) 
     villages = services.source.villages(DEMO_DISTRICT_CODE)
     state = {"period": "2025-08", "view": "gap", "indicator": "vitamin_a", "axis": "indicator",
              "before": "2025-02", "change_indicator": "stunting", "target": None}  # fmt: skip
-    for view in ("gap", "bivariate", "change"):
-        figure, _ = gaps_page.gaps_figure(services, DEMO_DISTRICT_CODE, villages, state | {"view": view}, "id")
-        _assert_escaped(figure.to_plotly_json()["data"])
     codes = villages["code"].astype(str).tolist()
+    for view in ("gap", "bivariate", "change"):
+        drawn = gaps_page.gaps_map(services, DEMO_DISTRICT_CODE, villages, state | {"view": view}, "id").props()
+        _assert_plain(drawn["hover_text"], codes)
     matrix = gaps_page.matrix_figure(services, DEMO_DISTRICT_CODE, codes, state, "id")
     _assert_escaped(matrix.to_plotly_json()["data"])
-    result = compute(services, default_state(services), "id")
-    figure = selection_figure(services, DEMO_DISTRICT_CODE, result, "id")
-    _assert_escaped(figure.to_plotly_json()["data"])
+    lokus = default_state(services)
+    drawn = selection_map(services, DEMO_DISTRICT_CODE, lokus["period"], rank(services, lokus), "id").props()
+    _assert_plain(drawn["hover_text"], codes)
+
+
+def _assert_plain(hover: dict[str, str], codes: list[str]) -> None:
+    """Each hostile name as written on the first line of its village's hover text, never escaped twice."""
+    for code, raw in zip(codes, HOSTILE, strict=False):
+        assert hover[code].split("\n")[0] == raw
+    assert "&lt;" not in json.dumps(hover, ensure_ascii=False)

@@ -122,9 +122,11 @@ def test_prn003_other_pages_print_without_navigation_or_controls(dash_duo: Any, 
     _start(dash_duo, tmp_path, next_path="/kesenjangan")
     dash_duo.wait_for_element(f"#{ID.GAPS_DISTRICT}", timeout=20)
     _print_media(dash_duo)
-    for hidden in (".navbar", f"#{ID.GAPS_DISTRICT}", f"#{ID.GAPS_PERIOD}", f"#{ID.GAPS_MAP}"):
+    for hidden in (".navbar", f"#{ID.GAPS_DISTRICT}", f"#{ID.GAPS_PERIOD}"):
         assert not _shown(dash_duo, hidden), hidden
     assert _shown(dash_duo, "h1") and _shown(dash_duo, f"#{ID.GAPS_SCOPE_TABLE}")
+    # The map component prints (a still image of itself, LokusMap's docstring), and so does its legend.
+    assert _shown(dash_duo, f"#{ID.GAPS_MAP}") and _shown(dash_duo, f"#{ID.GAPS_LEGEND}")
     text = _text(_pdf(dash_duo, printBackground=True))
     assert "Lokus desa" not in text  # the navigation's link to the lokus page
     _print_media(dash_duo, "")

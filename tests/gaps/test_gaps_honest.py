@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import Any, NamedTuple
 
 import geopandas as gpd
 import pandas as pd
 import plotly
 import pytest
 
+from dashboard.components import decode_classes
 from dashboard.config import Settings
 from dashboard.core.change import change_by_group, like_for_like
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
@@ -56,6 +58,20 @@ def _state(**changes: object) -> dict[str, object]:
     return state | changes
 
 
+class Drawn(NamedTuple):
+    """The gaps map's props for a state, its legend, and each village's class (255, no data, as None)."""
+
+    props: dict[str, Any]
+    legend: Any
+    classes: dict[str, int | None]
+
+
+def _draw(services: Services, villages: gpd.GeoDataFrame, state: dict[str, object], lang: str = "id") -> Drawn:
+    draw = gaps_page.gaps_map(services, DISTRICT, villages, state, lang)
+    props = draw.props()
+    return Drawn(props, draw.legend, dict(zip(props["codes"], decode_classes(props["classes"]), strict=True)))
+
+
 def _text(component: object) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
 
@@ -92,15 +108,17 @@ def test_gap030_legend_counts_no_value_apart_from_not_significant(demo: DemoSour
         (e, "2025-08", "stunting", 25, 100),  # no value in 2025-02; f has none at all
     )  # fmt: skip
     services = _services(villages, observations)
-    figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(), "id")
-    counts = _legend_counts(legend)
+    drawn = _draw(services, villages, _state())
+    counts = _legend_counts(drawn.legend)
     assert counts == {"no_value": "3 desa", "not_significant": "2 desa", "fall": "1 desa", "rise": "0 desa"}
-    text = _text(legend)
+    text = _text(drawn.legend)
     assert "Tidak ada nilai di salah satu periode" in text and "Tidak bermakna" in text
     assert "Turun bermakna (lebih baik)" in text  # a fall of prevalence is better, and says "turun"
     # Four distinct colours on the map, one per class; the villages without a value share none with "not significant".
-    classes = dict(zip(figure.data[0].locations, figure.data[0].z, strict=True))
+    classes = drawn.classes
     assert classes[d] == classes[e] == classes[_f] != classes[a] == classes[b] != classes[c]
+    palette = drawn.props["palette"]
+    assert len({palette[classes[code]] for code in (a, c, d)}) == 3
 
 
 def test_gap031_fall_of_coverage_is_coloured_worse_but_named_a_fall(demo: DemoSource) -> None:
@@ -109,8 +127,7 @@ def test_gap031_fall_of_coverage_is_coloured_worse_but_named_a_fall(demo: DemoSo
     observations = _rows((a, "2025-02", "vitamin_a", 900, 1000), (a, "2025-08", "vitamin_a", 600, 1000),
                          (b, "2025-02", "stunting", 20, 100))  # fmt: skip
     services = _services(villages, observations)
-    _, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(change_indicator="vitamin_a"), "id")
-    text = _text(legend)
+    text = _text(_draw(services, villages, _state(change_indicator="vitamin_a")).legend)
     assert "Turun bermakna (lebih buruk)" in text and "Naik bermakna (lebih baik)" in text
 
 
@@ -128,7 +145,7 @@ def test_gap032_district_change_is_like_for_like_and_names_the_villages_compared
     change = like_for_like(observations, "stunting", "2025-02", "2025-08")
     assert change.compared == 2 and change.change == pytest.approx(100 * (245 / 1500 - 300 / 1500))
     services = _services(first, observations)
-    _, legend = gaps_page.gaps_figure(services, DISTRICT, first, _state(), "id")
+    legend = _draw(services, first, _state()).legend
     summary = _text(_find(legend, ID.GAPS_CHANGE_SUMMARY))
     assert "Dibandingkan: 2 desa yang melapor di kedua periode" in summary
     assert "20,0% → 16,3%" in summary and f"{signed(change.change, 'id')} poin persen" in summary
@@ -149,7 +166,7 @@ def test_gap032_district_change_is_like_for_like_and_names_the_villages_compared
     # Drilled into a kecamatan: its own like-for-like change, and no per-kecamatan table.
     inside = first[first["kecamatan_code"] == first["kecamatan_code"].iloc[0]]
     kecamatan = str(inside["kecamatan_code"].iloc[0])
-    _, legend = gaps_page.gaps_figure(services, DISTRICT, inside, _state(kecamatan=kecamatan), "id")
+    legend = _draw(services, inside, _state(kecamatan=kecamatan)).legend
     summary = _text(_find(legend, ID.GAPS_CHANGE_SUMMARY))
     own = like_for_like(observations, "stunting", "2025-02", "2025-08", inside["code"].astype(str))
     assert f"Dibandingkan: {own.compared} desa" in summary and f"{signed(own.change, 'id')} poin persen" in summary
@@ -225,24 +242,24 @@ def test_gap035_flagged_values_are_marked_on_maps_in_the_matrix_and_the_profile(
     services = _services(villages, _rows(*rows))
 
     # Change map: the flagged later value is outlined and says why.
-    figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(), "id")
-    assert list(figure.data[1].locations) == [zero]
-    hover = dict(zip(figure.data[0].locations, figure.data[0].text, strict=True))
-    assert "<br>⚠ " in hover[zero] and "nol stunting dari ≥30 balita diukur, padahal kabupaten >5%" in hover[zero]
+    drawn = _draw(services, villages, _state())
+    assert drawn.props["marks"] == {zero: "flagged"}
+    hover = drawn.props["hover_text"]
+    assert "\n⚠ " in hover[zero] and "nol stunting dari ≥30 balita diukur, padahal kabupaten >5%" in hover[zero]
     assert "⚠" not in hover[codes[2]]
-    assert _legend_counts(legend)["flagged"] == "1 desa"
+    assert _legend_counts(drawn.legend)["flagged"] == "1 desa"
 
     # Gap map of vitamin A: the village whose denominator jumped fourfold.
-    figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(view="gap"), "id")
-    assert list(figure.data[2].locations) == [jump]
-    hover = dict(zip(figure.data[1].locations, figure.data[1].text, strict=True))
-    assert "⚠ penyebut berubah lebih dari 3× dari periode sebelumnya" in hover[jump] and "⚠" not in hover[zero]
-    assert "1 desa dengan nilai yang ditandai" in _text(legend)
+    drawn = _draw(services, villages, _state(view="gap"))
+    assert drawn.props["marks"] == {jump: "flagged"}
+    hover = drawn.props["hover_text"]  # every service's value of the period, each flag named by its indicator
+    assert "⚠ Vitamin A (6-59 bulan): penyebut berubah lebih dari 3× dari periode sebelumnya" in hover[jump]
+    assert "1 desa dengan nilai yang ditandai" in _text(drawn.legend)
 
     # Bivariate map: a flag on either axis, named by its indicator.
-    figure, _ = gaps_page.gaps_figure(services, DISTRICT, villages, _state(view="bivariate"), "id")
-    assert sorted(figure.data[2].locations) == sorted([zero, jump])
-    hover = dict(zip(figure.data[1].locations, figure.data[1].text, strict=True))
+    drawn = _draw(services, villages, _state(view="bivariate"))
+    assert sorted(drawn.props["marks"]) == sorted([zero, jump])
+    assert drawn.props["hover_text"] == hover  # the same texts for every view of the period: sent once
     assert "⚠ Prevalensi stunting: " in hover[zero] and "nol stunting dari ≥30 balita diukur" in hover[zero]
 
     # The matrix: the village's row label and the flagged cell.

@@ -14,10 +14,10 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views import gaps_page
 from dashboard.views.badges import demo_badge
-from dashboard.views.gaps_page.change import ChangeMap, change_map
+from dashboard.views.gaps_page.change import ChangeMap, hover_lines
 from dashboard.views.gaps_page.drill import scope_view
 from dashboard.views.gaps_page.model import comparison_choices, period_choices
-from tests.gaps.test_gaps_honest import FixedSource, _find, _state, _text
+from tests.gaps.test_gaps_honest import FixedSource, _draw, _find, _state, _text
 
 DISTRICT = DEMO_DISTRICT_CODE
 
@@ -54,7 +54,7 @@ def test_gap040_periods_are_named_in_the_completeness_line_the_change_hover_and_
     codes = villages["code"].astype(str)
     names = dict(zip(codes, villages["name"].astype(str), strict=True))
     change = ChangeMap(demo.observations(DISTRICT), codes, "stunting", "2024-08", "2025-08", {})
-    hover = " ".join(change_map(change, "/x.geojson", names, "id")[0].text)
+    hover = " ".join(hover_lines(change, c, cls, names[c], "id") for c, cls in zip(codes, change.classes, strict=True))
     assert "Agustus 2024: " in hover and " → Agustus 2025: " in hover and "2024-08" not in hover
 
     code = str(codes.iloc[0])
@@ -101,13 +101,12 @@ def test_gap043_a_month_without_services_draws_finite_sizes(demo: DemoSource) ->
     codes = villages["code"].astype(str).tolist()
     for view in gaps_page.View.ALL:
         state = _state(period="2025-09", before="2025-08", view=view)
-        figure, _ = gaps_page.gaps_figure(services, DISTRICT, villages, state, "id")
-        for trace in figure.data:
-            for bound in (trace.zmin, trace.zmax):
-                # A NaN bound became a colour bar of height NaN: "<rect> attribute height: Expected length, NaN".
-                assert bound is None or math.isfinite(bound), (view, trace.zmin, trace.zmax)
-    gap, _ = gaps_page.gaps_figure(services, DISTRICT, villages, _state(period="2025-09", view="gap"), "id")
-    assert gap.data[1].zmax == 1.0  # no village has a vitamin A value in 2025-09
+        drawn = _draw(services, villages, state)
+        # Every village has a class or none (no data), each class a colour of the palette.
+        assert len(drawn.classes) == len(villages), view
+        assert all(c is None or c < len(drawn.props["palette"]) for c in drawn.classes.values()), view
+    gap = _draw(services, villages, _state(period="2025-09", view="gap"))
+    assert set(gap.classes.values()) == {None}  # no village has a vitamin A value in 2025-09
     matrix = gaps_page.matrix_figure(services, DISTRICT, codes, _state(period="2025-09"), "id")
     assert math.isfinite(matrix.layout.height) and matrix.layout.height > 0
 

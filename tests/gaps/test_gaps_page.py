@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +13,12 @@ import pytest
 
 from dashboard.config import Settings
 from dashboard.core.change import ChangeClass, change_classes
-from dashboard.core.gaps import period_change
+from dashboard.core.gaps import BIVARIATE_PALETTE, coverage_gaps, period_change
 from dashboard.data.scenarios import Scenario, ScenarioVillage
 from dashboard.data.store import Store
 from dashboard.services import Services
 from dashboard.views import gaps_page
+from tests.gaps.test_gaps_honest import _draw
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 DISTRICT = "99.01"
@@ -54,21 +56,27 @@ def test_gap020_scope_figures_are_sums_of_counts_not_means_of_rates() -> None:
 
 def test_gap021_gap_map_and_target_override(services: Services) -> None:
     villages = services.source.villages(DISTRICT)
-    figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(), "id")
-    # grey under the values, the values, and the outline of flagged values on top
-    assert len(figure.data) == 3 and len(figure.data[0].locations) == len(villages)
-    assert "Target: 90,0%" in _text(legend)
-    lower, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(target=50.0), "id")
-    assert "Target: 50,0%" in _text(legend)
-    assert pd.Series(lower.data[1].z).dropna().sum() < pd.Series(figure.data[1].z).dropna().sum()
+    drawn = _draw(services, villages, _state())
+    # One class per village of the district: its gap to the target in bands of 10 points (0: target met).
+    assert len(drawn.classes) == len(villages) and "Target: 90,0%" in _text(drawn.legend)
+    gaps = coverage_gaps(services.source.observations(DISTRICT), "2025-08").set_index(["indicator", "code"])
+    for code, cls in list(drawn.classes.items())[:40]:
+        gap = gaps["gap"].get(("vitamin_a", code))
+        assert cls == (None if gap is None or pd.isna(gap) else 0 if gap <= 0 else min(math.ceil(gap / 10), 4))
+    lower = _draw(services, villages, _state(target=50.0))
+    assert "Target: 50,0%" in _text(lower.legend)
+    assert sum(c or 0 for c in lower.classes.values()) < sum(c or 0 for c in drawn.classes.values())
 
 
 def test_gap022_bivariate_legend_counts_every_village_with_both_values(services: Services) -> None:
     villages = services.source.villages(DISTRICT)
-    figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(view="bivariate"), "id")
-    counts = [int(c) for c in _cells(json.loads(_text(legend)))]
-    both = sum(1 for z in figure.data[1].z if z >= 0)
+    drawn = _draw(services, villages, _state(view="bivariate"))
+    counts = [int(c) for c in _cells(json.loads(_text(drawn.legend)))]
+    both = sum(1 for cls in drawn.classes.values() if cls is not None)
     assert len(counts) == 9 and sum(counts) == both and both > 250
+    # The component's bivariate palette: class 3 × burden + coverage, drawn from the page's palette.
+    assert drawn.props["bivariate"]["size"] == 3 and len(drawn.props["palette"]) == 9 + 1  # and "outside"
+    assert drawn.props["palette"][:9] == [BIVARIATE_PALETTE[f"{b}-{c}"] for b in range(3) for c in range(3)]
 
 
 def _cells(node: object) -> list[str]:
@@ -87,12 +95,13 @@ def _cells(node: object) -> list[str]:
 
 def test_gap023_change_map_separates_no_value_not_significant_fall_and_rise(services: Services) -> None:
     villages = services.source.villages(DISTRICT)
-    figure, legend = gaps_page.gaps_figure(services, DISTRICT, villages, _state(view="change"), "id")
+    drawn = _draw(services, villages, _state(view="change"))
+    legend = drawn.legend
     codes = villages["code"].astype(str)
     change = period_change(services.source.observations(DISTRICT), "stunting", "2025-02", "2025-08").reindex(codes)
     classes = change_classes(change["change"], change["significant"])
     order = [ChangeClass.NO_VALUE, ChangeClass.NOT_SIGNIFICANT, ChangeClass.FALL, ChangeClass.RISE]
-    assert list(figure.data[0].z) == [order.index(ChangeClass(c)) for c in classes]
+    assert list(drawn.classes.values()) == [order.index(ChangeClass(c)) for c in classes]
     text = _text(legend)
     for cls in order:
         assert f"{int((classes == cls).sum())} desa" in text

@@ -15,6 +15,7 @@ import shapely
 from openpyxl import load_workbook
 from PIL import Image, ImageColor
 
+from dashboard.components import decode_classes
 from dashboard.config import Settings
 from dashboard.core.scoring import Light
 from dashboard.data.annex import (
@@ -28,12 +29,18 @@ from dashboard.data.annex import (
 )
 from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
 from dashboard.data.store import Store
-from dashboard.figures.map import FLAGGED_COLOUR
 from dashboard.figures.static_map import render
 from dashboard.services import Services
 from dashboard.views import lokus_page
 from dashboard.views.lokus_page import export
-from dashboard.views.lokus_page.figures import LIGHT_COLOURS, selection_figure
+from dashboard.views.lokus_page.figures import (
+    COMPARE_ORDER,
+    LIGHT_COLOURS,
+    LIGHT_ORDER,
+    NO_DATA_COLOUR,
+    SELECTED_COLOUR,
+    selection_map,
+)
 from dashboard.views.lokus_page.layout import demo_badge
 from dashboard.views.lokus_page.ranking import summary_view
 
@@ -155,12 +162,16 @@ def test_lok024_comparing_two_lists(services: Services, monkeypatch: pytest.Monk
     villages = services.source.villages("99.01").set_index("code")
     a, b, c = "99.01.01.1001", "99.01.01.1002", "99.01.02.2001"
     view = lokus_page.comparison_view(services, "99.01", [a, b], [b, c], "id")
-    graph, _legend, added, removed, kept = view.children
+    drawn, _legend, added, removed, kept = view.children
     assert added.children[1].children == ": " + villages.at[c, "name"]
     assert removed.children[1].children == ": " + villages.at[a, "name"]
     assert kept.children[1].children == ": " + villages.at[b, "name"]
-    trace = graph.figure.data[1]
-    assert list(trace.locations) == [c, a, b] and list(trace.text) == ["added", "removed", "kept"]
+    # The map: one class per village of the district, only after / only before / both / neither.
+    classes = dict(zip(drawn.codes, decode_classes(drawn.classes), strict=True))
+    assert [COMPARE_ORDER[classes[code]] for code in (c, a, b)] == ["added", "removed", "kept"]
+    assert {COMPARE_ORDER[cls] for code, cls in classes.items() if code not in (a, b, c)} == {"neither"}
+    assert len(drawn.palette) == len(COMPARE_ORDER) and len(drawn.codes) == len(villages)
+    assert drawn.geojson_url == "/lokus-geo/test.geojson" and "Keluar (1)" in drawn.hover_text[a]
 
 
 class LateMonth(DemoSource):
@@ -197,29 +208,35 @@ def test_lok026_traffic_light_map_shows_four_classes_flagged_and_grey(
     monkeypatch.setattr(lokus_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
     state = lokus_page.default_state(services) | {"method": "traffic_light", "top_n": None}
     result = lokus_page.compute(services, state, "id")
-    figure = selection_figure(services, "99.01", result, "id")
-    base, chosen, outlined = figure.data
-    colours = [colour for _, colour in base.colorscale]
-    # Every class in its own colour: z = the class's place in LIGHT_COLOURS, one band of the scale per class.
-    assert list(dict.fromkeys(colours)) == list(LIGHT_COLOURS.values()) and len(LIGHT_COLOURS) == 6
-    lights = list(LIGHT_COLOURS)
-    shown = {code: lights[int(z)] for code, z in zip(base.locations, base.z, strict=True)}
+    ranking = lokus_page.model.rank(services, state)
+    props = selection_map(services, "99.01", state["period"], ranking, "id").props()
+    legend = selection_map(services, "99.01", state["period"], ranking, "id").legend
+    # Every class in its own colour: the class byte is the light's place in LIGHT_ORDER, no data apart (255).
+    assert props["palette"] == [LIGHT_COLOURS[light] for light in LIGHT_ORDER]
+    classes = decode_classes(props["classes"])
+    shown = {code: LIGHT_ORDER[c] if c is not None else Light.GREY for code, c in zip(props["codes"], classes,
+                                                                                      strict=True)}  # fmt: skip
     assert shown == dict(zip(result.table["code"], result.table["light"], strict=True))
     assert set(Light) == set(shown.values())
-    # The chosen villages are outlined over their class, not painted over it.
-    assert list(chosen.locations) == result.selected and "rgba(0,0,0,0)" in str(chosen.colorscale)
-    # The flagged villages are outlined in the main map's magenta.
+    # The chosen villages are outlined over their class, not painted over it; the flagged ones outlined as flagged.
+    marks = props["marks"]
+    assert sorted(c for c, m in marks.items() if "selected" in m) == sorted(result.selected)
     flagged = result.table.loc[result.table["flagged"], "code"].tolist()
-    assert list(outlined.locations) == flagged and outlined.marker.line.color == FLAGGED_COLOUR
-    legend = summary_view(services, result, state, "id").children[-1]
-    entries = legend.children[1:]
+    assert sorted(c for c, m in marks.items() if "flagged" in m) == sorted(flagged)
+    entries = legend[1:7]
     names = ["merah", "oranye", "kuning", "hijau", "ditandai (tidak dihitung)", "tanpa data"]
     assert [entry.children[1] for entry in entries] == names
     assert [entry.children[0].style["background"] for entry in entries] == list(LIGHT_COLOURS.values())
+    assert entries[-1].children[0].style["background"] == NO_DATA_COLOUR
     # Only the 5 villages without data are "tanpa data"; the 3 whose stunting value is flagged have their own entry.
     counts = [entry.children[2].children for entry in entries]
     assert counts == ["(125)", "(75)", "(7)", "(57)", "(3)", "(5)"]
     assert "legend-flagged" in entries[4].children[0].className
+    # Then every outline in use, with how many villages carry it.
+    outlines = [entry.children[1] for entry in legend[7:]]
+    flagged_outline = "garis oranye putus-putus: nilai ditandai, tidak dihitung"
+    assert outlines == ["garis biru tebal: dalam daftar lokus", flagged_outline]
+    assert legend[7].children[2].children == f"({len(result.selected)})"
 
 
 def test_lok027_flagged_values_left_out_with_the_reason_and_taken_back(services: Services) -> None:
@@ -254,11 +271,13 @@ def test_lok029_villages_without_a_score_or_a_class_get_no_rank_anywhere(monkeyp
         table = result.table
         assert table["rank"].iloc[:3].tolist() == [1, 2, 3] and table["rank"].iloc[3:].isna().all(), method
         assert len(table) == 272 and set(result.selected) <= set(table["code"].iloc[:3])
-        # The grid gets no number (JSON null), the map's hover says "tanpa peringkat", not "#4".
+        # The grid gets no number (JSON null); the map's hover names no rank at all (it travels once per period).
         records = lokus_page.model.grid_rows(result, "id")
         assert [r["rank"] for r in records[:4]] == [1, 2, 3, None]
-        hover = selection_figure(services, DEMO_DISTRICT_CODE, result, "id").data[0].text
-        assert "#4" not in hover[3] and "tanpa peringkat" in hover[3] and "#1 " in hover[0]
+        ranking = lokus_page.model.rank(services, late | {"method": method})
+        hover = selection_map(services, DEMO_DISTRICT_CODE, "2026-02", ranking, "id").props()["hover_text"]
+        assert not [text for text in hover.values() if "#" in text]
+        assert "Belum ada data stunting periode ini" in hover[str(table["code"].iloc[3])]
     # Added by hand, an unscored village is in the annex with no score and its reason, not a made-up rank.
     village = str(table["code"].iloc[100])
     state = late | {"adjustments": [{"code": village, "action": "add", "reason": "permintaan camat"}]}
@@ -279,15 +298,15 @@ def test_lok030_the_matrix_legend_says_what_each_colour_means(services: Services
         ("en", ["prevalence ≥ 14.0% and ≥ 20 stunted children", "prevalence ≥ 14.0%, < 20 stunted children",
                 "prevalence < 14.0%, ≥ 20 stunted children", "prevalence < 14.0% and < 20 stunted children"]),
     ):  # fmt: skip
-        result = lokus_page.compute(services, state, lang)
-        entries = summary_view(services, result, state, lang).children[-1].children[1:]
+        ranking = lokus_page.model.rank(services, state)
+        entries = selection_map(services, DEMO_DISTRICT_CODE, state["period"], ranking, lang).legend[1:]
         assert [entry.children[3].children for entry in entries[:4]] == expected
         assert entries[4].children[1] == ("ditandai (tidak dihitung)" if lang == "id" else "flagged (not counted)")
     # Flagged values taken back in: nothing is left out, so there is no "ditandai" entry.
-    back = lokus_page.compute(services, state | {"include_flagged": True}, "id")
-    entries = summary_view(services, back, state, "id").children[-1].children[1:]
-    assert [entry.children[1] for entry in entries][-2:] == ["hijau", "tanpa data"]
-    assert entries[-1].children[2].children == "(5)"
+    back = lokus_page.model.rank(services, state | {"include_flagged": True})
+    entries = selection_map(services, DEMO_DISTRICT_CODE, state["period"], back, "id").legend[1:]
+    fills = [entry.children[1] for entry in entries if "garis" not in entry.children[1]]
+    assert fills[-2:] == ["hijau", "tanpa data"] and entries[len(fills) - 1].children[2].children == "(5)"
 
 
 class NotDemo(DemoSource):
@@ -329,3 +348,27 @@ def test_lok031_the_demo_says_it_is_fictional_on_the_page_and_in_every_export(se
     assert "fiktif" not in name and "fiktif" not in content.decode("utf-8-sig")
     name, content = _download(real, "xlsx")
     assert load_workbook(io.BytesIO(content)).active["A5"].value.endswith("Kabupaten Nyata")  # type: ignore[index]
+
+
+def test_lok032_selection_map_classes_are_the_ranking_s(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lokus_page, "services_url", lambda services, district: "/lokus-geo/test.geojson")
+    state = lokus_page.default_state(services)
+    table = lokus_page.compute(services, state, "id").table.set_index("code")
+    outside = table[(table["status"] == "") & table["skor"].notna()].index[0]  # a scored village not in the list
+    state |= {"adjustments": [{"code": outside, "action": "add", "reason": "permintaan camat"}]}
+    result = lokus_page.compute(services, state, "id")
+    draw = selection_map(services, DEMO_DISTRICT_CODE, state["period"], lokus_page.model.rank(services, state), "id")
+    props = draw.props()
+    classes = dict(zip(props["codes"], decode_classes(props["classes"]), strict=True))
+    rows = result.table.set_index("code")
+    chosen = [code for code in result.selected if code != outside]
+    # In the list: dark red and outlined; added by hand: purple and hatched; the rest by their band of 20 points.
+    assert {classes[code] for code in chosen} == {5} and props["palette"][5] == SELECTED_COLOUR
+    assert classes[outside] == 6 and props["marks"][outside] == "added" and rows.at[outside, "status"] == "added"
+    assert all(props["marks"][code] == "selected" for code in chosen)
+    others = rows[(rows["status"] == "") & rows["skor"].notna()]
+    assert all(classes[code] == min(int(score // 20), 4) for code, score in others["skor"].items())
+    assert all(classes[code] is None for code in rows.index[rows["skor"].isna() & (rows["status"] == "")])
+    # The legend counts what the map draws; the hover texts hold names and figures, never the rank.
+    assert f"terpilih sebagai lokus ({len(chosen)})" in [label for _, label in props["export_legend"]]
+    assert props["hover_text"][outside].startswith(str(rows.at[outside, "desa"]))

@@ -1,7 +1,7 @@
 """The gaps page (``/kesenjangan``): which services miss which villages, and why a village is where it is."""
 
 from dashboard.views.gaps_page.callbacks import register
-from dashboard.views.gaps_page.figures import gaps_figure, matrix_figure
+from dashboard.views.gaps_page.figures import gaps_map, matrix_figure
 from dashboard.views.gaps_page.layout import layout
 from dashboard.views.gaps_page.model import View, scope_figures
 from dashboard.views.gaps_page.profile import village_profile
@@ -9,7 +9,7 @@ from dashboard.views.map_page import services_url
 
 __all__ = [
     "View",
-    "gaps_figure",
+    "gaps_map",
     "layout",
     "matrix_figure",
     "register",

@@ -7,10 +7,11 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 
 from dashboard.auth.guard import SecuredApp
+from dashboard.figures.map_tiers import MAP_PROPS
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
-from dashboard.views.gaps_page.drill import GapsControls, drilled, redrawn
+from dashboard.views.gaps_page.drill import GapsControls, drilled, recoloured, redrawn
 from dashboard.views.gaps_page.model import comparison_for, district_choices
 
 __all__ = ["register"]
@@ -23,31 +24,30 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
 
     @app.callback(
         Output(ID.GAPS_DRILL, "data"),
-        Input(ID.GAPS_MAP, "clickData"),
+        Input(ID.GAPS_MAP, "click_timestamp"),
         Input(ID.GAPS_KECAMATAN, "value"),
         Input(ID.GAPS_CRUMB_DISTRICT, "n_clicks"),
         Input(ID.GAPS_CRUMB_KECAMATAN, "n_clicks"),
         Input(ID.GAPS_DISTRICT, "value"),
+        State(ID.GAPS_MAP, "click_code"),
         State(ID.GAPS_DRILL, "data"),
         prevent_initial_call=True,
     )
     def drill(
-        click: dict[str, Any] | None,
+        _clicked_at: int | None,
         kecamatan: str | None,
         _d: int | None,
         _k: int | None,
         district: str,
+        clicked: str | None,
         current: dict[str, Any] | None,
     ) -> dict[str, Any]:
-        return drilled(ctx.triggered_id, click, kecamatan, _d, _k, current)
+        return drilled(ctx.triggered_id, clicked, kecamatan, _d, _k, current)
 
     @app.callback(
-        Output(ID.GAPS_MAP, "figure"),
+        *(Output(ID.GAPS_MAP, prop) for prop in MAP_PROPS),
         Output(ID.GAPS_LEGEND, "children"),
-        Output(ID.GAPS_MATRIX, "figure"),
-        Output(ID.GAPS_BREADCRUMB, "children"),
-        Output(ID.GAPS_SCOPE, "children"),
-        Output(ID.GAPS_PROFILE, "children"),
+        Output(ID.GAPS_MAP_DRAWN, "data"),
         Input(ID.GAPS_DISTRICT, "value"),
         Input(ID.GAPS_PERIOD, "value"),
         Input(ID.GAPS_VIEW, "value"),
@@ -57,9 +57,11 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input(ID.GAPS_CHANGE_INDICATOR, "value"),
         Input(ID.GAPS_BEFORE, "value"),
         Input(ID.GAPS_DRILL, "data"),
+        State(ID.GAPS_MAP_DRAWN, "data"),
         State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,  # the page arrives with its map drawn
     )
-    def redraw(
+    def recolour(
         district: str,
         period: str | None,
         view: str,
@@ -69,8 +71,41 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         change_indicator: str,
         before: str | None,
         drill_state: dict[str, Any] | None,
+        drawn: dict[str, Any] | None,
         lang: str,
     ) -> tuple[Any, ...]:
+        controls = GapsControls(period, view, indicator, target, axis, change_indicator, before)
+        return recoloured(services, district, controls, drill_state, drawn, lang)
+
+    @app.callback(
+        Output(ID.GAPS_MATRIX, "figure"),
+        Output(ID.GAPS_BREADCRUMB, "children"),
+        Output(ID.GAPS_SCOPE, "children"),
+        Output(ID.GAPS_PROFILE, "children"),
+        Input(ID.GAPS_DISTRICT, "value"),
+        Input(ID.GAPS_PERIOD, "value"),
+        Input(ID.GAPS_INDICATOR, "value"),
+        Input(ID.GAPS_TARGET, "value"),
+        Input(ID.GAPS_DRILL, "data"),
+        State(ID.GAPS_VIEW, "value"),
+        State(ID.GAPS_AXIS, "value"),
+        State(ID.GAPS_CHANGE_INDICATOR, "value"),
+        State(ID.GAPS_BEFORE, "value"),
+        State(ID.LANGUAGE, "value"),
+    )
+    def redraw(
+        district: str,
+        period: str | None,
+        indicator: str | None,
+        target: float | None,
+        drill_state: dict[str, Any] | None,
+        view: str,
+        axis: str,
+        change_indicator: str,
+        before: str | None,
+        lang: str,
+    ) -> tuple[Any, ...]:
+        """The matrix, breadcrumb, scope and profile: what the map's view, axis and comparison do not change."""
         controls = GapsControls(period, view, indicator, target, axis, change_indicator, before)
         return redrawn(services, district, controls, drill_state, lang)
 

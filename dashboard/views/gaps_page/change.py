@@ -14,7 +14,6 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import html
 
 from dashboard.core.aggregate import number_or_none
@@ -24,18 +23,16 @@ from dashboard.core.gaps import period_change
 from dashboard.core.indicators import CATALOGUE, Direction
 from dashboard.core.periods import period_label
 from dashboard.figures.headline import signed
-from dashboard.figures.map import FLAGGED_COLOUR
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 
-__all__ = ["CLASS_ORDER", "FLAG_OUTLINE", "ChangeMap", "change_colours", "change_legend", "change_map"]
+__all__ = ["CLASS_ORDER", "FLAG_OUTLINE", "ChangeMap", "change_colours", "change_legend", "hover_lines"]
 
 CLASS_ORDER = (ChangeClass.NO_VALUE, ChangeClass.NOT_SIGNIFICANT, ChangeClass.FALL, ChangeClass.RISE)
 BETTER, WORSE = "#2166ac", "#b2182b"  # blue and red (RdBu's ends): readable with the common colour-vision deficiencies
 NOT_SIGNIFICANT_COLOUR = "#bdbdbd"
 NO_VALUE_COLOUR = "#f3eee2"  # pale and warm, unlike the grey of "not significant"; the legend hatches it
-FLAG_OUTLINE = FLAGGED_COLOUR  # magenta, as the main map outlines a flagged value (a later value, on this map)
-LINE = {"color": "#fff", "width": 0.5}
+FLAG_OUTLINE = "#f76707"  # dashed orange, as the map component outlines a flagged value (a later value, here)
 
 
 def change_colours(indicator: str) -> dict[ChangeClass, str]:
@@ -68,15 +65,6 @@ def _class_label(indicator: str, cls: ChangeClass, lang: str) -> str:
     return t(f"gaps.change.class.{cls.value}", lang) + (f" ({meaning})" if meaning else "")
 
 
-def _discrete_scale(colours: list[str]) -> list[list[Any]]:
-    """A stepped colour scale for integer ``z`` from 0 to ``len(colours) - 1``."""
-    last = len(colours) - 1
-    scale: list[list[Any]] = []
-    for i, colour in enumerate(colours):
-        scale += [[max(0.0, (i - 0.5) / last), colour], [min(1.0, (i + 0.5) / last), colour]]
-    return scale
-
-
 class ChangeMap:
     """Each village's change between ``before`` and ``after`` with its class; the flagged later values."""
 
@@ -96,7 +84,7 @@ class ChangeMap:
         return {cls: sum(c is cls for c in self.classes) for cls in CLASS_ORDER}
 
 
-def _hover(change: ChangeMap, code: str, cls: ChangeClass, name: str, lang: str) -> str:
+def hover_lines(change: ChangeMap, code: str, cls: ChangeClass, name: str, lang: str) -> str:
     """A village's values in both periods, its change with the interval, its class and its flags."""
     row = change.table.loc[code]
 
@@ -133,36 +121,6 @@ def _hover(change: ChangeMap, code: str, cls: ChangeClass, name: str, lang: str)
     return "<br>".join(lines)
 
 
-def change_map(change: ChangeMap, url: str, names: Mapping[str, str], lang: str) -> list[go.Choroplethmap]:
-    """The traces: every village in its class, and an outline over those whose later value is flagged."""
-    colours = change_colours(change.indicator)
-    text = [
-        _hover(change, code, cls, names[code], lang) for code, cls in zip(change.codes, change.classes, strict=True)
-    ]
-    classes = go.Choroplethmap(
-        geojson=url,
-        locations=change.codes,
-        z=[CLASS_ORDER.index(cls) for cls in change.classes],
-        zmin=0,
-        zmax=len(CLASS_ORDER) - 1,
-        colorscale=_discrete_scale([colours[cls] for cls in CLASS_ORDER]),
-        showscale=False,
-        text=text,
-        hovertemplate="%{text}<extra></extra>",
-        marker={"line": LINE},
-    )
-    return [classes, flag_outline(url, list(change.flags))]
-
-
-def flag_outline(url: str, codes: list[str]) -> go.Choroplethmap:
-    """A transparent layer drawing a thick outline around the villages in ``codes`` (flagged values)."""
-    return go.Choroplethmap(
-        geojson=url, locations=codes, z=[0] * len(codes), showscale=False, hoverinfo="skip",
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        marker={"line": {"color": FLAG_OUTLINE, "width": 2.5}},
-    )  # fmt: skip
-
-
 def _entry(swatch: dict[str, str], label: str, count: int, key: str, lang: str) -> html.Div:
     return html.Div(
         [
@@ -182,7 +140,7 @@ def _class_legend(change: ChangeMap, lang: str) -> html.Div:
         label = _class_label(change.indicator, cls, lang)
         entries.append(_entry({"background": colours[cls]}, label, counts[cls], cls.value, lang))
     if change.flags:
-        swatch = {"background": "#fff", "border": f"3px solid {FLAG_OUTLINE}"}
+        swatch = {"background": "#fff", "border": f"3px dashed {FLAG_OUTLINE}"}
         entries.append(_entry(swatch, t("gaps.change.flagged", lang), len(change.flags), "flagged", lang))
     title = t(
         "gaps.change.legend",

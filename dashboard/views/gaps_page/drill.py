@@ -7,7 +7,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import dcc, html
+from dash import dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.core.aggregate import number_or_none
@@ -15,14 +15,24 @@ from dashboard.core.completeness import completeness_of
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.periods import period_label
 from dashboard.core.plausibility import flags_for
+from dashboard.figures.map_tiers import MAP_PROPS, MapDraw, outputs
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.gaps_page.figures import gaps_figure, matrix_figure
+from dashboard.views.gaps_page.figures import gaps_map, matrix_figure
 from dashboard.views.gaps_page.model import scope_codes, scope_figures
 from dashboard.views.gaps_page.profile import village_profile
 
-__all__ = ["GapsControls", "breadcrumb", "completeness_line", "drilled", "redrawn", "scope_view"]
+__all__ = [
+    "GapsControls",
+    "breadcrumb",
+    "completeness_line",
+    "drilled",
+    "map_draw",
+    "recoloured",
+    "redrawn",
+    "scope_view",
+]
 
 
 def breadcrumb(services: Services, district: str, drill: dict[str, Any], lang: str) -> Any:
@@ -122,13 +132,14 @@ def scope_view(services: Services, district: str, drill: dict[str, Any], period:
 
 def drilled(
     trigger: object,
-    click: dict[str, Any] | None,
+    clicked: str | None,
     kecamatan: str | None,
     _d: int | None,
     _k: int | None,
     current: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """The drill state after a click on the map, the kecamatan chooser, a breadcrumb or the district (``trigger``).
+    """The drill state after a click on the map (``clicked``: the village's code), the kecamatan chooser, a
+    breadcrumb or the district (``trigger``).
 
     ``_d`` and ``_k`` are the breadcrumb buttons' clicks: none when a breadcrumb was only drawn again.
     """
@@ -145,10 +156,9 @@ def drilled(
         if kecamatan == current.get("kecamatan"):
             raise PreventUpdate
         return {"kecamatan": kecamatan, "village": None}
-    points = (click or {}).get("points") or []
-    if not points or not points[0].get("location"):
+    if not clicked:
         raise PreventUpdate
-    code = str(points[0]["location"])
+    code = str(clicked)
     return {"kecamatan": code[:8], "village": code}
 
 
@@ -165,21 +175,11 @@ class GapsControls:
     before: str | None
 
 
-def redrawn(
-    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
-) -> tuple[Any, ...]:
-    """Map and legend, matrix, breadcrumb, scope figures and profile for the district, drilled down as chosen."""
-    period = controls.period
-    if not district or not period:
-        raise PreventUpdate
-    drill_state = drill_state or {}
-    villages = services.source.villages(district)
-    shown = villages
-    if drill_state.get("kecamatan"):
-        shown = villages[villages["kecamatan_code"] == drill_state["kecamatan"]]
+def _state(services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any]) -> dict[str, Any]:
+    """What the map and the matrix read: the controls, the kecamatan drilled into and the district's name."""
     target = controls.target
-    state = {
-        "period": period,
+    return {
+        "period": controls.period,
         "view": controls.view,
         "indicator": controls.indicator,
         "axis": controls.axis,
@@ -189,7 +189,53 @@ def redrawn(
         "kecamatan": drill_state.get("kecamatan"),
         "district_name": {d.code: d.name for d in services.source.districts()}.get(district, district),
     }
-    figure, legend = gaps_figure(services, district, shown, state, lang)
+
+
+def _shown(services: Services, district: str, drill_state: dict[str, Any]) -> pd.DataFrame:
+    villages = services.source.villages(district)
+    if drill_state.get("kecamatan"):
+        return villages[villages["kecamatan_code"] == drill_state["kecamatan"]]
+    return villages
+
+
+def map_draw(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
+) -> MapDraw:
+    """The map of the view chosen, for the district or the kecamatan drilled into
+    (:func:`~dashboard.views.gaps_page.figures.gaps_map`)."""
+    drill_state = drill_state or {}
+    state = _state(services, district, controls, drill_state)
+    return gaps_map(services, district, _shown(services, district, drill_state), state, lang)
+
+
+def recoloured(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None,
+    drawn: dict[str, Any] | None, lang: str,
+) -> tuple[Any, ...]:  # fmt: skip
+    """The map's props (:data:`~dashboard.figures.map_tiers.MAP_PROPS`) that changed since ``drawn`` (the keys of
+    what the page shows), the legend when the colours changed, and the new keys: a new view, service, target or axis
+    sends class bytes and the legend; a new period the hover texts too; a kecamatan the view; a new district the
+    geometry's URL and codes. Nothing changed: nothing is sent."""
+    if not district or not controls.period:
+        raise PreventUpdate
+    draw = map_draw(services, district, controls, drill_state, lang)
+    changes = draw.changes(drawn)
+    if not changes:
+        raise PreventUpdate
+    return (*outputs(changes, MAP_PROPS, no_update), changes.get("legend", no_update), draw.keys())
+
+
+def redrawn(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
+) -> tuple[Any, ...]:
+    """Matrix, breadcrumb, scope figures and profile for the district, drilled down as chosen (the map has a
+    callback of its own: :func:`recoloured`)."""
+    period = controls.period
+    if not district or not period:
+        raise PreventUpdate
+    drill_state = drill_state or {}
+    shown = _shown(services, district, drill_state)
+    state = _state(services, district, controls, drill_state)
     matrix = matrix_figure(services, district, shown["code"].astype(str).tolist(), state, lang)
     village = drill_state.get("village")
     profile = (
@@ -198,8 +244,6 @@ def redrawn(
         else html.P(t("gaps.profile.hint", lang), className="text-muted")
     )
     return (
-        figure,
-        legend,
         matrix,
         breadcrumb(services, district, drill_state, lang),
         scope_view(services, district, drill_state, period, lang),

@@ -1,8 +1,13 @@
-"""The gaps page's figures: the map of each view with its legend, and the village × service gap matrix."""
+"""The gaps page's figures: the map of each view (the map component) with its legend, and the village × service
+gap matrix (a plotly chart)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html as markup
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -10,20 +15,48 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
+from dashboard.components import bivariate_classes as bivariate_bytes
+from dashboard.components import encode_classes
 from dashboard.core.aggregate import number_or_none, village_table
 from dashboard.core.gaps import BIVARIATE_PALETTE, bivariate_classes, convergence, coverage_gaps, gap_matrix
 from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.periods import period_label
 from dashboard.figures.labels import label_text
-from dashboard.geo import bounds_of, view_for_bounds
-from dashboard.i18n import fmt_number, t
+from dashboard.figures.map import OUTSIDE_COLOUR
+from dashboard.figures.map_tiers import MapDraw
+from dashboard.geo import bounds_of
+from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.gaps_page.change import ChangeMap, change_legend, change_map, flag_outline
-from dashboard.views.gaps_page.model import CONVERGENCE, FLAG_MARK, View, flagged
+from dashboard.views.gaps_page.change import CLASS_ORDER, ChangeMap, change_colours, change_legend, hover_lines
+from dashboard.views.gaps_page.model import CONVERGENCE, FLAG_MARK, View, coverage_keys, flagged
+from dashboard.views.map_page.choropleth import district_of, map_component_static, map_labels
 
-__all__ = ["NO_DATA_COLOUR", "gaps_figure", "matrix_figure"]
+__all__ = ["BANDS", "NO_DATA_COLOUR", "gaps_map", "map_static", "matrix_figure", "plain_text"]
 
 NO_DATA_COLOUR = "#e9e9e9"
+# The banded views' classes: each with its colours, lowest class first, and its class of a value.
+GAP_COLOURS = ("#f7fcf5", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")  # target met, then 0-10 ... > 30 points
+SHARE_COLOURS = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")  # 0-20 ... 80-100 %
+BANDS = {View.GAP: GAP_COLOURS, View.COVERAGE: SHARE_COLOURS, View.CONVERGENCE: SHARE_COLOURS}
+
+
+def _gap_class(value: float) -> int:
+    """0: target met; 1..4: a gap of up to 10, 20, 30 points, and more."""
+    return 0 if value <= 0 else min(math.ceil(value / 10), len(GAP_COLOURS) - 1)
+
+
+def _share_class(value: float) -> int:
+    """0..4: 0-20, 20-40, 40-60, 60-80, 80-100 (%)."""
+    return min(int(value // 20), len(SHARE_COLOURS) - 1)
+
+
+def _band_label(view: str, cls: int, lang: str) -> str:
+    if view == View.GAP:
+        if cls == 0:
+            return t("gaps.legend.met", lang)
+        return t("gaps.legend.gap_over", lang) if cls == len(GAP_COLOURS) - 1 else f"{10 * (cls - 1)}–{10 * cls}"
+    return f"{20 * cls}–{20 * (cls + 1)}%"
 
 
 def _geojson_url(services: Services, district: str) -> str:
@@ -37,107 +70,41 @@ def _geojson_url(services: Services, district: str) -> str:
     return gaps_page.services_url(services, district)
 
 
-def _map_layout(figure: go.Figure, services: Services, villages: pd.DataFrame, revision: str) -> go.Figure:
-    centre, zoom = view_for_bounds(bounds_of(villages))
-    figure.update_layout(
-        map={"style": services.settings.map_style, "center": centre, "zoom": zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        uirevision=revision,
-        paper_bgcolor="#ffffff",
-        clickmode="event",
-    )
-    return figure
+def plain_text(text: str) -> str:
+    """A hover written for plotly's markup (``<b>``, ``<br>``, escaped names) as the map component's plain text.
+
+    >>> plain_text("<b>Desa &amp; Co</b><br>12%")
+    'Desa & Co\n12%'
+    """
+    return markup.unescape(re.sub(r"</?b>", "", text).replace("<br>", "\n"))
 
 
-def gaps_figure(services: Services, district: str, villages: pd.DataFrame, state: dict[str, Any], lang: str) -> Any:
-    """The map of the chosen view and, as a second value, its legend (HTML)."""
-    observations = services.source.observations(district)
-    period, indicator, view = state["period"], state["indicator"], state["view"]
-    url = _geojson_url(services, district)
-    codes = villages["code"].astype(str)
-    names = {code: label_text(name) for code, name in zip(codes, villages["name"].astype(str), strict=True)}
-    flags = services.flags(district)
-    if view == View.CHANGE:
-        return _change_figure(services, villages, observations, flags, state, url, names, lang)
-    gaps = coverage_gaps(observations, period, _planner_target(state))
-    if view == View.BIVARIATE:
-        return _bivariate_figure(services, villages, observations, gaps, flags, state, url, names, lang)
-    if view == View.CONVERGENCE:
-        values = convergence(gaps)["score"].reindex(codes)
-        label, scale = t("gaps.view.convergence", lang), "YlGnBu"
-        marks = flagged(flags, sorted(set(gaps["indicator"])), period, lang)
-    else:
-        marks = flagged(flags, [indicator] if indicator else [], period, lang)
-        one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
-        if view == View.GAP:
-            values, label, scale = one["gap"], t("gaps.view.gap", lang), "OrRd"
-        else:
-            values, label, scale = one["coverage"], t("gaps.view.coverage", lang), "YlGnBu"
-    text = [
-        f"<b>{names[c]}</b><br>{label}: {fmt_number(number_or_none(v), lang)}" + _mark(marks, c)
-        for c, v in zip(codes, values, strict=True)
-    ]
-    trace = go.Choroplethmap(
-        geojson=url,
-        locations=codes,
-        z=values,
-        zmin=0,
-        zmax=100 if view != View.GAP else _gap_ceiling(values),
-        colorscale=scale,
-        text=text,
-        hovertemplate="%{text}<extra></extra>",
-        marker={"line": {"color": "#fff", "width": 0.5}},
-        colorbar={"title": {"text": label}, "thickness": 12, "len": 0.6},
-    )
-    legend = html.Div(
-        [
-            html.P(
-                t("gaps.legend.target", lang, target=fmt_number(_target(state, gaps), lang))
-                if view != View.CONVERGENCE
-                else t("gaps.legend.convergence", lang),
-                className="small text-muted mb-1",
-            ),
-            _flag_legend(marks, codes, lang),
-        ]
-    )
-    traces = [_no_data(url, codes), trace, _outline(url, marks, codes)]
-    return _map_layout(go.Figure(traces), services, villages, district), legend
+def map_static(services: Services, lang: str) -> dict[str, Any]:
+    """The gaps map's props that no choice changes: no-data grey, texts, export's date and file name."""
+    labels = map_labels(lang) | {"mark_flagged": t("legend.flagged", lang)}
+    return map_component_static(services, lang) | {
+        "no_data_colour": NO_DATA_COLOUR, "labels": labels, "export_filename": "peta_kesenjangan.png",
+    }  # fmt: skip
 
 
-def _gap_ceiling(values: pd.Series) -> float:
-    """The gap map's upper bound: the largest gap, at least 1; 1 when no village has a gap (not NaN, which
-    plotly would draw as a colour bar of height NaN)."""
-    largest = number_or_none(values.max()) if len(values) else None
-    return max(largest or 0.0, 1.0)
-
-
-def _mark(marks: Mapping[str, str], code: str) -> str:
-    """The hover line of a village's flags, ``""`` when it has none."""
-    return f"<br>{marks[code]}" if code in marks else ""
-
-
-def _in_view(marks: Mapping[str, str], codes: pd.Series) -> list[str]:
-    return [code for code in codes if code in marks]
-
-
-def _outline(url: str, marks: Mapping[str, str], codes: pd.Series) -> go.Choroplethmap:
-    return flag_outline(url, _in_view(marks, codes))
-
-
-def _flag_legend(marks: Mapping[str, str], codes: pd.Series, lang: str) -> Any:
-    """A line under the legend naming how many villages in view carry a flag, or nothing."""
-    n = len(_in_view(marks, codes))
-    if not n:
-        return None
-    return html.P(t("gaps.flag.legend", lang, n=n), className="small flag-legend mb-1", id=ID.GAPS_FLAG_LEGEND)
-
-
-def _no_data(url: str, codes: pd.Series) -> go.Choroplethmap:
-    """Every village in view in the no-data grey, under the trace that colours the ones with a value."""
-    return go.Choroplethmap(
-        geojson=url, locations=codes, z=[0] * len(codes), showscale=False, hoverinfo="skip",
-        colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], marker={"line": {"color": "#fff", "width": 0.5}},
-    )  # fmt: skip
+def _services_hover(
+    observations: pd.DataFrame, flags: pd.DataFrame, villages: pd.DataFrame, period: str, lang: str
+) -> dict[str, str]:
+    """Each village's name, kecamatan, stunting prevalence and the coverage of every service in ``period``, and
+    its flagged values named: one text for every view but the change (they travel once per district and period)."""
+    keys = [STUNTING, *coverage_keys(observations[observations["period"] == period])]
+    rates = {key: village_table(observations, key, period)["rate"] for key in keys}
+    marks = flagged(flags, keys, period, lang, named=True)
+    texts = {}
+    for code, name, kecamatan in villages[["code", "name", "kecamatan_name"]].astype(str).itertuples(index=False):
+        lines = [name, t("hover.kecamatan", lang, name=kecamatan)]
+        for key in keys:
+            rate = number_or_none(rates[key].get(code))
+            lines.append(f"{CATALOGUE[key].label(lang)}: {fmt_percent(rate, lang) if rate is not None else '—'}")
+        if code in marks:
+            lines.append(plain_text(marks[code]))
+        texts[code] = "\n".join(lines)
+    return texts
 
 
 def _planner_target(state: dict[str, Any]) -> dict[str, float] | None:
@@ -151,18 +118,92 @@ def _target(state: dict[str, Any], gaps: pd.DataFrame) -> float | None:
     return float(rows.iloc[0]) if len(rows) else None
 
 
-def _bivariate_figure(
-    services: Services,
-    villages: pd.DataFrame,
-    observations: pd.DataFrame,
-    gaps: pd.DataFrame,
-    flags: pd.DataFrame,
-    state: dict[str, Any],
-    url: str,
-    names: dict[str, str],
+def _mark(marks: Mapping[str, str], code: str) -> str:
+    """The hover line of a village's flags, ``""`` when it has none."""
+    return f"<br>{marks[code]}" if code in marks else ""
+
+
+def _flag_legend(marks: Mapping[str, str], codes: Sequence[str], lang: str) -> Any:
+    """A line under the legend naming how many villages in view carry a flag, or nothing."""
+    n = sum(1 for code in codes if code in marks)
+    if not n:
+        return None
+    return html.P(t("gaps.flag.legend", lang, n=n), className="small flag-legend mb-1", id=ID.GAPS_FLAG_LEGEND)
+
+
+def _entry(colour: str, label: str, count: int, lang: str) -> html.Div:
+    return html.Div(
+        [
+            html.Span(className="legend-swatch", style={"background": colour}),
+            html.Span(label),
+            html.Span(t("legend.villages", lang, n=fmt_int(count, lang)), className="legend-count"),
+        ],
+        className="legend-entry",
+    )
+
+
+@dataclass(frozen=True)
+class _Colours:
+    """One view's classes of the villages shown, colours, flagged villages, page legend and exported legend."""
+
+    classes: list[int | None]
+    palette: list[str]
+    marks: Mapping[str, str]
+    legend: Any
+    entries: list[tuple[str, str, int]]  # the exported legend: colour, label, villages
+    title: str
+    bivariate: dict[str, Any] | None = None
+
+
+def _banded(view: str, values: pd.Series, marks: Mapping[str, str], intro: str, title: str, lang: str) -> _Colours:
+    colours = list(BANDS[view])
+    band = _gap_class if view == View.GAP else _share_class
+    classes = [None if number_or_none(v) is None else band(float(v)) for v in values]
+    entries = [(colour, _band_label(view, i, lang), classes.count(i)) for i, colour in enumerate(colours)]
+    entries.append((NO_DATA_COLOUR, t("legend.no_data", lang), classes.count(None)))
+    legend = html.Div(
+        [
+            html.P(intro, className="small text-muted mb-1"),
+            html.Div([_entry(c, label, n, lang) for c, label, n in entries], className="legend gaps-bands"),
+            _flag_legend(marks, list(values.index), lang),
+        ]
+    )
+    return _Colours(classes, colours, marks, legend, entries, title)
+
+
+def _view_colours(services: Services, district: str, codes: pd.Series, state: dict[str, Any], lang: str) -> _Colours:
+    """The classes of the villages ``codes`` (those shown) in the chosen view, with its legends."""
+    observations = services.source.observations(district)
+    flags = services.flags(district)
+    period, indicator, view = state["period"], state["indicator"], state["view"]
+    shown = period_label(period, lang)
+    if view == View.CHANGE:
+        return _change_colours(services, district, codes, observations, flags, state, lang)
+    gaps = coverage_gaps(observations, period, _planner_target(state))
+    if view == View.BIVARIATE:
+        return _bivariate_colours(observations, gaps, flags, codes, state, lang)
+    label = CATALOGUE[indicator].label(lang) if indicator else ""
+    if view == View.CONVERGENCE:
+        values = convergence(gaps)["score"].reindex(codes)
+        marks = flagged(flags, sorted(set(gaps["indicator"])), period, lang)
+        intro, subject = t("gaps.legend.convergence", lang), t("gaps.view.convergence", lang)
+    else:
+        marks = flagged(flags, [indicator] if indicator else [], period, lang)
+        one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
+        values = one["gap"] if view == View.GAP else one["coverage"]
+        intro = t("gaps.legend.target", lang, target=fmt_number(_target(state, gaps), lang))
+        subject = f"{t(f'gaps.view.{view}', lang)} — {label}"
+    values.index = codes.to_numpy()
+    title = t("gaps.map.title", lang, subject=subject, period=shown)
+    return _banded(view, values, {c: m for c, m in marks.items() if c in set(codes)}, intro, title, lang)
+
+
+def _bivariate_colours(
+    observations: pd.DataFrame, gaps: pd.DataFrame, flags: pd.DataFrame, codes: pd.Series, state: dict[str, Any],
     lang: str,
-) -> Any:
-    codes = villages["code"].astype(str)
+) -> _Colours:  # fmt: skip
+    """Stunting prevalence (rows) × coverage or convergence (columns), tertiles each: class ``3 × burden +
+    coverage`` of the component's bivariate palette; the legend grid counts each cell."""
     burden = village_table(observations, STUNTING, state["period"])["rate"].reindex(codes)
     if state.get("axis") == CONVERGENCE:
         coverage = convergence(gaps)["score"].reindex(codes)
@@ -174,37 +215,9 @@ def _bivariate_figure(
         services_used = [state["indicator"]]
     marks = flagged(flags, [STUNTING, *services_used], state["period"], lang)
     classes = bivariate_classes(burden, coverage).reindex(codes)
-    cells = list(BIVARIATE_PALETTE)
-    z = [cells.index(c) if isinstance(c, str) else -1 for c in classes["cell"]]
-    scale: list[list[Any]] = [[0.0, "#f7f7f7"], [1 / 10, "#f7f7f7"]]
-    for i, cell in enumerate(cells, start=1):
-        scale += [[i / 10, BIVARIATE_PALETTE[cell]], [(i + 1) / 10, BIVARIATE_PALETTE[cell]]]
-    text = [
-        "<b>"
-        + names[c]
-        + "</b><br>"
-        + t(
-            "gaps.bivariate.hover",
-            lang,
-            prevalence=fmt_number(number_or_none(b), lang),
-            axis=axis,
-            coverage=fmt_number(number_or_none(v), lang),
-        )
-        + _mark(marks, c)
-        for c, b, v in zip(codes, burden, coverage, strict=True)
-    ]
-    trace = go.Choroplethmap(
-        geojson=url,
-        locations=codes,
-        z=z,
-        zmin=-1,
-        zmax=9,
-        colorscale=scale,
-        showscale=False,
-        text=text,
-        hovertemplate="%{text}<extra></extra>",
-        marker={"line": {"color": "#fff", "width": 0.5}},
-    )
+    cells = [None if not isinstance(cell, str) else tuple(int(p) for p in cell.split("-")) for cell in classes["cell"]]
+    bytes_ = bivariate_bytes([c[1] if c else None for c in cells], [c[0] if c else None for c in cells], 3)
+    palette = [BIVARIATE_PALETTE[f"{b}-{c}"] for b in range(3) for c in range(3)]
     grid = []
     for burden_class in (2, 1, 0):
         row = [html.Td(t(f"gaps.bivariate.burden.{burden_class}", lang), className="small pe-1")]
@@ -217,45 +230,115 @@ def _bivariate_figure(
     grid.append(
         html.Tr([html.Td()] + [html.Td(t(f"gaps.bivariate.coverage.{c}", lang), className="small") for c in (0, 1, 2)])
     )
+    no_data = bytes_.count(None)
+    shown = {c: m for c, m in marks.items() if c in set(codes)}
     legend = html.Div(
         [
             html.P(t("gaps.bivariate.legend", lang, axis=axis), className="small mb-1"),
             html.Table(html.Tbody(grid), className="bivariate-legend", id=ID.GAPS_BIVARIATE_LEGEND),
-            _flag_legend(marks, codes, lang),
+            _entry(NO_DATA_COLOUR, t("gaps.bivariate.no_data", lang), no_data, lang),
+            _flag_legend(shown, list(codes), lang),
         ]
     )
-    traces = [_no_data(url, codes), trace, _outline(url, marks, codes)]
-    return _map_layout(go.Figure(traces), services, villages, "bivariate"), legend
+    entries = [(NO_DATA_COLOUR, t("gaps.bivariate.no_data", lang), no_data)]
+    title = t("gaps.map.title", lang, subject=f"{t('gaps.view.bivariate', lang)} — {axis}",
+              period=period_label(state["period"], lang))  # fmt: skip
+    bivariate = {"size": 3, "x_label": axis, "y_label": CATALOGUE[STUNTING].label(lang)}
+    return _Colours(bytes_, palette, shown, legend, entries, title, bivariate)
 
 
-def _change_figure(
-    services: Services,
-    villages: pd.DataFrame,
-    observations: pd.DataFrame,
-    flags: pd.DataFrame,
-    state: dict[str, Any],
-    url: str,
-    names: dict[str, str],
-    lang: str,
-) -> Any:
+def _change_colours(
+    services: Services, district: str, codes: pd.Series, observations: pd.DataFrame, flags: pd.DataFrame,
+    state: dict[str, Any], lang: str,
+) -> _Colours:  # fmt: skip
     """Villages in four classes (no value, not significant, fall, rise) with the scope's like-for-like change."""
-    codes = villages["code"].astype(str)
     indicator = state.get("change_indicator") or STUNTING
     before, after = state.get("before"), state["period"]
     if not before or before == after:
-        return _map_layout(go.Figure(), services, villages, "change"), dbc.Alert(
-            t("gaps.change.need", lang), color="info"
-        )
+        legend = dbc.Alert(t("gaps.change.need", lang), color="info")
+        return _Colours([None] * len(codes), [], {}, legend, [], t("gaps.view.change", lang))
     change = ChangeMap(observations, codes, indicator, before, after, flagged(flags, [indicator], after, lang))
+    villages = services.source.villages(district)
+    inside = villages[villages["code"].astype(str).isin(set(codes))]
     kecamatan = state.get("kecamatan")
     scope = (
-        t("gaps.crumb.kecamatan", lang, name=villages["kecamatan_name"].iloc[0])
-        if kecamatan and len(villages)
+        t("gaps.crumb.kecamatan", lang, name=inside["kecamatan_name"].iloc[0])
+        if kecamatan and len(inside)
         else str(state.get("district_name") or "")
     )
-    legend = change_legend(change, observations, villages, scope, by_kecamatan=not kecamatan, lang=lang)
-    figure = go.Figure(change_map(change, url, names, lang))
-    return _map_layout(figure, services, villages, "change"), legend
+    legend = change_legend(change, observations, inside, scope, by_kecamatan=not kecamatan, lang=lang)
+    colours = change_colours(indicator)
+    counts = change.counts()
+    entries = [(colours[cls], t(f"gaps.change.class.{cls.value}", lang), counts[cls]) for cls in CLASS_ORDER]
+    title = t("gaps.change.legend", lang, indicator=CATALOGUE[indicator].label(lang),
+              before=period_label(before, lang), after=period_label(after, lang))  # fmt: skip
+    return _Colours(
+        [CLASS_ORDER.index(cls) for cls in change.classes], [colours[cls] for cls in CLASS_ORDER], change.flags,
+        legend, entries, title,
+    )  # fmt: skip
+
+
+def _change_hover(
+    services: Services, district: str, villages: pd.DataFrame, state: dict[str, Any], lang: str
+) -> dict[str, str]:
+    indicator = state.get("change_indicator") or STUNTING
+    before, after = state.get("before"), state["period"]
+    codes = villages["code"].astype(str)
+    names = dict(zip(codes, villages["name"].astype(str), strict=True))
+    if not before or before == after:
+        return names
+    observations = services.source.observations(district)
+    flags = flagged(services.flags(district), [indicator], after, lang)
+    change = ChangeMap(observations, codes, indicator, before, after, flags)
+    return {code: plain_text(hover_lines(change, code, cls, label_text(names[code]), lang))
+            for code, cls in zip(change.codes, change.classes, strict=True)}  # fmt: skip
+
+
+def gaps_map(services: Services, district: str, villages: pd.DataFrame, state: dict[str, Any], lang: str) -> MapDraw:
+    """The map of the chosen view for the villages ``villages`` (the district's, or the kecamatan's drilled into):
+    the district's geometry by URL with its codes (once per district), the view fitted to the villages shown
+    (a new kecamatan), hover texts (once per district and period; the change view's once per comparison), and the
+    classes (the villages not shown in the pale "outside" class after the view's own), flagged outlines and legends.
+    """
+    everyone = services.source.villages(district)
+    codes = [str(code) for code in everyone["code"]]
+    inside = villages["code"].astype(str).reset_index(drop=True)
+    found = _view_colours(services, district, inside, state, lang)
+    outside = len(found.palette)
+    by_code = dict(zip(inside, found.classes, strict=True))
+    classes = [by_code.get(code, outside) for code in codes]
+    name = district_of(services, district).name
+    period = state["period"]
+    colours = {
+        "classes": encode_classes(classes),
+        "palette": [*found.palette, OUTSIDE_COLOUR],
+        "marks": dict.fromkeys(found.marks, "flagged"),
+        "bivariate": found.bivariate,
+        "export_title": t("print.map.title", lang, district=name, title=found.title),
+        "export_legend": [[colour, f"{label} ({fmt_int(n, lang)})"] for colour, label, n in found.entries],
+        "export_source": t("map.export.source", lang, district=name, period=period_label(period, lang)),
+        "export_mark": t("demo.badge", lang).upper() if district_of(services, district).is_demo else None,
+    }
+    kecamatan = state.get("kecamatan") or ""
+    bounds = bounds_of(villages if len(villages) else everyone)
+    view_key = f"{district}/{kecamatan}"
+    if state["view"] == View.CHANGE:
+        hover_key = f"{district}/{period}/change/{state.get('change_indicator')}/{state.get('before')}"
+        hover = lambda: {"hover_text": _change_hover(services, district, everyone, state, lang)}  # noqa: E731
+    else:
+        hover_key = f"{district}/{period}"
+        observations, flags = services.source.observations(district), services.flags(district)
+        hover = lambda: {"hover_text": _services_hover(observations, flags, everyone, period, lang)}  # noqa: E731
+    return MapDraw(
+        district=(district, lambda: {"geojson_url": _geojson_url(services, district), "codes": codes}),
+        view=(
+            view_key,
+            lambda: {"bounds": [bounds.west, bounds.south, bounds.east, bounds.north], "view_revision": view_key},
+        ),
+        hover=(hover_key, hover),
+        colours=colours,
+        legend=found.legend,
+    )
 
 
 def matrix_figure(services: Services, district: str, codes: list[str], state: dict[str, Any], lang: str) -> go.Figure:

@@ -8,12 +8,14 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components import LokusMap
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
-from dashboard.views.gaps_page.drill import breadcrumb
+from dashboard.views.gaps_page.drill import GapsControls, breadcrumb, map_draw
+from dashboard.views.gaps_page.figures import map_static
 from dashboard.views.gaps_page.model import (
     CONVERGENCE,
     View,
@@ -152,9 +154,19 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         ],
         className="g-2 mb-2",
     )
+    drill = {"kecamatan": None, "village": None}
+    static = map_static(services, lang)
+    drawn, legend = None, None
+    if district and periods.value:
+        choice = GapsControls(periods.value, View.GAP, coverage[0] if coverage else None, None, "indicator",
+                                STUNTING, before.value)  # fmt: skip
+        draw = map_draw(services, district, choice, drill, lang)
+        drawn, legend = draw.keys(), draw.legend
+        static = static | draw.props()
     return dbc.Container(
         [
-            dcc.Store(id=ID.GAPS_DRILL, data={"kecamatan": None, "village": None}),
+            dcc.Store(id=ID.GAPS_DRILL, data=drill),
+            dcc.Store(id=ID.GAPS_MAP_DRAWN, data=drawn),
             html.H1(
                 [t("gaps.title", lang), html.Span(demo_badge(services, district, lang), id=ID.GAPS_DEMO_BADGE)],
                 className="h4",
@@ -173,10 +185,9 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 [
                     dbc.Col(
                         [
-                            loading(
-                                dcc.Graph(id=ID.GAPS_MAP, config={"displayModeBar": False}, style={"height": "460px"})
-                            ),
-                            loading(html.Div(id=ID.GAPS_LEGEND)),
+                            # Drawn with the page; its callback sends only what a change alters (map_tiers).
+                            LokusMap(id=ID.GAPS_MAP, style={"height": "460px"}, **static),
+                            loading(html.Div(legend, id=ID.GAPS_LEGEND)),
                             loading(html.Div(id=ID.GAPS_SCOPE)),
                         ],
                         lg=6,

@@ -7,6 +7,7 @@ from typing import Any
 from dash import ALL, Dash, Input, Output, State, ctx
 
 from dashboard.auth.guard import SecuredApp
+from dashboard.figures.map_tiers import MAP_PROPS
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
@@ -15,7 +16,7 @@ from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.decree import DECREE_KEYS, AnnexField, decree_values
 from dashboard.views.lokus_page.export import export_download
 from dashboard.views.lokus_page.model import criteria_from
-from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, ranked_view
+from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, clicked_row, map_update, ranked_view
 from dashboard.views.lokus_page.scenarios import (
     ScenarioRequest,
     compared_lists,
@@ -85,12 +86,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         current = criteria_from(uses, weights, directions, norms, ids)
         return period_criteria(services, period, district, current, lang)
 
-    @app.callback(
-        Output(ID.LOKUS_GRID, "rowData"),
-        Output(ID.LOKUS_MAP, "figure"),
-        Output(ID.LOKUS_SUMMARY, "children"),
-        Output(ID.LOKUS_SENSITIVITY, "children"),
-        Output(ID.LOKUS_CURRENT, "data"),
+    ranking_inputs = (
         Input(ID.LOKUS_DISTRICT, "value"),
         Input(ID.LOKUS_PERIOD, "value"),
         Input(ID.LOKUS_METHOD, "value"),
@@ -106,33 +102,36 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input({"type": Pattern.LOKUS_NORMALISATION, "key": ALL}, "value"),
         Input(ID.LOKUS_ADJUSTMENTS, "data"),
         State({"type": Pattern.LOKUS_USE, "key": ALL}, "id"),
-        State(ID.LOKUS_OPENED, "data"),
-        State(ID.LANGUAGE, "value"),
     )
-    def recompute(
-        district: str,
-        period: str | None,
-        method: str,
-        by: str,
-        top_n: int | None,
-        min_score: float | None,
-        light_prevalence: float | None,
-        light_stunted: float | None,
-        include_flagged: bool | None,
-        uses: list[bool],
-        weights: list[float],
-        directions: list[str],
-        norms: list[str],
-        adjustments: list[dict[str, str]] | None,
-        ids: list[dict[str, str]],
-        opened: dict[str, Any] | None,
-        lang: str,
-    ) -> tuple[Any, ...]:
-        controls = RankingControls(
-            district, period, method, by, top_n, min_score, light_prevalence, light_stunted, uses, weights, directions,
-            norms, ids, adjustments, bool(include_flagged),
-        )  # fmt: skip
-        return ranked_view(services, controls, opened, lang)
+
+    table = [Output(ID.LOKUS_GRID, "rowData"), Output(ID.LOKUS_SUMMARY, "children"),
+             Output(ID.LOKUS_SENSITIVITY, "children"), Output(ID.LOKUS_CURRENT, "data")]  # fmt: skip
+
+    @app.callback(*table, *ranking_inputs, State(ID.LOKUS_OPENED, "data"), State(ID.LANGUAGE, "value"))
+    def recompute(*values: Any) -> tuple[Any, ...]:
+        *controls, opened, lang = values
+        return ranked_view(services, RankingControls.from_inputs(*controls), opened, lang)
+
+    # The map beside the grid has a callback of its own: a new weight sends it class bytes and the legend. The page
+    # arrives with its map drawn (prevent_initial_call).
+    drawing = [*(Output(ID.LOKUS_MAP, prop) for prop in MAP_PROPS), Output(ID.LOKUS_LEGEND, "children"),
+               Output(ID.LOKUS_MAP_DRAWN, "data")]  # fmt: skip
+    drawn_state = (State(ID.LOKUS_MAP_DRAWN, "data"), State(ID.LANGUAGE, "value"))
+
+    @app.callback(*drawing, *ranking_inputs, *drawn_state, prevent_initial_call=True)
+    def recolour(*values: Any) -> tuple[Any, ...]:
+        *controls, drawn, lang = values
+        return map_update(services, RankingControls.from_inputs(*controls), drawn, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_GRID, "selectedRows"),
+        Output(ID.LOKUS_GRID, "scrollTo"),
+        Input(ID.LOKUS_MAP, "click_timestamp"),
+        State(ID.LOKUS_MAP, "click_code"),
+        prevent_initial_call=True,
+    )
+    def choose_clicked(_: int | None, code: str | None) -> tuple[Any, Any]:
+        return clicked_row(code)
 
     @app.callback(
         Output(ID.LOKUS_ADJUSTMENTS, "data"),

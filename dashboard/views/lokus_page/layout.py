@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Permission, can
+from dashboard.components import LokusMap
 from dashboard.core.scoring import Criterion, Method
 from dashboard.i18n import t
 from dashboard.ids import ID
@@ -19,7 +20,8 @@ from dashboard.views.loading import loading
 from dashboard.views.lokus_page.commitments import commitments_section
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.decree import AnnexField, decree_fields
-from dashboard.views.lokus_page.model import default_state, period_options
+from dashboard.views.lokus_page.figures import map_static, selection_map
+from dashboard.views.lokus_page.model import default_state, period_options, rank
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
 
 __all__ = ["layout"]
@@ -62,6 +64,23 @@ def _method_help(services: Services, lang: str) -> Any:
         ],
         className="small text-muted lokus-method-help",
     )
+
+
+def _selection_map(services: Services, state: dict[str, Any], lang: str) -> tuple[Any, dict[str, str] | None]:
+    """The selection map drawn for the page's starting point, with its legend, and the keys of what it shows (the
+    map's callback sends only what differs from them: when the page opens, nothing)."""
+    static = map_static(services, lang, "peta_lokus_desa.png")
+    if not state["district"]:
+        return LokusMap(id=ID.LOKUS_MAP, style={"height": "420px"}, **static), None
+    period = state["period"] or ""
+    draw = selection_map(services, state["district"], period, rank(services, state) if period else None, lang)
+    block = html.Div(
+        [
+            LokusMap(id=ID.LOKUS_MAP, style={"height": "420px"}, **draw.props(), **static),
+            html.Div(draw.legend, id=ID.LOKUS_LEGEND, className="legend lokus-legend"),
+        ]
+    )
+    return block, draw.keys()
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -306,8 +325,10 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         style={"height": "520px"},
         className="ag-theme-alpine",
     )
+    map_block, drawn = _selection_map(services, state, lang)
     return dbc.Container(
         [
+            dcc.Store(id=ID.LOKUS_MAP_DRAWN, data=drawn),
             dcc.Store(id=ID.LOKUS_ADJUSTMENTS, data=[], storage_type="session"),
             dcc.Store(id=ID.LOKUS_CURRENT),
             dcc.Store(id=ID.LOKUS_OPENED),
@@ -323,9 +344,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     dbc.Col(
                         [
                             loading(html.Div(id=ID.LOKUS_SUMMARY, className="mb-1")),
-                            loading(
-                                dcc.Graph(id=ID.LOKUS_MAP, config={"displayModeBar": False}, style={"height": "420px"})
-                            ),
+                            map_block,
                             loading(grid),
                         ],
                         lg=5,

@@ -41,6 +41,7 @@ from dashboard.views.periods import period_options as period_options_of
 
 __all__ = [
     "LokusResult",
+    "Ranking",
     "annex_rows",
     "completeness_text",
     "compute",
@@ -52,6 +53,7 @@ __all__ = [
     "grid_rows",
     "period_options",
     "periods_of",
+    "rank",
     "state_from_controls",
 ]
 
@@ -139,21 +141,49 @@ class LokusResult:
     thresholds: tuple[float, float] | None = None  # traffic light: (prevalence %, number stunted) in use
 
 
-def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
-    """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here.
+@dataclass(frozen=True)
+class Ranking:
+    """The ranking and the list for one state, before any text: what the map needs, and what :func:`compute` writes
+    out. ``observed`` holds each village's values as reported (raw prevalence, number stunted) by code."""
 
-    The criteria come from :func:`~dashboard.core.scoring.ranking_input`: prevalence shrunk toward the
-    kecamatan, rates on fewer than ``DASHBOARD_MIN_MEASURED`` children and flagged values left out (flagged
-    ones taken back in when ``state["include_flagged"]``); each row says what was left out and why.
+    ranked: pd.DataFrame  # one row per village in ranking order, by code: rank, score or light, missing
+    values: pd.DataFrame  # the criteria ranked on, by code (flagged and few-children values left out)
+    observed: pd.DataFrame
+    left_out: pd.DataFrame
+    automatic: list[str]  # the list the method chose
+    chosen: list[str]  # the final list (with the changes by hand), in ranking order
+    adjustments: tuple[Adjustment, ...]
+    method: Method
+    thresholds: tuple[float, float] | None  # traffic light: (prevalence %, number stunted) in use
+    relevant: tuple[str, ...]  # the criteria the list rests on
+
+    def status(self, code: str) -> str:
+        """``added`` (by hand, in the list), ``removed`` (by hand, out of it), ``selected`` or ``""``."""
+        change = next((a for a in reversed(self.adjustments) if a.code == code), None)
+        if change is not None and change.action == "add" and code in self.chosen:
+            return "added"
+        if change is not None and change.action == "remove" and code in self.automatic:
+            return "removed"
+        return "selected" if code in self.chosen else ""
+
+
+def rank(services: Services, state: dict[str, Any]) -> Ranking:
+    """Rank, select and apply the changes by hand (no sensitivity, no text): the page's map recolours from this.
+
+    The criteria (:func:`~dashboard.core.scoring.ranking_input`) are kept per process for the district, period and
+    choice of flagged values until the district's data changes: a new weight or threshold ranks again, nothing more.
     """
     district, period = state["district"], state["period"]
     villages = services.source.villages(district)
     codes = villages["code"].astype(str).tolist()
-    observations = services.source.observations(district)
+    observations = services.source.observations(district)  # checks the reader's areas
     include_flagged = bool(state.get("include_flagged", False))
-    given = ranking_input(
-        observations, period, codes, villages["kecamatan_code"].astype(str).tolist(),
-        services.settings.min_measured, services.flags(district), include_flagged,
+    flags = services.flags(district)
+    kecamatan = villages["kecamatan_code"].astype(str).tolist()
+    minimum = services.settings.min_measured
+    given = services.cached(
+        f"lokus-input/{period}/{include_flagged}", district,
+        lambda: ranking_input(observations, period, codes, kecamatan, minimum, flags, include_flagged),
     )  # fmt: skip
     values = given.values
     method = Method(state["method"])
@@ -165,17 +195,41 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
         thresholds = TrafficLight(float(state.get("light_prevalence") or 14.0), state.get("light_stunted"))
         ranked = traffic_light(values, thresholds, _flagged_out(given.left_out, [RAW_PREVALENCE, STUNTED]))
         used: tuple[float, float] | None = (thresholds.prevalence, float(ranked.attrs["stunted_threshold"]))
-        moved = None
         relevant = [RAW_PREVALENCE, STUNTED]
     else:
         ranked, used = rank_villages(values, criteria), None
-        moved = sensitivity(values, criteria, int(top_n)) if top_n and not by_score else None
         relevant = [c.key for c in criteria if c.enabled and c.weight > 0]
     automatic = select(ranked, selection, method)
-    adjustments = [Adjustment(a["code"], a["action"], a["reason"]) for a in state.get("adjustments", [])]
-    order = [str(c) for c in ranked.index]
-    chosen = apply_adjustments(automatic, order, adjustments)
-    last_change = {a.code: a for a in adjustments}
+    adjustments = tuple(Adjustment(a["code"], a["action"], a["reason"]) for a in state.get("adjustments", []))
+    chosen = apply_adjustments(automatic, [str(c) for c in ranked.index], list(adjustments))
+    return Ranking(
+        ranked, values, given.observed, given.left_out, list(automatic), list(chosen), adjustments, method, used,
+        tuple(relevant),
+    )  # fmt: skip
+
+
+def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult:
+    """Rank, select and apply the changes by hand; every figure of the page and its exports comes from here.
+
+    The criteria come from :func:`~dashboard.core.scoring.ranking_input`: prevalence shrunk toward the
+    kecamatan, rates on fewer than ``DASHBOARD_MIN_MEASURED`` children and flagged values left out (flagged
+    ones taken back in when ``state["include_flagged"]``); each row says what was left out and why.
+    """
+    district, period = state["district"], state["period"]
+    villages = services.source.villages(district)
+    codes = villages["code"].astype(str).tolist()
+    observations = services.source.observations(district)
+    ranking = rank(services, state)
+    ranked, method, chosen = ranking.ranked, ranking.method, ranking.chosen
+    top_n = state.get("top_n")
+    by_score = state.get("by") == "min_score" and method is Method.WEIGHTED
+    moved = None
+    if method is Method.WEIGHTED and top_n and not by_score:
+        criteria = [Criterion.from_dict(c) for c in state["criteria"]]
+        moved = sensitivity(ranking.values, criteria, int(top_n))
+    used, relevant = ranking.thresholds, list(ranking.relevant)
+    last_change = {a.code: a for a in ranking.adjustments}
+    given = ranking
     info = villages.set_index(villages["code"].astype(str))
     left_out = given.left_out[given.left_out["criterion"].isin(relevant)]
     notes = {str(code): group for code, group in left_out.groupby("code")}
@@ -187,13 +241,10 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
         estimate = given.observed.at[code, PREVALENCE] if PREVALENCE in given.observed else np.nan
         stunted = given.observed.at[code, STUNTED] if STUNTED in given.observed else np.nan
         score = row.get("score", np.nan)
-        change = last_change.get(code)
-        if change is not None and change.action == "add" and code in chosen:
-            status, reason = "added", t("lokus.reason.added", lang, reason=change.reason)
-        elif change is not None and change.action == "remove" and code in automatic:
-            status, reason = "removed", t("lokus.reason.removed", lang, reason=change.reason)
-        elif code in chosen and method is Method.TRAFFIC_LIGHT:
-            status = "selected"
+        status = ranking.status(code)
+        if status in ("added", "removed"):
+            reason = t(f"lokus.reason.{status}", lang, reason=last_change[code].reason)
+        elif status and method is Method.TRAFFIC_LIGHT:
             reason = t(
                 "lokus.reason.light",
                 lang,
@@ -201,13 +252,12 @@ def compute(services: Services, state: dict[str, Any], lang: str) -> LokusResult
                 prevalence=fmt_number(number_or_none(prevalence), lang) + "%",
                 stunted=fmt_int(number_or_none(stunted), lang),
             )
-        elif code in chosen:
-            status = "selected"
+        elif status:
             reason = t(
                 "lokus.reason.score", lang, rank=_rank(row["rank"]), score=fmt_number(number_or_none(score), lang)
             )
         else:
-            status, reason = "", ""
+            reason = ""
         rows.append(
             {
                 "rank": _rank(row["rank"]),  # None without a score (weighted) or a class (traffic light)

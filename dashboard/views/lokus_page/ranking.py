@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
 from dash import html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard.core.scoring import Method
+from dashboard.figures.map_tiers import MAP_PROPS, MapDraw, outputs
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.lokus_page.figures import light_legend, selection_figure
+from dashboard.views.lokus_page.figures import selection_map
 from dashboard.views.lokus_page.model import (
     LokusResult,
     annex_rows,
@@ -23,10 +24,20 @@ from dashboard.views.lokus_page.model import (
     criteria_from,
     criterion_label,
     grid_rows,
+    rank,
     state_from_controls,
 )
 
-__all__ = ["RankingControls", "adjusted_list", "ranked_view", "sensitivity_view", "summary_view"]
+__all__ = [
+    "RankingControls",
+    "adjusted_list",
+    "clicked_row",
+    "map_draw",
+    "map_update",
+    "ranked_view",
+    "sensitivity_view",
+    "summary_view",
+]
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,25 @@ class RankingControls:
     ids: Sequence[dict[str, str]]
     adjustments: list[dict[str, str]] | None
     include_flagged: bool = False
+
+    @classmethod
+    def from_inputs(
+        cls, district: str, period: str | None, method: str, by: str, top_n: int | None, min_score: float | None,
+        light_prevalence: float | None, light_stunted: float | None, include_flagged: bool | None,
+        uses: Sequence[bool], weights: Sequence[float], directions: Sequence[str], norms: Sequence[str],
+        adjustments: list[dict[str, str]] | None, ids: Sequence[dict[str, str]],
+    ) -> RankingControls:  # fmt: skip
+        """The controls in the order of the page's callbacks' inputs (the criteria's ids, a state, last)."""
+        return cls(district, period, method, by, top_n, min_score, light_prevalence, light_stunted, uses, weights,
+                   directions, norms, ids, adjustments, bool(include_flagged))  # fmt: skip
+
+    def state(self) -> dict[str, Any]:
+        """The page's state (:func:`~dashboard.views.lokus_page.model.state_from_controls`) from the controls."""
+        criteria = criteria_from(self.uses, self.weights, self.directions, self.norms, self.ids)
+        return state_from_controls(
+            self.district, self.period or "", self.method, self.by, self.top_n, self.min_score, self.light_prevalence,
+            self.light_stunted, criteria, self.adjustments or [], self.include_flagged,
+        )  # fmt: skip
 
 
 def sensitivity_view(result: LokusResult, state: dict[str, Any], lang: str) -> Any:
@@ -71,8 +101,8 @@ def sensitivity_view(result: LokusResult, state: dict[str, Any], lang: str) -> A
 
 
 def summary_view(services: Services, result: LokusResult, state: dict[str, Any], lang: str) -> Any:
-    """How many villages are chosen, how complete the period's data is (warned when below the threshold), and
-    with the traffic-light method the map's legend."""
+    """How many villages are chosen and how complete the period's data is (warned when below the threshold); the
+    map's legend is under the map (:func:`map_update`)."""
     text, complete = completeness_text(result.completeness, services.settings.min_completeness, lang)
     traffic = state["method"] == str(Method.TRAFFIC_LIGHT)
     count = t("lokus.summary.light" if traffic else "lokus.summary", lang, selected=len(result.selected),
@@ -85,23 +115,18 @@ def summary_view(services: Services, result: LokusResult, state: dict[str, Any],
         ),
         html.Div(count, id=ID.LOKUS_COUNT, className="small"),
     ]
-    if traffic:
-        parts.append(light_legend(result, lang))
     return html.Div(parts)
 
 
 def ranked_view(
     services: Services, controls: RankingControls, opened: dict[str, Any] | None, lang: str
 ) -> tuple[Any, ...]:
-    """Grid rows, map, summary, sensitivity and the ``current`` store, all from one :func:`compute`."""
+    """Grid rows, summary, sensitivity and the ``current`` store, all from one :func:`compute` (the map has its
+    own callback, :func:`map_update`, so that a new weight sends the map one byte per village, not the grid)."""
     district, period = controls.district, controls.period
     if not district or not period:
-        return [], go.Figure(), dbc.Alert(t("lokus.no_data", lang), color="warning"), None, None
-    criteria = criteria_from(controls.uses, controls.weights, controls.directions, controls.norms, controls.ids)
-    state = state_from_controls(
-        district, period, controls.method, controls.by, controls.top_n, controls.min_score, controls.light_prevalence,
-        controls.light_stunted, criteria, controls.adjustments or [], controls.include_flagged,
-    )  # fmt: skip
+        return [], dbc.Alert(t("lokus.no_data", lang), color="warning"), None, None
+    state = controls.state()
     result = compute(services, state, lang)
     summary = summary_view(services, result, state, lang)
     current = {
@@ -112,7 +137,6 @@ def ranked_view(
     }
     return (
         grid_rows(result, lang),
-        selection_figure(services, district, result, lang),
         summary,
         sensitivity_view(result, state, lang),
         current,
@@ -138,3 +162,36 @@ def adjusted_list(
     changed = [*(adjustments or []), {"code": row["code"], "action": action, "reason": (reason or "").strip()}]
     label = t("lokus.adjust.add" if action == "add" else "lokus.adjust.remove", lang)
     return changed, t("lokus.adjust.done", lang, village=row["desa"], action=label.lower())
+
+
+def map_draw(services: Services, controls: RankingControls, lang: str) -> MapDraw:
+    """The selection map for the controls: :func:`~dashboard.views.lokus_page.model.rank` (no sensitivity, no
+    text), then its classes, outlines and legends."""
+    period = controls.period or ""
+    ranking = rank(services, controls.state()) if period else None
+    return selection_map(services, controls.district, period, ranking, lang)
+
+
+def map_update(
+    services: Services, controls: RankingControls, drawn: dict[str, Any] | None, lang: str
+) -> tuple[Any, ...]:
+    """The map's props (:data:`~dashboard.figures.map_tiers.MAP_PROPS`) that changed since ``drawn`` (the keys of
+    what the page shows), the legend when the colours changed, and the new keys. A new weight, threshold, method
+    or change by hand sends the class bytes, outlines and legends; a new period the hover texts too; a new
+    district the geometry's URL and codes. Nothing changed (Dash calls again when a control is set to the value it
+    had, as the page does while it opens): nothing is sent."""
+    if not controls.district:
+        raise PreventUpdate
+    draw = map_draw(services, controls, lang)
+    changes = draw.changes(drawn)
+    if not changes:
+        raise PreventUpdate
+    return (*outputs(changes, MAP_PROPS, no_update), changes.get("legend", no_update), draw.keys())
+
+
+def clicked_row(code: str | None) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """A village clicked on the map becomes the grid's chosen row (what *add* and *remove* act on, as a click on
+    the row does), scrolled into view. The grid's rows are keyed by code (``getRowId``)."""
+    if not code:
+        raise PreventUpdate
+    return {"ids": [code]}, {"rowId": code}
