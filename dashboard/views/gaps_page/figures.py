@@ -71,7 +71,7 @@ def _geojson_url(services: Services, district: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """A hover written for plotly's markup (``<b>``, ``<br>``, escaped names) as the map component's plain text.
+    r"""A hover written for plotly's markup (``<b>``, ``<br>``, escaped names) as the map component's plain text.
 
     >>> plain_text("<b>Desa &amp; Co</b><br>12%")
     'Desa & Co\n12%'
