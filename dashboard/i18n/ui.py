@@ -56,6 +56,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Peramban ini tidak dapat menggambar peta (WebGL tidak aktif).",
         "This browser cannot draw the map (WebGL is off).",
     ),
+    "map.component.gesture_window": (
+        "Tekan Ctrl sambil menggulir untuk memperbesar peta",
+        "Hold Ctrl while scrolling to zoom the map",
+    ),
+    "map.component.gesture_mac": (
+        "Tekan ⌘ sambil menggulir untuk memperbesar peta",
+        "Hold ⌘ while scrolling to zoom the map",
+    ),
+    "map.component.gesture_mobile": ("Geser peta dengan dua jari", "Use two fingers to move the map"),
     "map.component.loading": ("Memuat peta desa…", "Loading the village map…"),
     "map.component.mark_unreliable": ("Tidak andal (sedikit balita diukur)", "Unreliable (few children measured)"),
     "map.export.source": ("Sumber: Lokus, data {district}, {period}", "Source: Lokus, data of {district}, {period}"),

@@ -39,7 +39,8 @@ from dashboard.public.painting import HATCH, NO_REPORT, Painting
 __all__ = ["SHA256", "boundaries_path", "boundary_geojson", "bounds", "class_bytes", "map_props", "palette"]
 
 SHA256: Final = re.compile(r"[0-9a-f]{64}")
-_COMPONENT_LABELS: Final = ("zoom_in", "zoom_out", "reset_view", "download_png", "load_error", "no_webgl")
+_COMPONENT_LABELS: Final = ("zoom_in", "zoom_out", "reset_view", "download_png", "load_error", "no_webgl",
+                             "gesture_window", "gesture_mac", "gesture_mobile")  # fmt: skip
 
 
 def palette(painting: Painting) -> list[str]:
@@ -124,6 +125,8 @@ def map_props(painting: Painting, view: Published, sha256: str, lang: str, *,
         "classes": class_bytes(painting),
         "palette": palette(painting),
         "no_data_colour": svg.NO_REPORT_FILL,
+        "hatched_classes": [len(painting.colours)],  # hidden values, hatched as on the SVG
+        "cooperative_gestures": True,  # a phone's page scrolls under one finger; two move the map
         "hover_text": {area.code: area.title for area in painting.areas},
         "bounds": bounds(view, painting.level),
         "labels": labels,

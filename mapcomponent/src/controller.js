@@ -10,6 +10,7 @@ import {NO_DATA, decodeClasses, markBits, markState, MARKS} from './classes.js';
 import {composeExport} from './exportImage.js';
 import {
   BASEMAP,
+  CLASS_HATCH_LAYER,
   FILL,
   HATCH,
   HATCH_LAYER,
@@ -20,6 +21,7 @@ import {
   OVERVIEW_SOURCE,
   SOURCE,
   baseStyle,
+  classHatchOpacity,
   basemapLayer,
   basemapSource,
   fillColour,
@@ -32,7 +34,7 @@ import {
 } from './style.js';
 
 // Bottom to top, after the background and any basemap; a layer absent from the map is skipped.
-const LAYER_ORDER = [OVERVIEW_FILL, FILL, HATCH_LAYER, 'kecamatan-line', OVERVIEW_LINE, ...MARKS.map(markLayer)];
+const LAYER_ORDER = [OVERVIEW_FILL, FILL, CLASS_HATCH_LAYER, HATCH_LAYER, 'kecamatan-line', OVERVIEW_LINE, ...MARKS.map(markLayer)];
 const DEFAULT_TILE_LAYER = 'desa';
 
 export const DEFAULT_LABELS = {
@@ -47,6 +49,9 @@ export const DEFAULT_LABELS = {
   mark_flagged: 'Ditandai',
   mark_added: 'Ditambahkan manual',
   mark_selected: 'Dipilih',
+  gesture_window: 'Tekan Ctrl sambil menggulir untuk memperbesar peta',
+  gesture_mac: 'Tekan ⌘ sambil menggulir untuk memperbesar peta',
+  gesture_mobile: 'Geser peta dengan dua jari',
 };
 
 const DEFAULT_NO_DATA = '#d9d9d9';
@@ -200,7 +205,14 @@ export class LokusMapController {
       pitchWithRotate: false,
       touchPitch: false,
       renderWorldCopies: false,
-      locale: {'Map.Title': labels.map},
+      locale: {
+        'Map.Title': labels.map,
+        'CooperativeGesturesHandler.WindowsHelpText': labels.gesture_window,
+        'CooperativeGesturesHandler.MacHelpText': labels.gesture_mac,
+        'CooperativeGesturesHandler.MobileHelpText': labels.gesture_mobile,
+      },
+      // On a phone page that scrolls, one finger scrolls the page and two move the map (Ctrl + wheel zooms).
+      cooperativeGestures: Boolean(props.cooperative_gestures),
       fitBoundsOptions: {padding: PADDING},
     };
     this.userMoved = Boolean(saved);
@@ -303,6 +315,11 @@ export class LokusMapController {
         this.setVillages(props);
       }
       if (changed('kecamatan_geojson_url')) this.setKecamatan(props.kecamatan_geojson_url);
+      if (!sameList(props.hatched_classes, previous.hatched_classes) && this.map.getLayer(CLASS_HATCH_LAYER)) {
+        const hatched = props.hatched_classes || [];
+        this.map.setPaintProperty(CLASS_HATCH_LAYER, 'fill-opacity', classHatchOpacity(hatched));
+        this.map.setLayoutProperty(CLASS_HATCH_LAYER, 'visibility', hatched.length ? 'visible' : 'none');
+      }
       if (!sameList(props.palette, previous.palette) || changed('no_data_colour')) {
         const colour = fillColour(props.palette, props.no_data_colour || DEFAULT_NO_DATA);
         for (const layer of [FILL, OVERVIEW_FILL]) {
@@ -457,7 +474,9 @@ export class LokusMapController {
         return setData(...args);
       };
     }
-    for (const layer of villageLayers(props.palette, props.no_data_colour || DEFAULT_NO_DATA, props.tile_url, where)) {
+    const layers = villageLayers(props.palette, props.no_data_colour || DEFAULT_NO_DATA, props.tile_url,
+      {...where, hatched: props.hatched_classes});
+    for (const layer of layers) {
       map.addLayer(layer);
     }
     this.forgetStates();

@@ -22,6 +22,14 @@ export const MARK_STYLES = {
 };
 
 export const HATCH_LAYER = 'mark-added-hatch';
+export const CLASS_HATCH_LAYER = 'class-hatch';
+
+// The hatch over villages whose class is listed (e.g. values hidden to protect small counts, as the public SVG
+// hatches them): opacity 1 for those classes, 0 for the others.
+export function classHatchOpacity(classes) {
+  if (!classes || classes.length === 0) return 0;
+  return ['match', ['to-number', ['coalesce', ['feature-state', 'cls'], NO_DATA]], classes, 1, 0];
+}
 export const markLayer = (name) => `mark-${name}`;
 
 const whenState = (key) => ['case', ['boolean', ['feature-state', key], false], 1, 0];
@@ -87,6 +95,13 @@ export function villageLayers(palette, noData, tileUrl, where = {}) {
         'fill-opacity': fillOpacity(tileUrl),
         'fill-outline-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#000000', '#ffffff'],
       },
+    }),
+    place({
+      id: CLASS_HATCH_LAYER,
+      type: 'fill',
+      source: SOURCE,
+      layout: {'fill-sort-key': 2, visibility: where.hatched && where.hatched.length ? 'visible' : 'none'},
+      paint: {'fill-pattern': HATCH, 'fill-opacity': classHatchOpacity(where.hatched), 'fill-antialias': false},
     }),
     place({
       id: HATCH_LAYER,

@@ -93,7 +93,7 @@ def _tile(projected: gpd.GeoDataFrame, z: int, x: int, y: int) -> bytes | None:
     return encoded
 
 
-def _app(region: Region, *, tiles: bool, sparse: bool = False) -> Dash:
+def _app(region: Region, *, tiles: bool, sparse: bool = False, hatched: list[int] | None = None) -> Dash:
     """``sparse``: the page sends no class for the last (smallest) village, as for a village without data."""
     app = Dash(__name__)
     villages, kecamatan = region.villages, region.kecamatan
@@ -136,6 +136,7 @@ def _app(region: Region, *, tiles: bool, sparse: bool = False) -> Dash:
                 overview_maxzoom=OVERVIEW_UNTIL,
                 palette=PALETTE,
                 no_data_colour=NO_DATA_COLOUR,
+                hatched_classes=hatched,
                 bounds=[float(v) for v in villages.total_bounds],
                 view_revision="uji",
                 style={"height": "560px", "width": "900px"},
@@ -263,4 +264,27 @@ def test_cmp021_overview_hover_text_and_villages_without_class_in_no_data_colour
     first_village = str(region.villages["code"].iloc[0])
     _zoom_to(dash_duo, region, first_village, 12.0)
     assert _close(_pixel(dash_duo, region, first_village), PALETTE[0])
+    assert dash_duo.get_logs() == []
+
+
+# The distinct colours in a 24 x 24 pixel block around a point of the map (the hatch is a line every 8 px).
+BLOCK = (
+    HOOK + " const m = hook.map; m.redraw(); const p = m.project([arguments[1], arguments[2]]);"
+    " const r = m.getPixelRatio(); const c = document.createElement('canvas'); c.width = 24; c.height = 24;"
+    " const g = c.getContext('2d'); g.drawImage(m.getCanvas(), Math.round(p.x * r) - 12, Math.round(p.y * r) - 12,"
+    " 24, 24, 0, 0, 24, 24); const d = g.getImageData(0, 0, 24, 24).data; const seen = new Set();"
+    " for (let i = 0; i < d.length; i += 4) seen.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]); return seen.size;"
+)
+
+
+def test_cmp022_hatched_classes_are_hatched_over_their_colour(dash_duo: Any) -> None:
+    region = _region()
+    dash_duo.start_server(_app(region, tiles=False, hatched=[0]))
+    dash_duo.wait_for_element(f'#{MAP}[data-ready="true"]', timeout=30)
+    hatched = str(region.villages["code"].iloc[0])  # class 0
+    plain = str(region.villages["code"].iloc[1])  # class 1
+    _zoom_to(dash_duo, region, hatched, 13.5)
+    assert dash_duo.driver.execute_script(BLOCK, MAP, *region.points[hatched]) >= 2
+    _zoom_to(dash_duo, region, plain, 13.5)
+    assert dash_duo.driver.execute_script(BLOCK, MAP, *region.points[plain]) == 1
     assert dash_duo.get_logs() == []

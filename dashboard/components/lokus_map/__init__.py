@@ -147,6 +147,7 @@ _PROPS = [
     "classes",
     "palette",
     "no_data_colour",
+    "hatched_classes",
     "bivariate",
     "marks",
     "hover_text",
@@ -159,6 +160,7 @@ _PROPS = [
     "tile_url",
     "tile_attribution",
     "labels",
+    "cooperative_gestures",
     "loading_text",
     "export_request",
     "export_title",
@@ -197,6 +199,8 @@ class LokusMap(Component):
     - ``palette`` (list of ``'#rrggbb'``): the colour of class ``i`` is ``palette[i]``; a class without a colour is
       drawn as no data. Changing the palette touches no village.
     - ``no_data_colour`` (``'#rrggbb'``, default ``'#d9d9d9'``): villages with class 255 or without a class.
+    - ``hatched_classes`` (list of int, optional): classes drawn hatched over their colour, e.g. values hidden to
+      protect small counts (the public site's SVG hatches them too).
     - ``bivariate`` (dict, optional): ``{"size": n, "x_label": str, "y_label": str}`` when ``palette`` holds
       ``n * n`` colours indexed ``y * n + x`` (:func:`bivariate_classes`); the exported legend draws the grid.
 
@@ -224,7 +228,10 @@ class LokusMap(Component):
     Texts: ``labels`` (dict) overrides the controls' and messages' texts, so they follow the UI's language: keys
     ``map`` (the map's accessible name), ``zoom_in``, ``zoom_out``, ``reset_view``, ``download_png``,
     ``load_error``, ``no_webgl``, and ``mark_unreliable``, ``mark_flagged``, ``mark_added``, ``mark_selected``
-    (the exported legend's words for the marks). ``loading_text`` (str): shown over the map until the boundaries
+    (the exported legend's words for the marks), ``gesture_window``, ``gesture_mac``, ``gesture_mobile`` (the
+    hints of ``cooperative_gestures``). ``cooperative_gestures`` (bool, read when the map is created): on a
+    page that scrolls (a phone), one finger scrolls the page and two move the map; Ctrl + wheel zooms.
+    ``loading_text`` (str): shown over the map until the boundaries
     have loaded and the first classes are drawn.
 
     PNG export
@@ -272,6 +279,7 @@ class LokusMap(Component):
         classes: str | None = None,
         palette: Sequence[str] | None = None,
         no_data_colour: str | None = None,
+        hatched_classes: Sequence[int] | None = None,
         bivariate: Mapping[str, Any] | None = None,
         marks: Mapping[str, Mark | Sequence[Mark]] | None = None,
         hover_text: Mapping[str, str] | None = None,
@@ -284,6 +292,7 @@ class LokusMap(Component):
         tile_url: str | None = None,
         tile_attribution: str | None = None,
         labels: Mapping[str, str] | None = None,
+        cooperative_gestures: bool | None = None,
         loading_text: str | None = None,
         export_request: int | None = None,
         export_title: str | None = None,
