@@ -156,4 +156,3 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.bivariate.no_data": ("Tanpa salah satu nilai", "Either value missing"),
     "gaps.map.title": ("{subject}, {period}", "{subject}, {period}"),
 }
-
