@@ -204,7 +204,7 @@ def prepare_geojson(
         When ``code`` or a column of ``properties`` is missing from ``frame``.
     """
     properties = DEFAULT_PROPERTIES if properties is None else properties
-    columns = ["code", *properties]
+    columns = ["code", *(column for column in properties if column != "code")]  # code is always there
     missing = [column for column in columns if column not in frame.columns]
     if missing:
         raise KeyError(f"prepare_geojson needs the columns {missing}; the frame has {list(frame.columns)}")

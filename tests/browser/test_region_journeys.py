@@ -12,7 +12,7 @@ from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.views.region_page.model import PREVALENCE_EDGES, band_colours
 from tests.auth_helpers import start_signed_in
-from tests.browser_helpers import click_map, external_requests, failed_requests
+from tests.browser_helpers import click_map, external_requests, failed_requests, wait_for_script
 from tests.levels.helpers import check, import_kabupaten, messages
 from tests.levels.test_lev010_kabupaten_series import SERIES  # the same NTB series, names written three ways
 
@@ -215,4 +215,20 @@ def test_reg004_villages_appear_from_district_zoom_through_the_apps_tiles(dash_d
         code,
     )
     assert found
+
+    # Zoomed out, the kabupaten is filled; clicking it offers its village map, which opens on the main page.
+    centre = villages.dissolve().representative_point().iloc[0]
+    dash_duo.driver.execute_script(
+        f"{HOOK} hook.idleAfterMove = false; hook.map.once('idle', () => {{ hook.idleAfterMove = true; }});"
+        " hook.map.jumpTo({center: [arguments[1], arguments[2]], zoom: 7});",
+        MAP,
+        centre.x,
+        centre.y,
+    )
+    wait_for_script(dash_duo, f"{HOOK} return hook.idleAfterMove;", MAP, timeout=30)
+    click_map(dash_duo, MAP, centre.x, centre.y)
+    dash_duo.wait_for_contains_text("#region-opened", "Kabupaten Contoh", timeout=15)
+    dash_duo.wait_for_element("#region-open:not(.d-none)", timeout=10).click()
+    wait_for_script(dash_duo, "return window.location.pathname === '/';", timeout=20)
+    dash_duo.wait_for_element('#map-graph[data-ready="true"]', timeout=40)
     assert dash_duo.get_logs() == []

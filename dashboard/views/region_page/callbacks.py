@@ -304,6 +304,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
 
     @app.callback(
         Output(ID.REGION_OPENED, "children"),
+        Output(ID.REGION_OPEN, "value"),
+        Output(ID.REGION_OPEN, "className"),
         Input(ID.REGION_MAP, "click_timestamp"),
         State(ID.REGION_MAP, "click_code"),
         State(ID.REGION_MAP, "click_layer"),
@@ -315,7 +317,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def opened(_: int, code: object, layer: object, region: str, level: str, indicator: str | None,
-               period: str | None, lang: str) -> Any:  # fmt: skip
+               period: str | None, lang: str) -> tuple[Any, str | None, str]:  # fmt: skip
         region = _allowed(services, region, lang)
         level = _level(region, level)
         within = _within(region)
@@ -325,7 +327,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         figures = region_figures(services, actor, level, within, indicator, period)
         rows = figures[figures["code"] == code]
         if rows.empty:
-            return html.P(t("region.opened.none", lang, code=code))
+            return html.P(t("region.opened.none", lang, code=code)), None, "d-none"
         lines: list[Any] = [html.H3(str(rows["name"].iloc[0]), className="h6")]
         for row in rows.itertuples(index=False):
             shown = map_figures(rows, str(row.origin), indicator, lang).rows[0]
@@ -333,9 +335,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                                  shown["interval"], html.Br(), shown["counts"]]))  # fmt: skip
         districts = {d.code for d in services.source.districts()}  # only what the reader may read
         if level == LEVEL and code in districts:
-            lines.append(dbc.Button(t("region.open", lang), id=ID.REGION_OPEN, color="primary", size="sm",
-                                    value=code))  # fmt: skip
-        return html.Div(lines)
+            return html.Div(lines), code, ""
+        return html.Div(lines), None, "d-none"
 
     @app.callback(
         Output(ID.MAP_STATE, "data", allow_duplicate=True),

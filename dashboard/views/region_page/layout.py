@@ -30,11 +30,12 @@ def _labelled(label: str, control: Any, control_id: str) -> html.Div:
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     actor = current_actor() or ANONYMOUS
     options = region_options(services, actor, lang)
-    if not options:
-        return dbc.Container(dbc.Alert(t("region.none", lang), color="info"), fluid=True)
+    # With nothing to show the page says why; its parts stay in the layout, hidden, so every callback has its
+    # components (and answers nothing without a region).
+    notice = None if options else dbc.Alert(t("region.none", lang), color="info")
     controls = [
-        _labelled(t("region.choose", lang), dcc.Dropdown(id=ID.REGION, options=options, value=options[0]["value"],
-                                                         clearable=False), ID.REGION),
+        _labelled(t("region.choose", lang), dcc.Dropdown(id=ID.REGION, options=options, clearable=False,
+                                                         value=options[0]["value"] if options else None), ID.REGION),
         _labelled(t("region.level", lang), dbc.RadioItems(id=ID.REGION_LEVEL, options=[], value=None),
                   ID.REGION_LEVEL),
         _labelled(t("control.indicator", lang), dcc.Dropdown(id=ID.REGION_INDICATOR, clearable=False),
@@ -46,7 +47,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                                           placeholder=t("region.compare.none", lang)),
                   ID.REGION_COMPARE),
     ]  # fmt: skip
-    return dbc.Container(
+    body = html.Div(
         [
             dcc.Interval(id=ID.REGION_TILES_POLL, interval=TILE_POLL_MS, disabled=True),
             dbc.Row(
@@ -74,7 +75,20 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         ],
                         lg=6,
                     ),
-                    dbc.Col(loading(html.Div(t("region.click_hint", lang), id=ID.REGION_OPENED)), lg=3),
+                    dbc.Col(
+                        [
+                            loading(html.Div(t("region.click_hint", lang), id=ID.REGION_OPENED)),
+                            # Shown for a kabupaten/kota whose village map the reader has (callbacks.opened).
+                            dbc.Button(
+                                t("region.open", lang),
+                                id=ID.REGION_OPEN,
+                                color="primary",
+                                size="sm",
+                                className="d-none",
+                            ),
+                        ],
+                        lg=3,
+                    ),
                 ],
                 className="g-3",
             ),
@@ -86,5 +100,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 className="g-3 mt-2",
             ),
         ],
-        fluid=True,
+        hidden=not options,
     )
+    return dbc.Container([notice, body], fluid=True)
