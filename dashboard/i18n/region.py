@@ -33,8 +33,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{indicator} by district, {region}, {period}",
     ),
     "region.click_hint": (
-        "Klik sebuah kabupaten/kota di peta untuk melihat angkanya dan membuka peta desanya.",
-        "Click a district on the map to see its figures and open its village map.",
+        "Klik sebuah wilayah di peta untuk melihat angkanya; kabupaten/kota yang data desanya ada dapat dibuka di "
+        "halaman Peta.",
+        "Click an area on the map to see its figures; a district with village data can be opened on the Map page.",
+    ),
+    "region.legend": ("Kelas tetap (ambang WHO untuk prevalensi)", "Fixed classes (WHO thresholds for prevalence)"),
+    "region.counts": ("{numerator} dari {denominator}", "{numerator} of {denominator}"),
+    "region.no_figures.puskesmas": (
+        "Belum ada angka per puskesmas. Impor daftar puskesmas (kode_puskesmas, nama_puskesmas, kode_desa) lalu angka "
+        "per puskesmas (kolom kode_puskesmas) di halaman Data.",
+        "No figures per puskesmas yet. Import the puskesmas list (kode_puskesmas, nama_puskesmas, kode_desa), then "
+        "figures per puskesmas (a kode_puskesmas column) on the Data page.",
     ),
     "region.band.0": ("sangat rendah", "very low"),
     "region.band.1": ("rendah", "low"),
@@ -75,6 +84,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kecamatan and puskesmas figures are drawn on their own areas, never spread onto villages; the village map "
         "is on the Map page.",
     ),
-    "region.opened.none": ("Tidak ada angka untuk {code} pada pilihan ini.", "No figure for {code} in this choice."),
+    "region.opened.none": ("Tidak ada angka untuk {name} pada pilihan ini.", "No figure for {name} in this choice."),
     "region.open": ("Buka peta desa kabupaten/kota ini", "Open this district's village map"),
 }

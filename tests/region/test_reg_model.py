@@ -38,8 +38,8 @@ KALTIM = Actor(4, "kaltim", Role.PIMPINAN, ("64",))
 
 
 def _id(value: float) -> str:
-    """One decimal with a decimal comma, as the Indonesian UI writes it."""
-    return f"{value:.1f}".replace(".", ",")
+    """One decimal with a decimal comma and a true minus sign, as the Indonesian UI writes it."""
+    return f"{value:.1f}".replace(".", ",").replace("-", "\u2212")
 
 
 @pytest.fixture
@@ -62,9 +62,9 @@ def test_reg010_readers_see_their_own_regions_only(services: Services) -> None:
     # An administrator reads every province: the national map is offered first.
     assert [o["value"] for o in region_options(services, ADMIN, "id")][:2] == ["id", "52"]
     # Figures of a kabupaten outside the reader's areas never leave the server.
-    figures = region_figures(services, LOTIM, "kabupaten", "52", "stunting", "2024")  # type: ignore[arg-type]
+    figures = region_figures(services, LOTIM, "kabupaten", "52", "stunting", "2024")
     assert figures["code"].tolist() == ["52.03"]
-    assert region_figures(services, KALTIM, "kabupaten", "52", "stunting", "2024").empty  # type: ignore[arg-type]
+    assert region_figures(services, KALTIM, "kabupaten", "52", "stunting", "2024").empty
 
 
 @pytest.mark.parametrize(
@@ -77,8 +77,8 @@ def test_reg011_bands_are_fixed_per_kind(indicator: str, edges: tuple[float, ...
 
 
 def test_reg012_change_is_newcombe_per_kabupaten(services: Services) -> None:
-    now = region_figures(services, NTB, "kabupaten", "52", "stunting", "2024")  # type: ignore[arg-type]
-    before = region_figures(services, NTB, "kabupaten", "52", "stunting", "2023")  # type: ignore[arg-type]
+    now = region_figures(services, NTB, "kabupaten", "52", "stunting", "2024")
+    before = region_figures(services, NTB, "kabupaten", "52", "stunting", "2023")
     rows = {row["code"]: row for row in change_table(now, before, "imported", "stunting", "id")}
     assert set(rows) == {"52.03", "52.06"}
     _, low, high = newcombe_interval(812, 3120, 790, 3251)

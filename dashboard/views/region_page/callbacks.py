@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -16,11 +17,14 @@ from dashboard.core.codes import Level
 from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
 from dashboard.core.periods import period_label
 from dashboard.data.layers import LayerError, layer_frame
+from dashboard.data.levels import known_regions
 from dashboard.data.source import District
+from dashboard.figures.map import NO_DATA_COLOUR
+from dashboard.geo import Bounds, view_for_bounds
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services, may_read
-from dashboard.tiles import TileState, tiles_status
+from dashboard.tiles import MIN_ZOOM, TileState, tiles_status
 from dashboard.views.layers_route import layer_path, tiles_path
 from dashboard.views.region_page.model import (
     NATIONAL,
@@ -71,12 +75,21 @@ def _table(rows: list[dict[str, str]], columns: list[tuple[str, str]], caption: 
 
 
 def _legend(indicator: str, lang: str) -> Any:
-    swatches = [(colour, label) for colour, label in zip(band_colours(indicator), band_labels(indicator, lang),
-                                                         strict=True)]  # fmt: skip
-    swatches.append(("#d9d9d9", t("legend.no_data", lang)))
-    return html.Ul(
-        [html.Li([html.Span(className="swatch", style={"background": colour}), label]) for colour, label in swatches],
-        className="legend-list",
+    """The fixed bands with their colours, then no data, in the main page's legend markup (``assets/lokus.css``)."""
+    swatches = list(zip(band_colours(indicator), band_labels(indicator, lang), strict=True))
+    swatches.append((NO_DATA_COLOUR, t("legend.no_data", lang)))
+    return html.Div(
+        [html.Div(t("region.legend", lang), className="legend-title")]
+        + [
+            html.Div(
+                [
+                    html.Span(className="legend-swatch", style={"backgroundColor": colour}),
+                    html.Span(label, className="legend-range"),
+                ],
+                className="legend-entry",
+            )
+            for colour, label in swatches
+        ]
     )
 
 
@@ -91,6 +104,25 @@ def _title(title: str, region: str, lang: str) -> Any:
 def _readable(services: Services, actor: Actor) -> Any:
     districts = {district.code: district for district in services.store.districts()} if services.store else {}
     return lambda code: may_read(actor, districts.get(code, District(code, code)))
+
+
+def _unit_name(services: Services, code: str) -> str:
+    """A region's name for a message (the boundaries' or the official list's), the code only when nothing has one."""
+    store = services.store
+    if store is None:
+        return code
+    regions = services.cached("region.known", "", lambda: known_regions(store))
+    found = regions.loc[regions["code"] == code, "name"]
+    return str(found.iloc[0]) if len(found) else code
+
+
+def _villages_from(bounds: list[float] | None) -> float:
+    """The zoom from which villages replace the filled units: the tiles' first zoom, or one past the region's fit
+    when a small region (one kabupaten) opens closer than that, so it always opens on its own units."""
+    if bounds is None:
+        return float(MIN_ZOOM)
+    _, fit = view_for_bounds(Bounds(*bounds))
+    return float(max(MIN_ZOOM, math.ceil(fit) + 1))
 
 
 def _level(region: str, level: object) -> str:
@@ -189,6 +221,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.REGION_MAP, "overview_hover_text"),
         Output(ID.REGION_MAP, "palette"),
         Output(ID.REGION_MAP, "bounds"),
+        Output(ID.REGION_MAP, "overview_maxzoom"),
         Output(ID.REGION_MAP, "view_revision"),
         Output(ID.REGION_MAP, "export_title"),
         Output(ID.REGION_MAP, "export_legend"),
@@ -226,17 +259,18 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         title = t(title_key, lang, indicator=label, region=name, period=period_label(period, lang))
         unit = t(f"region.level.{level}", lang)
         origin_options = [{"label": t(f"levels.origin.{o}", lang), "value": o} for o in present]
-        columns = [("name", unit), ("value", label), ("interval", t("region.col.interval", lang)),
+        columns = [("name", unit), ("value", label), ("interval_cell", t("region.col.interval", lang)),
                    ("counts", t("region.col.counts", lang))]  # fmt: skip
         table = _table(shown.rows, columns, t("region.table", lang, unit=unit.lower(),
                                               origin=t(f"levels.origin.{origin}", lang))
-                       if origin else t("region.no_figures", lang))  # fmt: skip
+                       if origin else t(f"region.no_figures.{level}" if level == "puskesmas" else "region.no_figures",
+                                        lang))  # fmt: skip
         change: Any = ""
         if compare and compare != period and origin:
             before = region_figures(services, actor, level, within, indicator, compare)
             rows = change_table(figures, before, origin, indicator, lang)
             change_columns = [
-                ("name", t("region.col.name", lang)),
+                ("name", unit),
                 ("before", period_label(compare, lang)),
                 ("now", period_label(period, lang)),
                 ("change", t("region.col.change", lang)),
@@ -246,6 +280,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
             change = _table(rows, change_columns, t("region.change", lang, before=period_label(compare, lang),
                                                     now=period_label(period, lang)))  # fmt: skip
         colours = band_colours(indicator)
+        bounds = _bounds(services, actor, level, region)
         legend = [[c, lbl] for c, lbl in zip(colours, band_labels(indicator, lang), strict=True)]
         source = t("region.source", lang, origin=t(f"levels.origin.{origin}", lang) if origin else "—")
         return (
@@ -254,7 +289,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
             shown.classes,
             shown.hover,
             colours,
-            _bounds(services, actor, level, region),
+            bounds,
+            _villages_from(bounds),
             f"{region}|{level}",
             title,
             legend,
@@ -321,22 +357,26 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         region = _allowed(services, region, lang)
         level = _level(region, level)
         within = _within(region)
-        if not isinstance(code, str) or layer != "overview" or indicator not in CATALOGUE or not period:
+        if not isinstance(code, str) or layer not in ("overview", "villages") or indicator not in CATALOGUE:
+            raise PreventUpdate
+        if not period:
             raise PreventUpdate
         actor = _actor()
-        figures = region_figures(services, actor, level, within, indicator, period)
+        # A village (drawn from district zoom on) answers with its own figure and opens its district.
+        unit_level: Level | str = Level.DESA if layer == "villages" else level
+        figures = region_figures(services, actor, unit_level, within, indicator, period)
         rows = figures[figures["code"] == code]
+        district = code[:5] if unit_level in (LEVEL, Level.DESA) else ""
+        districts = {d.code for d in services.source.districts()}  # only what the reader may read
+        button = (district, "") if district in districts else (None, "d-none")
         if rows.empty:
-            return html.P(t("region.opened.none", lang, code=code)), None, "d-none"
+            return html.P(t("region.opened.none", lang, name=_unit_name(services, code))), *button
         lines: list[Any] = [html.H3(str(rows["name"].iloc[0]), className="h6")]
         for row in rows.itertuples(index=False):
             shown = map_figures(rows, str(row.origin), indicator, lang).rows[0]
             lines.append(html.P([html.Strong(t(f"levels.origin.{row.origin}", lang) + ": "), shown["value"], " ",
                                  shown["interval"], html.Br(), shown["counts"]]))  # fmt: skip
-        districts = {d.code for d in services.source.districts()}  # only what the reader may read
-        if level == LEVEL and code in districts:
-            return html.Div(lines), code, ""
-        return html.Div(lines), None, "d-none"
+        return html.Div(lines), *button
 
     @app.callback(
         Output(ID.MAP_STATE, "data", allow_duplicate=True),

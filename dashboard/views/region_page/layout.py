@@ -63,7 +63,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 labels=map_labels(lang),
                                 loading_text=t("map.component.loading", lang),
                                 no_data_colour="#d9d9d9",
-                                overview_maxzoom=MIN_ZOOM,  # kabupaten below, villages from the tiles' first zoom
                                 tiles_minzoom=MIN_ZOOM,
                                 tiles_maxzoom=MAX_ZOOM,
                                 tile_url=services.settings.tile_url or None,

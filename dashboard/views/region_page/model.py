@@ -51,6 +51,7 @@ NATIONAL = "id"  # the region value of all Indonesia
 DEMO_PROVINCE = "99"  # the fictional demo district's province (see dashboard.data.source)
 PREVALENCE_EDGES = (2.5, 10.0, 20.0, 30.0)  # WHO/UNICEF public-health thresholds, %
 COVERAGE_EDGES = (20.0, 40.0, 60.0, 80.0)
+MINUS = "\u2212"  # a negative change written with a true minus sign, as the main page writes it
 
 
 def readable_code(actor: Actor, code: str, demo: set[str]) -> bool:
@@ -143,6 +144,8 @@ def region_figures(
     key = f"{level}|{within or NATIONAL}|{indicator}|{period}"
     figures = services.cached("region.figure", key, lambda: level_figure(store, level, within, indicator, period))
     demo = {district.code for district in services.source.districts() if district.is_demo}
+    if within is None:  # all Indonesia: the fictional demo lies in no real province
+        figures = figures[~figures["code"].astype(str).str.startswith(DEMO_PROVINCE)]
     if str(level) == "puskesmas":  # a puskesmas code is not a region code: its district decides
         keep = [readable_code(actor, str(within), demo)] * len(figures)
     else:
@@ -206,14 +209,17 @@ def map_figures(figures: pd.DataFrame, origin: str, indicator: str, lang: str) -
         chosen["code"].astype(str), chosen["name"].astype(str), numbers, strict=True
     ):
         shown = fmt_percent(value, lang) if np.isfinite(value) else t("region.no_value", lang)
-        interval = ""
+        interval = cell = ""
         if np.isfinite(lower) and np.isfinite(upper):
+            cell = f"{fmt_percent(lower, lang)}–{fmt_percent(upper, lang)}"
             interval = t("region.interval", lang, low=fmt_percent(lower, lang), high=fmt_percent(upper, lang))
         counts = ""
         if np.isfinite(denominator):
-            counts = f"{fmt_number(numerator, lang, 0)}/{fmt_number(denominator, lang, 0)}"
+            counts = t("region.counts", lang, numerator=fmt_number(numerator, lang, 0),
+                       denominator=fmt_number(denominator, lang, 0))  # fmt: skip
         hover[code] = "\n".join(part for part in (name, f"{shown} {interval}".strip(), counts) if part)
-        rows.append({"code": code, "name": name, "value": shown, "interval": interval, "counts": counts})
+        rows.append({"code": code, "name": name, "value": shown, "interval": interval, "interval_cell": cell,
+                     "counts": counts})  # fmt: skip
     return RegionFigures([str(c) for c in chosen["code"]], encode_classes(classes), hover, rows)
 
 
@@ -228,9 +234,11 @@ def change_table(
     codes = [code for code in a.index if code in b.index]
     better = get_indicator(indicator).direction
     rows = []
+    changes: dict[str, float] = {}
     for code in codes:
         x, y = a.loc[code], b.loc[code]
         change = float(x["value"]) - float(y["value"])
+        changes[str(code)] = change
         verdict = ""
         interval = ""
         if pd.notna(x["denominator"]) and pd.notna(y["denominator"]):
@@ -239,7 +247,7 @@ def change_table(
             )
             if np.isfinite(low) and np.isfinite(high):
                 interval = t("region.interval.pp", lang, low=fmt_number(100 * float(low), lang),
-                             high=fmt_number(100 * float(high), lang))  # fmt: skip
+                             high=fmt_number(100 * float(high), lang)).replace("-", MINUS)  # fmt: skip
                 if low > 0 or high < 0:
                     improved = (float(difference) < 0) == (better is Direction.LOWER_IS_BETTER)
                     verdict = t("region.change.better" if improved else "region.change.worse", lang)
@@ -247,8 +255,11 @@ def change_table(
                     verdict = t("region.change.unclear", lang)
         rows.append({"code": str(code), "name": str(x["name"]), "before": fmt_percent(float(y["value"]), lang),
                      "now": fmt_percent(float(x["value"]), lang),
-                     "change": f"{'+' if change > 0 else ''}{fmt_number(change, lang)} {t('region.pp', lang)}",
+                     "change": f"{'+' if change > 0 else ''}{fmt_number(change, lang)} {t('region.pp', lang)}".replace(
+                         "-", MINUS),
+
                      "interval": interval, "verdict": verdict})  # fmt: skip
+    rows.sort(key=lambda row: changes[row["code"]])  # largest fall first (the change itself, not its text)
     return rows
 
 
