@@ -128,6 +128,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{villages} desa/kelurahan di {kecamatan} kecamatan; {repaired} geometri diperbaiki.",
         "{villages} villages in {kecamatan} kecamatan; {repaired} geometries repaired.",
     ),
+    "data.report.outlines": (
+        "Batas wilayah tanpa desa: {kabupaten} kabupaten/kota, {kecamatan} kecamatan, {provinsi} provinsi; {repaired} "
+        "geometri diperbaiki. Angkanya tampil di halaman Provinsi & nasional.",
+        "Boundaries without villages: {kabupaten} districts, {kecamatan} kecamatan, {provinsi} provinces; {repaired} "
+        "geometries repaired. Their figures show on the Provinces & national page.",
+    ),
     "data.report.ok": ("File siap diimpor.", "The file is ready to import."),
     "data.report.ok_warnings": (
         "File siap diimpor, dengan {n} peringatan: bacalah dulu sebelum mengimpor.",

@@ -88,3 +88,17 @@ def test_reg012_change_is_newcombe_per_kabupaten(services: Services) -> None:
     assert row["interval"] == f"{_id(100 * float(low))} s.d. {_id(100 * float(high))} poin"
     expected = "membaik" if high < 0 else "belum pasti"
     assert row["verdict"].startswith(expected)
+
+
+def test_reg013_a_file_of_kabupaten_outlines_says_what_it_holds(services: Services) -> None:
+    """A provincial analyst's outline file has no village: the check report counts its kabupaten, not '0 desa'."""
+    import json
+
+    from dashboard.data.importers.boundary_files import prepare_boundary_import
+    from dashboard.views.data_page.report import report_view
+    from tests.levels.helpers import kabupaten_geojson
+
+    batch = prepare_boundary_import(kabupaten_geojson(), "kabupaten_ntb.geojson")
+    assert batch.ok
+    text = json.dumps(report_view(batch, services, "id").to_plotly_json(), default=str)
+    assert "3 kabupaten/kota" in text and "0 desa" not in text

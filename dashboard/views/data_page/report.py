@@ -190,6 +190,13 @@ def report_view(batch: CheckedBatch, services: Services, lang: str) -> Any:
             kecamatan=fmt_int(batch.villages["kecamatan_code"].nunique() if len(batch.villages) else 0, lang),
             repaired=fmt_int(batch.repaired, lang),
         )
+        if not len(batch.villages) and batch.outlines is not None and len(batch.outlines):
+            # A provincial analyst's file of kabupaten (or kecamatan, province) outlines: say what it holds.
+            counts = batch.outlines["level"].astype(str).value_counts()
+            summary = t("data.report.outlines", lang, kabupaten=fmt_int(int(counts.get("kabupaten", 0)), lang),
+                        kecamatan=fmt_int(int(counts.get("kecamatan", 0)), lang),
+                        provinsi=fmt_int(int(counts.get("provinsi", 0)), lang),
+                        repaired=fmt_int(batch.repaired, lang))  # fmt: skip
         names = None
     else:
         summary = t(

@@ -16,7 +16,7 @@ from dashboard.services import Services
 from dashboard.tiles import MAX_ZOOM, MIN_ZOOM
 from dashboard.views.loading import loading
 from dashboard.views.map_page.choropleth import map_labels
-from dashboard.views.region_page.model import region_options
+from dashboard.views.region_page.model import NATIONAL, region_options
 
 __all__ = ["layout"]
 
@@ -27,6 +27,13 @@ def _labelled(label: str, control: Any, control_id: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=control_id, className="mb-1"), control], className="mb-3")
 
 
+def _opening(options: list[dict[str, str]]) -> str | None:
+    """The region the page opens on: the first province (a reader of every province opens on its own data, not
+    on all Indonesia), else the first option."""
+    provinces = [o["value"] for o in options if len(o["value"]) == 2 and o["value"] != NATIONAL]
+    return provinces[0] if provinces else (options[0]["value"] if options else None)
+
+
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     actor = current_actor() or ANONYMOUS
     options = region_options(services, actor, lang)
@@ -35,7 +42,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     notice = None if options else dbc.Alert(t("region.none", lang), color="info")
     controls = [
         _labelled(t("region.choose", lang), dcc.Dropdown(id=ID.REGION, options=options, clearable=False,
-                                                         value=options[0]["value"] if options else None), ID.REGION),
+                                                         value=_opening(options)), ID.REGION),
         _labelled(t("region.level", lang), dbc.RadioItems(id=ID.REGION_LEVEL, options=[], value=None),
                   ID.REGION_LEVEL),
         _labelled(t("control.indicator", lang), dcc.Dropdown(id=ID.REGION_INDICATOR, clearable=False),

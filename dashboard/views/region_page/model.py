@@ -122,6 +122,9 @@ def _level_tables(services: Services, level: Level | str, within: str | None) ->
 def periods_of(services: Services, level: Level | str, within: str | None, indicator: str) -> list[str]:
     """The periods with a figure of ``indicator`` at ``level`` under ``within``, oldest first."""
     counts, estimates = _level_tables(services, level, within)
+    if within is None:  # all Indonesia leaves the fictional demo out (region_figures)
+        counts = counts[~counts["code"].astype(str).str.startswith(DEMO_PROVINCE)]
+        estimates = estimates[~estimates["code"].astype(str).str.startswith(DEMO_PROVINCE)]
     found = set(counts.loc[counts["indicator"] == indicator, "period"]) | set(
         estimates.loc[estimates["indicator"] == indicator, "period"]
     )
