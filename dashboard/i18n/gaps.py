@@ -25,6 +25,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Target: {target}%. Kesenjangan = target − cakupan; 0 berarti target tercapai.",
         "Target: {target}%. Gap = target − coverage; 0 means the target is met.",
     ),
+    "gaps.legend.coverage_target": (
+        "Cakupan layanan per desa (%); target: {target}%.",
+        "Service coverage per village (%); target: {target}%.",
+    ),
     "gaps.legend.convergence": (
         "Bagian layanan bertarget yang mencapai targetnya di desa itu (layanan tanpa data tidak dihitung).",
         "Share of targeted services at or above target in the village (services without data are left out).",

@@ -101,8 +101,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.criterion.gap": ("Kesenjangan {label} (poin % di bawah target)", "Gap in {label} (points below target)"),
     "lokus.criterion.rate": ("{label} (%)", "{label} (%)"),
     "lokus.summary": (
-        "{selected} dari {villages} desa terpilih. Peta: merah tua = terpilih, merah muda = skor.",
-        "{selected} of {villages} villages chosen. Map: dark red = chosen, light red = score.",
+        "{selected} dari {villages} desa terpilih. Peta: merah tua = terpilih, ungu = ditambahkan manual, merah muda = "
+        "skor.",
+        "{selected} of {villages} villages chosen. Map: dark red = chosen, purple = added by hand, light red = score.",
     ),
     "lokus.summary.light": (
         "{selected} dari {villages} desa terpilih. Peta: warna = kuadran, garis tebal = terpilih.",

@@ -264,6 +264,10 @@ export class LokusMapController {
 
     map.on('error', (event) => this.failed(event));
     map.on('moveend', (event) => this.moved(event));
+    // A tooltip belongs to the place under the pointer: a move (a drill-down's zoom, a reset) takes it away.
+    map.on('movestart', () => {
+      this.tooltip.hidden = true;
+    });
     map.on('idle', () => this.settled());
     map.on('load', () => this.loadedStyle());
 

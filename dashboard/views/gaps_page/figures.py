@@ -191,7 +191,9 @@ def _view_colours(services: Services, district: str, codes: pd.Series, state: di
         marks = flagged(flags, [indicator] if indicator else [], period, lang)
         one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
         values = one["gap"] if view == View.GAP else one["coverage"]
-        intro = t("gaps.legend.target", lang, target=fmt_number(_target(state, gaps), lang))
+        # The gap view explains the gap; the coverage view only the target it is read against.
+        key = "gaps.legend.target" if view == View.GAP else "gaps.legend.coverage_target"
+        intro = t(key, lang, target=fmt_number(_target(state, gaps), lang))
         subject = f"{t(f'gaps.view.{view}', lang)} — {label}"
     values.index = codes.to_numpy()
     title = t("gaps.map.title", lang, subject=subject, period=shown)

@@ -129,7 +129,10 @@ def selection_marks(ranking: Ranking) -> dict[str, str | list[str]]:
     ``flagged`` (a value left out for a plausibility flag)."""
     found: dict[str, list[str]] = {}
     for code in ranking.chosen:
-        found.setdefault(code, []).append("added" if ranking.status(code) == "added" else "selected")
+        # Every village of the list has the list's outline; one added by hand is also hatched purple.
+        found.setdefault(code, []).append("selected")
+        if ranking.status(code) == "added":
+            found[code].append("added")
     if _traffic_light(ranking):
         for code in ranking.ranked.index[ranking.ranked["light"] == Light.FLAGGED]:
             found.setdefault(str(code), []).append("flagged")
