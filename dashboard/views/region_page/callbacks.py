@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, html
+from dash import Dash, Input, Output, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth.context import current_actor
@@ -251,7 +251,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         actor = _actor()
         figures = region_figures(services, actor, level, within, indicator, period)
         present = origins_present(figures)
-        origin = origin if origin in present else (present[0] if present else None)
+        # The reader's own choice of origin holds while they compare or pick it; a new region, unit, indicator or
+        # period (which arrive as a new period) starts again from the figures imported for those units.
+        kept = ctx.triggered_id in (ID.REGION_ORIGIN, ID.REGION_COMPARE) and origin in present
+        origin = origin if kept else (present[0] if present else None)
         shown = map_figures(figures, origin or "", indicator, lang)
         name = next(o["label"] for o in region_options(services, actor, lang) if o["value"] == region)
         label = get_indicator(indicator).label(lang)
