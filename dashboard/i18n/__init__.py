@@ -13,9 +13,10 @@ from __future__ import annotations
 import importlib
 import math
 import pkgutil
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-__all__ = ["LANGUAGES", "TEXTS", "Lang", "fmt_int", "fmt_number", "fmt_percent", "t"]
+__all__ = ["LANGUAGES", "MINUS", "TEXTS", "Lang", "fmt_int", "fmt_number", "fmt_percent", "t"]
 
 
 class Lang(StrEnum):
@@ -51,13 +52,34 @@ def _separators(lang: str) -> tuple[str, str]:
     return (",", ".") if lang == Lang.EN else (".", ",")
 
 
+MINUS = "\u2212"  # a true minus, as the headline writes a change
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(value)  # type: ignore[arg-type]  # NaN of every float kind, numpy's included
+    except TypeError:  # pd.NA, or something that is not a number
+        return True
+
+
 def fmt_number(value: float | None, lang: str = "id", decimals: int = 1) -> str:
-    """``1234.5`` as ``1.234,5`` (id) or ``1,234.5`` (en); an em dash for no value."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """``1234.5`` as ``1.234,5`` (id) or ``1,234.5`` (en); an em dash for no value (None, NaN of any dtype, ``pd.NA``).
+
+    Halves round up, as a spreadsheet's number format does (27.25 → 27,3), so a page and its XLSX export agree; a
+    negative carries a true minus (U+2212) and a value that rounds to zero is written without a sign.
+    """
+    if _missing(value):
         return "—"
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)  # type: ignore[arg-type]
+    if rounded == 0:
+        rounded = abs(rounded)
     thousands, decimal = _separators(lang)
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    text = f"{abs(rounded):,.{decimals}f}"
+    text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return f"{MINUS}{text}" if rounded < 0 else text
 
 
 def fmt_int(value: float | None, lang: str = "id") -> str:
@@ -66,6 +88,6 @@ def fmt_int(value: float | None, lang: str = "id") -> str:
 
 def fmt_percent(value: float | None, lang: str = "id", decimals: int = 1) -> str:
     """A percentage already in percent units: ``27.34`` → ``27,3%`` / ``27.3%``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     return f"{fmt_number(value, lang, decimals)}%"
