@@ -48,7 +48,7 @@ ALLOWED_PHRASES = (
     "Survei contoh (fiktif)",  # the demo survey estimate's source, a name stored with the data
     "Bahasa Indonesia",  # a language switch says which language it switches to, in that language
     "English",
-    "CC BY",  # a licence's name
+    "CC BY 4.0",  # a licence's name (its version is not a decimal)
 )
 
 # Indonesian words that must not appear in English text.
@@ -121,6 +121,13 @@ RAW_DATE = re.compile(r"\b20\d\d-(?:0[1-9]|1[0-2])-\d\d\b")  # a date or a time 
 REPR = re.compile(r"(?<![\w<])(?:nan|NaN|NaT|<NA>|None(?![ \u00a0]+[a-z]))(?![\w>])")
 # Text inside a link or a code the page prints on purpose (a URL, a file name): not a reader's words.
 URL = re.compile(r"(?:https?://|/)[\w./?=&%#:+~-]+|\b[\w-]+\.(?:csv|xlsx|geojson|json|png|pdf|txt|zip)\b")
+# A decimal written with the other language's mark: "27.3%" or "21.5" in Indonesian, "27,3%" or "21,5" in English
+# (one decimal, or any before "%": a code such as 99.01 or a thousands group such as 1.234 is neither).
+DECIMAL = {
+    "id": re.compile(r"(?<![\d.,])\d+\.(?:\d(?![\d.,])|\d{1,2}%)"),
+    "en": re.compile(r"(?<![\d.,])\d+,(?:\d(?![\d.,])|\d{1,2}%)"),
+}
+UTC = re.compile(r"\bUTC\b")  # a time a planner reads is in the district's zone (WIB/WITA/WIT)
 # A text documenting a file's columns (the tidy template's, the open data's): those are the file's own words.
 FILE_FORMAT = re.compile(r"kode_wilayah|\((?:YYYY-MM|TTTT-BB)\)")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # hyphenated words are one ("abu-abu"); a slash parts them
@@ -172,6 +179,11 @@ def offences(texts: Iterable[str], lang: str, names: Iterable[str] = ()) -> list
         if raw:  # one line per string: a list of twelve months is one fault
             kind = "raw date" if RAW_DATE.search(clean) else "raw period"
             found.add(f"{kind} {raw[0]!r}{f' (and {len(raw) - 1} more)' if len(raw) > 1 else ''} in {_clip(text)!r}")
+        decimal = DECIMAL["en" if lang == "en" else "id"].search(clean)
+        if decimal:
+            found.add(f"decimal mark of the other language {decimal.group(0)!r} in {_clip(text)!r}")
+        if UTC.search(clean):
+            found.add(f"a time in UTC in {_clip(text)!r}")
         for word in WORD.findall(clean):
             lowered = word.lower()
             if lowered in forbidden:

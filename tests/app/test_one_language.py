@@ -302,6 +302,8 @@ def test_lng002_the_checker_finds_what_it_must_and_allows_the_field_terms() -> N
                "See /publik/99.01?periode=2025-08", "lokus_2025-08.csv", "ID", "EN", "Posyandu and puskesmas",
                "None of the villages", "Kota Bima"]  # fmt: skip
     assert offences(allowed, "en", names=["Lembah Hijau", "Kota Bima"]) == []
+    assert offences(["Prevalensi 27.3%"], "id") == ["decimal mark of the other language '27.3' in 'Prevalensi 27.3%'"]
+    assert offences(["Kode 99.01, 1.234 anak, 27,3%"], "id") == []
     assert offences(["merah"], "id") == [] and offences(["merah"], "en") == ["raw code 'merah' shown as a label"]
 
 
