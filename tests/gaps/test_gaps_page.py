@@ -79,7 +79,8 @@ def test_gap022_bivariate_legend_counts_every_village_with_both_values(services:
     colours = gaps_page.figures.BIVARIATE_COLOURS
     assert drawn.props["palette"][:9] == [colours[f"{b}-{c}"] for b in range(3) for c in range(3)]
     # Core's palette but for its lightest cell, which was the grey of "no data" there.
-    assert {k: v for k, v in colours.items() if k != "0-2"} == {k: v for k, v in BIVARIATE_PALETTE.items() if k != "0-2"}
+    assert colours["0-2"] != BIVARIATE_PALETTE["0-2"]
+    assert all(colours[k] == BIVARIATE_PALETTE[k] for k in BIVARIATE_PALETTE if k != "0-2")
 
 
 def _cells(node: object) -> list[str]:
