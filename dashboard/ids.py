@@ -201,6 +201,8 @@ class ID(StrEnum):
     GAPS_AXIS_GROUP = "gaps-axis-group"  # the 3×3 map's second axis: the bivariate view only
     GAPS_CHANGE_GROUP = "gaps-change-group"  # indicator and comparison period: the change view only
     GAPS_TREND = "gaps-trend"  # the profile's stunting trend
+    GAPS_MATRIX_CSV = "gaps-matrix-csv"  # the button downloading the matrix as CSV
+    GAPS_MATRIX_DOWNLOAD = "gaps-matrix-download"
     QUALITY_TABLE = "data-quality-table"
     CHECK = "data-check"
     COMMIT = "data-commit"

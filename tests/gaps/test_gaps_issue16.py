@@ -4,6 +4,9 @@ fictional demo."""
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
 import re
 from typing import Any
 
@@ -13,6 +16,7 @@ from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.figures.map import NO_DATA_COLOUR
 from dashboard.ids import ID
 from dashboard.views import gaps_page
+from dashboard.views.gaps_page.export import matrix_download
 from dashboard.views.gaps_page.figures import BIVARIATE_COLOURS, export_filename
 from dashboard.views.gaps_page.layout import shown_for
 from dashboard.views.gaps_page.matrix import BELOW_COLOURS, MATRIX_COLOURS, REACHED_COLOUR, gap_label
@@ -155,7 +159,7 @@ def test_gap055_the_title_names_the_kecamatan_drilled_into(demo: DemoSource) -> 
 
 def test_gap056_the_map_export_names_the_district_and_marks_the_demo_fictional(demo: DemoSource) -> None:
     services = _demo_services(demo)
-    assert export_filename(services, DISTRICT) == "peta_kesenjangan_99.01_kabupaten_uji_fiktif.png"
+    assert export_filename(services, DISTRICT) == "peta_kesenjangan_99.01_kabupaten_uji_data_contoh_fiktif.png"
     real = _demo_services(demo, is_demo=False)
     assert export_filename(real, DISTRICT) == "peta_kesenjangan_99.01_kabupaten_uji.png"
     villages = demo.villages(DISTRICT)
@@ -179,3 +183,26 @@ def test_gap057_english_page_speaks_english(demo: DemoSource) -> None:
     assert "Target reached (≥ target)" in _text(matrix.legend) and "sel" not in _text(matrix.legend)
     assert matrix.figure.layout.separators == ".,"
     assert "Target reached (+5.0 points)" in matrix.figure.data[0].customdata[1][0]
+
+
+def test_gap059_the_matrix_csv_names_the_district_and_marks_every_demo_row(demo: DemoSource) -> None:
+    services, codes = _four_villages(demo)
+    state = _state(view="gap")
+    payload = matrix_download(services, DISTRICT, codes, state, "id")
+    assert payload["filename"] == "matriks_kesenjangan_9901_2025-08_data_contoh_fiktif.csv"
+    rows = list(csv.reader(io.StringIO(base64.b64decode(payload["content"]).decode("utf-8-sig")), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[-1] == "keterangan" and all(row[-1] == "data contoh (fiktif)" for row in body)
+    gap = header.index("Vitamin A (6-59 bulan): poin di bawah target (negatif = di atas target)")
+    # Highest prevalence first; at target 0, above it negative, 20 points below, no value empty; decimal comma.
+    assert [row[0] for row in body] == codes
+    assert [row[gap] for row in body] == ["0,0", "-5,0", "20,0", ""]
+    assert body[0][header.index("prevalensi_stunting_persen")] == "40,0"
+    english = matrix_download(services, DISTRICT, codes, state, "en")
+    assert english["filename"] == "gap_matrix_9901_2025-08_sample_data_fictional.csv"
+    text = base64.b64decode(english["content"]).decode("utf-8-sig")
+    assert text.splitlines()[1].endswith(",sample data (fictional)") and "-5.0" in text
+    real = _demo_services(demo, is_demo=False)
+    plain = matrix_download(real, DISTRICT, codes, state, "id")
+    assert plain["filename"] == "matriks_kesenjangan_9901_2025-08.csv"
+    assert "fiktif" not in base64.b64decode(plain["content"]).decode("utf-8-sig")

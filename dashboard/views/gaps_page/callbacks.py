@@ -11,7 +11,7 @@ from dashboard.figures.map_tiers import MAP_PROPS
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
-from dashboard.views.gaps_page.drill import GapsControls, drilled, map_title, recoloured, redrawn
+from dashboard.views.gaps_page.drill import GapsControls, drilled, map_title, matrix_file, recoloured, redrawn
 from dashboard.views.gaps_page.figures import export_filename
 from dashboard.views.gaps_page.layout import shown_for
 from dashboard.views.gaps_page.model import comparison_for, district_choices
@@ -132,6 +132,25 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         """The matrix, breadcrumb, scope and profile: what the map's view, axis and comparison do not change."""
         controls = GapsControls(period, view, indicator, target, axis, change_indicator, before)
         return redrawn(services, district, controls, drill_state, lang)
+
+    @app.callback(
+        Output(ID.GAPS_MATRIX_DOWNLOAD, "data"),
+        Input(ID.GAPS_MATRIX_CSV, "n_clicks"),
+        State(ID.GAPS_DISTRICT, "value"),
+        State(ID.GAPS_PERIOD, "value"),
+        State(ID.GAPS_INDICATOR, "value"),
+        State(ID.GAPS_TARGET, "value"),
+        State(ID.GAPS_DRILL, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def download(
+        _clicks: int | None, district: str, period: str | None, indicator: str | None, target: float | None,
+        drill_state: dict[str, Any] | None, lang: str,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The matrix on screen (the district's, or the kecamatan's drilled into) as CSV."""
+        return matrix_file(services, district, GapsControls(period, "gap", indicator, target, "indicator",
+                                                            "stunting", None), drill_state, lang)  # fmt: skip
 
     @app.callback(
         Output(ID.GAPS_SERVICE_GROUP, "style"),

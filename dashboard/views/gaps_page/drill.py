@@ -19,6 +19,7 @@ from dashboard.figures.map_tiers import MAP_PROPS, MapDraw, outputs
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.gaps_page.export import matrix_download
 from dashboard.views.gaps_page.figures import gaps_map
 from dashboard.views.gaps_page.matrix import matrix_view
 from dashboard.views.gaps_page.model import scope_codes, scope_figures
@@ -221,6 +222,17 @@ def map_title(
     if not district or not controls.period:
         raise PreventUpdate
     return map_heading(services, district, _state(services, district, controls, drill_state or {}), lang)
+
+
+def matrix_file(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
+) -> dict[str, Any]:
+    """The matrix of the villages shown as a CSV download (:func:`~.export.matrix_download`)."""
+    if not district or not controls.period:
+        raise PreventUpdate
+    drill_state = drill_state or {}
+    codes = _shown(services, district, drill_state)["code"].astype(str).tolist()
+    return matrix_download(services, district, codes, _state(services, district, controls, drill_state), lang)
 
 
 def recoloured(

@@ -83,7 +83,7 @@ def export_filename(services: Services, district: str) -> str:
         return "peta_kesenjangan.png"
     found = district_of(services, district)
     name = re.sub(r"[^0-9a-z]+", "_", found.name.lower()).strip("_")
-    return f"peta_kesenjangan_{district}_{name}" + ("_fiktif" if found.is_demo else "") + ".png"
+    return f"peta_kesenjangan_{district}_{name}" + ("_data_contoh_fiktif" if found.is_demo else "") + ".png"
 
 
 def map_static(services: Services, lang: str, district: str = "") -> dict[str, Any]:

@@ -157,7 +157,20 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             ),
             html.H2(t("gaps.matrix", lang), className="h5 mt-3"),
             html.P(t("gaps.matrix.help", lang), className="small text-muted"),
-            html.Div(id=ID.GAPS_MATRIX_LEGEND_BOX),
+            html.Div(
+                [
+                    html.Div(id=ID.GAPS_MATRIX_LEGEND_BOX, className="flex-grow-1"),
+                    dbc.Button(
+                        t("gaps.matrix.download", lang),
+                        id=ID.GAPS_MATRIX_CSV,
+                        color="secondary",
+                        outline=True,
+                        size="sm",
+                    ),
+                    dcc.Download(id=ID.GAPS_MATRIX_DOWNLOAD),
+                ],
+                className="d-flex flex-wrap align-items-start gap-2",
+            ),
             loading(dcc.Graph(id=ID.GAPS_MATRIX, config={"displayModeBar": False})),
         ],
         fluid=True,
