@@ -8,12 +8,11 @@ from typing import Any
 import pandas as pd
 from dash import dcc
 
-from dashboard.core.aggregate import village_table
-from dashboard.core.gaps import coverage_gaps, gap_matrix
-from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.indicators import CATALOGUE
 from dashboard.i18n import t
 from dashboard.public.downloads import csv_bytes
 from dashboard.services import Services
+from dashboard.views.gaps_page.matrix import gap_table
 
 __all__ = ["matrix_csv", "matrix_download", "matrix_filename"]
 
@@ -34,14 +33,9 @@ def matrix_csv(services: Services, district: str, codes: list[str], state: dict[
     target; empty: no value). For the demo a last column says "data contoh (fiktif)" on every row: the bare table
     has no title to say it, and a column keeps it a table. Written by :func:`dashboard.public.downloads.csv_bytes`
     (``;`` and decimal comma in Indonesian, text cells made inert)."""
-    observations = services.source.observations(district)
     villages = services.source.villages(district).set_index("code")
-    period = state["period"]
-    prevalence = village_table(observations, STUNTING, period)["rate"].reindex(codes)
-    order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
-    indicator, typed = state.get("indicator"), state.get("target")
-    override = {str(indicator): float(typed)} if typed is not None and indicator else None
-    matrix = gap_matrix(coverage_gaps(observations, period, override), order)
+    table = gap_table(services.source.observations(district), codes, state)
+    order, prevalence, matrix = table.order, table.prevalence, table.matrix
     frame = pd.DataFrame(
         {
             t("gaps.export.col.code", lang): order,

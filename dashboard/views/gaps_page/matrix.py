@@ -27,10 +27,12 @@ __all__ = [
     "GAP_COLOURS",
     "MATRIX_COLOURS",
     "REACHED_COLOUR",
+    "GapTable",
     "MatrixView",
     "cell_class",
     "gap_class",
     "gap_label",
+    "gap_table",
     "matrix_figure",
     "matrix_view",
 ]
@@ -131,6 +133,30 @@ def _target(gaps: pd.DataFrame, key: str) -> float | None:
     return float(rows.iloc[0]) if len(rows) else None
 
 
+@dataclass(frozen=True)
+class GapTable:
+    """The matrix's numbers: villages by prevalence (highest first, no value last), their prevalence (%, by code),
+    the long gap table (:func:`~dashboard.core.gaps.coverage_gaps`) and the wide one (villages × services, points
+    below target; negative above it, NaN without a value or a target)."""
+
+    order: list[str]
+    prevalence: pd.Series
+    gaps: pd.DataFrame
+    matrix: pd.DataFrame
+
+
+def gap_table(observations: pd.DataFrame, codes: list[str], state: dict[str, Any]) -> GapTable:
+    """The :class:`GapTable` of the villages ``codes`` in ``state["period"]``, the planner's ``target`` (if typed)
+    overriding the catalogue's for ``state["indicator"]``."""
+    period = state["period"]
+    prevalence = village_table(observations, STUNTING, period)["rate"].reindex(codes)
+    order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
+    indicator, typed = state.get("indicator"), state.get("target")
+    override = {str(indicator): float(typed)} if typed is not None and indicator else None
+    gaps = coverage_gaps(observations, period, override)
+    return GapTable(order, prevalence, gaps, gap_matrix(gaps, order))
+
+
 def matrix_view(services: Services, district: str, codes: list[str], state: dict[str, Any], lang: str) -> MatrixView:
     """Village × service gaps, villages by prevalence (highest first, at the top); flagged values marked ⚠.
 
@@ -139,15 +165,10 @@ def matrix_view(services: Services, district: str, codes: list[str], state: dict
     names; the gap itself is in the hover. ``state`` holds ``period`` and, optionally, the planner's ``indicator``
     and ``target`` (overriding the catalogue's).
     """
-    observations = services.source.observations(district)
     villages = services.source.villages(district).set_index("code")
     period = state["period"]
-    prevalence = village_table(observations, STUNTING, period)["rate"].reindex(codes)
-    order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
-    indicator, typed = state.get("indicator"), state.get("target")
-    override = {str(indicator): float(typed)} if typed is not None and indicator else None
-    gaps = coverage_gaps(observations, period, override)
-    matrix = gap_matrix(gaps, order)
+    table = gap_table(services.source.observations(district), codes, state)
+    order, prevalence, gaps, matrix = table.order, table.prevalence, table.gaps, table.matrix
     flags = services.flags(district)
     burden = flagged(flags, [STUNTING], period, lang, named=True)
     labels = [
