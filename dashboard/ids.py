@@ -193,6 +193,16 @@ class ID(StrEnum):
     GAPS_CHANGE_KECAMATAN = "gaps-change-kecamatan"  # the like-for-like change per kecamatan
     GAPS_COMPLETENESS = "gaps-completeness"  # villages reporting beside the scope's figures
     GAPS_FLAG_LEGEND = "gaps-flag-legend"  # the flagged villages outlined on a map
+    # gaps page (issue 16)
+    GAPS_MAP_TITLE = "gaps-map-title"  # what the map shows: view, service, period, place
+    GAPS_MATRIX_LEGEND = "gaps-matrix-legend"  # the matrix's classes, diverging at the target
+    GAPS_MATRIX_LEGEND_BOX = "gaps-matrix-legend-box"  # holds it (the matrix callback's output)
+    GAPS_SERVICE_GROUP = "gaps-service-group"  # service and target: every view but the change
+    GAPS_AXIS_GROUP = "gaps-axis-group"  # the 3×3 map's second axis: the bivariate view only
+    GAPS_CHANGE_GROUP = "gaps-change-group"  # indicator and comparison period: the change view only
+    GAPS_TREND = "gaps-trend"  # the profile's stunting trend
+    GAPS_MATRIX_CSV = "gaps-matrix-csv"  # the button downloading the matrix as CSV
+    GAPS_MATRIX_DOWNLOAD = "gaps-matrix-download"
     QUALITY_TABLE = "data-quality-table"
     CHECK = "data-check"
     COMMIT = "data-commit"

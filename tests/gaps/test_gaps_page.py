@@ -76,7 +76,11 @@ def test_gap022_bivariate_legend_counts_every_village_with_both_values(services:
     assert len(counts) == 9 and sum(counts) == both and both > 250
     # The component's bivariate palette: class 3 × burden + coverage, drawn from the page's palette.
     assert drawn.props["bivariate"]["size"] == 3 and len(drawn.props["palette"]) == 9 + 1  # and "outside"
-    assert drawn.props["palette"][:9] == [BIVARIATE_PALETTE[f"{b}-{c}"] for b in range(3) for c in range(3)]
+    colours = gaps_page.figures.BIVARIATE_COLOURS
+    assert drawn.props["palette"][:9] == [colours[f"{b}-{c}"] for b in range(3) for c in range(3)]
+    # Core's palette but for its lightest cell, which was the grey of "no data" there.
+    assert colours["0-2"] != BIVARIATE_PALETTE["0-2"]
+    assert all(colours[k] == BIVARIATE_PALETTE[k] for k in BIVARIATE_PALETTE if k != "0-2")
 
 
 def _cells(node: object) -> list[str]:

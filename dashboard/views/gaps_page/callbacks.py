@@ -11,16 +11,18 @@ from dashboard.figures.map_tiers import MAP_PROPS
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
-from dashboard.views.gaps_page.drill import GapsControls, drilled, recoloured, redrawn
+from dashboard.views.gaps_page.drill import GapsControls, drilled, map_title, matrix_file, recoloured, redrawn
+from dashboard.views.gaps_page.figures import export_filename
+from dashboard.views.gaps_page.layout import shown_for
 from dashboard.views.gaps_page.model import comparison_for, district_choices
 
 __all__ = ["register"]
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
-    """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the choices for a district
-    (periods, the default by completeness; the demo's badge) and for a period (the comparison period, by default
-    the same month a year earlier)."""
+    """The drill-down from clicks and breadcrumbs, everything redrawn for a scope, the groups of controls a view
+    shows, the choices for a district (periods, the default by completeness; the demo's badge; the export's name)
+    and for a period (the comparison period, by default the same month a year earlier)."""
 
     @app.callback(
         Output(ID.GAPS_DRILL, "data"),
@@ -78,7 +80,29 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         return recoloured(services, district, controls, drill_state, drawn, lang)
 
     @app.callback(
+        Output(ID.GAPS_MAP_TITLE, "children"),
+        Input(ID.GAPS_DISTRICT, "value"),
+        Input(ID.GAPS_PERIOD, "value"),
+        Input(ID.GAPS_VIEW, "value"),
+        Input(ID.GAPS_INDICATOR, "value"),
+        Input(ID.GAPS_AXIS, "value"),
+        Input(ID.GAPS_CHANGE_INDICATOR, "value"),
+        Input(ID.GAPS_BEFORE, "value"),
+        Input(ID.GAPS_DRILL, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,  # the page arrives with its title
+    )
+    def retitle(
+        district: str, period: str | None, view: str, indicator: str | None, axis: str, change_indicator: str,
+        before: str | None, drill_state: dict[str, Any] | None, lang: str,
+    ) -> str:  # fmt: skip
+        """The map's title: what it shows and where (its own answer, so the map's stays as small as it was)."""
+        controls = GapsControls(period, view, indicator, None, axis, change_indicator, before)
+        return map_title(services, district, controls, drill_state, lang)
+
+    @app.callback(
         Output(ID.GAPS_MATRIX, "figure"),
+        Output(ID.GAPS_MATRIX_LEGEND_BOX, "children"),
         Output(ID.GAPS_BREADCRUMB, "children"),
         Output(ID.GAPS_SCOPE, "children"),
         Output(ID.GAPS_PROFILE, "children"),
@@ -110,16 +134,48 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         return redrawn(services, district, controls, drill_state, lang)
 
     @app.callback(
+        Output(ID.GAPS_MATRIX_DOWNLOAD, "data"),
+        Input(ID.GAPS_MATRIX_CSV, "n_clicks"),
+        State(ID.GAPS_DISTRICT, "value"),
+        State(ID.GAPS_PERIOD, "value"),
+        State(ID.GAPS_INDICATOR, "value"),
+        State(ID.GAPS_TARGET, "value"),
+        State(ID.GAPS_DRILL, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def download(
+        _clicks: int | None, district: str, period: str | None, indicator: str | None, target: float | None,
+        drill_state: dict[str, Any] | None, lang: str,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The matrix on screen (the district's, or the kecamatan's drilled into) as CSV."""
+        return matrix_file(services, district, GapsControls(period, "gap", indicator, target, "indicator",
+                                                            "stunting", None), drill_state, lang)  # fmt: skip
+
+    @app.callback(
+        Output(ID.GAPS_SERVICE_GROUP, "style"),
+        Output(ID.GAPS_AXIS_GROUP, "style"),
+        Output(ID.GAPS_CHANGE_GROUP, "style"),
+        Input(ID.GAPS_VIEW, "value"),
+        prevent_initial_call=True,
+    )
+    def follow_view(view: str) -> tuple[dict[str, str], ...]:
+        """Each group of controls shown only in the views it applies to."""
+        return tuple(shown_for(g, view) for g in (ID.GAPS_SERVICE_GROUP, ID.GAPS_AXIS_GROUP, ID.GAPS_CHANGE_GROUP))
+
+    @app.callback(
         Output(ID.GAPS_PERIOD, "options"),
         Output(ID.GAPS_PERIOD, "value"),
         Output(ID.GAPS_INDICATOR, "options"),
         Output(ID.GAPS_DEMO_BADGE, "children"),
+        Output(ID.GAPS_MAP, "export_filename"),
         Input(ID.GAPS_DISTRICT, "value"),
         State(ID.LANGUAGE, "value"),
         prevent_initial_call=True,
     )
     def follow_district(district: str, lang: str) -> tuple[Any, ...]:
-        return (*district_choices(services, district, lang), demo_badge(services, district, lang))
+        badge = demo_badge(services, district, lang)
+        return (*district_choices(services, district, lang), badge, export_filename(services, district))
 
     @app.callback(
         Output(ID.GAPS_BEFORE, "options"),

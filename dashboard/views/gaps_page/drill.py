@@ -19,9 +19,12 @@ from dashboard.figures.map_tiers import MAP_PROPS, MapDraw, outputs
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
-from dashboard.views.gaps_page.figures import gaps_map, matrix_figure
+from dashboard.views.gaps_page.export import matrix_download
+from dashboard.views.gaps_page.figures import gaps_map
+from dashboard.views.gaps_page.matrix import matrix_view
 from dashboard.views.gaps_page.model import scope_codes, scope_figures
 from dashboard.views.gaps_page.profile import village_profile
+from dashboard.views.gaps_page.titles import map_heading
 
 __all__ = [
     "GapsControls",
@@ -67,8 +70,12 @@ def breadcrumb(services: Services, district: str, drill: dict[str, Any], lang: s
         style={"minWidth": "16rem"},
         options=[{"label": n, "value": c} for c, n in kecamatan_options.itertuples(index=False)],
     )
+    label = dbc.Label(t("gaps.crumb.label", lang), html_for=ID.GAPS_KECAMATAN, className="small mb-0")
     return html.Div(
-        [html.Div(items, className="d-flex align-items-center gap-1", id=ID.GAPS_CRUMBS), chooser],
+        [
+            html.Div(items, className="d-flex align-items-center gap-1", id=ID.GAPS_CRUMBS),
+            html.Div([label, chooser], className="d-flex align-items-center gap-2"),
+        ],
         className="d-flex align-items-center gap-3 flex-wrap",
     )
 
@@ -208,14 +215,34 @@ def map_draw(
     return gaps_map(services, district, _shown(services, district, drill_state), state, lang)
 
 
+def map_title(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
+) -> str:
+    """The map's title for the controls and the kecamatan drilled into (:func:`~.titles.map_heading`)."""
+    if not district or not controls.period:
+        raise PreventUpdate
+    return map_heading(services, district, _state(services, district, controls, drill_state or {}), lang)
+
+
+def matrix_file(
+    services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
+) -> dict[str, Any]:
+    """The matrix of the villages shown as a CSV download (:func:`~.export.matrix_download`)."""
+    if not district or not controls.period:
+        raise PreventUpdate
+    drill_state = drill_state or {}
+    codes = _shown(services, district, drill_state)["code"].astype(str).tolist()
+    return matrix_download(services, district, codes, _state(services, district, controls, drill_state), lang)
+
+
 def recoloured(
     services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None,
     drawn: dict[str, Any] | None, lang: str,
 ) -> tuple[Any, ...]:  # fmt: skip
     """The map's props (:data:`~dashboard.figures.map_tiers.MAP_PROPS`) that changed since ``drawn`` (the keys of
-    what the page shows), the legend when the colours changed, and the new keys: a new view, service, target or axis
-    sends class bytes and the legend; a new period the hover texts too; a kecamatan the view; a new district the
-    geometry's URL and codes. Nothing changed: nothing is sent."""
+    what the page shows), the legend when the colours changed, and the new keys: a new view,
+    service, target or axis sends class bytes and the legend; a new period the hover texts too; a kecamatan
+    the view; a new district the geometry's URL and codes. Nothing changed: nothing is sent."""
     if not district or not controls.period:
         raise PreventUpdate
     draw = map_draw(services, district, controls, drill_state, lang)
@@ -228,15 +255,15 @@ def recoloured(
 def redrawn(
     services: Services, district: str, controls: GapsControls, drill_state: dict[str, Any] | None, lang: str
 ) -> tuple[Any, ...]:
-    """Matrix, breadcrumb, scope figures and profile for the district, drilled down as chosen (the map has a
-    callback of its own: :func:`recoloured`)."""
+    """Matrix (figure and legend), breadcrumb, scope figures and profile for the district, drilled down as chosen
+    (the map has a callback of its own: :func:`recoloured`)."""
     period = controls.period
     if not district or not period:
         raise PreventUpdate
     drill_state = drill_state or {}
     shown = _shown(services, district, drill_state)
     state = _state(services, district, controls, drill_state)
-    matrix = matrix_figure(services, district, shown["code"].astype(str).tolist(), state, lang)
+    matrix = matrix_view(services, district, shown["code"].astype(str).tolist(), state, lang)
     village = drill_state.get("village")
     profile = (
         village_profile(services, district, village, period, lang)
@@ -244,7 +271,8 @@ def redrawn(
         else html.P(t("gaps.profile.hint", lang), className="text-muted")
     )
     return (
-        matrix,
+        matrix.figure,
+        matrix.legend,
         breadcrumb(services, district, drill_state, lang),
         scope_view(services, district, drill_state, period, lang),
         profile,

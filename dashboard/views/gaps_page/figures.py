@@ -4,7 +4,6 @@ gap matrix (a plotly chart)."""
 from __future__ import annotations
 
 import html as markup
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -12,38 +11,35 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import html
 
 from dashboard.components import bivariate_classes as bivariate_bytes
 from dashboard.components import encode_classes
 from dashboard.core.aggregate import number_or_none, village_table
-from dashboard.core.gaps import BIVARIATE_PALETTE, bivariate_classes, convergence, coverage_gaps, gap_matrix
+from dashboard.core.gaps import BIVARIATE_PALETTE, bivariate_classes, convergence, coverage_gaps
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.periods import period_label
 from dashboard.figures.labels import label_text
-from dashboard.figures.map import OUTSIDE_COLOUR
+from dashboard.figures.map import NO_DATA_COLOUR, OUTSIDE_COLOUR
 from dashboard.figures.map_tiers import MapDraw
 from dashboard.geo import bounds_of
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.gaps_page.change import CLASS_ORDER, ChangeMap, change_colours, change_legend, hover_lines
-from dashboard.views.gaps_page.model import CONVERGENCE, FLAG_MARK, View, coverage_keys, flagged
+from dashboard.views.gaps_page.matrix import GAP_COLOURS, gap_class, gap_label
+from dashboard.views.gaps_page.model import CONVERGENCE, View, coverage_keys, flagged
+from dashboard.views.gaps_page.titles import view_title
 from dashboard.views.map_page.choropleth import district_of, map_component_static, map_labels
 
-__all__ = ["BANDS", "NO_DATA_COLOUR", "gaps_map", "map_static", "matrix_figure", "plain_text"]
+__all__ = ["BANDS", "BIVARIATE_COLOURS", "NO_DATA_COLOUR", "export_filename", "gaps_map", "map_static", "plain_text"]
 
-NO_DATA_COLOUR = "#e9e9e9"
+# The 3×3 map's colours: core's palette with its lightest cell ("low burden, high coverage", a neutral grey there)
+# tinted pale teal, the low-burden row's hue, so no real class reads as "no data" (NO_DATA_COLOUR, the app's grey).
+BIVARIATE_COLOURS: dict[str, str] = BIVARIATE_PALETTE | {"0-2": "#e6f5f5"}
 # The banded views' classes: each with its colours, lowest class first, and its class of a value.
-GAP_COLOURS = ("#f7fcf5", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")  # target met, then 0-10 ... > 30 points
 SHARE_COLOURS = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")  # 0-20 ... 80-100 %
 BANDS = {View.GAP: GAP_COLOURS, View.COVERAGE: SHARE_COLOURS, View.CONVERGENCE: SHARE_COLOURS}
-
-
-def _gap_class(value: float) -> int:
-    """0: target met; 1..4: a gap of up to 10, 20, 30 points, and more."""
-    return 0 if value <= 0 else min(math.ceil(value / 10), len(GAP_COLOURS) - 1)
 
 
 def _share_class(value: float) -> int:
@@ -53,10 +49,8 @@ def _share_class(value: float) -> int:
 
 def _band_label(view: str, cls: int, lang: str) -> str:
     if view == View.GAP:
-        if cls == 0:
-            return t("gaps.legend.met", lang)
-        return t("gaps.legend.gap_over", lang) if cls == len(GAP_COLOURS) - 1 else f"{10 * (cls - 1)}–{10 * cls}"
-    return f"{20 * cls}–{20 * (cls + 1)}%"
+        return gap_label(cls, lang)
+    return t("gaps.legend.share_band", lang, low=fmt_int(20 * cls, lang), high=fmt_int(20 * (cls + 1), lang))
 
 
 def _geojson_url(services: Services, district: str) -> str:
@@ -79,11 +73,24 @@ def plain_text(text: str) -> str:
     return markup.unescape(re.sub(r"</?b>", "", text).replace("<br>", "\n"))
 
 
-def map_static(services: Services, lang: str) -> dict[str, Any]:
-    """The gaps map's props that no choice changes: no-data grey, texts, export's date and file name."""
+def export_filename(services: Services, district: str) -> str:
+    """The map's PNG file name, naming the district (and the demo as fictional): ``peta_kesenjangan_99.01_...png``.
+
+    >>> re.sub(r"[^0-9a-z.]+", "_", "Kab. Contoh (Demo)".lower()).strip("_")
+    'kab._contoh_demo'
+    """
+    if not district:
+        return "peta_kesenjangan.png"
+    found = district_of(services, district)
+    name = re.sub(r"[^0-9a-z]+", "_", found.name.lower()).strip("_")
+    return f"peta_kesenjangan_{district}_{name}" + ("_data_contoh_fiktif" if found.is_demo else "") + ".png"
+
+
+def map_static(services: Services, lang: str, district: str = "") -> dict[str, Any]:
+    """The gaps map's props that no choice but the district changes: no-data grey, texts, export's date and file."""
     labels = map_labels(lang) | {"mark_flagged": t("legend.flagged", lang)}
     return map_component_static(services, lang) | {
-        "no_data_colour": NO_DATA_COLOUR, "labels": labels, "export_filename": "peta_kesenjangan.png",
+        "no_data_colour": NO_DATA_COLOUR, "labels": labels, "export_filename": export_filename(services, district),
     }  # fmt: skip
 
 
@@ -116,11 +123,6 @@ def _planner_target(state: dict[str, Any]) -> dict[str, float] | None:
 def _target(state: dict[str, Any], gaps: pd.DataFrame) -> float | None:
     rows = gaps[gaps["indicator"] == state["indicator"]]["target"].dropna()
     return float(rows.iloc[0]) if len(rows) else None
-
-
-def _mark(marks: Mapping[str, str], code: str) -> str:
-    """The hover line of a village's flags, ``""`` when it has none."""
-    return f"<br>{marks[code]}" if code in marks else ""
 
 
 def _flag_legend(marks: Mapping[str, str], codes: Sequence[str], lang: str) -> Any:
@@ -157,7 +159,7 @@ class _Colours:
 
 def _banded(view: str, values: pd.Series, marks: Mapping[str, str], intro: str, title: str, lang: str) -> _Colours:
     colours = list(BANDS[view])
-    band = _gap_class if view == View.GAP else _share_class
+    band = gap_class if view == View.GAP else _share_class
     classes = [None if number_or_none(v) is None else band(float(v)) for v in values]
     entries = [(colour, _band_label(view, i, lang), classes.count(i)) for i, colour in enumerate(colours)]
     entries.append((NO_DATA_COLOUR, t("legend.no_data", lang), classes.count(None)))
@@ -176,17 +178,15 @@ def _view_colours(services: Services, district: str, codes: pd.Series, state: di
     observations = services.source.observations(district)
     flags = services.flags(district)
     period, indicator, view = state["period"], state["indicator"], state["view"]
-    shown = period_label(period, lang)
     if view == View.CHANGE:
         return _change_colours(services, district, codes, observations, flags, state, lang)
     gaps = coverage_gaps(observations, period, _planner_target(state))
     if view == View.BIVARIATE:
         return _bivariate_colours(observations, gaps, flags, codes, state, lang)
-    label = CATALOGUE[indicator].label(lang) if indicator else ""
     if view == View.CONVERGENCE:
         values = convergence(gaps)["score"].reindex(codes)
         marks = flagged(flags, sorted(set(gaps["indicator"])), period, lang)
-        intro, subject = t("gaps.legend.convergence", lang), t("gaps.view.convergence", lang)
+        intro = t("gaps.legend.convergence", lang)
     else:
         marks = flagged(flags, [indicator] if indicator else [], period, lang)
         one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
@@ -194,9 +194,8 @@ def _view_colours(services: Services, district: str, codes: pd.Series, state: di
         # The gap view explains the gap; the coverage view only the target it is read against.
         key = "gaps.legend.target" if view == View.GAP else "gaps.legend.coverage_target"
         intro = t(key, lang, target=fmt_number(_target(state, gaps), lang))
-        subject = f"{t(f'gaps.view.{view}', lang)} — {label}"
     values.index = codes.to_numpy()
-    title = t("gaps.map.title", lang, subject=subject, period=shown)
+    title = view_title(state, lang)
     return _banded(view, values, {c: m for c, m in marks.items() if c in set(codes)}, intro, title, lang)
 
 
@@ -219,14 +218,14 @@ def _bivariate_colours(
     classes = bivariate_classes(burden, coverage).reindex(codes)
     cells = [None if not isinstance(cell, str) else tuple(int(p) for p in cell.split("-")) for cell in classes["cell"]]
     bytes_ = bivariate_bytes([c[1] if c else None for c in cells], [c[0] if c else None for c in cells], 3)
-    palette = [BIVARIATE_PALETTE[f"{b}-{c}"] for b in range(3) for c in range(3)]
+    palette = [BIVARIATE_COLOURS[f"{b}-{c}"] for b in range(3) for c in range(3)]
     grid = []
     for burden_class in (2, 1, 0):
         row = [html.Td(t(f"gaps.bivariate.burden.{burden_class}", lang), className="small pe-1")]
         for coverage_class in (0, 1, 2):
             key = f"{burden_class}-{coverage_class}"
             count = int((classes["cell"] == key).sum())
-            colour = {"background": BIVARIATE_PALETTE[key], "width": "2.6rem", "textAlign": "center"}
+            colour = {"background": BIVARIATE_COLOURS[key], "width": "2.6rem", "textAlign": "center"}
             row.append(html.Td(str(count), style=colour, className="small bivariate-cell"))
         grid.append(html.Tr(row))
     grid.append(
@@ -243,8 +242,7 @@ def _bivariate_colours(
         ]
     )
     entries = [(NO_DATA_COLOUR, t("gaps.bivariate.no_data", lang), no_data)]
-    title = t("gaps.map.title", lang, subject=f"{t('gaps.view.bivariate', lang)} — {axis}",
-              period=period_label(state["period"], lang))  # fmt: skip
+    title = view_title(state, lang)
     bivariate = {"size": 3, "x_label": axis, "y_label": CATALOGUE[STUNTING].label(lang)}
     return _Colours(bytes_, palette, shown, legend, entries, title, bivariate)
 
@@ -258,7 +256,7 @@ def _change_colours(
     before, after = state.get("before"), state["period"]
     if not before or before == after:
         legend = dbc.Alert(t("gaps.change.need", lang), color="info")
-        return _Colours([None] * len(codes), [], {}, legend, [], t("gaps.view.change", lang))
+        return _Colours([None] * len(codes), [], {}, legend, [], view_title(state, lang))
     change = ChangeMap(observations, codes, indicator, before, after, flagged(flags, [indicator], after, lang))
     villages = services.source.villages(district)
     inside = villages[villages["code"].astype(str).isin(set(codes))]
@@ -272,8 +270,7 @@ def _change_colours(
     colours = change_colours(indicator)
     counts = change.counts()
     entries = [(colours[cls], t(f"gaps.change.class.{cls.value}", lang), counts[cls]) for cls in CLASS_ORDER]
-    title = t("gaps.change.legend", lang, indicator=CATALOGUE[indicator].label(lang),
-              before=period_label(before, lang), after=period_label(after, lang))  # fmt: skip
+    title = view_title(state, lang)
     return _Colours(
         [CLASS_ORDER.index(cls) for cls in change.classes], [colours[cls] for cls in CLASS_ORDER], change.flags,
         legend, entries, title,
@@ -341,48 +338,3 @@ def gaps_map(services: Services, district: str, villages: pd.DataFrame, state: d
         colours=colours,
         legend=found.legend,
     )
-
-
-def matrix_figure(services: Services, district: str, codes: list[str], state: dict[str, Any], lang: str) -> go.Figure:
-    """Village × service gaps, villages by prevalence (highest first, at the top); flagged values marked ⚠."""
-    observations = services.source.observations(district)
-    villages = services.source.villages(district).set_index("code")
-    period = state["period"]
-    prevalence = village_table(observations, STUNTING, period)["rate"].reindex(codes)
-    order = prevalence.sort_values(ascending=False, na_position="last").index.tolist()
-    matrix = gap_matrix(coverage_gaps(observations, period, _planner_target(state)), order)
-    flags = services.flags(district)
-    burden = flagged(flags, [STUNTING], period, lang, named=True)
-    labels = [
-        f"{label_text(villages.at[c, 'name'])} ({fmt_number(number_or_none(prevalence[c]), lang)}%)"
-        + (f" {FLAG_MARK}" if c in burden else "")
-        for c in order
-    ]
-    cells = {key: flagged(flags, [key], period, lang) for key in matrix.columns}
-    marks = [[FLAG_MARK if c in cells[key] else "" for key in matrix.columns] for c in order]
-    reasons = [[_mark(cells[key], c) + _mark(burden, c) for key in matrix.columns] for c in order]
-    figure = go.Figure(
-        go.Heatmap(
-            z=matrix.to_numpy(dtype=float),
-            x=[CATALOGUE[k].label(lang) for k in matrix.columns],
-            y=labels,
-            text=marks,
-            texttemplate="%{text}",
-            customdata=reasons,
-            colorscale=[[0, "#f7fcf5"], [0.001, "#fee8c8"], [1, "#b30000"]],
-            zmin=0,
-            xgap=1,
-            ygap=1,
-            hovertemplate="%{y}<br>%{x}: %{z:.1f}%{customdata}<extra></extra>",
-            colorbar={"title": {"text": t("gaps.view.gap", lang)}, "thickness": 10},
-        )
-    )
-    figure.update_layout(
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        height=max(320, 16 * len(order) + 160),
-        # Ticks listed top to bottom, so the page's text (a screen reader, a copy) reads them in the caption's
-        # order too: plotly writes computed category ticks bottom-up, which put the villages without a value first.
-        yaxis={"autorange": "reversed", "tickfont": {"size": 10}, "tickmode": "array", "tickvals": labels},
-        xaxis={"side": "top", "tickangle": -40},
-    )
-    return figure

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
@@ -16,10 +18,49 @@ from dashboard.core.prevalence import is_reliable, wilson_interval
 from dashboard.figures.labels import label_text
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
+from dashboard.public.texts import short_period
 from dashboard.services import Services
 from dashboard.views.gaps_page.model import flag_labels, periods_of, scope_codes, scope_figures
 
-__all__ = ["village_profile"]
+__all__ = ["trend_figure", "village_profile"]
+
+
+def trend_figure(
+    observations: pd.DataFrame, periods: Sequence[str], scopes: Sequence[tuple[str, Sequence[str]]], lang: str
+) -> go.Figure:
+    """Stunting prevalence over ``periods`` for each scope ``(name, village codes)``, from summed counts.
+
+    The x ticks are the data's own months (``tickvals`` the periods' names, ``ticktext`` short ones in ``lang``:
+    ``Agu 2023`` / ``Aug 2023``), never plotly's dates; the y axis in percent with the language's decimal mark;
+    the catalogue's target a dashed line labelled "Target".
+    """
+    figure = go.Figure()
+    months = [period_label(p, lang) for p in periods]  # the x values: "Agustus 2025", read in the hover
+    for name, codes in scopes:
+        series = [number_or_none(scope_figures(observations, p, list(codes))["rate"].get(STUNTING)) for p in periods]
+        texts = [fmt_percent(v, lang) for v in series]
+        figure.add_scatter(
+            x=months, y=series, name=name, mode="lines+markers", customdata=texts,
+            hovertemplate=f"{name}<br>%{{x}}: %{{customdata}}<extra></extra>",
+        )  # fmt: skip
+    target = CATALOGUE[STUNTING].target
+    if target is not None:
+        figure.add_hline(
+            y=target, line_dash="dash", line_color="#495057", line_width=1,
+            annotation_text=t("gaps.trend.target", lang, target=fmt_percent(target, lang)),
+            annotation_position="top left", annotation_font_size=10,
+        )  # fmt: skip
+    figure.update_layout(
+        margin={"l": 40, "r": 10, "t": 30, "b": 30},
+        height=240,
+        separators=t("gaps.plotly.separators", lang),
+        title={"text": CATALOGUE[STUNTING].label(lang), "font": {"size": 13}},
+        legend={"orientation": "h", "y": -0.3},
+        xaxis={"type": "category", "tickmode": "array", "tickvals": months,
+               "ticktext": [short_period(p, lang) for p in periods]},
+        yaxis={"ticksuffix": "%", "rangemode": "tozero", "title": {"text": t("gaps.trend.axis", lang)}},
+    )  # fmt: skip
+    return figure
 
 
 def village_profile(services: Services, district: str, code: str, period: str, lang: str) -> Any:
@@ -78,20 +119,12 @@ def village_profile(services: Services, district: str, code: str, period: str, l
         ]
     )
     periods = periods_of(services, district)
-    trend = go.Figure()
-    for label, codes in (
+    scopes = [
         (label_text(village["name"]), [code]),
         (t("gaps.profile.kecamatan", lang), kecamatan_codes),
         (t("gaps.profile.district", lang), villages["code"].astype(str).tolist()),
-    ):
-        series = [number_or_none(scope_figures(observations, p, codes)["rate"].get(STUNTING)) for p in periods]
-        trend.add_scatter(x=[period_label(p, lang) for p in periods], y=series, name=label, mode="lines+markers")
-    trend.update_layout(
-        margin={"l": 30, "r": 10, "t": 30, "b": 30},
-        height=230,
-        title={"text": CATALOGUE[STUNTING].label(lang), "font": {"size": 13}},
-        legend={"orientation": "h", "y": -0.25},
-    )
+    ]
+    trend = trend_figure(observations, periods, scopes, lang)
     scenarios = services.store.scenarios(district) if services.store is not None else []
     listed = [s for s in scenarios if code in s.codes]
     lokus = (
@@ -118,7 +151,7 @@ def village_profile(services: Services, district: str, code: str, period: str, l
                 t("gaps.profile.where", lang, kecamatan=village["kecamatan_name"], code=code, period=label),
                 className="small text-muted mb-2",
             ),
-            dcc.Graph(figure=trend, config={"displayModeBar": False}),
+            dcc.Graph(figure=trend, id=ID.GAPS_TREND, config={"displayModeBar": False}),
             html.Div(
                 dbc.Table([html.Thead(header), html.Tbody(body)], size="sm", striped=True), className="table-responsive"
             ),
