@@ -55,6 +55,16 @@
         }
         return { lang: language, title: document.title };
       },
+      // A village's profile opened by a tap on a narrow screen (the profile sits under the map) comes into view.
+      // Only a new tap scrolls: a change of indicator or period redraws the profile where the reader left it.
+      showProfile: function (_profile, clicked, shown) {
+        var panel = document.getElementById("village-profile");
+        if (!clicked || clicked === shown || !panel || window.innerWidth >= 992) {
+          return window.dash_clientside.no_update;
+        }
+        panel.scrollIntoView({ block: "start", behavior: "smooth" });
+        return clicked;
+      },
       // The hamburger opens and closes the menu; a move to another page closes it (a phone sees the page).
       toggleNav: function (_clicks, _route, isOpen) {
         var triggered = (window.dash_clientside.callback_context || {}).triggered || [];
