@@ -10,10 +10,11 @@ import pytest
 
 from dashboard.config import Settings
 from dashboard.data.importers.boundary_files import prepare_boundary_import
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.data.store import Store
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
-from tests.browser_helpers import wait_for_script
+from tests.browser_helpers import MAP_DRAWN, click_map, wait_for_script
 from tests.store.helpers import villages_frame, write
 
 pytestmark = pytest.mark.browser
@@ -80,6 +81,14 @@ def test_shl003_no_sideways_scroll_on_map_data_and_region(dash_duo: Any, tmp_pat
         _open(dash_duo, path, ready)
         overflow = dash_duo.driver.execute_script(SIDEWAYS)
         assert overflow <= 0, f"{path} at {size[0]}×{size[1]} scrolls {overflow} px sideways"
+        if path == "/" and size == LAPTOP:  # the map's title at the top of the screen: its legend in view below
+            bottom = dash_duo.driver.execute_script(
+                "document.getElementById(arguments[0]).scrollIntoView();"
+                "return document.getElementById(arguments[1]).getBoundingClientRect().bottom - innerHeight;",
+                ID.MAP_TITLE, ID.LEGEND,
+            )  # fmt: skip
+            assert bottom <= 0, f"the legend ends {bottom} px below the screen"
+            assert "Tidak ada data" in dash_duo.find_element(f"#{ID.LEGEND}").text  # the no-data swatch
     assert dash_duo.get_logs() == []
 
 
@@ -108,3 +117,24 @@ def _district_options(dash_duo: Any) -> list[str]:
     options = [o.text for o in menu.find_elements("css selector", ".dash-dropdown-option")]
     dash_duo.find_element(f"#{ID.DISTRICT}").click()
     return options
+
+
+def test_shl005_a_tapped_village_brings_its_profile_into_view_on_a_phone(dash_duo: Any, tmp_path: Path) -> None:
+    start_signed_in(dash_duo, Settings(data_dir=tmp_path), role="pimpinan", areas=("99.01",))
+    _size(dash_duo, PHONE)
+    dash_duo.wait_for_element(f'#{ID.MAP}[data-ready="true"]', timeout=30)
+    wait_for_script(dash_duo, MAP_DRAWN, ID.MAP)
+    villages = DemoSource(Settings().geodata_dir).villages(DEMO_DISTRICT_CODE)
+    village = villages.iloc[len(villages) // 2]
+    point = village.geometry.representative_point()
+    click_map(dash_duo, ID.MAP, point.x, point.y)
+    dash_duo.wait_for_text_to_equal(f"#{ID.PROFILE_NAME}", str(village["name"]), timeout=15)
+    # The profile sits under the map on a phone: the tap scrolls it up into the screen.
+    wait_for_script(
+        dash_duo,
+        "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+        "return r.top >= 0 && r.top < innerHeight - 100;",
+        ID.PROFILE_NAME,
+    )
+    assert dash_duo.driver.execute_script(SIDEWAYS) <= 0
+    assert dash_duo.get_logs() == []
