@@ -83,7 +83,7 @@ def test_shl003_no_sideways_scroll_on_map_data_and_region(dash_duo: Any, tmp_pat
         assert overflow <= 0, f"{path} at {size[0]}×{size[1]} scrolls {overflow} px sideways"
         if path == "/" and size == LAPTOP:  # the map's title at the top of the screen: its legend in view below
             bottom = dash_duo.driver.execute_script(
-                "document.getElementById(arguments[0]).scrollIntoView();"
+                "document.getElementById(arguments[0]).scrollIntoView({behavior: 'instant'});"
                 "return document.getElementById(arguments[1]).getBoundingClientRect().bottom - innerHeight;",
                 ID.MAP_TITLE, ID.LEGEND,
             )  # fmt: skip
