@@ -1,4 +1,4 @@
-/* Lokus router gate: before the router renders a page, load the scripts that page needs and the index left out.
+/* Lokus router gate (and the document's lang and title, the phone menu): before the router renders a page, load the scripts that page needs and the index left out.
  *
  * dashboard/views/bundles.py leaves heavy component libraries (dash-ag-grid) out of the pages that do not use
  * them and lists, in <meta name="lokus-lazy-scripts">, the scripts each page needs ({"/lokus": [url, ...]}).
@@ -43,6 +43,33 @@
         return Promise.all(urls.map(load)).then(function () {
           return pathname;
         });
+      },
+      // <html lang> and the tab's title follow the language and the page the router has rendered (views/shell.py).
+      document: function (_nav, lang, pathname, titles) {
+        var path = "/" + String(pathname || "/").replace(/^\/+|\/+$/g, "");
+        var language = lang === "en" ? "en" : "id";
+        var byLang = (titles || {})[path] || (titles || {})[""] || {};
+        document.documentElement.lang = language;
+        if (byLang[language]) {
+          document.title = byLang[language];
+        }
+        return { lang: language, title: document.title };
+      },
+      // A village's profile opened by a tap on a narrow screen (the profile sits under the map) comes into view.
+      // Only a new tap scrolls: a change of indicator or period redraws the profile where the reader left it.
+      showProfile: function (_profile, clicked, shown) {
+        var panel = document.getElementById("village-profile");
+        if (!clicked || clicked === shown || !panel || window.innerWidth >= 992) {
+          return window.dash_clientside.no_update;
+        }
+        panel.scrollIntoView({ block: "start", behavior: "smooth" });
+        return clicked;
+      },
+      // The hamburger opens and closes the menu; a move to another page closes it (a phone sees the page).
+      toggleNav: function (_clicks, _route, isOpen) {
+        var triggered = (window.dash_clientside.callback_context || {}).triggered || [];
+        var byToggle = triggered.some(function (t) { return String(t.prop_id).indexOf("nav-toggle") === 0; });
+        return byToggle ? !isOpen : false;
       }
     })
   });

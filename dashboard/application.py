@@ -71,6 +71,8 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         update_title="",
         background_callback_manager=DiskcacheManager(cache),
     )
+    # <html lang> from the start (screen readers, hyphenation); the shell's clientside callback follows the switch.
+    app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.language}">', 1)
     app.layout = shell.layout(services)
     secured = SecuredApp(app)
     shell.register(secured, services)

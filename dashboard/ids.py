@@ -239,6 +239,16 @@ class ID(StrEnum):
     REGION_OPEN = "region-open"
     REGION_TILES_POLL = "region-tiles-poll"
 
+    # shell and map (issue 16)
+    BRAND_TAGLINE = "brand-tagline"  # the tagline beside the brand, in the reader's language
+    NAV_TOGGLE = "nav-toggle"  # the hamburger that opens the navigation under the lg breakpoint
+    NAV_COLLAPSE = "nav-collapse"  # the navigation, account menu and language switch it folds away
+    PAGE_TITLES = "page-titles"  # path -> {lang: tab title}, read by the clientside title callback
+    DOC_META = "doc-meta"  # the lang and title the clientside callback last set on the document
+    DISTRICT_HEADING = "map-district-heading"  # the main page's heading: the district on screen
+    DISTRICT_BADGE_SLOT = "map-district-badge"  # holds the demo badge (DEMO_BADGE) when the district is the demo
+    PROFILE_SHOWN = "village-profile-shown"  # the profile last scrolled into view on a narrow screen
+
 
 class Pattern(StrEnum):
     """Types of pattern-matching IDs: ``{"type": Pattern.X, "key": ...}``."""

@@ -3,6 +3,8 @@
 TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Lokus — Dasbor Stunting Desa", "Lokus — Village Stunting Dashboard"),
     "app.tagline": ("Stunting desa demi desa", "Stunting village by village"),
+    "page.title": ("{page} — Lokus", "{page} — Lokus"),
+    "nav.toggle": ("Buka atau tutup menu", "Open or close the menu"),
     "nav.map": ("Peta", "Map"),
     "nav.data": ("Data", "Data"),
     "nav.lokus": ("Lokus desa", "Priority villages"),

@@ -30,7 +30,7 @@ from dashboard.views import (
 )
 from dashboard.views.loading import loading
 
-__all__ = ["PAGES", "layout", "register"]
+__all__ = ["PAGES", "layout", "page_titles", "register"]
 
 PageBuilder = Callable[[Services, str, dict[str, Any] | None], Any]
 
@@ -54,39 +54,75 @@ def layout(services: Services) -> html.Div:
             dcc.Location(id=ID.URL, refresh=False),
             dcc.Store(id=ID.ROUTE),
             dcc.Store(id=ID.MAP_STATE, storage_type="session"),
+            # Every page's tab title in both languages: the clientside callback in register() picks one.
+            dcc.Store(id=ID.PAGE_TITLES, data=page_titles()),
+            dcc.Store(id=ID.DOC_META),
             dbc.Navbar(
                 dbc.Container(
                     [
                         html.A(
-                            [html.Span("Lokus", className="brand-name"), html.Span(id="brand-tagline")],
+                            [
+                                html.Span("Lokus", className="brand-name"),
+                                # A phone keeps the bar to one line: the tagline shows from the sm breakpoint.
+                                html.Span(id=ID.BRAND_TAGLINE, className="d-none d-sm-inline"),
+                            ],
                             href="/",
                             className="navbar-brand",
                         ),
-                        html.Div(id=ID.NAV, className="me-auto"),
-                        html.Div(id=ID.ACCOUNT, className="account-menu me-2"),
-                        dbc.RadioItems(
-                            id=ID.LANGUAGE,
-                            options=[{"label": lang.upper(), "value": lang} for lang in LANGUAGES],
-                            value=default,
-                            inline=True,
-                            persistence=True,
-                            persistence_type="local",
-                            className="language-switch",
-                            inputClassName="btn-check",
-                            labelClassName="btn btn-outline-light btn-sm",
-                            labelCheckedClassName="active",
+                        dbc.NavbarToggler(
+                            [
+                                html.Span(className="navbar-toggler-icon"),
+                                html.Span(t("nav.toggle", default), className="visually-hidden"),
+                            ],
+                            id=ID.NAV_TOGGLE,
+                            n_clicks=0,
+                        ),
+                        dbc.Collapse(
+                            [
+                                html.Div(id=ID.NAV, className="me-auto"),
+                                html.Div(id=ID.ACCOUNT, className="account-menu me-lg-2 my-2 my-lg-0"),
+                                dbc.RadioItems(
+                                    id=ID.LANGUAGE,
+                                    options=[{"label": lang.upper(), "value": lang} for lang in LANGUAGES],
+                                    value=default,
+                                    inline=True,
+                                    persistence=True,
+                                    persistence_type="local",
+                                    className="language-switch",
+                                    inputClassName="btn-check",
+                                    labelClassName="btn btn-outline-light btn-sm",
+                                    labelCheckedClassName="active",
+                                ),
+                            ],
+                            id=ID.NAV_COLLAPSE,
+                            is_open=False,
+                            navbar=True,
                         ),
                     ],
                     fluid=True,
                 ),
                 color="dark",
                 dark=True,
+                expand="lg",
                 className="mb-2",
             ),
             # Only the router's answer: a page's own callbacks show their own indicators, not the whole page's.
             loading(html.Main(id=ID.PAGE), only={ID.PAGE: "children"}, page=True),
         ]
     )
+
+
+def page_titles() -> dict[str, dict[str, str]]:
+    """The browser tab's title of every page in every language: ``{"/": {"id": "Peta — Lokus", "en": "Map — Lokus"}}``.
+
+    The key ``""`` holds the title of a path that is no page ("Halaman tidak ditemukan — Lokus").
+    """
+    titles = {
+        path: {str(lang): t("page.title", lang, page=t(label, lang)) for lang in LANGUAGES}
+        for path, (label, _, _) in PAGES.items()
+    }
+    titles[""] = {str(lang): t("page.title", lang, page=t("notfound.title", lang)) for lang in LANGUAGES}
+    return titles  # fmt: skip
 
 
 def _nav(pathname: str, lang: str, actor: Actor) -> dbc.Nav:
@@ -176,11 +212,28 @@ def render(services: Services, path: str, lang: str, stored: dict[str, Any] | No
 def register(app: SecuredApp | Dash, services: Services) -> None:
     # The router renders a page once the scripts it needs have loaded (assets/route.js, views/bundles.py).
     app.clientside_callback(ClientsideFunction("lokus", "route"), Output(ID.ROUTE, "data"), Input(ID.URL, "pathname"))
+    # Once the router has answered (its navigation is the smallest of its outputs), <html lang> and the tab's title
+    # follow the page and the language (assets/route.js); a move to another page folds the phone's menu away.
+    app.clientside_callback(
+        ClientsideFunction("lokus", "document"),
+        Output(ID.DOC_META, "data"),
+        Input(ID.NAV, "children"),
+        State(ID.LANGUAGE, "value"),
+        State(ID.ROUTE, "data"),
+        State(ID.PAGE_TITLES, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("lokus", "toggleNav"),
+        Output(ID.NAV_COLLAPSE, "is_open"),
+        Input(ID.NAV_TOGGLE, "n_clicks"),
+        Input(ID.ROUTE, "data"),
+        State(ID.NAV_COLLAPSE, "is_open"),
+    )
 
     @app.callback(
         Output(ID.PAGE, "children"),
         Output(ID.NAV, "children"),
-        Output("brand-tagline", "children"),
+        Output(ID.BRAND_TAGLINE, "children"),
         Output(ID.ACCOUNT, "children"),
         Input(ID.ROUTE, "data"),
         Input(ID.LANGUAGE, "value"),

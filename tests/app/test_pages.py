@@ -130,7 +130,8 @@ def test_app005_recolouring_sends_values_and_never_geometry(app: Dash) -> None:
     with app.server.test_request_context("/"):
         outputs = recoloured(services, choice, [f"{ID.INDICATOR}.value"], "id")
     sent = {name: value for name, value in zip(MAP_PROPS, outputs, strict=False) if value is not dash.no_update}
-    assert set(sent) == {"classes", "palette", "marks", "hover_text", "export_title", "export_legend", "export_source"}
+    assert set(sent) == {"classes", "palette", "marks", "hover_text", "export_title", "export_legend", "export_source",
+                         "export_filename"}  # fmt: skip
     text = json.dumps(sent)
     assert "geojson" not in text and "coordinates" not in text
     assert len(decode_classes(sent["classes"])) == len(services.source.villages(DEMO_DISTRICT_CODE))

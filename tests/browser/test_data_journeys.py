@@ -100,6 +100,29 @@ def test_jrn011_a_file_with_errors_is_refused_and_changes_nothing(dash_duo: Any,
     assert dash_duo.find_element(f"#{ID.COMMIT}").get_attribute("disabled") is not None
     with Store.open(settings=settings) as store:
         assert store.data_version() == before
+    # The check has ended: the bar stands still at 100% and says so (it kept moving before issue 16).
+    bar = dash_duo.find_element(f"#{ID.PROGRESS} .progress-bar")
+    _wait_text(dash_duo, f"#{ID.PROGRESS}", "Berhenti")
+    assert "progress-bar-animated" not in (bar.get_attribute("class") or "")
+    assert bar.get_attribute("aria-valuenow") == "100"
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 720)], ids=["phone", "laptop"])
+def test_jrn014_the_drop_zone_is_a_box_one_sees(dash_duo: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    start_signed_in(dash_duo, Settings(data_dir=tmp_path / "instance"), role="admin", next_path="/data")
+    dash_duo.driver.set_window_size(*size)
+    zone = dash_duo.wait_for_element(f"#{ID.UPLOAD} .upload-zone")
+    box = dash_duo.driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); const s = getComputedStyle(arguments[0]);"
+        "return [r.height, s.borderTopStyle, s.borderTopWidth];",
+        zone,
+    )
+    assert box[0] >= 115 and box[1] == "dashed" and box[2] != "0px", box
+    assert "GeoJSON" in zone.text and "CSV" in zone.text  # the accepted formats, in the box
+    assert dash_duo.driver.execute_script(
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"
+    )
     assert dash_duo.get_logs() == []
 
 

@@ -33,6 +33,10 @@ _IMPORT_FORM = (
 )
 
 
+# While a check or commit runs, the progress bar is striped and animated; after it, not.
+_BAR_RUNNING = [(Output(ID.PROGRESS, prop), True, False) for prop in ("animated", "striped")]
+
+
 def register(app: SecuredApp | Dash, services: Services) -> None:
     """Upload, check and commit (the last two as background callbacks with a progress bar), the datasets' list."""
 
@@ -100,7 +104,8 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         *_IMPORT_FORM,
         State(ID.LANGUAGE, "value"),
         background=True,
-        running=[(Output(ID.CHECK, "disabled"), True, False)],
+        # The bar stripes and moves only while the job runs: done (or stopped) it stands still.
+        running=[(Output(ID.CHECK, "disabled"), True, False), *_BAR_RUNNING],
         progress=[Output(ID.PROGRESS, "value"), Output(ID.PROGRESS, "label")],
         prevent_initial_call=True,
     )
@@ -123,7 +128,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         State(ID.DATASETS_VERSION, "data"),
         State(ID.LANGUAGE, "value"),
         background=True,
-        running=[(Output(ID.COMMIT, "disabled"), True, False)],
+        running=[(Output(ID.COMMIT, "disabled"), True, False), *_BAR_RUNNING],
         progress=[Output(ID.PROGRESS, "value"), Output(ID.PROGRESS, "label")],
         prevent_initial_call=True,
     )

@@ -13,10 +13,11 @@ from dashboard.auth.roles import Actor, Permission, can, covers
 from dashboard.data.importers.model import DatasetKind
 from dashboard.data.source import District
 from dashboard.data.store import DatasetInfo
-from dashboard.i18n import TEXTS, fmt_int, t
+from dashboard.i18n import t
 from dashboard.ids import Pattern, pattern_id
 from dashboard.services import Services
-from dashboard.views.data_page.report import quality_view
+from dashboard.views.data_page.dataset_labels import dataset_labels, kind_words
+from dashboard.views.data_page.quality import quality_view
 
 __all__ = [
     "datasets_view",
@@ -44,31 +45,27 @@ def may_remove(actor: Actor, dataset: DatasetInfo) -> bool:
     return all(covers(actor, code) for code in dataset.districts)
 
 
-def kind_words(kind: object, lang: str) -> str:
-    """A dataset's kind as a planner says it (``puskesmas`` -> "Daftar puskesmas"); an unknown kind as stored."""
-    key = f"data.datasets.kind.{kind}"
-    return t(key, lang) if key in TEXTS else str(kind)
-
-
 def datasets_view(services: Services, lang: str) -> Any:
     if services.store is None:
         return dbc.Alert(t("data.no_store", lang), color="warning")
     datasets = visible_datasets(services)
     if not datasets:
         return html.P(t("data.datasets.empty", lang), className="text-muted")
-    columns = ("id", "kind", "file", "user", "time", "rows", "status")
+    columns = ("id", "kind", "file", "format", "user", "time", "rows", "status")
     rows = []
     for dataset in datasets:
+        labels = dataset_labels(dataset, lang)
         rows.append(
             html.Tr(
                 [
                     html.Td(str(dataset.id)),
-                    html.Td(kind_words(dataset.kind, lang)),
-                    html.Td(dataset.file_name),
-                    html.Td(dataset.user or ""),
-                    html.Td(dataset.created_at.strftime("%Y-%m-%d %H:%M")),
-                    html.Td(fmt_int(dataset.rows_imported, lang), className="text-end"),
-                    html.Td(str(dataset.status)),
+                    html.Td(labels.kind),
+                    html.Td(dataset.file_name, className="text-break"),
+                    html.Td(labels.file_format),
+                    html.Td(labels.origin),
+                    html.Td(labels.time, className="text-nowrap"),
+                    html.Td(labels.rows, className="text-end"),
+                    html.Td(labels.status),
                     html.Td(
                         dbc.Button(
                             t("data.datasets.remove", lang),

@@ -122,7 +122,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 ],
                 className="my-3",
             ),
-            dbc.Progress(id=ID.PROGRESS, value=0, label="", striped=True, animated=True, className="mb-3"),
+            dbc.Progress(id=ID.PROGRESS, value=0, label="", striped=False, animated=False, className="mb-3"),
             loading(html.Div(id=ID.PREVIEW)),
             loading(html.Div(id=ID.MAPPING)),
             loading(html.Div(id=ID.REPORT)),

@@ -155,7 +155,7 @@ def preview_view(services: Services, token: UploadToken, kind: str, lang: str) -
         [
             html.H3(t("data.mapping", lang), className="h6"),
             html.P(t("data.mapping.help", lang), className="text-muted"),
-            dbc.Table(html.Tbody(rows), size="sm"),
+            html.Div(dbc.Table(html.Tbody(rows), size="sm"), className="table-responsive"),
             dbc.Label(t("data.mapping.fixed_period", lang), html_for=FIXED_PERIOD_KEY),
             dbc.Input(
                 id=pattern_id(Pattern.MAP_COLUMN, FIXED_PERIOD_KEY),

@@ -12,7 +12,6 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Role, covers
-from dashboard.core.quality import EXPECTED_PCT
 from dashboard.data.assessment import about_stored_data
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
 from dashboard.data.importers.puskesmas import PuskesmasBatch
@@ -22,6 +21,7 @@ from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_int, fmt_number, t
 from dashboard.ids import ID, Pattern, pattern_id
 from dashboard.services import Services
+from dashboard.views.data_page.quality import measurement_summary, quality_view
 from dashboard.views.data_page.uploads import CheckedBatch, ImportForm, UploadToken
 
 __all__ = [
@@ -245,96 +245,6 @@ def against_stored(warnings: list[Problem], lang: str) -> Any:
     return html.Div([html.P(t("data.report.against_stored", lang), className="mb-1"), html.Ul(items)])
 
 
-# Quality figures shown per village, and the share above which each is marked (WHO's expectations, doubled).
-_QUALITY_SHOWN: tuple[tuple[str, float | None], ...] = (
-    ("rows", None),
-    ("refused", None),
-    ("flagged_haz_pct", 1.0),
-    ("flagged_whz_pct", 1.0),
-    ("haz_sd", 1.2),
-    ("height_digit_0_5_pct", 2 * EXPECTED_PCT["height_digit_0_5_pct"]),
-    ("birth_day_1_15_pct", 2 * EXPECTED_PCT["birth_day_1_15_pct"]),
-    ("age_whole_month_pct", 2 * EXPECTED_PCT["age_whole_month_pct"]),
-    ("missing_height_pct", 5.0),
-    ("missing_weight_pct", 5.0),
-    ("standing_under_9_months", 0.0),  # WHO: a child under 9 months is measured lying; taken as unknown position
-    ("nik_collisions", 0.0),  # rows whose NIK another child (other sex, birth date or name) also carries
-)
-_COUNTED = frozenset({"rows", "refused", "standing_under_9_months", "nik_collisions"})  # whole numbers
-
-
-def measurement_summary(batch: IndicatorBatch, lang: str) -> Any:
-    """Measurements read, children counted once, refused rows and flagged z-scores, in one sentence."""
-    extra: dict[str, Any] = batch.extra
-    flagged: dict[str, int] = extra.get("flagged") or {}
-    refused: dict[str, int] = extra.get("refused") or {}
-    text = t(
-        "data.measurements.summary", lang,
-        measurements=fmt_int(int(extra.get("measurements", 0)), lang),
-        children=fmt_int(int(extra.get("children", 0)), lang),
-        refused=fmt_int(sum(int(v) for v in refused.values()), lang),
-        flagged=fmt_int(sum(int(v) for v in flagged.values()), lang),
-        periods=", ".join(str(p) for p in extra.get("periods") or []) or "-",
-    )  # fmt: skip
-    return html.P(text, className="measurement-summary")
-
-
-def quality_view(records: object, services: Services, lang: str, table_id: str | None = None) -> Any:
-    """The data-quality report per village (and, folded, per posyandu); figures far from WHO's expectations marked.
-
-    ``records`` are the rows the measurement importer keeps in ``extra["quality"]`` (the check's batch, or a
-    stored dataset's report).
-    """
-    if not isinstance(records, list) or not records:
-        return None
-    quality = pd.DataFrame(records)
-    names: dict[str, str] = {}
-    for district in sorted({str(code)[:5] for code in quality["code"]}):
-        villages = services.source.villages(district)
-        names.update(zip(villages["code"].astype(str), villages["name"].astype(str), strict=True))
-
-    def row(record: dict[Any, Any], label: str) -> Any:
-        cells = [html.Td(label)]
-        for column, limit in _QUALITY_SHOWN:
-            value = record.get(column)
-            if value is None or (isinstance(value, float) and pd.isna(value)):
-                cells.append(html.Td("–"))
-                continue
-            text = fmt_int(int(value), lang) if column in _COUNTED else fmt_number(float(value), lang, 1)
-            high = limit is not None and float(value) > limit
-            cells.append(html.Td(text, className="quality-high" if high else None))
-        return html.Tr(cells)
-
-    body = []
-    for code, group in quality.groupby("code", sort=True):
-        village = group[group["posyandu"].isna()]
-        label = f"{names.get(str(code), str(code))} ({code})"
-        if len(village):
-            body.append(row(village.iloc[0].to_dict(), label))
-        for record in group[group["posyandu"].notna()].to_dict(orient="records"):
-            body.append(row(record, "\u2003" + t("data.quality.posyandu", lang, name=record["posyandu"])))
-    header = html.Tr(
-        [html.Th(t("data.quality.col.village", lang))]
-        + [html.Th(t(f"data.quality.col.{column}", lang)) for column, _ in _QUALITY_SHOWN]
-    )
-    return html.Div(
-        [
-            html.H3(t("data.quality", lang), className="h6"),
-            html.P(t("data.quality.help", lang), className="text-muted small"),
-            html.Div(
-                dbc.Table(
-                    [html.Thead(header), html.Tbody(body)],
-                    size="sm",
-                    striped=True,
-                    **({"id": table_id} if table_id else {}),
-                ),
-                className="table-responsive",
-            ),
-        ],
-        className="quality-report",
-    )
-
-
 def result_view(result: CommitResult, lang: str, *, puskesmas: bool = False) -> Any:
     """What a commit did, in words: the dataset, its values (for a puskesmas list, the villages served and the
     puskesmas replaced), and for boundaries the codes that came and went."""
@@ -378,7 +288,7 @@ def check_report(
     services.reset_after_fork()
     set_progress((10, t("data.checking", lang)))
     batch = _checked(services, form, stored)
-    set_progress((100, ""))
+    set_progress((100, t("data.progress.done" if batch is not None and batch.ok else "data.progress.stopped", lang)))
     if batch is None:
         return dbc.Alert(t("upload.expired", lang), color="warning"), True
     return report_view(batch, services, lang), not batch.ok
@@ -409,10 +319,10 @@ def commit_upload(
     set_progress((10, t("data.checking", lang)))
     batch = _checked(services, form, stored)
     if batch is None:
-        set_progress((100, ""))
+        set_progress((100, t("data.progress.stopped", lang)))
         return dbc.Alert(t("upload.expired", lang), color="warning"), version, True, True, True
     if not batch.ok:
-        set_progress((100, ""))
+        set_progress((100, t("data.progress.stopped", lang)))
         return dbc.Alert(t("data.result.refused", lang), color="danger"), version, True, no_update, no_update
     # The fictional demo is everyone's to read; only an administrator imports into it.
     outside = sorted(
@@ -422,7 +332,7 @@ def commit_upload(
     )
     accounts = services.require_accounts()
     if outside:
-        set_progress((100, ""))
+        set_progress((100, t("data.progress.stopped", lang)))
         accounts.audit(actor, "import", target=batch.file_name, detail={"districts": outside}, outcome="refused")
         alert = dbc.Alert(t("import.area_refused", lang, codes=", ".join(outside)), color="danger")
         return alert, version, True, no_update, no_update
@@ -433,5 +343,5 @@ def commit_upload(
     crosswalk = form.crosswalk_token(services)
     if crosswalk is not None and result.dataset_id is not None:  # raw uploads do not outlive their import
         services.require_uploads().discard(crosswalk.id)
-    set_progress((100, ""))
+    set_progress((100, t("data.progress.done", lang)))
     return result_view(result, lang, puskesmas=isinstance(batch, PuskesmasBatch)), version + 1, True, True, True

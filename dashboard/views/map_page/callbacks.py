@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, State, ctx
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth.guard import SecuredApp
@@ -15,6 +15,7 @@ from dashboard.services import Services
 from dashboard.views.brief_route import brief_path
 from dashboard.views.map_page.choice import ALL, MapChoice, district_choices
 from dashboard.views.map_page.choropleth import MAP_PROPS, recoloured
+from dashboard.views.map_page.layout import district_heading
 from dashboard.views.map_page.print_view import print_map_src
 from dashboard.views.map_page.profile import clicked_profile
 
@@ -72,6 +73,27 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         # A district with boundaries but no figures yet offers no indicator or period: its empty map, not an error.
         choice = MapChoice(district, measure or STUNTING, period or "", kecamatan or ALL, scheme, int(k), chosen)
         return recoloured(services, choice, ctx.triggered_prop_ids, lang)
+
+    @app.callback(
+        Output(ID.DISTRICT_HEADING, "children"),
+        Output(ID.DISTRICT_BADGE_SLOT, "children"),
+        Input(ID.DISTRICT, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def follow_district_heading(district: str | None, lang: str) -> tuple[str, Any]:
+        """The heading and the demo badge name the district on screen, not the one the page opened on."""
+        return district_heading(services, district, lang)
+
+    # A tap on a village of a phone's map opens its profile below the fold: brought into view (assets/route.js).
+    app.clientside_callback(
+        ClientsideFunction("lokus", "showProfile"),
+        Output(ID.PROFILE_SHOWN, "data"),
+        Input(ID.PROFILE, "children"),
+        State(ID.MAP, "click_timestamp"),
+        State(ID.PROFILE_SHOWN, "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ID.BRIEF_PDF, "href"),

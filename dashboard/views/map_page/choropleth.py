@@ -4,6 +4,7 @@ period; geometry only for a new district)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date
@@ -48,6 +49,7 @@ __all__ = [
     "MapView",
     "completeness_line",
     "district_of",
+    "export_filename",
     "flags_panel",
     "kpi_cards",
     "map_labels",
@@ -59,9 +61,9 @@ __all__ = [
 
 # The map component's props the recolour callback may send, in the order of its outputs.
 MAP_PROPS = ("geojson_url", "codes", "classes", "palette", "marks", "hover_text", "bounds", "view_revision",
-             "export_title", "export_legend", "export_source", "export_mark")  # fmt: skip
+             "export_title", "export_legend", "export_source", "export_mark", "export_filename")  # fmt: skip
 _CLASSES = {"classes", "palette", "export_legend"}
-_VALUES = _CLASSES | {"marks", "hover_text", "export_title", "export_source"}
+_VALUES = _CLASSES | {"marks", "hover_text", "export_title", "export_source", "export_filename"}
 _VIEW = _VALUES | {"bounds", "view_revision"}
 # What each control's change sends to the map: new geometry only with a new district; a new classification sends
 # one byte per village and the legend, never the hover texts (they depend on the indicator and period alone).
@@ -307,7 +309,20 @@ def map_props(services: Services, choice: MapChoice, view: MapView, lang: str) -
         "export_legend": _export_legend(classification, view.values.colours, Measure.parse(choice.measure), lang),
         "export_source": source,
         "export_mark": t("demo.badge", lang).upper() if district.is_demo else None,
+        "export_filename": export_filename(choice),
     }
+
+
+def export_filename(choice: MapChoice) -> str:
+    """The file the map's PNG button saves: the measure, district and period on screen, in ASCII for any disk.
+
+    >>> export_filename(MapChoice("99.01", "stunting@count", "2025-08"))
+    'peta_stunting-count_99.01_2025-08.png'
+    """
+    parts = [choice.measure.replace("@", "-"), choice.district, choice.period or "tanpa-data"]
+    if choice.kecamatan != ALL:
+        parts.insert(2, choice.kecamatan)
+    return "peta_" + "_".join(re.sub(r"[^A-Za-z0-9._-]+", "-", part) for part in parts) + ".png"
 
 
 def _export_legend(classification: Classification, colours: list[str], measure: Measure, lang: str) -> list[list[str]]:
@@ -324,7 +339,6 @@ def map_component_static(services: Services, lang: str) -> dict[str, Any]:
         "labels": map_labels(lang),
         "loading_text": t("map.component.loading", lang),
         "export_date": date.today().strftime("%d/%m/%Y"),
-        "export_filename": "peta_lokus.png",
     }
 
 

@@ -21,7 +21,7 @@ from dashboard.views.map_page.choropleth import district_of, map_component_stati
 from dashboard.views.map_page.print_view import print_block
 from dashboard.views.map_page.profile import profile_hint
 
-__all__ = ["layout"]
+__all__ = ["district_badge", "district_heading", "layout"]
 
 
 def _card(title: str, body_id: ID, children: list[Any]) -> dbc.Card:
@@ -30,6 +30,24 @@ def _card(title: str, body_id: ID, children: list[Any]) -> dbc.Card:
 
 def _control(label: str, component: Any) -> html.Div:
     return html.Div([dbc.Label(label, html_for=component.id), component], className="mb-3")
+
+
+def district_badge(services: Services, district: str, lang: str) -> Any:
+    """The demo badge beside the heading when ``district`` is the fictional demo, else ``None``."""
+    return demo_badge(services, district, lang, id=ID.DEMO_BADGE)
+
+
+def district_heading(services: Services, district: str | None, lang: str) -> tuple[str, Any]:
+    """The heading's name and badge for the district on screen (they follow a switch of district).
+
+    Raises ``PreventUpdate`` for no district or one the source does not hold (nothing to name).
+    """
+    from dash.exceptions import PreventUpdate
+
+    known = {d.code: d for d in services.source.districts()}
+    if not district or district not in known:
+        raise PreventUpdate
+    return known[district].name, district_badge(services, district, lang)
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -103,8 +121,8 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         [
             html.Div(
                 [
-                    html.H1(district.name, className="h3 mb-0 d-inline"),
-                    demo_badge(services, district.code, lang, id=ID.DEMO_BADGE),
+                    html.H1(district.name, id=ID.DISTRICT_HEADING, className="h3 mb-0 d-inline"),
+                    html.Span(district_badge(services, district.code, lang), id=ID.DISTRICT_BADGE_SLOT),
                     html.Span(
                         [
                             t("brief.download", lang),
@@ -166,7 +184,10 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         lg=6,
                     ),
                     dbc.Col(
-                        loading(html.Div(profile_hint(lang), id=ID.PROFILE, className="profile")),
+                        [
+                            loading(html.Div(profile_hint(lang), id=ID.PROFILE, className="profile")),
+                            dcc.Store(id=ID.PROFILE_SHOWN),
+                        ],
                         lg=3,
                     ),
                 ],

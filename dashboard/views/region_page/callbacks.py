@@ -284,7 +284,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                                                     now=period_label(period, lang)))  # fmt: skip
         colours = band_colours(indicator)
         bounds = _bounds(services, actor, level, region)
+        # The exported picture's legend says what grey means too, as the page's legend does.
         legend = [[c, lbl] for c, lbl in zip(colours, band_labels(indicator, lang), strict=True)]
+        legend.append([NO_DATA_COLOUR, t("legend.no_data", lang)])
         source = t("region.source", lang, origin=t(f"levels.origin.{origin}", lang) if origin else "—")
         return (
             _layer(services, level, region),

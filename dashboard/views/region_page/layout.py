@@ -10,6 +10,7 @@ from dash import dcc, html
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import ANONYMOUS
 from dashboard.components import LokusMap
+from dashboard.figures.map import NO_DATA_COLOUR
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -69,7 +70,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 className="map-graph",
                                 labels=map_labels(lang),
                                 loading_text=t("map.component.loading", lang),
-                                no_data_colour="#d9d9d9",
+                                no_data_colour=NO_DATA_COLOUR,  # the grey its legend shows
                                 tiles_minzoom=MIN_ZOOM,
                                 tiles_maxzoom=MAX_ZOOM,
                                 tile_url=services.settings.tile_url or None,
