@@ -323,5 +323,5 @@ def _register_controls(app: SecuredApp | Dash) -> None:
         Input(ID.LOKUS_GRID, "selectedRows"),
         State(ID.LANGUAGE, "value"),
     )
-    def name_chosen(rows: list[dict[str, Any]] | None, lang: str) -> str:
+    def name_chosen(rows: Any, lang: str) -> str:
         return chosen_row(rows, lang)

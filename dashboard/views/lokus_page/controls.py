@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import dash_bootstrap_components as dbc
+from dash.exceptions import PreventUpdate
 
 from dashboard.core.scoring import Method
 from dashboard.i18n import t
@@ -54,8 +55,11 @@ def method_controls(method: str | None, lang: str) -> tuple[bool, bool, list[dic
     return light, not light, choices
 
 
-def chosen_row(rows: list[dict[str, Any]] | None, lang: str) -> str:
-    """The village the add and remove buttons act on, named above the grid."""
+def chosen_row(rows: list[dict[str, Any]] | dict[str, Any] | None, lang: str) -> str:
+    """The village the add and remove buttons act on, named above the grid. A map click sets the selection by
+    id (``{"ids": [code]}``); the grid answers with the row itself, named then."""
+    if isinstance(rows, dict):
+        raise PreventUpdate
     if not rows:
         return t("lokus.adjust.none_chosen", lang)
     row = rows[0]

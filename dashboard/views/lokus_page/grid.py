@@ -24,13 +24,14 @@ def _shown_as_text(field: str) -> dict[str, Any]:
 
 
 def grid_columns(lang: str) -> list[dict[str, Any]]:
-    """The grid's columns: rank and village pinned left, then what decides (prevalence, score, light, status,
+    """The grid's columns: rank and village first, then what decides (prevalence, score, light, status,
     reason) inside a 1280 px screen's grid, then the secondary ones (number stunted, kecamatan, estimate, code,
-    notes) to the right."""
+    notes) to the right. Nothing is pinned: a pinned column splits each row in two in the page (the journeys find
+    a row's cells by ``.ag-row[row-index]``), and the key columns fit without it."""
     return [
         {"field": "rank", "headerName": t("lokus.grid.rank.short", lang), "headerTooltip": t("lokus.grid.rank", lang),
-         "width": 62, "pinned": "left", **_NUMBER},
-        {"field": "desa", "headerName": t("lokus.grid.desa", lang), "filter": True, "pinned": "left", "width": 150,
+         "width": 62, **_NUMBER},
+        {"field": "desa", "headerName": t("lokus.grid.desa", lang), "filter": True, "width": 140,
          "tooltipField": "kecamatan"},
         {"field": "flag_mark", "headerName": "⚠", "headerTooltip": t("lokus.grid.flag", lang), "width": 44,
          "tooltipField": "missing"},
@@ -39,7 +40,7 @@ def grid_columns(lang: str) -> list[dict[str, Any]]:
         {"field": "skor", "headerName": t("lokus.grid.score", lang), "width": 76, **_shown_as_text("skor")},
         {"field": "light_label", "headerName": t("lokus.grid.light", lang), "width": 92, "filter": True},
         {"field": "status_label", "headerName": t("lokus.grid.status", lang), "width": 104, "filter": True},
-        {"field": "alasan", "headerName": t("lokus.grid.reason", lang), "flex": 1, "minWidth": 200,
+        {"field": "alasan", "headerName": t("lokus.grid.reason", lang), "flex": 1, "minWidth": 180,
          "tooltipField": "alasan"},
         {"field": "jumlah_stunting", "headerName": t("lokus.grid.stunted.short", lang),
          "headerTooltip": t("lokus.grid.stunted", lang), "width": 96, **_shown_as_text("jumlah_stunting")},
@@ -60,7 +61,7 @@ def ranked_grid(lang: str) -> Any:
         rowData=None,  # not [] (the grid would say "no data" before the ranking has arrived)
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={
-            "rowSelection": {"mode": "singleRow", "enableClickSelection": True},
+            "rowSelection": {"mode": "singleRow", "enableClickSelection": True, "checkboxes": False},
             "animateRows": False,
             "localeText": {"noRowsToShow": t("lokus.no_data", lang)},
             "tooltipShowDelay": 300,
