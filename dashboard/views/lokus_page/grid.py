@@ -59,7 +59,8 @@ def ranked_grid(lang: str) -> Any:
         id=ID.LOKUS_GRID,
         columnDefs=grid_columns(lang),
         rowData=None,  # not [] (the grid would say "no data" before the ranking has arrived)
-        defaultColDef={"sortable": True, "resizable": True},
+        # Filters stay in each header's menu; a filter button per header would cut the short headers ("S…").
+        defaultColDef={"sortable": True, "resizable": True, "suppressHeaderFilterButton": True},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "enableClickSelection": True, "checkboxes": False},
             "animateRows": False,

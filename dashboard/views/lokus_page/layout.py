@@ -240,7 +240,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 ),
                                 dcc.Dropdown(id=ID.LOKUS_COMPARE_A),
                             ],
-                            sm=6,
+                            xxl=6,
                         ),
                         dbc.Col(
                             [
@@ -249,7 +249,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 ),
                                 dcc.Dropdown(id=ID.LOKUS_COMPARE_B, value=CURRENT),
                             ],
-                            sm=6,
+                            xxl=6,
                         ),
                     ],
                     className="g-2",
