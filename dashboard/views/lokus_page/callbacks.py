@@ -280,7 +280,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
 
 def _register_controls(app: SecuredApp | Dash) -> None:
     """The controls answering the planner (issue 16): shown by method, typed numbers checked on the server with
-    the reason under the field, the village the grid's chosen row points at."""
+    the reason under the field, the village the grid's chosen row points at. None runs when the page or a new
+    criteria table arrives: what the server rendered is valid and shown as it should be (17 weights would
+    otherwise cost 17 requests while the page opens)."""
     fields = (ID.LOKUS_TOP_N, ID.LOKUS_MIN_SCORE, ID.LOKUS_LIGHT_PREVALENCE, ID.LOKUS_LIGHT_STUNTED)
     feedbacks = (ID.LOKUS_TOP_N_FEEDBACK, ID.LOKUS_MIN_SCORE_FEEDBACK, ID.LOKUS_LIGHT_PREVALENCE_FEEDBACK,
                  ID.LOKUS_LIGHT_STUNTED_FEEDBACK)  # fmt: skip
@@ -291,6 +293,7 @@ def _register_controls(app: SecuredApp | Dash) -> None:
         Output(ID.LOKUS_BY, "options"),
         Input(ID.LOKUS_METHOD, "value"),
         State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
     )
     def follow_method(method: str | None, lang: str) -> tuple[Any, ...]:
         return method_controls(method, lang)
@@ -300,6 +303,7 @@ def _register_controls(app: SecuredApp | Dash) -> None:
         Output({"type": Pattern.LOKUS_WEIGHT_FEEDBACK, "key": MATCH}, "children"),
         Input({"type": Pattern.LOKUS_WEIGHT, "key": MATCH}, "value"),
         State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
     )
     def check_weight(value: Any, lang: str) -> tuple[bool, str]:
         return weight_feedback(value, lang)
@@ -313,6 +317,7 @@ def _register_controls(app: SecuredApp | Dash) -> None:
         *(Input(field, "value") for field in fields),
         Input({"type": Pattern.LOKUS_WEIGHT, "key": ALL}, "value"),
         State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
     )
     def check_fields(*values: Any) -> tuple[Any, ...]:
         *typed, weights, lang = values
@@ -322,6 +327,7 @@ def _register_controls(app: SecuredApp | Dash) -> None:
         Output(ID.LOKUS_CHOSEN_ROW, "children"),
         Input(ID.LOKUS_GRID, "selectedRows"),
         State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
     )
     def name_chosen(rows: Any, lang: str) -> str:
         return chosen_row(rows, lang)
