@@ -71,10 +71,10 @@ def _include_flagged(dash_duo: Any) -> bool:
 
 def _click(dash_duo: Any, element_id: str) -> None:
     """A button below the map and the grid (the scenario card sits under them since issue 16): scrolled to the
-    middle of the screen first, where no sticky bar or loading overlay covers it."""
+    middle of the screen and clicked by script, as the switch above: a loading overlay of the cards beside it may
+    still cover it for a moment."""
     button = dash_duo.find_element(f"#{element_id}")
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
-    button.click()
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button)
 
 
 def _weight(dash_duo: Any, key: str) -> Any:
