@@ -162,6 +162,15 @@ class ID(StrEnum):
     LOKUS_LEGEND = "lokus-legend"  # the selection map's legend: its classes and outlines
     LOKUS_MAP_DRAWN = "lokus-map-drawn"  # the keys of what the selection map shows (dashboard.figures.map_tiers)
     LOKUS_DEMO_BADGE = "lokus-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
+    # lokus page (issue 16): controls shown by what they apply to, typed numbers' reasons, the grid's legend
+    LOKUS_WEIGHTED_BLOCK = "lokus-weighted-block"  # the criteria card: weighted scores only
+    LOKUS_LIGHT_BLOCK = "lokus-light-block"  # the matrix's thresholds: traffic light only
+    LOKUS_TOP_N_FEEDBACK = "lokus-top-n-feedback"
+    LOKUS_MIN_SCORE_FEEDBACK = "lokus-min-score-feedback"
+    LOKUS_LIGHT_PREVALENCE_FEEDBACK = "lokus-light-prevalence-feedback"
+    LOKUS_LIGHT_STUNTED_FEEDBACK = "lokus-light-stunted-feedback"
+    LOKUS_INPUT_ALERT = "lokus-input-alert"  # "not recomputed: correct the field marked in red"
+    LOKUS_CHOSEN_ROW = "lokus-chosen-row"  # the village the grid's row selection points at, above the grid
     # gaps page
     GAPS_DISTRICT = "gaps-district"
     GAPS_DEMO_BADGE = "gaps-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
@@ -260,6 +269,7 @@ class Pattern(StrEnum):
     LOKUS_WEIGHT = "lokus-weight"
     LOKUS_DIRECTION = "lokus-direction"
     LOKUS_NORMALISATION = "lokus-normalisation"
+    LOKUS_WEIGHT_FEEDBACK = "lokus-weight-feedback"  # lokus page (issue 16): why a typed weight is refused
 
 
 def pattern_id(kind: Pattern, key: str | int) -> dict[str, str | int]:

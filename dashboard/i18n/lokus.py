@@ -315,4 +315,55 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lokus.map.hover.none": ("Belum ada data stunting periode ini", "No stunting data for this period"),
     "lokus.compare.neither": ("Di luar keduanya ({n})", "In neither ({n})"),
     "lokus.compare.map_title": ("Dua daftar lokus dibandingkan", "Two lokus lists compared"),
+    # Issue 16: typed numbers checked where typed, controls by what they apply to, the grid and map explained.
+    "lokus.input.empty": ("Isi angka dari {low} sampai {high}.", "Enter a number from {low} to {high}."),
+    "lokus.input.not_number": (
+        "Bukan angka: isi angka dari {low} sampai {high} (koma atau titik desimal, mis. 1,5).",
+        "Not a number: enter a number from {low} to {high} (decimal comma or point, e.g. 1.5).",
+    ),
+    "lokus.input.range": ("Isi angka dari {low} sampai {high}.", "Enter a number from {low} to {high}."),
+    "lokus.input.integer": (
+        "Isi bilangan bulat dari {low} sampai {high}.",
+        "Enter a whole number from {low} to {high}.",
+    ),
+    "lokus.input.not_ranked": (
+        "Peringkat belum dihitung ulang: perbaiki isian yang ditandai merah.",
+        "The ranking was not recomputed: correct the field marked in red.",
+    ),
+    "lokus.weight.help": ("Bobot 0–10; 0 = tidak dihitung.", "Weight 0–10; 0 = not counted."),
+    "lokus.top_n.label": ("Banyak desa (N teratas)", "Number of villages (top N)"),
+    "lokus.min_score.label": ("Skor minimal (0–100)", "Minimum score (0–100)"),
+    "lokus.light.title": ("Ambang matriks lampu lalu lintas", "Traffic-light matrix thresholds"),
+    "lokus.criteria.light_note": (
+        "Matriks lampu lalu lintas hanya memakai prevalensi dan jumlah balita stunting; bobot kriteria tidak dipakai.",
+        "The traffic-light matrix uses prevalence and the number of stunted children only; criteria weights are "
+        "not used.",
+    ),
+    "lokus.adjust.grid_help": (
+        "Klik satu baris di tabel (atau satu desa di peta), tulis alasannya, lalu masukkan atau keluarkan.",
+        "Click a row in the table (or a village on the map), write the reason, then add or remove it.",
+    ),
+    "lokus.adjust.chosen": ("Desa dipilih: {village}", "Village selected: {village}"),
+    "lokus.adjust.none_chosen": ("Belum ada desa dipilih.", "No village selected."),
+    "lokus.grid.legend.title": ("Warna baris:", "Row colours:"),
+    "lokus.grid.legend.selected": ("terpilih menurut peringkat", "chosen by the ranking"),
+    "lokus.grid.legend.added": ("ditambahkan manual (ungu, dengan alasan)", "added by hand (purple, with a reason)"),
+    "lokus.grid.legend.removed": ("dikeluarkan manual (dicoret)", "removed by hand (struck through)"),
+    "lokus.grid.legend.flag": ("⚠ nilai ditandai: lihat kolom catatan", "⚠ flagged value: see the notes column"),
+    "lokus.grid.rank.short": ("#", "#"),
+    "lokus.grid.prevalence.short": ("Prev. (%)", "Prev. (%)"),
+    "lokus.grid.stunted.short": ("Stunting", "Stunted"),
+    "lokus.grid.notes": ("Catatan", "Notes"),
+    "lokus.map.legend.chosen.meaning": (
+        "merah tua: masuk daftar menurut peringkat",
+        "dark red: in the list by the ranking",
+    ),
+    "lokus.map.legend.added.meaning": (
+        "ungu: ditambahkan manual oleh perencana, dengan alasan",
+        "purple: added by hand by the planner, with a reason",
+    ),
+    "lokus.map.legend.score.meaning": (
+        "makin gelap makin tinggi skor prioritas",
+        "the darker, the higher the priority score",
+    ),
 }

@@ -69,6 +69,14 @@ def _include_flagged(dash_duo: Any) -> bool:
     return bool(dash_duo.find_element(f"#{ID.LOKUS_INCLUDE_FLAGGED}").is_selected())
 
 
+def _click(dash_duo: Any, element_id: str) -> None:
+    """A button below the map and the grid (the scenario card sits under them since issue 16): scrolled to the
+    middle of the screen and clicked by script, as the switch above: a loading overlay of the cards beside it may
+    still cover it for a moment."""
+    button = dash_duo.find_element(f"#{element_id}")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button)
+
+
 def _weight(dash_duo: Any, key: str) -> Any:
     return dash_duo.find_element(f"input[id*='lokus-weight'][id*='\"{key}\"']")
 
@@ -106,22 +114,24 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     new_selection = _until(lambda: new_top in _map_selection(dash_duo) and _map_selection(dash_duo), "the list")
 
     dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys("Tanpa jumlah stunting")
-    dash_duo.find_element(f"#{ID.LOKUS_SAVE}").click()
+    _click(dash_duo, ID.LOKUS_SAVE)
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
 
     # Reload: the page starts from its defaults; the saved scenario is still there and reopens as it was.
     dash_duo.driver.refresh()
     _until(lambda: _top_code(dash_duo) == first_top, "the default ranking after reload")
     assert not _include_flagged(dash_duo)
+    dropdown = dash_duo.find_element(f"#{ID.LOKUS_SCENARIOS}")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", dropdown)
     dash_duo.select_dcc_dropdown(f"#{ID.LOKUS_SCENARIOS}", index=0)
-    dash_duo.find_element(f"#{ID.LOKUS_OPEN}").click()
+    _click(dash_duo, ID.LOKUS_OPEN)
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
     _until(lambda: _top_code(dash_duo) == new_top, "the saved ranking")
     _until(lambda: _map_selection(dash_duo) == new_selection, "the saved selection on the map")
     assert _weight(dash_duo, "jumlah_stunting").get_attribute("value") == "0"
     assert _include_flagged(dash_duo) and _flagged_kept(dash_duo) == 3
 
-    dash_duo.find_element(f"#{ID.LOKUS_EXPORT_CSV}").click()
+    _click(dash_duo, ID.LOKUS_EXPORT_CSV)
     folder = Path(dash_duo.download_path)
     exported = _until(lambda: [p for p in folder.glob("*.csv") if p.stat().st_size > 0], "the CSV download")
     annex = pd.read_csv(exported[0], sep=";", dtype=str, encoding="utf-8-sig")
@@ -130,12 +140,12 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     assert "data_contoh_fiktif" in exported[0].name and (annex["Keterangan"] == "data contoh (fiktif)").all()
 
     # Marked final (after a confirmation), the list is read-only; a duplicate can be changed again.
-    dash_duo.find_element(f"#{ID.LOKUS_FINALISE}").click()
+    _click(dash_duo, ID.LOKUS_FINALISE)
     _until(lambda: accept_alert(dash_duo), "the confirmation before finalising")
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "daftar final 2025", timeout=20)
     _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "a read-only final list")
     _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_EDITABLE}").get_attribute("disabled"), "every control disabled")
-    dash_duo.find_element(f"#{ID.LOKUS_DUPLICATE}").click()
+    _click(dash_duo, ID.LOKUS_DUPLICATE)
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "(salinan)", timeout=20)
     _until(lambda: not dash_duo.find_element(f"#{ID.LOKUS_UPDATE}").get_attribute("disabled"), "an editable copy")
     _until(lambda: _map_selection(dash_duo) == new_selection, "the copy's list on the map")

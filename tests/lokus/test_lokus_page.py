@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import io
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -27,8 +25,7 @@ from dashboard.data.annex import (
     annex_xlsx,
     lokus_map_spec,
 )
-from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource, District
-from dashboard.data.store import Store
+from dashboard.data.source import DEMO_DISTRICT_CODE, DemoSource
 from dashboard.figures.static_map import render
 from dashboard.services import Services
 from dashboard.views import lokus_page
@@ -43,16 +40,7 @@ from dashboard.views.lokus_page.figures import (
 )
 from dashboard.views.lokus_page.layout import demo_badge
 from dashboard.views.lokus_page.ranking import summary_view
-
-GEODATA = Path(__file__).resolve().parents[2] / "geodata"
-
-
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("instance"))
-    with Store.open(settings=settings) as store:
-        store.ensure_demo(GEODATA)
-        yield Services.from_store(settings, store)
+from tests.lokus.conftest import GEODATA, NotDemo
 
 
 def test_lok020_top_ten_changes_by_hand_and_reasons(services: Services) -> None:
@@ -307,13 +295,6 @@ def test_lok030_the_matrix_legend_says_what_each_colour_means(services: Services
     entries = selection_map(services, DEMO_DISTRICT_CODE, state["period"], back, "id").legend[1:]
     fills = [entry.children[1] for entry in entries if "garis" not in entry.children[1]]
     assert fills[-2:] == ["hijau", "tanpa data"] and entries[len(fills) - 1].children[2].children == "(5)"
-
-
-class NotDemo(DemoSource):
-    """The demo's data under a district that is not marked as the demo."""
-
-    def districts(self) -> list[District]:
-        return [District(DEMO_DISTRICT_CODE, "Kabupaten Nyata", is_demo=False)]
 
 
 def _download(services: Services, kind: str) -> tuple[str, bytes]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx
+from dash import ALL, MATCH, Dash, Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
 
 from dashboard.auth.guard import SecuredApp
 from dashboard.figures.map_tiers import MAP_PROPS
@@ -12,10 +13,11 @@ from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
 from dashboard.views.lokus_page import commitments
+from dashboard.views.lokus_page.controls import chosen_row, field_feedback, method_controls, weight_feedback
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.decree import DECREE_KEYS, AnnexField, decree_values
 from dashboard.views.lokus_page.export import export_download
-from dashboard.views.lokus_page.model import criteria_from
+from dashboard.views.lokus_page.inputs import InvalidNumber, criteria_from
 from dashboard.views.lokus_page.ranking import RankingControls, adjusted_list, clicked_row, map_update, ranked_view
 from dashboard.views.lokus_page.scenarios import (
     ScenarioRequest,
@@ -83,7 +85,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         ids: list[dict[str, str]],
         lang: str,
     ) -> Any:
-        current = criteria_from(uses, weights, directions, norms, ids)
+        try:
+            current = criteria_from(uses, weights, directions, norms, ids)
+        except InvalidNumber:  # a refused weight: the table stays as typed, its field says why
+            raise PreventUpdate from None
         return period_criteria(services, period, district, current, lang)
 
     ranking_inputs = (
@@ -269,4 +274,60 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                *decree: str | None) -> Any:  # fmt: skip
         return export_download(services, ctx.triggered_id, current, opened, lang, decree_values(*decree))
 
+    _register_controls(app)
     commitments.register(app, services)
+
+
+def _register_controls(app: SecuredApp | Dash) -> None:
+    """The controls answering the planner (issue 16): shown by method, typed numbers checked on the server with
+    the reason under the field, the village the grid's chosen row points at. None runs when the page or a new
+    criteria table arrives: what the server rendered is valid and shown as it should be (17 weights would
+    otherwise cost 17 requests while the page opens)."""
+    fields = (ID.LOKUS_TOP_N, ID.LOKUS_MIN_SCORE, ID.LOKUS_LIGHT_PREVALENCE, ID.LOKUS_LIGHT_STUNTED)
+    feedbacks = (ID.LOKUS_TOP_N_FEEDBACK, ID.LOKUS_MIN_SCORE_FEEDBACK, ID.LOKUS_LIGHT_PREVALENCE_FEEDBACK,
+                 ID.LOKUS_LIGHT_STUNTED_FEEDBACK)  # fmt: skip
+
+    @app.callback(
+        Output(ID.LOKUS_WEIGHTED_BLOCK, "hidden"),
+        Output(ID.LOKUS_LIGHT_BLOCK, "hidden"),
+        Output(ID.LOKUS_BY, "options"),
+        Input(ID.LOKUS_METHOD, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def follow_method(method: str | None, lang: str) -> tuple[Any, ...]:
+        return method_controls(method, lang)
+
+    @app.callback(
+        Output({"type": Pattern.LOKUS_WEIGHT, "key": MATCH}, "invalid"),
+        Output({"type": Pattern.LOKUS_WEIGHT_FEEDBACK, "key": MATCH}, "children"),
+        Input({"type": Pattern.LOKUS_WEIGHT, "key": MATCH}, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def check_weight(value: Any, lang: str) -> tuple[bool, str]:
+        return weight_feedback(value, lang)
+
+    outputs = [o for field, feedback in zip(fields, feedbacks, strict=True)
+               for o in (Output(field, "invalid"), Output(feedback, "children"))]  # fmt: skip
+
+    @app.callback(
+        *outputs,
+        Output(ID.LOKUS_INPUT_ALERT, "children"),
+        *(Input(field, "value") for field in fields),
+        Input({"type": Pattern.LOKUS_WEIGHT, "key": ALL}, "value"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def check_fields(*values: Any) -> tuple[Any, ...]:
+        *typed, weights, lang = values
+        return field_feedback(typed, weights, lang)
+
+    @app.callback(
+        Output(ID.LOKUS_CHOSEN_ROW, "children"),
+        Input(ID.LOKUS_GRID, "selectedRows"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def name_chosen(rows: Any, lang: str) -> str:
+        return chosen_row(rows, lang)

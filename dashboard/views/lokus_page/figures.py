@@ -170,13 +170,19 @@ def _fill_entries(ranking: Ranking, classes: Sequence[int | None], lang: str) ->
         ]
         grey = Light.GREY
         return [*entries, (NO_DATA_COLOUR, t(f"lokus.light.{grey}", lang), counts.get(None, 0), meanings[grey])]
+    score_meaning = t("lokus.map.legend.score.meaning", lang)
     entries = [
-        (colour, t("lokus.map.legend.score", lang, low=20 * i, high=20 * (i + 1)), counts.get(i, 0), "")
+        (colour, t("lokus.map.legend.score", lang, low=20 * i, high=20 * (i + 1)), counts.get(i, 0),
+         score_meaning if i == len(SCORE_COLOURS) - 1 else "")
         for i, colour in enumerate(SCORE_COLOURS)
-    ]
-    entries += [(SELECTED_COLOUR, t("lokus.map.legend.chosen", lang), counts.get(_CHOSEN, 0), "")]
-    if counts.get(_ADDED):
-        entries += [(ADDED_COLOUR, t("lokus.map.legend.added", lang), counts[_ADDED], "")]
+    ]  # fmt: skip
+    # Dark red and purple are always explained, purple even before anything is added by hand.
+    entries += [
+        (SELECTED_COLOUR, t("lokus.map.legend.chosen", lang), counts.get(_CHOSEN, 0),
+         t("lokus.map.legend.chosen.meaning", lang)),
+        (ADDED_COLOUR, t("lokus.map.legend.added", lang), counts.get(_ADDED, 0),
+         t("lokus.map.legend.added.meaning", lang)),
+    ]  # fmt: skip
     return [*entries, (NO_DATA_COLOUR, t("lokus.map.legend.no_score", lang), counts.get(None, 0), "")]
 
 

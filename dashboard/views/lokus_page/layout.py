@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -21,35 +20,24 @@ from dashboard.views.lokus_page.commitments import commitments_section
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.decree import AnnexField, decree_fields
 from dashboard.views.lokus_page.figures import map_static, selection_map
+from dashboard.views.lokus_page.grid import adjust_bar, grid_legend, ranked_grid
 from dashboard.views.lokus_page.model import default_state, period_options, rank
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
 
 __all__ = ["layout"]
 
 
-def _grid_columns(lang: str) -> list[dict[str, Any]]:
-    number = {"type": "rightAligned", "filter": "agNumberColumnFilter"}
-    return [
-        {"field": "rank", "headerName": t("lokus.grid.rank", lang), "width": 95, **number},
-        {"field": "kecamatan", "headerName": t("lokus.grid.kecamatan", lang), "filter": True},
-        {"field": "desa", "headerName": t("lokus.grid.desa", lang), "filter": True},
-        {
-            "field": "flag_mark",
-            "headerName": "⚠",
-            "headerTooltip": t("lokus.grid.flag", lang),
-            "width": 60,
-            "tooltipField": "missing",
-        },
-        {"field": "code", "headerName": t("lokus.grid.code", lang), "filter": True, "width": 130},
-        {"field": "prevalensi", "headerName": t("lokus.grid.prevalence", lang), "width": 120, **number},
-        {"field": "prevalensi_eb", "headerName": t("lokus.grid.estimate", lang), "width": 110, **number},
-        {"field": "jumlah_stunting", "headerName": t("lokus.grid.stunted", lang), "width": 120, **number},
-        {"field": "skor", "headerName": t("lokus.grid.score", lang), "width": 95, **number},
-        {"field": "light_label", "headerName": t("lokus.grid.light", lang), "width": 110, "filter": True},
-        {"field": "status_label", "headerName": t("lokus.grid.status", lang), "width": 130, "filter": True},
-        {"field": "alasan", "headerName": t("lokus.grid.reason", lang), "flex": 1, "minWidth": 220},
-        {"field": "missing", "headerName": t("lokus.grid.missing", lang), "width": 260, "tooltipField": "missing"},
-    ]
+def _number(field: ID, feedback: ID, label: str, value: Any, lang: str) -> Any:
+    """A labelled number field typed as text ("1,5"): read and checked on the server
+    (:mod:`~dashboard.views.lokus_page.inputs`), its reason shown under it when refused."""
+    return html.Div(
+        [
+            dbc.Label(t(label, lang), html_for=field, className="small mb-0"),
+            dbc.Input(id=field, type="text", inputMode="decimal", value=value, size="sm", debounce=True),
+            dbc.FormFeedback(id=feedback, type="invalid"),
+        ],
+        className="mt-1",
+    )
 
 
 def _method_help(services: Services, lang: str) -> Any:
@@ -101,12 +89,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     clearable=False,
                 ),
                 dbc.Label(t("lokus.period", lang), html_for=ID.LOKUS_PERIOD, className="mt-2"),
-                dcc.Dropdown(
-                    id=ID.LOKUS_PERIOD,
-                    options=periods,
-                    value=state["period"],
-                    clearable=False,
-                ),
+                dcc.Dropdown(id=ID.LOKUS_PERIOD, options=periods, value=state["period"], clearable=False),
                 dbc.Label(t("lokus.method", lang), className="mt-2"),
                 dbc.RadioItems(
                     id=ID.LOKUS_METHOD,
@@ -123,39 +106,31 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                         {"label": t("lokus.selection.min_score", lang), "value": "min_score"},
                     ],
                 ),
-                dbc.InputGroup(
+                dbc.Row(
                     [
-                        dbc.Input(id=ID.LOKUS_TOP_N, type="number", min=1, step=1, value=10, debounce=True),
-                        dbc.Input(
-                            id=ID.LOKUS_MIN_SCORE, type="number", min=0, max=100, step=1, value=60, debounce=True
+                        dbc.Col(_number(ID.LOKUS_TOP_N, ID.LOKUS_TOP_N_FEEDBACK, "lokus.top_n.label", 10, lang)),
+                        dbc.Col(
+                            _number(ID.LOKUS_MIN_SCORE, ID.LOKUS_MIN_SCORE_FEEDBACK, "lokus.min_score.label", 60, lang)
                         ),
                     ],
-                    size="sm",
+                    className="g-2",
                 ),
                 html.Div(
                     [
-                        dbc.Label(t("lokus.light.prevalence", lang), className="mt-2 small"),
-                        dbc.Input(
-                            id=ID.LOKUS_LIGHT_PREVALENCE,
-                            type="number",
-                            min=0,
-                            max=100,
-                            step=0.5,
-                            value=14.0,
-                            size="sm",
-                            debounce=True,
+                        html.Div(t("lokus.light.title", lang), className="fw-semibold small mt-2"),
+                        _number(
+                            ID.LOKUS_LIGHT_PREVALENCE,
+                            ID.LOKUS_LIGHT_PREVALENCE_FEEDBACK,
+                            "lokus.light.prevalence",
+                            "14",
+                            lang,
                         ),
-                        dbc.Label(t("lokus.light.stunted", lang), className="mt-1 small"),
-                        dbc.Input(
-                            id=ID.LOKUS_LIGHT_STUNTED,
-                            type="number",
-                            min=0,
-                            step=1,
-                            value=None,
-                            size="sm",
-                            debounce=True,
+                        _number(
+                            ID.LOKUS_LIGHT_STUNTED, ID.LOKUS_LIGHT_STUNTED_FEEDBACK, "lokus.light.stunted", None, lang
                         ),
-                    ]
+                    ],
+                    id=ID.LOKUS_LIGHT_BLOCK,
+                    hidden=state["method"] != str(Method.TRAFFIC_LIGHT),
                 ),
             ]
         ),
@@ -165,6 +140,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         dbc.CardBody(
             [
                 html.H3(t("lokus.criteria", lang), className="h6"),
+                html.P(t("lokus.weight.help", lang), className="small text-muted mb-1"),
                 loading(html.Div(criteria_rows(criteria, lang), id=ID.LOKUS_CRITERIA)),
                 html.P(t("lokus.criteria.help", lang), className="small text-muted mb-1"),
                 dbc.Switch(
@@ -177,25 +153,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             ]
         ),
         className="mb-2",
-    )
-    adjust_card = dbc.Card(
-        dbc.CardBody(
-            [
-                html.H3(t("lokus.adjust", lang), className="h6"),
-                html.P(t("lokus.adjust.help", lang), className="small text-muted"),
-                dbc.Input(id=ID.LOKUS_REASON, placeholder=t("lokus.adjust.reason", lang), size="sm"),
-                html.Div(
-                    [
-                        dbc.Button(t("lokus.adjust.add", lang), id=ID.LOKUS_ADD, size="sm", color="danger"),
-                        dbc.Button(t("lokus.adjust.remove", lang), id=ID.LOKUS_REMOVE, size="sm", color="secondary"),
-                        dbc.Button(t("lokus.adjust.clear", lang), id=ID.LOKUS_CLEAR, size="sm", color="link"),
-                    ],
-                    className="d-flex gap-2 mt-2 flex-wrap",
-                ),
-                loading(html.Div(id=ID.LOKUS_ADJUST_INFO, className="small mt-2")),
-            ]
-        ),
-        className="mb-2",
+        id=ID.LOKUS_WEIGHTED_BLOCK,
     )
     scenario_card = dbc.Card(
         dbc.CardBody(
@@ -277,23 +235,26 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     [
                         dbc.Col(
                             [
-                                dbc.Label(t("lokus.compare.before", lang), className="small"),
+                                dbc.Label(
+                                    t("lokus.compare.before", lang), className="small", html_for=ID.LOKUS_COMPARE_A
+                                ),
                                 dcc.Dropdown(id=ID.LOKUS_COMPARE_A),
                             ],
-                            md=5,
+                            xxl=6,
                         ),
                         dbc.Col(
                             [
-                                dbc.Label(t("lokus.compare.after", lang), className="small"),
+                                dbc.Label(
+                                    t("lokus.compare.after", lang), className="small", html_for=ID.LOKUS_COMPARE_B
+                                ),
                                 dcc.Dropdown(id=ID.LOKUS_COMPARE_B, value=CURRENT),
                             ],
-                            md=5,
+                            xxl=6,
                         ),
-                        dbc.Col(
-                            dbc.Button(t("lokus.compare", lang), id=ID.LOKUS_COMPARE, size="sm", className="mt-4"), md=2
-                        ),
-                    ]
+                    ],
+                    className="g-2",
                 ),
+                dbc.Button(t("lokus.compare", lang), id=ID.LOKUS_COMPARE, size="sm", className="mt-2 me-2"),
                 dbc.Button(
                     t("lokus.compare.last_year", lang),
                     id=ID.LOKUS_COMPARE_LAST_YEAR,
@@ -305,25 +266,6 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
             ]
         ),
         className="mb-2",
-    )
-    grid = dag.AgGrid(
-        id=ID.LOKUS_GRID,
-        columnDefs=_grid_columns(lang),
-        rowData=None,  # not [] (the grid would say "no data" before the ranking has arrived)
-        defaultColDef={"sortable": True, "resizable": True},
-        dashGridOptions={
-            "rowSelection": {"mode": "singleRow", "enableClickSelection": True},
-            "animateRows": False,
-            "localeText": {"noRowsToShow": t("lokus.no_data", lang)},
-        },
-        getRowId="params.data.code",
-        rowClassRules={
-            "lokus-selected": "params.data.status === 'selected'",
-            "lokus-added": "params.data.status === 'added'",
-            "lokus-removed": "params.data.status === 'removed'",
-        },
-        style={"height": "520px"},
-        className="ag-theme-alpine",
     )
     map_block, drawn = _selection_map(services, state, lang)
     return dbc.Container(
@@ -337,35 +279,46 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 className="h4",
             ),
             html.P(t("lokus.intro", lang), className="text-muted"),
+            # Opening a final list disables this whole fieldset: nothing on screen changes a final list.
+            html.Fieldset(
+                html.Div(
+                    [
+                        html.Div(controls, className="lokus-area-controls"),
+                        html.Div(criteria_card, className="lokus-area-criteria"),
+                        html.Div(
+                            [
+                                loading(html.Div(id=ID.LOKUS_SUMMARY, className="mb-1")),
+                                map_block,
+                                html.Div(id=ID.LOKUS_INPUT_ALERT, className="mt-2"),
+                                adjust_bar(lang),
+                                grid_legend(lang),
+                                loading(ranked_grid(lang)),
+                            ],
+                            className="lokus-area-main",
+                        ),
+                    ],
+                    className="lokus-workspace",
+                ),
+                id=ID.LOKUS_EDITABLE,
+            ),
             dbc.Row(
                 [
-                    # Opening a final list disables this whole fieldset: nothing on screen changes a final list.
-                    dbc.Col(html.Fieldset([controls, criteria_card, adjust_card], id=ID.LOKUS_EDITABLE), lg=4),
+                    dbc.Col(scenario_card, lg=4),
                     dbc.Col(
-                        [
-                            loading(html.Div(id=ID.LOKUS_SUMMARY, className="mb-1")),
-                            map_block,
-                            loading(grid),
-                        ],
-                        lg=5,
-                    ),
-                    dbc.Col(
-                        [
-                            scenario_card,
-                            dbc.Card(
-                                dbc.CardBody(
-                                    [
-                                        html.H3(t("lokus.sensitivity", lang), className="h6"),
-                                        loading(html.Div(id=ID.LOKUS_SENSITIVITY)),
-                                    ]
-                                ),
-                                className="mb-2",
+                        dbc.Card(
+                            dbc.CardBody(
+                                [
+                                    html.H3(t("lokus.sensitivity", lang), className="h6"),
+                                    loading(html.Div(id=ID.LOKUS_SENSITIVITY)),
+                                ]
                             ),
-                            compare_card,
-                        ],
-                        lg=3,
+                            className="mb-2",
+                        ),
+                        lg=4,
                     ),
-                ]
+                    dbc.Col(compare_card, lg=4),
+                ],
+                className="mt-2",
             ),
             commitments_section(lang),
         ],

@@ -21,9 +21,7 @@ from dashboard.core.scoring import (
     STUNTED,
     Adjustment,
     Criterion,
-    Direction,
     Method,
-    Normalisation,
     Selection,
     TrafficLight,
     apply_adjustments,
@@ -37,6 +35,7 @@ from dashboard.core.scoring import (
 )
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.services import Services
+from dashboard.views.lokus_page.inputs import criteria_from, state_from_controls
 from dashboard.views.periods import period_options as period_options_of
 
 __all__ = [
@@ -361,47 +360,7 @@ def grid_rows(result: LokusResult, lang: str) -> list[dict[str, Any]]:
         record["light_label"] = t(f"lokus.light.{record['light']}", lang) if record.get("light") else ""
         # Beside the village's name, where the eye is: its notes (off to the right) say which value and why.
         record["flag_mark"] = "⚠" if record.get("flagged") else ""
+        # The figures in the reader's language, shown by the grid's valueFormatter (grid.grid_columns).
+        for field, decimals in (("prevalensi", 1), ("prevalensi_eb", 1), ("jumlah_stunting", 0), ("skor", 1)):
+            record[f"{field}_text"] = fmt_number(record.get(field), lang, decimals)
     return records
-
-
-def state_from_controls(
-    district: str,
-    period: str,
-    method: str,
-    by: str,
-    top_n: int | None,
-    min_score: float | None,
-    light_prevalence: float | None,
-    light_stunted: float | None,
-    criteria: list[dict[str, Any]],
-    adjustments: list[dict[str, str]],
-    include_flagged: bool = False,
-) -> dict[str, Any]:
-    """The page's state from its controls' values (an empty prevalence threshold is 14%)."""
-    return {
-        "district": district,
-        "period": period,
-        "method": method,
-        "by": by,
-        "top_n": int(top_n) if top_n else None,
-        "min_score": float(min_score) if min_score is not None else None,
-        "light_prevalence": float(light_prevalence) if light_prevalence is not None else 14.0,
-        "light_stunted": float(light_stunted) if light_stunted is not None else None,
-        "include_flagged": bool(include_flagged),
-        "criteria": criteria,
-        "adjustments": adjustments,
-    }
-
-
-def criteria_from(
-    uses: Sequence[bool],
-    weights: Sequence[float | None],
-    directions: Sequence[str],
-    norms: Sequence[str],
-    ids: Sequence[dict[str, str]],
-) -> list[dict[str, Any]]:
-    """The criteria table's values, row by row, as the state keeps them."""
-    return [
-        Criterion(i["key"], bool(use), float(weight or 0.0), Direction(direction), Normalisation(norm)).as_dict()
-        for use, weight, direction, norm, i in zip(uses, weights, directions, norms, ids, strict=True)
-    ]

@@ -16,16 +16,15 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.lokus_page.figures import selection_map
+from dashboard.views.lokus_page.inputs import InvalidNumber, criteria_from, state_from_controls
 from dashboard.views.lokus_page.model import (
     LokusResult,
     annex_rows,
     completeness_text,
     compute,
-    criteria_from,
     criterion_label,
     grid_rows,
     rank,
-    state_from_controls,
 )
 
 __all__ = [
@@ -48,12 +47,12 @@ class RankingControls:
     period: str | None
     method: str
     by: str
-    top_n: int | None
-    min_score: float | None
-    light_prevalence: float | None
-    light_stunted: float | None
+    top_n: Any  # as typed: parsed by inputs.state_from_controls
+    min_score: Any
+    light_prevalence: Any
+    light_stunted: Any
     uses: Sequence[bool]
-    weights: Sequence[float]
+    weights: Sequence[Any]  # as typed ("1,5"): parsed by inputs.criteria_from
     directions: Sequence[str]
     norms: Sequence[str]
     ids: Sequence[dict[str, str]]
@@ -62,9 +61,9 @@ class RankingControls:
 
     @classmethod
     def from_inputs(
-        cls, district: str, period: str | None, method: str, by: str, top_n: int | None, min_score: float | None,
-        light_prevalence: float | None, light_stunted: float | None, include_flagged: bool | None,
-        uses: Sequence[bool], weights: Sequence[float], directions: Sequence[str], norms: Sequence[str],
+        cls, district: str, period: str | None, method: str, by: str, top_n: Any, min_score: Any,
+        light_prevalence: Any, light_stunted: Any, include_flagged: bool | None,
+        uses: Sequence[bool], weights: Sequence[Any], directions: Sequence[str], norms: Sequence[str],
         adjustments: list[dict[str, str]] | None, ids: Sequence[dict[str, str]],
     ) -> RankingControls:  # fmt: skip
         """The controls in the order of the page's callbacks' inputs (the criteria's ids, a state, last)."""
@@ -126,7 +125,10 @@ def ranked_view(
     district, period = controls.district, controls.period
     if not district or not period:
         return [], dbc.Alert(t("lokus.no_data", lang), color="warning"), None, None
-    state = controls.state()
+    try:
+        state = controls.state()
+    except InvalidNumber:  # the field says why (controls.field_feedback); the last ranking stays on screen
+        raise PreventUpdate from None
     result = compute(services, state, lang)
     summary = summary_view(services, result, state, lang)
     current = {
@@ -168,7 +170,10 @@ def map_draw(services: Services, controls: RankingControls, lang: str) -> MapDra
     """The selection map for the controls: :func:`~dashboard.views.lokus_page.model.rank` (no sensitivity, no
     text), then its classes, outlines and legends."""
     period = controls.period or ""
-    ranking = rank(services, controls.state()) if period else None
+    try:
+        ranking = rank(services, controls.state()) if period else None
+    except InvalidNumber:  # as the grid: a refused value recolours nothing
+        raise PreventUpdate from None
     return selection_map(services, controls.district, period, ranking, lang)
 
 
