@@ -162,6 +162,11 @@ class ID(StrEnum):
     LOKUS_LEGEND = "lokus-legend"  # the selection map's legend: its classes and outlines
     LOKUS_MAP_DRAWN = "lokus-map-drawn"  # the keys of what the selection map shows (dashboard.figures.map_tiers)
     LOKUS_DEMO_BADGE = "lokus-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district
+    # planner state (issue 16)
+    LOKUS_STATE_SAVED = "lokus-state-saved"  # the revision of the user's page state last written on the server
+    LOKUS_UNSAVED = "lokus-unsaved"  # "Perubahan belum disimpan"; data-unsaved="1" arms the leave warning
+    LOKUS_RESET = "lokus-reset"  # back to the default weights, no changes by hand
+    LOKUS_RESET_CONFIRM = "lokus-reset-confirm"
     # gaps page
     GAPS_DISTRICT = "gaps-district"
     GAPS_DEMO_BADGE = "gaps-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district

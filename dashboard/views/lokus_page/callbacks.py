@@ -11,7 +11,7 @@ from dashboard.figures.map_tiers import MAP_PROPS
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
-from dashboard.views.lokus_page import commitments
+from dashboard.views.lokus_page import commitments, state
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.decree import DECREE_KEYS, AnnexField, decree_values
 from dashboard.views.lokus_page.export import export_download
@@ -270,3 +270,4 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         return export_download(services, ctx.triggered_id, current, opened, lang, decree_values(*decree))
 
     commitments.register(app, services)
+    state.register(app, services)

@@ -21,8 +21,9 @@ from dashboard.views.lokus_page.commitments import commitments_section
 from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.decree import AnnexField, decree_fields
 from dashboard.views.lokus_page.figures import map_static, selection_map
-from dashboard.views.lokus_page.model import default_state, period_options, rank
+from dashboard.views.lokus_page.model import period_options, rank
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
+from dashboard.views.lokus_page.state import DEFAULT_MIN_SCORE, reset_control, restored_state, unsaved_note
 
 __all__ = ["layout"]
 
@@ -86,7 +87,7 @@ def _selection_map(services: Services, state: dict[str, Any], lang: str) -> tupl
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     actor = current_actor()
     districts = services.source.districts()
-    state = default_state(services)
+    state, opened = restored_state(services)  # the signed-in user's kept work, or the defaults
     district = state["district"]
     periods = period_options(services, district, lang)
     criteria = [Criterion.from_dict(c) for c in state["criteria"]]
@@ -116,7 +117,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 dbc.Label(t("lokus.selection", lang), className="mt-2"),
                 dbc.RadioItems(
                     id=ID.LOKUS_BY,
-                    value="top_n",
+                    value=state["by"],
                     inline=True,
                     options=[
                         {"label": t("lokus.selection.top_n", lang), "value": "top_n"},
@@ -125,9 +126,15 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 ),
                 dbc.InputGroup(
                     [
-                        dbc.Input(id=ID.LOKUS_TOP_N, type="number", min=1, step=1, value=10, debounce=True),
+                        dbc.Input(id=ID.LOKUS_TOP_N, type="number", min=1, step=1, value=state["top_n"], debounce=True),
                         dbc.Input(
-                            id=ID.LOKUS_MIN_SCORE, type="number", min=0, max=100, step=1, value=60, debounce=True
+                            id=ID.LOKUS_MIN_SCORE,
+                            type="number",
+                            min=0,
+                            max=100,
+                            step=1,
+                            value=DEFAULT_MIN_SCORE if state["min_score"] is None else state["min_score"],
+                            debounce=True,
                         ),
                     ],
                     size="sm",
@@ -141,7 +148,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                             min=0,
                             max=100,
                             step=0.5,
-                            value=14.0,
+                            value=state["light_prevalence"],
                             size="sm",
                             debounce=True,
                         ),
@@ -151,7 +158,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                             type="number",
                             min=0,
                             step=1,
-                            value=None,
+                            value=state["light_stunted"],
                             size="sm",
                             debounce=True,
                         ),
@@ -174,6 +181,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     className="small",
                 ),
                 _method_help(services, lang),
+                reset_control(lang),
             ]
         ),
         className="mb-2",
@@ -329,14 +337,16 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     return dbc.Container(
         [
             dcc.Store(id=ID.LOKUS_MAP_DRAWN, data=drawn),
-            dcc.Store(id=ID.LOKUS_ADJUSTMENTS, data=[], storage_type="session"),
+            # Kept on the server per user (lokus_page/state.py), not in the browser's storage.
+            dcc.Store(id=ID.LOKUS_ADJUSTMENTS, data=state["adjustments"]),
             dcc.Store(id=ID.LOKUS_CURRENT),
-            dcc.Store(id=ID.LOKUS_OPENED),
+            dcc.Store(id=ID.LOKUS_OPENED, data=opened),
             html.H1(
                 [t("lokus.title", lang), html.Span(demo_badge(services, district, lang), id=ID.LOKUS_DEMO_BADGE)],
                 className="h4",
             ),
             html.P(t("lokus.intro", lang), className="text-muted"),
+            unsaved_note(lang),
             dbc.Row(
                 [
                     # Opening a final list disables this whole fieldset: nothing on screen changes a final list.
