@@ -65,10 +65,10 @@ def _kept(dash_duo: Any, weight: str, top: str, what: str) -> None:
     try:
         _until(lambda: _weight(dash_duo) == weight and _top(dash_duo) == top, what)
     except AssertionError:
-        dash_duo.driver.save_screenshot("/tmp/pst100.png")
         found = dash_duo.driver.execute_script(
-            "const w = document.querySelector(`input[id*='lokus-weight'][id*='jumlah_stunting']`);"
-            "const t = document.querySelector(arguments[0]); return [w && w.value, t && t.textContent];",
+            "const w = document.querySelector(arguments[0]), t = document.querySelector(arguments[1]);"
+            "return [w && w.value, t && t.textContent];",
+            WEIGHT,
             TOP_CODE,
         )
         raise AssertionError(f"{what}: weight and first village are {found}, expected {[weight, top]}") from None
