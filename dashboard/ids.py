@@ -171,6 +171,11 @@ class ID(StrEnum):
     LOKUS_LIGHT_STUNTED_FEEDBACK = "lokus-light-stunted-feedback"
     LOKUS_INPUT_ALERT = "lokus-input-alert"  # "not recomputed: correct the field marked in red"
     LOKUS_CHOSEN_ROW = "lokus-chosen-row"  # the village the grid's row selection points at, above the grid
+    # planner state (issue 16)
+    LOKUS_STATE_SAVED = "lokus-state-saved"  # the revision of the user's page state last written on the server
+    LOKUS_UNSAVED = "lokus-unsaved"  # "Perubahan belum disimpan"; data-unsaved="1" arms the leave warning
+    LOKUS_RESET = "lokus-reset"  # back to the default weights, no changes by hand
+    LOKUS_RESET_CONFIRM = "lokus-reset-confirm"
     # gaps page
     GAPS_DISTRICT = "gaps-district"
     GAPS_DEMO_BADGE = "gaps-demo-badge"  # "data contoh (fiktif)" beside the heading for the demo district

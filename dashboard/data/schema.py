@@ -43,6 +43,8 @@ Tables
 ``puskesmas_villages`` the villages each puskesmas serves (district, puskesmas code, village code, dataset).
                   A puskesmas's own figures are observations under a key ``PP.KK#<code>``
                   (:func:`dashboard.core.levels.puskesmas_key`), never spread onto these villages (version 7)
+``planner_state`` a signed-in user's work in progress on a page, per district: the page's controls as a JSON
+                  document (at most 64 KB), its revision and time; removed with the user (version 8)
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ __all__ = [
     "metadata",
     "name_aliases",
     "observations",
+    "planner_state",
     "publications",
     "puskesmas",
     "puskesmas_villages",
@@ -341,6 +344,17 @@ puskesmas_villages = Table(
     Column("village_code", CODE, primary_key=True),
     Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False),
     Index("ix_puskesmas_villages_dataset", "dataset_id"),
+)
+
+planner_state = Table(
+    "planner_state",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("district_code", CODE, primary_key=True),
+    Column("page", KEY, primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("version", Integer, nullable=False),  # the document's revision: 1 when first saved, +1 per save
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
 
@@ -613,6 +627,22 @@ def _v7_puskesmas(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables["puskesmas"], md.tables["puskesmas_villages"]])
 
 
+def _v8_planner_state(conn: Connection) -> None:
+    """Version 8: a signed-in user's work in progress per page and district (frozen)."""
+    md = MetaData()
+    Table("users", md, Column("id", Integer, primary_key=True))  # the foreign key's target, not created here
+    Table(
+        "planner_state", md,
+        Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+        Column("district_code", CODE, primary_key=True),
+        Column("page", KEY, primary_key=True),
+        Column("data", JSON, nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+    )  # fmt: skip
+    md.create_all(conn, tables=[md.tables["planner_state"]])
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_core,
@@ -622,5 +652,6 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v5_publication,
     _v6_commitments,
     _v7_puskesmas,
+    _v8_planner_state,
 )
 CURRENT_VERSION = len(MIGRATIONS)

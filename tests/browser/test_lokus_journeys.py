@@ -117,10 +117,11 @@ def test_jrn020_weight_save_reload_export(dash_duo: Any, tmp_path: Path) -> None
     _click(dash_duo, ID.LOKUS_SAVE)
     dash_duo.wait_for_contains_text(f"#{ID.LOKUS_SCENARIO_INFO}", "Tanpa jumlah stunting", timeout=20)
 
-    # Reload: the page starts from its defaults; the saved scenario is still there and reopens as it was.
+    # Reload: the page reopens on the planner's work, kept on the server (issue 16); the saved scenario is still
+    # there and reopens as it was.
     dash_duo.driver.refresh()
-    _until(lambda: _top_code(dash_duo) == first_top, "the default ranking after reload")
-    assert not _include_flagged(dash_duo)
+    _until(lambda: _top_code(dash_duo) == new_top, "the kept ranking after reload")
+    assert _include_flagged(dash_duo)
     dropdown = dash_duo.find_element(f"#{ID.LOKUS_SCENARIOS}")
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", dropdown)
     dash_duo.select_dcc_dropdown(f"#{ID.LOKUS_SCENARIOS}", index=0)

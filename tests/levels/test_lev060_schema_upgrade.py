@@ -10,7 +10,7 @@ from dashboard.data.store import Store
 
 
 def test_lev060_version_6_database_is_upgraded_in_place_keeping_its_data(store_url: str) -> None:
-    assert schema.CURRENT_VERSION == 7
+    assert schema.CURRENT_VERSION >= 7
     engine = sa.create_engine(store_url)
     with engine.begin() as conn:
         for migration in schema.MIGRATIONS[:6]:
@@ -30,7 +30,7 @@ def test_lev060_version_6_database_is_upgraded_in_place_keeping_its_data(store_u
     assert "puskesmas" not in inspector_before
     store = Store.open(store_url)
     try:
-        assert store.schema_version() == 7
+        assert store.schema_version() == schema.CURRENT_VERSION
         assert store.observations("52.03")[["code", "numerator"]].values.tolist() == [["52.03.01.2001", 3.0]]
         assert puskesmas_list(store).empty
         engine = sa.create_engine(store_url)

@@ -12,7 +12,7 @@ from dashboard.figures.map_tiers import MAP_PROPS
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.badges import demo_badge
-from dashboard.views.lokus_page import commitments
+from dashboard.views.lokus_page import commitments, state
 from dashboard.views.lokus_page.controls import chosen_row, field_feedback, method_controls, weight_feedback
 from dashboard.views.lokus_page.criteria import period_criteria
 from dashboard.views.lokus_page.decree import DECREE_KEYS, AnnexField, decree_values
@@ -276,6 +276,7 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
 
     _register_controls(app)
     commitments.register(app, services)
+    state.register(app, services)
 
 
 def _register_controls(app: SecuredApp | Dash) -> None:

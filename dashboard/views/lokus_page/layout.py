@@ -21,8 +21,9 @@ from dashboard.views.lokus_page.criteria import criteria_rows
 from dashboard.views.lokus_page.decree import AnnexField, decree_fields
 from dashboard.views.lokus_page.figures import map_static, selection_map
 from dashboard.views.lokus_page.grid import adjust_bar, grid_legend, ranked_grid
-from dashboard.views.lokus_page.model import default_state, period_options, rank
+from dashboard.views.lokus_page.model import period_options, rank
 from dashboard.views.lokus_page.scenarios import CURRENT, scenario_options
+from dashboard.views.lokus_page.state import DEFAULT_MIN_SCORE, reset_control, restored_state, unsaved_note
 
 __all__ = ["layout"]
 
@@ -74,7 +75,7 @@ def _selection_map(services: Services, state: dict[str, Any], lang: str) -> tupl
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     actor = current_actor()
     districts = services.source.districts()
-    state = default_state(services)
+    state, opened = restored_state(services)  # the signed-in user's kept work, or the defaults
     district = state["district"]
     periods = period_options(services, district, lang)
     criteria = [Criterion.from_dict(c) for c in state["criteria"]]
@@ -99,7 +100,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 dbc.Label(t("lokus.selection", lang), className="mt-2"),
                 dbc.RadioItems(
                     id=ID.LOKUS_BY,
-                    value="top_n",
+                    value=state["by"],
                     inline=True,
                     options=[
                         {"label": t("lokus.selection.top_n", lang), "value": "top_n"},
@@ -108,9 +109,17 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 ),
                 dbc.Row(
                     [
-                        dbc.Col(_number(ID.LOKUS_TOP_N, ID.LOKUS_TOP_N_FEEDBACK, "lokus.top_n.label", 10, lang)),
                         dbc.Col(
-                            _number(ID.LOKUS_MIN_SCORE, ID.LOKUS_MIN_SCORE_FEEDBACK, "lokus.min_score.label", 60, lang)
+                            _number(ID.LOKUS_TOP_N, ID.LOKUS_TOP_N_FEEDBACK, "lokus.top_n.label", state["top_n"], lang)
+                        ),
+                        dbc.Col(
+                            _number(
+                                ID.LOKUS_MIN_SCORE,
+                                ID.LOKUS_MIN_SCORE_FEEDBACK,
+                                "lokus.min_score.label",
+                                DEFAULT_MIN_SCORE if state["min_score"] is None else state["min_score"],
+                                lang,
+                            )
                         ),
                     ],
                     className="g-2",
@@ -122,11 +131,15 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                             ID.LOKUS_LIGHT_PREVALENCE,
                             ID.LOKUS_LIGHT_PREVALENCE_FEEDBACK,
                             "lokus.light.prevalence",
-                            "14",
+                            state["light_prevalence"],
                             lang,
                         ),
                         _number(
-                            ID.LOKUS_LIGHT_STUNTED, ID.LOKUS_LIGHT_STUNTED_FEEDBACK, "lokus.light.stunted", None, lang
+                            ID.LOKUS_LIGHT_STUNTED,
+                            ID.LOKUS_LIGHT_STUNTED_FEEDBACK,
+                            "lokus.light.stunted",
+                            state["light_stunted"],
+                            lang,
                         ),
                     ],
                     id=ID.LOKUS_LIGHT_BLOCK,
@@ -150,6 +163,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                     className="small",
                 ),
                 _method_help(services, lang),
+                reset_control(lang),
             ]
         ),
         className="mb-2",
@@ -271,14 +285,16 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     return dbc.Container(
         [
             dcc.Store(id=ID.LOKUS_MAP_DRAWN, data=drawn),
-            dcc.Store(id=ID.LOKUS_ADJUSTMENTS, data=[], storage_type="session"),
+            # Kept on the server per user (lokus_page/state.py), not in the browser's storage.
+            dcc.Store(id=ID.LOKUS_ADJUSTMENTS, data=state["adjustments"]),
             dcc.Store(id=ID.LOKUS_CURRENT),
-            dcc.Store(id=ID.LOKUS_OPENED),
+            dcc.Store(id=ID.LOKUS_OPENED, data=opened),
             html.H1(
                 [t("lokus.title", lang), html.Span(demo_badge(services, district, lang), id=ID.LOKUS_DEMO_BADGE)],
                 className="h4",
             ),
             html.P(t("lokus.intro", lang), className="text-muted"),
+            unsaved_note(lang),
             # Opening a final list disables this whole fieldset: nothing on screen changes a final list.
             html.Fieldset(
                 html.Div(
