@@ -45,7 +45,7 @@ from dashboard.core.aggregate import number_or_none
 from dashboard.core.spreadsheet import neutralise, neutralise_frame
 from dashboard.data.store import Store
 from dashboard.figures.static_map import Fill, MapSpec, natural_height, render
-from dashboard.i18n import TEXTS, fmt_number, t
+from dashboard.i18n import MINUS, TEXTS, fmt_number, t
 
 __all__ = [
     "ANNEX_KEYS",
@@ -169,10 +169,13 @@ def _heading(title: AnnexTitle, lang: str) -> list[str]:
 
 
 def annex_csv(table: pd.DataFrame, lang: str) -> bytes:
-    """Semicolon-separated UTF-8 with a byte-order mark, as Excel in Indonesia opens it; numbers as on screen."""
+    """Semicolon-separated UTF-8 with a byte-order mark, as Excel in Indonesia opens it; numbers as on screen but
+    with an ASCII hyphen for a negative, which a spreadsheet reads as a number."""
     shown = neutralise_frame(table)  # before the numbers become text: a formatted "-1,5" is ours, not a formula
     for key, decimals in _NUMBERS.items():
-        shown[key] = [fmt_number(None if pd.isna(v) else float(v), lang, decimals) for v in shown[key]]
+        shown[key] = [
+            fmt_number(None if pd.isna(v) else float(v), lang, decimals).replace(MINUS, "-") for v in shown[key]
+        ]
     shown.columns = _labels(lang)
     return shown.to_csv(sep=";", index=False).encode("utf-8-sig")
 
