@@ -27,6 +27,7 @@ __all__ = [
     "count_text",
     "date_text",
     "interval_text",
+    "own_words",
     "periods_text",
     "rate_text",
     "rule_text",
@@ -107,3 +108,15 @@ def rule_text(view: Published, lang: str) -> str:
         min_count=min_count,
         min_denominator=int(rule.get("penyebut_minimum", 10)),
     )
+
+
+def own_words(text: str, lang: str) -> str:
+    """A snapshot's title or note in the reader's language when it is the app's own demo wording.
+
+    The demo's automatic publication stores its title and note in Indonesian (the snapshot is frozen); an English
+    page shows their English. A publisher's own words are theirs and are shown as written.
+    """
+    for key in ("publication.demo_title", "publication.demo_note"):
+        if text == t(key, "id"):
+            return t(key, lang)
+    return text

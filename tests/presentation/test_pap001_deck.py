@@ -16,7 +16,8 @@ from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import Store
 from dashboard.figures.static_map import render
 from dashboard.i18n import fmt_int, fmt_percent
-from dashboard.presentation.deck import LABEL_PT, PX_PER_PT, Deck, build_deck
+from dashboard.presentation.deck import build_deck
+from dashboard.presentation.slides import LABEL_PT, PX_PER_PT, Deck
 from dashboard.services import Services
 from tests.presentation.helpers import seed_briefing
 
