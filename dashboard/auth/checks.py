@@ -134,6 +134,8 @@ def install_upload(server: flask.Flask, settings: Settings, services: Services) 
         body = {"id": record.id, "name": record.file_name, "size": record.size}
         return Response(json.dumps(body), mimetype="application/json", status=201)
 
+    server.add_url_rule(UPLOAD_ROUTE, "lokus_upload", upload, methods=["POST"])
+
     @server.errorhandler(413)
     def too_large(_error: Exception) -> Response:
         return too_large_answer(settings.max_upload_mb)

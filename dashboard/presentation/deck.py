@@ -18,6 +18,7 @@ from __future__ import annotations
 from dashboard.auth.roles import Actor
 from dashboard.brief.content import BriefError, Fact, brief_content
 from dashboard.core.headline import Headline
+from dashboard.core.localtime import format_date
 from dashboard.core.periods import period_label
 from dashboard.figures.headline import signed
 from dashboard.i18n import TEXTS, fmt_int, fmt_number, fmt_percent, t
@@ -107,7 +108,7 @@ def _source(services: Services, district: str, lang: str) -> str:
     kinds = dict.fromkeys(t(f"paparan.kind.{info.kind}", lang) if f"paparan.kind.{info.kind}" in TEXTS else info.kind
                           for info in found)  # fmt: skip
     newest = max(info.created_at for info in found)
-    return t("paparan.footer.source", lang, kinds=", ".join(kinds), day=newest.strftime("%d/%m/%Y"))
+    return t("paparan.footer.source", lang, kinds=", ".join(kinds), day=format_date(newest, lang, district))
 
 
 # ------------------------------------------------------------------------------------------------ the deck

@@ -196,14 +196,14 @@ def history(publications: Publications, kode: str, shown: Snapshot, lang: str) -
     latest_seen = False
     for snapshot in publications.snapshots(kode):
         entry: dict[str, Any] = {
-            "date": date_text(snapshot.published_at.isoformat(), lang),
+            "date": date_text(snapshot.published_at.isoformat(), lang, kode),
             "title": own_words(snapshot.title, lang),
             "url": None,
             "marks": [],
             "withdrawn": "",
         }
         if snapshot.withdrawn_at is not None:
-            when = date_text(snapshot.withdrawn_at.isoformat(), lang)
+            when = date_text(snapshot.withdrawn_at.isoformat(), lang, kode)
             entry["withdrawn"] = t("public.history.withdrawn", lang, date=when, reason=snapshot.withdraw_reason or "")
         else:
             first = not latest_seen

@@ -144,7 +144,7 @@ def metadata_rows(view: Published, lang: str, period: str | None = None) -> list
         (t("public.file.district", lang), district),
         (t("public.file.source", lang), source_text(view, lang)),
         (t("public.file.periods", lang), periods_text(view, lang, period)),
-        (t("public.file.published", lang), f"{date_text(str(view.content['diterbitkan']), lang)} "
+        (t("public.file.published", lang), f"{date_text(str(view.content['diterbitkan']), lang, view.district_code)} "
                                            f"({view.content['diterbitkan']})"),
         (t("public.file.publisher", lang), str(view.content.get("penerbit") or "")),
         (t("public.file.licence", lang), str(view.content.get("lisensi") or "")),

@@ -132,7 +132,7 @@ class MapRoutes:
         texts = {
             "title": f"{view.district_name} · {title} · {period_label(period, lang)}",
             "source": source_text(view, lang),
-            "date": date_text(str(view.content["diterbitkan"]), lang),
+            "date": date_text(str(view.content["diterbitkan"]), lang, view.district_code),
         }
         body = interactive.map_props(painting, view, sha256, lang, texts=texts)
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -104,7 +104,7 @@ class PublicPages(MapRoutes, FileRoutes):
             lang,
             source=source_text(view, lang),
             periods=periods_text(view, lang),
-            date=date_text(str(view.content["diterbitkan"]), lang),
+            date=date_text(str(view.content["diterbitkan"]), lang, view.district_code),
             publisher=str(view.content.get("penerbit") or ""),
             licence=str(view.content.get("lisensi") or ""),
         )
@@ -124,7 +124,7 @@ class PublicPages(MapRoutes, FileRoutes):
                     "url": href(f"/publik/{view.district_code}", lang),
                     "period": period_label(period, lang),
                     "rate": rate_text(view.district_cell(period), lang),
-                    "published": date_text(str(view.content["diterbitkan"]), lang),
+                    "published": date_text(str(view.content["diterbitkan"]), lang, view.district_code),
                     "source": source_text(view, lang),
                     "demo": view.is_demo,
                 }
@@ -144,7 +144,7 @@ class PublicPages(MapRoutes, FileRoutes):
                     district=f"{view.district_name} ({view.district_code})",
                     sources=source_text(view, lang),
                     periods=periods_text(view, lang),
-                    date=date_text(str(view.content["diterbitkan"]), lang),
+                    date=date_text(str(view.content["diterbitkan"]), lang, view.district_code),
                     publisher=str(view.content.get("penerbit") or ""),
                     min_denominator=int(view.content["aturan"]["penyebut_minimum"]),
                 )
@@ -172,7 +172,7 @@ class PublicPages(MapRoutes, FileRoutes):
                     "demo": view.is_demo,
                     "periods": t("public.unduh.periods", lang, first=period_label(view.periods[0], lang),
                                  last=period_label(view.latest_period, lang),
-                                 date=date_text(str(view.content["diterbitkan"]), lang)),
+                                 date=date_text(str(view.content["diterbitkan"]), lang, view.district_code)),
                     "licence": str(view.content.get("lisensi") or ""),
                     "files": model.download_links(view, lang, None, view.latest_period, None),
                     "footer": self.footer(view, lang),
@@ -236,7 +236,7 @@ class PublicPages(MapRoutes, FileRoutes):
             "min_denominator": int(view.content["aturan"]["penyebut_minimum"]),
             "history": model.history(self.publications, kode, snapshot, lang),
             "latest_url": None if is_latest else href(here, lang),
-            "shown_date": date_text(str(view.content["diterbitkan"]), lang),
+            "shown_date": date_text(str(view.content["diterbitkan"]), lang, view.district_code),
             "files": model.download_links(view, lang, terbitan, period, None),
             "footer": self.footer(view, lang),
             "demo": view.is_demo,
@@ -284,7 +284,7 @@ class PublicPages(MapRoutes, FileRoutes):
             "min_denominator": int(view.content["aturan"]["penyebut_minimum"]),
             "files": model.download_links(view, lang, terbitan, view.latest_period, kode_desa),
             "latest_url": None if is_latest else href(f"/publik/{kode}/desa/{kode_desa}", lang),
-            "shown_date": date_text(str(view.content["diterbitkan"]), lang),
+            "shown_date": date_text(str(view.content["diterbitkan"]), lang, view.district_code),
             "footer": self.footer(view, lang),
             "demo": view.is_demo,
         }
