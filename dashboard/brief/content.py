@@ -11,7 +11,7 @@ the stored scenario.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, datetime
 
 import geopandas as gpd
 import pandas as pd
@@ -19,6 +19,7 @@ import pandas as pd
 from dashboard.core.aggregate import Measure, Statistic, number_or_none, total, village_table
 from dashboard.core.headline import Headline
 from dashboard.core.indicators import STUNTING
+from dashboard.core.localtime import format_date
 from dashboard.core.periods import period_label
 from dashboard.core.prevalence import is_reliable
 from dashboard.data.annex import hand_added, lokus_map_spec, source_line
@@ -304,7 +305,8 @@ def brief_content(services: Services, district_code: str, period: str | None, la
     few = ~is_reliable(table["denominator"], minimum) & table["rate"].notna().to_numpy()
     unreliable = {str(code) for code in table.index[few]}
     flagged = {str(c) for c in headline.flags["code"]} if not headline.flags.empty else set()
-    stamp = t("brief.created", lang, day=date.today().strftime("%d/%m/%Y"))
+    # The day as the district reads it (its own zone: a brief made at 23:00 WIB is already tomorrow in Papua).
+    stamp = t("brief.created", lang, day=format_date(datetime.now(UTC), lang, district_code))
     map_source = t("brief.map.source", lang, district=district.name, period=label, created=stamp)
     reported = {str(c) for c in table.dropna(subset=["rate"]).index}
     lokus, lokus_map = _lokus(services, district_code, int(period[:4]), villages, reported, map_source, lang)

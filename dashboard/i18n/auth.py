@@ -83,9 +83,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit.title": ("Log audit", "Audit log"),
     "audit.intro": (
         "Siapa melakukan apa, kapan, dan dari alamat mana: masuk (juga yang gagal), impor, penghapusan, skenario, "
-        "pengguna. Waktu dalam WIB.",
+        "pengguna. Waktu dalam zona {zone} ({district}).",
         "Who did what, when and from which address: sign-ins (failed ones too), imports, removals, scenarios, "
-        "users. Times in WIB (UTC+7).",
+        "users. Times in {zone} ({district}).",
     ),
     "audit.export": ("Unduh CSV", "Download CSV"),
     "audit.action.login": ("masuk", "sign-in"),
@@ -106,7 +106,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit.outcome.refused": ("ditolak", "refused"),
     "audit.outcome.rate_limited": ("dibatasi (terlalu sering)", "rate-limited"),
     "auth.language": ("English", "Bahasa Indonesia"),
-    "audit.col.at": ("Waktu (WIB)", "Time (WIB)"),
+    "audit.col.at": ("Waktu", "Time"),
     "audit.col.username": ("Pengguna", "User"),
     "audit.col.action": ("Tindakan", "Action"),
     "audit.col.target": ("Sasaran", "Target"),

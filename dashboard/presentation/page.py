@@ -40,7 +40,8 @@ from dashboard.core.gaps import BIVARIATE_PALETTE
 from dashboard.core.periods import PeriodError, parse_period
 from dashboard.figures.static_map import render
 from dashboard.i18n import LANGUAGES, fmt_percent, t
-from dashboard.presentation.deck import PX_PER_PT, Deck, SlideMap, build_deck, map_digest
+from dashboard.presentation.deck import build_deck
+from dashboard.presentation.slides import PX_PER_PT, Deck, SlideMap, map_digest
 from dashboard.services import Services
 from dashboard.views.brief_route import brief_path
 
@@ -252,7 +253,7 @@ def register(app: Dash, services: Services) -> None:
 
 
 def trend_digest(deck: Deck) -> str:
-    """A short hash of what the trend picture shows (see :func:`~dashboard.presentation.deck.map_digest`)."""
+    """A short hash of what the trend picture shows (see :func:`~dashboard.presentation.slides.map_digest`)."""
     brief = deck.brief
     rates = [(p.period, p.rate, p.complete) for p in brief.trend]
     shown = repr((rates, brief.national_target, brief.own_target, deck.lang, TREND_PX))

@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from dashboard.core.spreadsheet import neutralise, neutralise_frame
 from dashboard.i18n import t
 from dashboard.public.content import SHOWN, Published, valid_village_code
-from dashboard.public.texts import date_text, periods_text, rule_text, source_text
+from dashboard.public.texts import date_text, own_words, periods_text, rule_text, source_text
 
 __all__ = [
     "COLUMNS",
@@ -135,16 +135,16 @@ def csv_bytes(frame: pd.DataFrame, lang: str) -> bytes:
 
 def metadata_rows(view: Published, lang: str, period: str | None = None) -> list[tuple[str, str]]:
     """What the metadata sheet and the README say: source, periods, date, publisher, licence, rule, method."""
-    note = str(view.content.get("catatan") or "")
+    note = own_words(str(view.content.get("catatan") or ""), lang)
     if view.is_demo:
         note = f"{t('public.demo', lang)}. {note}".strip()
     district = f"{view.district_name} ({view.district_code})"
     return [
-        (t("public.file.title", lang), str(view.content.get("judul") or view.district_name)),
+        (t("public.file.title", lang), own_words(str(view.content.get("judul") or view.district_name), lang)),
         (t("public.file.district", lang), district),
         (t("public.file.source", lang), source_text(view, lang)),
         (t("public.file.periods", lang), periods_text(view, lang, period)),
-        (t("public.file.published", lang), f"{date_text(str(view.content['diterbitkan']), lang)} "
+        (t("public.file.published", lang), f"{date_text(str(view.content['diterbitkan']), lang, view.district_code)} "
                                            f"({view.content['diterbitkan']})"),
         (t("public.file.publisher", lang), str(view.content.get("penerbit") or "")),
         (t("public.file.licence", lang), str(view.content.get("lisensi") or "")),

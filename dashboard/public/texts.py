@@ -9,17 +9,17 @@ missing rate is "—".
 ('18.614', '24,8%', '24.5–25.2%')
 >>> count_text({"status": "kurang_5", "pembilang": None, "label": "<5"}, "id")
 '<5'
->>> date_text("2026-11-30T10:54:34+00:00", "id")
-'30 November 2026'
+>>> date_text("2026-11-30T10:54:34+00:00", "id"), date_text("2026-11-30T20:00:00+00:00", "en", "99.01")
+('30 November 2026', '1 December 2026')
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
-from dashboard.core.periods import MONTHS_EN, MONTHS_ID, period_label
+from dashboard.core.localtime import format_date
+from dashboard.core.periods import period_label
 from dashboard.i18n import TEXTS, fmt_int, fmt_number, fmt_percent, t
 from dashboard.public.content import SHOWN, Published
 
@@ -27,6 +27,7 @@ __all__ = [
     "count_text",
     "date_text",
     "interval_text",
+    "own_words",
     "periods_text",
     "rate_text",
     "rule_text",
@@ -58,11 +59,10 @@ def interval_text(cell: Mapping[str, Any] | None, lang: str) -> str:
     return f"{fmt_number(float(cell['batas_bawah']), lang)}–{fmt_percent(float(cell['batas_atas']), lang)}"
 
 
-def date_text(iso: str, lang: str) -> str:
-    """The date of an ISO time as a person reads it (the date as stored: publication times are UTC)."""
-    when = datetime.fromisoformat(iso)
-    months = MONTHS_EN if lang == "en" else MONTHS_ID
-    return f"{when.day} {months[when.month - 1]} {when.year}"
+def date_text(iso: str, lang: str, district: str | None = None) -> str:
+    """The date of a stored ISO time (UTC) as a person in ``district`` reads it: in the district's own zone (WIB, WITA,
+    WIT; :mod:`dashboard.core.localtime`), so a snapshot published at 20:00 UTC is dated the next day in Papua."""
+    return format_date(iso, lang, district)
 
 
 def short_period(period: str, lang: str) -> str:
@@ -107,3 +107,15 @@ def rule_text(view: Published, lang: str) -> str:
         min_count=min_count,
         min_denominator=int(rule.get("penyebut_minimum", 10)),
     )
+
+
+def own_words(text: str, lang: str) -> str:
+    """A snapshot's title or note in the reader's language when it is the app's own demo wording.
+
+    The demo's automatic publication stores its title and note in Indonesian (the snapshot is frozen); an English
+    page shows their English. A publisher's own words are theirs and are shown as written.
+    """
+    for key in ("publication.demo_title", "publication.demo_note"):
+        if text == t(key, "id"):
+            return t(key, lang)
+    return text

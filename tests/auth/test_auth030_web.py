@@ -193,7 +193,7 @@ def test_auth036_sessions_expire_and_the_audit_log_exports_as_safe_csv(app: Dash
         "output": key,
         "outputs": {"id": ID.AUDIT_DOWNLOAD, "property": "data"},
         "inputs": [{"id": ID.AUDIT_EXPORT, "property": "n_clicks", "value": 1}],
-        "state": [],
+        "state": [{"id": ID.MAP_STATE, "property": "data", "value": None}],
         "changedPropIds": [f"{ID.AUDIT_EXPORT}.n_clicks"],
     }
     answer = admin.post("/_dash-update-component", json=body)
@@ -204,6 +204,8 @@ def test_auth036_sessions_expire_and_the_audit_log_exports_as_safe_csv(app: Dash
     text = base64.b64decode(download["content"]).decode("utf-8-sig")
     log = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     assert log.columns.tolist() == list(audit_page.COLUMNS)
+    # Times carry the zone they are read in (the demo district's WIT, UTC+9), never a bare local time.
+    assert log["at"].str.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00").all()
     refused = log[(log["action"] == "login") & (log["outcome"] == "refused")]
     assert refused["target"].tolist() == ['\'=HYPERLINK("http://x")']  # neutralised, never a formula
     assert ((log["action"] == "login") & (log["target"] == "rina") & (log["outcome"] == "ok")).sum() == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +13,13 @@ from dashboard.auth.roles import Actor, Role
 from dashboard.config import Settings
 from dashboard.core.aggregate import village_table
 from dashboard.core.indicators import STUNTING
+from dashboard.core.periods import MONTHS_ID
 from dashboard.data.source import DEMO_DISTRICT_CODE
 from dashboard.data.store import Store
 from dashboard.figures.static_map import render
 from dashboard.i18n import fmt_int, fmt_percent
-from dashboard.presentation.deck import LABEL_PT, PX_PER_PT, Deck, build_deck
+from dashboard.presentation.deck import build_deck
+from dashboard.presentation.slides import LABEL_PT, PX_PER_PT, Deck
 from dashboard.services import Services
 from tests.presentation.helpers import seed_briefing
 
@@ -62,6 +65,9 @@ def test_pap002_every_slide_states_period_source_completeness_and_fiktif(deck: D
     assert deck.footer.startswith("Agustus 2025 · ")
     assert "desa melapor" in deck.footer and "sasaran diukur" in deck.footer
     assert "Sumber: data contoh (impor terakhir " in deck.footer
+    # The import day as the demo district reads it (WIT), with the month in words: never 30/11/2026.
+    months = "|".join(MONTHS_ID)
+    assert re.search(rf"impor terakhir \d{{1,2}} ({months}) \d{{4}}\)", deck.footer)
     assert deck.footer.endswith("data contoh (fiktif)") and deck.demo_mark == "data contoh (fiktif)"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.public import svg
 from dashboard.public.content import Published
-from dashboard.public.routes import PublicPages
+from dashboard.public.district_model import two_numbers
 
 SQUARE = {"type": "Polygon", "coordinates": [[[116.40, -8.60], [116.41, -8.60], [116.41, -8.59], [116.40, -8.59],
                                               [116.40, -8.60]]]}  # fmt: skip
@@ -102,7 +102,7 @@ def test_pub156_a_survey_sits_beside_the_routine_august_of_its_year() -> None:
     assert view.routine_period_of_year(2025) == "2025-02"  # no August yet: the year's latest month
     assert view.routine_period_of_year(2023) is None
     assert view.survey_for("2025-02") == survey  # no 2025 survey: the latest with routine data
-    panel = PublicPages._two_numbers(view, "2024-02", "id")
+    panel = two_numbers(view, "2024-02", "id")
     assert panel is not None
     assert (panel["survey_title"], panel["survey_rate"], panel["survey_interval"]) == (
         "SSGI 2024", "24,1%", "21,5–26,9%",
@@ -111,7 +111,7 @@ def test_pub156_a_survey_sits_beside_the_routine_august_of_its_year() -> None:
         "Data rutin posyandu tahun yang sama, Agustus 2024",
         "20,0%",
     )
-    assert PublicPages._two_numbers(Published(_content()), "2024-02", "id") is None
+    assert two_numbers(Published(_content()), "2024-02", "id") is None
     lonely = Published(_content(survei=[{**survey, "periode": "2022"}]))
-    panel = PublicPages._two_numbers(lonely, "2024-02", "en")
+    panel = two_numbers(lonely, "2024-02", "en")
     assert panel is not None and panel["no_routine"] == "No routine figure was published for 2022."

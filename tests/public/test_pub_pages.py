@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from dashboard.core.localtime import format_date
 from dashboard.core.periods import period_label
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent
 from dashboard.public.content import Published
@@ -96,10 +97,8 @@ def test_pub103_english_uses_english_numbers_and_words(site: Site) -> None:
 def test_pub104_footer_states_source_period_publication_and_licence(site: Site, demo: Published) -> None:
     snapshot = site.publications.latest(DEMO)
     assert snapshot is not None
-    when = snapshot.published_at
-    months = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-              "November", "Desember")  # fmt: skip
-    date = f"{when.day} {months[when.month - 1]} {when.year}"
+    # The publication day as the demo district reads it: WIT (UTC+9), the next day after 15:00 UTC.
+    date = format_date(snapshot.published_at, "id", DEMO)
     footer = (
         f"Sumber: data contoh (fiktif) (diimpor {demo.content['sumber_data'][0]['diimpor']}) · Periode "
         f"{period_label(demo.periods[0], 'id')}–{period_label(demo.periods[-1], 'id')} · Diterbitkan {date} oleh "

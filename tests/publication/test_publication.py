@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -239,6 +240,8 @@ def test_pub010_the_publication_page_publishes_withdraws_and_sets_targets(tmp_pa
             publication_page.withdraw(services, 1, "diganti terbitan baru", "id")
             table = str(publication_page.snapshot_table(services, "id").to_plotly_json())
             assert "ditarik" in table and "diganti terbitan baru" in table
+            # Published and withdrawn times in the demo district's zone (WIT, province 99), never a fixed WIB.
+            assert re.search(r"ditarik \d{1,2} \w{3} \d{4} \d\d:\d\d WIT", table) and "WIB" not in table
             saved = publication_page.save_target(services, DEMO_DISTRICT_CODE, 2026, "12,5", "RPJMD 2025–2029", "id")
             assert "12,5%" in str(saved.to_plotly_json())
             quarter = publication_page.save_target(services, DEMO_DISTRICT_CODE, 2027, "11,25", "RPJMD", "id")
