@@ -90,6 +90,8 @@ def source_text(view: Published, lang: str) -> str:
         key = f"public.source.{kind}"
         name = t(key, lang) if key in TEXTS else t("public.source.other", lang, kind=kind)
         when = str(row.get("diimpor") or "")
+        if when:  # a stored date (or time) is shown as a person reads it, "30 November 2026"
+            when = date_text(when, lang, view.district_code)
         parts.append(t("public.source.imported", lang, source=name, date=when) if when else name)
     if view.is_demo and not any(t("public.source.demo", lang) in p for p in parts):
         parts.insert(0, t("public.source.demo", lang))

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pandas as pd
 
 from dashboard.core.localtime import district_zone, format_datetime
+from dashboard.core.periods import period_label
 from dashboard.core.spreadsheet import neutralise_frame
-from dashboard.i18n import TEXTS, t
+from dashboard.i18n import TEXTS, fmt_number, t
 from dashboard.services import Services
 
-__all__ = ["COLUMNS", "SHOWN", "audit_csv", "audit_rows", "log_district", "shown_cell"]
+__all__ = ["COLUMNS", "SHOWN", "audit_csv", "audit_rows", "log_district", "shown_cell", "shown_detail"]
 
 COLUMNS = ("at", "username", "action", "target", "detail", "address", "outcome")
+_PERIOD = re.compile(r"^\d{4}(-\d{2})?$")
 SHOWN = 500  # entries on the page; the CSV holds every one
 
 
@@ -59,7 +62,40 @@ def shown_cell(column: str, value: object, lang: str, district: str | None) -> s
         return format_datetime(text, lang, district) if text else ""
     if column in ("action", "outcome") and f"audit.{column}.{text}" in TEXTS:
         return t(f"audit.{column}.{text}", lang)
+    if column == "detail" and text:
+        return shown_detail(text, lang)
     return text
+
+
+def _detail_value(key: str, value: object, lang: str) -> str:
+    if key in ("period", "periods"):
+        periods = value if isinstance(value, list) else [value]
+        return ", ".join(period_label(str(p), lang) if _PERIOD.match(str(p)) else str(p) for p in periods)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return fmt_number(value, lang, 2 if value % 1 else 0)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def shown_detail(text: str, lang: str) -> str:
+    """The entry's detail (compact JSON) as a reader sees it: ``periode: Februari 2023, Agustus 2023 · tahun: 2025``.
+
+    Known keys are named in the reader's language and periods by their month; the CSV keeps the JSON.
+    """
+    try:
+        detail = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(detail, dict):
+        return text
+    parts = []
+    for key, value in detail.items():
+        label = t(f"audit.detail.{key}", lang) if f"audit.detail.{key}" in TEXTS else key
+        parts.append(f"{label}: {_detail_value(key, value, lang)}")
+    return " · ".join(parts)
 
 
 def audit_csv(services: Services, district: str | None = None) -> bytes:
