@@ -99,8 +99,9 @@ def test_pub104_footer_states_source_period_publication_and_licence(site: Site, 
     assert snapshot is not None
     # The publication day as the demo district reads it: WIT (UTC+9), the next day after 15:00 UTC.
     date = format_date(snapshot.published_at, "id", DEMO)
+    imported = format_date(demo.content["sumber_data"][0]["diimpor"], "id", DEMO)  # in words, never 2026-11-30
     footer = (
-        f"Sumber: data contoh (fiktif) (diimpor {demo.content['sumber_data'][0]['diimpor']}) · Periode "
+        f"Sumber: data contoh (fiktif) (diimpor {imported}) · Periode "
         f"{period_label(demo.periods[0], 'id')}–{period_label(demo.periods[-1], 'id')} · Diterbitkan {date} oleh "
         f"Pemerintah {demo.content['wilayah']['nama']} · Lisensi CC BY 4.0"  # an institution, not an account
     )
