@@ -87,6 +87,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Buka skenario yang tersimpan untuk mencatat komitmen.",
         "Open a saved scenario to record commitments.",
     ),
+    "commitment.date.placeholder": ("Pilih tanggal", "Pick a date"),
+    "grid.loading": ("Memuat…", "Loading…"),
     "commitment.none": ("Belum ada komitmen untuk skenario ini.", "No commitments for this scenario yet."),
     "commitment.field.village": ("Desa lokus", "Lokus village"),
     "commitment.field.activity": ("Kegiatan", "Activity"),

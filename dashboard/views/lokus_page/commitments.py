@@ -76,7 +76,15 @@ def commitments_section(lang: str) -> Any:
                         2,
                     ),
                     field("budget", dbc.Input(id=ID.KOM_BUDGET, inputMode="numeric", placeholder="1.500.000"), 2),
-                    field("target_date", dcc.DatePickerSingle(id=ID.KOM_TARGET_DATE, display_format="DD/MM/YYYY"), 2),
+                    field(
+                        "target_date",
+                        dcc.DatePickerSingle(
+                            id=ID.KOM_TARGET_DATE,
+                            display_format="DD/MM/YYYY",
+                            placeholder=t("commitment.date.placeholder", lang),
+                        ),
+                        2,
+                    ),
                     field(
                         "status",
                         dcc.Dropdown(
@@ -132,7 +140,7 @@ def commitments_section(lang: str) -> Any:
         defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "enableClickSelection": True},
-            "localeText": {"noRowsToShow": t("commitment.none", lang)},
+            "localeText": {"noRowsToShow": t("commitment.none", lang), "loadingOoo": t("grid.loading", lang)},
             "domLayout": "autoHeight",
         },
         getRowId="String(params.data.id)",

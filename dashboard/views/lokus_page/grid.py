@@ -64,7 +64,7 @@ def ranked_grid(lang: str) -> Any:
         dashGridOptions={
             "rowSelection": {"mode": "singleRow", "enableClickSelection": True, "checkboxes": False},
             "animateRows": False,
-            "localeText": {"noRowsToShow": t("lokus.no_data", lang)},
+            "localeText": {"noRowsToShow": t("lokus.no_data", lang), "loadingOoo": t("grid.loading", lang)},
             "tooltipShowDelay": 300,
             "suppressColumnVirtualisation": True,  # 13 columns: all in the page, found by a search or a test
         },
