@@ -89,7 +89,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.no_previous": ("tidak ada periode sebelumnya", "no earlier period"),
     "kpi.measured": ("dari {measured} balita diukur", "of {measured} children measured"),
     "kpi.target": ("target {target}", "target {target}"),
-    "kpi.points": ("{value} poin persen", "{value} percentage points"),
+    "kpi.points": ("{value} poin persen", "{value} points"),  # "percentage points" wrapped the card at 1280 px
     "kpi.children": ("{value} balita", "{value} children"),
     "kpi.scope.district": ("Seluruh {name}, {period}", "All of {name}, {period}"),
     "kpi.scope.kecamatan": ("Kecamatan {name}, {period}", "Kecamatan {name}, {period}"),
