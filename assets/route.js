@@ -59,7 +59,7 @@
       // Only a new tap scrolls: a change of indicator or period redraws the profile where the reader left it.
       showProfile: function (_profile, clicked, shown) {
         var panel = document.getElementById("village-profile");
-        if (!clicked || clicked === shown || !panel || window.innerWidth >= 992) {
+        if (!clicked || clicked === shown || !panel || window.innerWidth >= 1200) {
           return window.dash_clientside.no_update;
         }
         panel.scrollIntoView({ block: "start", behavior: "smooth" });

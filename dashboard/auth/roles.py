@@ -36,6 +36,7 @@ __all__ = [
     "Forbidden",
     "Permission",
     "Role",
+    "actor_name",
     "can",
     "covers",
     "normalise_areas",
@@ -107,10 +108,26 @@ class Actor:
     @property
     def label(self) -> str:
         """How the audit log and the dataset list name this actor."""
-        return f"{self.username} (baris perintah)" if self.via_cli else self.username
+        return f"{self.username}{_CLI_SUFFIX}" if self.via_cli else self.username
 
 
 ANONYMOUS = Actor(id=None, username="", role=Role.PUBLIK)
+
+_CLI_SUFFIX = " (baris perintah)"
+
+
+def actor_name(stored: str | None, lang: str = "id") -> str:
+    """A stored actor label (:attr:`Actor.label`, kept in Indonesian in the log) in the reader's language:
+    ``"sistem (baris perintah)"`` reads ``"system (command line)"`` in English. Account names are kept as they are."""
+    from dashboard.i18n import t  # the texts never import roles; kept local all the same
+
+    name = stored or ""
+    via_cli = name.endswith(_CLI_SUFFIX)
+    if via_cli:
+        name = name[: -len(_CLI_SUFFIX)]
+    if name == "sistem":
+        name = t("actor.system", lang)
+    return t("actor.cli", lang, name=name) if via_cli else name
 
 
 def can(actor: Actor, permission: Permission) -> bool:

@@ -126,6 +126,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit.detail.limit": ("batas", "limit"),
     "audit.detail.key": ("alasan", "reason code"),
     "audit.outcome.ok": ("berhasil", "done"),
+    "actor.system": ("sistem", "system"),
+    "actor.cli": ("{name} (baris perintah)", "{name} (command line)"),
     "audit.outcome.refused": ("ditolak", "refused"),
     "audit.outcome.rate_limited": ("dibatasi (terlalu sering)", "rate-limited"),
     "auth.language": ("English", "Bahasa Indonesia"),

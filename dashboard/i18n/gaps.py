@@ -64,6 +64,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gaps.change.better": ("lebih baik", "better"),
     "gaps.change.worse": ("lebih buruk", "worse"),
     "gaps.change.villages": ("{n} desa", "{n} villages"),
+    "gaps.change.village": ("{n} desa", "{n} village"),
     "gaps.change.flagged": (
         "⚠ Nilai periode akhir ditandai, perlu dicek (garis oranye putus-putus)",
         "⚠ Later value flagged, to be checked (dashed orange outline)",

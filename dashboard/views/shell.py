@@ -103,7 +103,7 @@ def layout(services: Services) -> html.Div:
                 ),
                 color="dark",
                 dark=True,
-                expand="lg",
+                expand="xl",
                 className="mb-2",
             ),
             # Only the router's answer: a page's own callbacks show their own indicators, not the whole page's.

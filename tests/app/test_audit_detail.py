@@ -29,3 +29,13 @@ def test_aud101_detail_in_words() -> None:
     assert shown_cell("detail", text, "en", "99.01").startswith("periods: February 2023")
     assert shown_cell("action", "publish", "id", None) == "diterbitkan"
     assert shown_detail("not json", "id") == "not json"
+
+
+def test_aud102_who_in_the_readers_language() -> None:
+    from dashboard.auth.roles import actor_name
+
+    assert actor_name("sistem (baris perintah)", "en") == "system (command line)"
+    assert actor_name("sistem (baris perintah)", "id") == "sistem (baris perintah)"
+    assert actor_name("rina (baris perintah)", "en") == "rina (command line)"
+    assert actor_name("rina", "en") == "rina" and actor_name(None, "en") == ""
+    assert shown_cell("username", "sistem (baris perintah)", "en", None) == "system (command line)"

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.auth.roles import actor_name
 from dashboard.core.localtime import district_zone, format_datetime
 from dashboard.core.periods import period_label
 from dashboard.core.spreadsheet import neutralise_frame
@@ -62,6 +63,8 @@ def shown_cell(column: str, value: object, lang: str, district: str | None) -> s
         return format_datetime(text, lang, district) if text else ""
     if column in ("action", "outcome") and f"audit.{column}.{text}" in TEXTS:
         return t(f"audit.{column}.{text}", lang)
+    if column == "username":
+        return actor_name(text, lang)
     if column == "detail" and text:
         return shown_detail(text, lang)
     return text

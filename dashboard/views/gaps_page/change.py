@@ -126,7 +126,10 @@ def _entry(swatch: dict[str, str], label: str, count: int, key: str, lang: str) 
         [
             html.Span(className=f"legend-swatch change-swatch-{key}", style=swatch),
             html.Span(label),
-            html.Span(t("gaps.change.villages", lang, n=fmt_int(count, lang)), className="legend-count"),
+            html.Span(
+                t("gaps.change.village" if count == 1 else "gaps.change.villages", lang, n=fmt_int(count, lang)),
+                className="legend-count",
+            ),
         ],
         className=f"legend-entry change-class change-class-{key}",
     )

@@ -54,7 +54,10 @@ def commitments_section(lang: str) -> Any:
     """The section's card: the form, the table with its status and delete controls, and the two exports."""
 
     def field(key: str, control: Any, width: int) -> Any:
-        return dbc.Col([dbc.Label(t(f"commitment.field.{key}", lang), className="small mb-0"), control], md=width)
+        label = dbc.Label(
+            t(f"commitment.field.{key}", lang), html_for=getattr(control, "id", None), className="small mb-0"
+        )
+        return dbc.Col([label, control], md=width)
 
     form = html.Fieldset(
         [

@@ -41,7 +41,10 @@ def decree_fields(lang: str) -> html.Details:
     blocks; left empty, the printed annex has dotted lines to fill by hand."""
     rows = [
         dbc.InputGroup(
-            [dbc.InputGroupText(t(f"lokus.decree.{key}", lang)), dbc.Input(id=field, type="text", maxLength=120)],
+            [
+                dbc.Label(t(f"lokus.decree.{key}", lang), html_for=field, className="input-group-text mb-0"),
+                dbc.Input(id=field, type="text", maxLength=120),
+            ],
             size="sm",
             className="mb-1",
         )

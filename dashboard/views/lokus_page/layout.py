@@ -173,6 +173,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
         dbc.CardBody(
             [
                 html.H3(t("lokus.scenario", lang), className="h6"),
+                dbc.Label(t("lokus.scenario.name", lang), html_for=ID.LOKUS_SCENARIO_NAME, className="visually-hidden"),
                 dbc.Input(id=ID.LOKUS_SCENARIO_NAME, placeholder=t("lokus.scenario.name", lang), size="sm"),
                 html.Div(
                     t("lokus.scenario.author_is", lang, name=actor.username if actor else "-"),
@@ -209,6 +210,11 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 dcc.ConfirmDialog(id=ID.LOKUS_DELETE_CONFIRM),
                 html.Div(
                     [
+                        dbc.Label(
+                            t("lokus.scenario.reopen_reason", lang),
+                            html_for=ID.LOKUS_REOPEN_REASON,
+                            className="visually-hidden",
+                        ),
                         dbc.Input(
                             id=ID.LOKUS_REOPEN_REASON, placeholder=t("lokus.scenario.reopen_reason", lang), size="sm"
                         ),

@@ -8,6 +8,7 @@ from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard.auth.guard import SecuredApp
+from dashboard.core.indicators import STUNTING
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.publication_page.layout import snapshot_table, targets_table, withdraw_options
@@ -23,14 +24,20 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.PUB_PERIODS, "options"),
         Output(ID.PUB_PERIODS, "value"),
         Output(ID.PUB_INDICATORS, "options"),
+        Output(ID.PUB_INDICATORS, "value"),
         Output(ID.PUB_TARGETS, "children"),
         Input(ID.PUB_DISTRICT, "value"),
         Input(ID.PUB_VERSION, "data"),
+        State(ID.PUB_INDICATORS, "value"),
         State(ID.LANGUAGE, "value"),
     )
-    def choices(district: str | None, _version: int, lang: str) -> tuple[Any, ...]:
+    def choices(district: str | None, _version: int, picked: list[str] | None, lang: str) -> tuple[Any, ...]:
         options, chosen, indicators = district_choices(services, district, lang)
-        return options, chosen, indicators, targets_table(services, district, lang)
+        # The box shows what will be published: the choices still offered, else stunting (the options arrive
+        # after the box is drawn, and a value without its option showed an empty box).
+        offered = {str(o["value"]) for o in indicators}
+        kept = [key for key in picked or [] if key in offered] or [k for k in (STUNTING,) if k in offered]
+        return options, chosen, indicators, kept, targets_table(services, district, lang)
 
     @app.callback(
         Output(ID.PUB_RESULT, "children"),

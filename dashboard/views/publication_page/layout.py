@@ -7,6 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.auth.roles import actor_name
 from dashboard.core.indicators import STUNTING
 from dashboard.core.periods import period_label
 from dashboard.i18n import fmt_number, t
@@ -35,7 +36,7 @@ def snapshot_table(services: Services, lang: str) -> Any:
                 "pubpage.withdrawn",
                 lang,
                 when=when(s.withdrawn_at, lang, s.district_code),
-                by=s.withdrawn_by or "",
+                by=actor_name(s.withdrawn_by, lang),
                 reason=s.withdraw_reason or "",
             )
         )
@@ -47,7 +48,7 @@ def snapshot_table(services: Services, lang: str) -> Any:
                     html.Td(s.title),
                     html.Td(", ".join(period_label(p, lang) for p in s.periods)),
                     html.Td(when(s.published_at, lang, s.district_code)),
-                    html.Td(s.publisher),
+                    html.Td(actor_name(s.publisher, lang)),
                     html.Td(status),
                 ]
             )
@@ -79,7 +80,7 @@ def targets_table(services: Services, district: str | None, lang: str) -> Any:
                 html.Td(str(x.year)),
                 html.Td(f"{fmt_number(x.target, lang, x.decimals)}%"),
                 html.Td(x.source),
-                html.Td(x.set_by),
+                html.Td(actor_name(x.set_by, lang)),
             ]
         )
         for x in targets
