@@ -44,6 +44,9 @@ def test_shl001_phone_navbar_is_one_line_and_opens_behind_the_hamburger(dash_duo
     assert height <= 60, f"the phone's navbar is {height} px tall"
     assert not dash_duo.find_element(f"#{ID.LANGUAGE}").is_displayed()  # folded away with the links
     dash_duo.find_element(f"#{ID.NAV_TOGGLE}").click()
+    # Opened and done moving: Bootstrap's collapse clips its content while it unfolds (CI saw the name mid-way).
+    wait_for_script(dash_duo, "const c = document.getElementById(arguments[0]); return c.classList.contains('show')"
+                    " && !c.classList.contains('collapsing');", ID.NAV_COLLAPSE)  # fmt: skip
     wait_for_script(dash_duo, "return document.querySelector(arguments[0]).offsetHeight > 0;", f"#{ID.LANGUAGE}")
     links = [a.text for a in dash_duo.driver.find_elements("css selector", f"#{ID.NAV} a.nav-link")]
     assert "Peta" in links and "Data" in links
