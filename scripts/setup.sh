@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up Lokus on a fresh Debian/Ubuntu machine: a .venv with the package, and with --test
 # everything the test suite needs (Chromium + ChromeDriver for browser journeys, PostgreSQL for
-# the store tests, poppler-utils to read the brief's PDF). Safe to run again: it skips what is already there.
+# the store tests, poppler-utils to read the brief's PDF, Redis for the deployed stack's tests).
+# Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,8 +32,9 @@ if [ "$want_test" = 1 ]; then
   command -v chromedriver >/dev/null || missing=1
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing=1
   command -v pdftotext >/dev/null || missing=1  # poppler-utils: the brief's tests read its PDF as a reader would
+  command -v redis-server >/dev/null || missing=1  # the deployed stack's queue (Celery) and shared rate limits
   if [ "$missing" = 1 ]; then
-    apt_install chromium chromium-driver postgresql poppler-utils
+    apt_install chromium chromium-driver postgresql poppler-utils redis-server
   fi
 fi
 
