@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
@@ -134,6 +135,23 @@ def wait_for_script(dash_duo: Any, script: str, *args: Any, timeout: float = 20)
             return result
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for: {script}")
+
+
+def until(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
+    """Call ``check`` until it returns something truthy (an element re-rendering raises: tried again); that value.
+
+    Raises ``AssertionError`` naming ``what`` after ``timeout`` seconds.
+    """
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            value = check()
+        except Exception:  # the element may be re-rendering
+            value = None
+        if value:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def accept_alert(dash_duo: Any) -> bool:

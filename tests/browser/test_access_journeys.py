@@ -4,8 +4,6 @@ list."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.ids import ID
 from tests.auth_helpers import add_user, sign_in_browser
-from tests.browser_helpers import accept_alert
+from tests.browser_helpers import accept_alert, until
 from tests.store.helpers import DISTRICT, village_codes, villages_frame, write
 
 pytestmark = pytest.mark.browser
@@ -28,19 +26,6 @@ def _press(dash_duo: Any, element_id: str) -> None:
     by script, since the loading overlay of the cards beside it may still cover it for a moment."""
     button = dash_duo.find_element(f"#{element_id}")
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button)
-
-
-def _until(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            value = check()
-        except Exception:  # the page is still rendering
-            value = None
-        if value:
-            return value
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _text(dash_duo: Any, selector: str) -> str:
@@ -56,13 +41,13 @@ def _sign_out(dash_duo: Any) -> None:
 
 def _open_first_scenario(dash_duo: Any, name: str) -> None:
     dash_duo.driver.get(dash_duo.server_url + "/lokus")
-    _until(lambda: _text(dash_duo, f"#{ID.LOKUS_GRID} .ag-row[row-index='0'] [col-id='code']"), "the ranking")
+    until(lambda: _text(dash_duo, f"#{ID.LOKUS_GRID} .ag-row[row-index='0'] [col-id='code']"), "the ranking")
     dropdown = dash_duo.find_element(f"#{ID.LOKUS_SCENARIOS}")
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", dropdown)
-    _until(lambda: not dash_duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), "the page")
+    until(lambda: not dash_duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), "the page")
     dash_duo.select_dcc_dropdown(f"#{ID.LOKUS_SCENARIOS}", index=0)
     _press(dash_duo, ID.LOKUS_OPEN)
-    _until(lambda: name in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), f"'{name}' opened")
+    until(lambda: name in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), f"'{name}' opened")
 
 
 def test_jrn040_roles_from_the_public_to_the_final_list(dash_duo: Any, tmp_path: Path) -> None:
@@ -91,28 +76,28 @@ def test_jrn040_roles_from_the_public_to_the_final_list(dash_duo: Any, tmp_path:
     sign_in_browser(dash_duo, "rina", next_path="/data")
     for path in (boundaries, table):
         dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(path))
-        _until(lambda p=path: p.name in _text(dash_duo, f"#{ID.UPLOAD_INFO}"), f"{path.name} received")
+        until(lambda p=path: p.name in _text(dash_duo, f"#{ID.UPLOAD_INFO}"), f"{path.name} received")
         dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-        _until(lambda: "File siap diimpor" in _text(dash_duo, f"#{ID.REPORT}"), "the check")
+        until(lambda: "File siap diimpor" in _text(dash_duo, f"#{ID.REPORT}"), "the check")
         dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
-        _until(lambda: "Impor berhasil" in _text(dash_duo, f"#{ID.RESULT}"), "the import")
+        until(lambda: "Impor berhasil" in _text(dash_duo, f"#{ID.RESULT}"), "the import")
     assert list((settings.data_dir / "uploads").iterdir()) == []  # committed uploads are deleted
     dash_duo.driver.get(dash_duo.server_url + "/lokus")
-    _until(lambda: _text(dash_duo, f"#{ID.LOKUS_GRID} .ag-row[row-index='0'] [col-id='code']"), "the ranking")
+    until(lambda: _text(dash_duo, f"#{ID.LOKUS_GRID} .ag-row[row-index='0'] [col-id='code']"), "the ranking")
     dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys("Draf Rina")
     _press(dash_duo, ID.LOKUS_SAVE)
-    _until(lambda: "Draf Rina" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the draft saved")
+    until(lambda: "Draf Rina" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the draft saved")
     _sign_out(dash_duo)
 
     # Leadership sees the draft but cannot save anything.
     sign_in_browser(dash_duo, "bupati", next_path="/lokus")
     _open_first_scenario(dash_duo, "Draf Rina")
     for button in (ID.LOKUS_SAVE, ID.LOKUS_DUPLICATE, ID.LOKUS_FINALISE, ID.LOKUS_DELETE):
-        _until(lambda b=button: dash_duo.find_element(f"#{b}").get_attribute("disabled"), f"{button} disabled")
+        until(lambda b=button: dash_duo.find_element(f"#{b}").get_attribute("disabled"), f"{button} disabled")
     # Pressed anyway from the page's own script (as an attacker would): the server refuses.
     dash_duo.find_element(f"#{ID.LOKUS_SCENARIO_NAME}").send_keys(" (pimpinan)")
     dash_duo.driver.execute_script("window.dash_clientside.set_props(arguments[0], {n_clicks: 1})", ID.LOKUS_SAVE)
-    _until(lambda: "tidak dapat" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the refusal")
+    until(lambda: "tidak dapat" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the refusal")
     assert dash_duo.driver.find_elements("css selector", "a[href='/data']") == []  # no data page in the menu
     _sign_out(dash_duo)
 
@@ -120,19 +105,19 @@ def test_jrn040_roles_from_the_public_to_the_final_list(dash_duo: Any, tmp_path:
     sign_in_browser(dash_duo, "admin", next_path="/lokus")
     _open_first_scenario(dash_duo, "Draf Rina")
     _press(dash_duo, ID.LOKUS_FINALISE)
-    _until(lambda: accept_alert(dash_duo), "the confirmation")
-    _until(lambda: "final" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the list marked final")
+    until(lambda: accept_alert(dash_duo), "the confirmation")
+    until(lambda: "final" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"), "the list marked final")
     _sign_out(dash_duo)
 
     # The planner opens the final: every control is disabled; forcing the button anyway changes nothing.
     sign_in_browser(dash_duo, "rina", next_path="/lokus")
     _open_first_scenario(dash_duo, "Draf Rina")
-    _until(lambda: dash_duo.find_element(f"#{ID.LOKUS_EDITABLE}").get_attribute("disabled"), "read-only controls")
+    until(lambda: dash_duo.find_element(f"#{ID.LOKUS_EDITABLE}").get_attribute("disabled"), "read-only controls")
     with Store.open(settings=settings) as store:
         [final] = store.scenarios(DISTRICT)
     # As an attacker would: press the disabled "save changes" from the page's own script.
     dash_duo.driver.execute_script("window.dash_clientside.set_props(arguments[0], {n_clicks: 99})", ID.LOKUS_UPDATE)
-    _until(
+    until(
         lambda: "sudah final dan tidak dapat diubah" in _text(dash_duo, f"#{ID.LOKUS_SCENARIO_INFO}"),
         "the refusal of a change",
     )
@@ -141,8 +126,8 @@ def test_jrn040_roles_from_the_public_to_the_final_list(dash_duo: Any, tmp_path:
     assert after == final
     _press(dash_duo, ID.LOKUS_EXPORT_CSV)
     folder = Path(dash_duo.download_path)
-    exported = _until(lambda: [p for p in folder.glob("*.csv") if p.stat().st_size > 0], "the CSV download")
+    exported = until(lambda: [p for p in folder.glob("*.csv") if p.stat().st_size > 0], "the CSV download")
     annex = pd.read_csv(exported[0], sep=";", dtype=str, encoding="utf-8-sig")
     assert annex["Kode wilayah"].tolist() == [v.code for v in final.villages]
-    _until(lambda: not dash_duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), "callbacks done")
+    until(lambda: not dash_duo.driver.find_elements("css selector", "[data-dash-is-loading='true']"), "callbacks done")
     assert dash_duo.get_logs() == []

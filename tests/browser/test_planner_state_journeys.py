@@ -3,8 +3,7 @@ warns while it is not saved as a scenario, and goes back to the defaults on requ
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from dashboard.config import Settings
 from dashboard.ids import ID
 from tests.auth_helpers import sign_in_browser, start_signed_in
-from tests.browser_helpers import accept_alert
+from tests.browser_helpers import accept_alert, until
 
 pytestmark = pytest.mark.browser
 
@@ -25,19 +24,7 @@ NAME = "perencana.kabupaten"
 LEAVE_WARNS = (
     "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;"
 )
-
-
-def _until(check: Callable[[], Any], what: str, timeout: float = 60) -> Any:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            value = check()
-        except Exception:  # the page may be re-rendering
-            value = None
-        if value:
-            return value
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
+_until = functools.partial(until, timeout=60)  # a new browser session restores the page from the database
 
 
 def _weight(dash_duo: Any) -> str:
