@@ -7,14 +7,21 @@ import importlib
 import logging
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING, TypeVar
 
 from dashboard import commands
 from dashboard.data.accounts import AccountError
 from dashboard.i18n import t
 
-__all__ = ["account_refused", "build_parser", "main"]
+if TYPE_CHECKING:
+    from dashboard.auth.roles import Actor
+    from dashboard.data.publications import Publications
+
+R = TypeVar("R")
+
+__all__ = ["account_refused", "build_parser", "main", "publication_action"]
 
 
 def _command_modules() -> list[ModuleType]:
@@ -49,3 +56,29 @@ def account_refused(error: AccountError, lang: str, status: int = 1) -> int:
     """Print an account error for the person at the terminal (stderr) and return the exit ``status``."""
     print(t(error.key, lang, **error.params), file=sys.stderr)
     return status
+
+
+def publication_action(user: str | None, act: Callable[[Publications, Actor], R]) -> tuple[R | None, int]:
+    """Run ``act`` on the publications as the command line's actor (``--user`` or the OS user, see ``cli_actor``).
+
+    Returns ``(result, 0)``; ``(None, 2)`` for an unknown account and ``(None, 1)`` for a refusal
+    (``PublicationError``), each reason printed on stderr in the settings' language.
+    """
+    from dashboard.auth.commandline import cli_actor
+    from dashboard.config import Settings
+    from dashboard.data.accounts import Accounts
+    from dashboard.data.publications import PublicationError, Publications
+    from dashboard.data.store import Store
+
+    settings = Settings.from_env()
+    with Store.open(settings=settings) as store:
+        accounts = Accounts(store)
+        try:
+            actor = cli_actor(accounts, user)
+        except AccountError as error:
+            return None, account_refused(error, settings.language, status=2)
+        try:
+            return act(Publications(store, accounts), actor), 0
+        except PublicationError as error:
+            print(t(error.key, settings.language, **error.params), file=sys.stderr)
+            return None, 1

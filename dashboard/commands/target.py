@@ -7,14 +7,9 @@ the public pages and in the briefing room; the next publication carries it. Audi
 from __future__ import annotations
 
 import argparse
-import sys
 
-from dashboard.auth.commandline import cli_actor
-from dashboard.cli import account_refused
+from dashboard.cli import publication_action
 from dashboard.config import Settings
-from dashboard.data.accounts import AccountError, Accounts
-from dashboard.data.publications import PublicationError, Publications
-from dashboard.data.store import Store
 from dashboard.i18n import fmt_number, t
 
 NAME = "target"
@@ -37,20 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
-    lang = settings.language
-    with Store.open(settings=settings) as store:
-        accounts = Accounts(store)
-        try:
-            actor = cli_actor(accounts, args.user)
-        except AccountError as error:
-            return account_refused(error, lang, status=2)
-        try:
-            target = Publications(store, accounts).set_target(actor, args.wilayah.strip(), args.tahun, args.target,
-                                                              args.sumber)  # fmt: skip
-        except PublicationError as error:
-            print(t(error.key, lang, **error.params), file=sys.stderr)
-            return 1
+    target, status = publication_action(args.user, lambda publications, actor: publications.set_target(
+        actor, args.wilayah.strip(), args.tahun, args.target, args.sumber))  # fmt: skip
+    if target is None:
+        return status
+    lang = Settings.from_env().language
     print(t("publication.cli.target_set", lang, district=target.district_code, year=target.year,
             target=fmt_number(target.target, lang, target.decimals), source=target.source))  # fmt: skip
     return 0

@@ -7,14 +7,9 @@ district's latest standing snapshot (or none). Exit 0 withdrawn, 1 refused, 2 un
 from __future__ import annotations
 
 import argparse
-import sys
 
-from dashboard.auth.commandline import cli_actor
-from dashboard.cli import account_refused
+from dashboard.cli import publication_action
 from dashboard.config import Settings
-from dashboard.data.accounts import AccountError, Accounts
-from dashboard.data.publications import PublicationError, Publications
-from dashboard.data.store import Store
 from dashboard.i18n import t
 
 NAME = "withdraw"
@@ -28,18 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = Settings.from_env()
-    lang = settings.language
-    with Store.open(settings=settings) as store:
-        accounts = Accounts(store)
-        try:
-            actor = cli_actor(accounts, args.user)
-        except AccountError as error:
-            return account_refused(error, lang, status=2)
-        try:
-            snapshot = Publications(store, accounts).withdraw(actor, args.snapshot, args.alasan)
-        except PublicationError as error:
-            print(t(error.key, lang, **error.params), file=sys.stderr)
-            return 1
-    print(t("publication.cli.withdrawn", lang, id=snapshot.id, reason=snapshot.withdraw_reason))
+    snapshot, status = publication_action(
+        args.user, lambda publications, actor: publications.withdraw(actor, args.snapshot, args.alasan)
+    )
+    if snapshot is None:
+        return status
+    print(t("publication.cli.withdrawn", Settings.from_env().language, id=snapshot.id, reason=snapshot.withdraw_reason))
     return 0
