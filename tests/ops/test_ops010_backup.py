@@ -144,3 +144,37 @@ def test_ops040_a_backup_taken_while_another_connection_writes_is_consistent(
     assert counts, "the writer committed pairs before the backup began"
     assert {n for _, n in counts} == {2}
     assert len(counts) <= during
+
+
+@PARAMS
+def test_ops050_restore_asks_for_yes_in_a_script_and_refuses_the_other_kind(
+    database: str, new_database: Callable[[str], str], use_database: Callable[[str], None], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    url = new_database("live")
+    with Store.open(url) as store:
+        Accounts(store).create_user("rina", PASSWORD, "perencana", ["99.01"])
+    use_database(url)
+    out = tmp_path / "b.lokus"
+    assert main(["backup", str(out)]) == 0
+    with Store.open(url) as store:
+        Accounts(store).create_user("baru", PASSWORD, "perencana", ["99.01"])
+    before = rows_of_every_table(url)
+    assert main(["restore", str(out)]) == 1  # stdin is not a terminal here: no silent replacement
+    assert "--yes" in capsys.readouterr().err
+    # A backup of the other database kind is named as such (a fake archive's head is no backup at all).
+    other = tmp_path / "lain.lokus"
+    if database == "postgresql":
+        sqlite_url = f"sqlite:///{tmp_path / 'lain.sqlite'}"
+        Store.open(sqlite_url).close()
+        use_database(sqlite_url)
+        assert main(["backup", str(other)]) == 0
+        use_database(url)
+        expected = "adalah cadangan sqlite, tetapi basis data ini postgresql"
+    else:
+        other.write_bytes(b"PGDMP" + b"\0" * 100)
+        expected = "bukan cadangan Lokus"
+    capsys.readouterr()
+    message = main_message(other, capsys)
+    assert "lain.lokus" in message and expected in message, message
+    assert rows_of_every_table(url) == before
