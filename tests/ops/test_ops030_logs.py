@@ -107,3 +107,23 @@ def test_ops220_uploaded_content_and_village_names_stay_out_of_the_log(
     text = captured.getvalue()
     for secret in ("Sukamaju", "Aminah", "rina"):
         assert secret not in text, secret
+
+
+def test_ops230_text_format_on_request_carries_the_same_id(
+    app: Dash, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    monkeypatch.setenv("DASHBOARD_LOG_FORMAT", "text")
+    assert logs.log_format() == "text"
+    monkeypatch.setenv("DASHBOARD_LOG_FORMAT", "JSON")
+    assert logs.log_format() == "json"
+    stream = io.StringIO()
+    handler = logs.make_handler(stream, "text")
+    logging.getLogger().addHandler(handler)
+    try:
+        response = app.server.test_client().get("/healthz", headers={"X-Request-ID": "abc-12345678"})
+    finally:
+        logging.getLogger().removeHandler(handler)
+    [line] = [row for row in stream.getvalue().splitlines() if "dashboard.requests" in row]
+    assert response.headers["X-Request-ID"] == "abc-12345678"
+    assert "[abc-12345678 anonymous] GET /healthz 200" in line and not line.startswith("{")
