@@ -50,6 +50,14 @@ def test_ops100_a_healthy_app_answers_ok_without_a_cookie_or_a_secret(app: Dash,
     assert {client.get("/healthz").status_code for _ in range(60)} == {200}
 
 
+def test_ops105_behind_https_a_local_plain_http_probe_is_answered_not_redirected(tmp_path: Path) -> None:
+    app = create_app(Settings(data_dir=tmp_path / "instance", https=True))
+    client = app.server.test_client()
+    assert client.get("/").status_code == 302  # pages go to HTTPS
+    probe = client.get("/healthz")
+    assert probe.status_code == 200 and json.loads(probe.get_data())["status"] == "ok"
+
+
 def test_ops110_a_vanished_sqlite_file_answers_503(app: Dash, settings: Settings) -> None:
     for path in settings.data_dir.glob("lokus.sqlite*"):
         path.unlink()
