@@ -7,7 +7,7 @@ import logging
 import diskcache
 from dash import Dash, DiskcacheManager
 
-from dashboard import caching, presentation, public
+from dashboard import caching, health, presentation, public
 from dashboard.auth import web
 from dashboard.auth.guard import SecuredApp
 from dashboard.auth.roles import Permission
@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     brief_route.register(app, services)  # /unduh/ringkasan/<kode>.pdf|png: the one-page brief, readers of the area
     presentation.register(app, services)  # /paparan/<kode>: the briefing room's slides, readers of the area
     public.register(app, services)  # /publik, /unduh, /api/v1: server-rendered, no login
+    health.install(app, services)  # /healthz for a process supervisor; JSON request logs (request id, account id)
     web.install(app, secured, settings, services)
     caching.install(app)  # fingerprinted files kept a year, public answers without cookies
     _compress(app)

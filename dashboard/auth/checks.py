@@ -68,7 +68,7 @@ def content_security_policy(app: Dash, settings: Settings) -> dict[str, Any]:
 def _public_read(path: str) -> bool:
     """The published site and open-data API (``/publik``, ``/metode``, ``/unduh``, ``/api/v1``): anonymous reads
     that need no session, so they set no cookie (a staff download such as ``/unduh/ringkasan/...`` does)."""
-    return path.startswith(("/publik", "/api/v1")) or path in ("/metode", "/unduh", "/unduh/")
+    return path.startswith(("/publik", "/api/v1")) or path in ("/metode", "/unduh", "/unduh/", "/healthz")
 
 
 def install_checks(server: flask.Flask, secured: SecuredApp, settings: Settings) -> None:
