@@ -58,6 +58,8 @@ class Settings:
     @property
     def effective_celery_backend(self) -> str | None:
         """Where Celery keeps results and progress: the configured backend, else the broker (None without Celery)."""
+        if not self.celery_broker:
+            return None
         return self.celery_backend or self.celery_broker
 
     @property

@@ -30,22 +30,27 @@ PG_DIR=$STATE/postgresql
 # initdb and the server refuse to run as root: as root they run as the postgres OS user.
 if [ "$(id -u)" -eq 0 ]; then AS_PG=(runuser -u postgres --); PG_SUPER=postgres; else AS_PG=(); PG_SUPER=$(id -un); fi
 
-stop_pid() {  # stop_pid NAME PIDFILE: TERM, then wait up to 30 s
-  local name=$1 file=$2 pid
-  if alive "$file"; then
-    pid=$(cat "$file")
-    say "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+stop_pids() {  # stop_pids PIDFILE...: TERM to all at once, then wait up to 30 s (KILL after that)
+  local file pid left pids=()
+  for file in "$@"; do
+    if alive "$file"; then pids+=("$(cat "$file")"); say "stopping $(basename "$file" .pid) (pid $(cat "$file"))"; fi
+  done
+  if [ "${#pids[@]}" -gt 0 ]; then
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 150); do
+      left=0
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && left=1; done
+      [ "$left" = 0 ] && break
+      sleep 0.2
+    done
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"; done
   fi
-  rm -f "$file"
+  rm -f "$@"
 }
 
 if [ "${1:-}" = "--stop" ]; then
-  stop_pid gunicorn "$STATE/gunicorn.pid"
-  stop_pid "celery worker" "$STATE/celery.pid"
-  stop_pid redis "$STATE/redis.pid"
+  stop_pids "$STATE/gunicorn.pid" "$STATE/celery.pid"  # the app servers and the worker finish their requests and jobs
+  stop_pids "$STATE/redis.pid"
   if [ -n "$PG_BIN" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
     say "stopping PostgreSQL"
     "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null || true
@@ -119,18 +124,25 @@ fi
 HOST=${DASHBOARD_HOST:-127.0.0.1}
 PORT=${DASHBOARD_PORT:-8050}
 if ! alive "$STATE/gunicorn.pid" || ! alive "$STATE/celery.pid"; then
-  # Schema upgrade and demo district once, before several processes start at the same moment.
   say "preparing the database"
-  "$PY" -c 'from dashboard.application import create_app; create_app()'
-  # On a new installation: an administrator with a random password, printed once (never a default password).
-  "$PY" -m dashboard first-admin
+  "$PY" - <<'EOF'
+import sys
+
+from dashboard.application import create_app
+from dashboard.cli import main
+
+create_app()  # schema upgrade and demo district once, before several processes start at the same moment
+# On a new installation: an administrator with a random password, printed once (never a default password).
+sys.exit(main(["first-admin"]))
+EOF
 fi
 
 if ! alive "$STATE/celery.pid"; then
   say "starting the Celery worker ($CONCURRENCY processes)"
-  "$PY" -m celery -A dashboard.worker worker --loglevel=INFO --concurrency="$CONCURRENCY" \
-    --detach --pidfile="$STATE/celery.pid" --logfile="$STATE/celery.log"
-  for _ in $(seq 80); do alive "$STATE/celery.pid" && break; sleep 0.25; done
+  # In the background rather than --detach, which would build the app twice (before and after detaching).
+  setsid "$PY" -m celery -A dashboard.worker worker --loglevel=INFO --concurrency="$CONCURRENCY" \
+    >>"$STATE/celery.log" 2>&1 </dev/null &
+  echo $! >"$STATE/celery.pid"
 fi
 
 if ! alive "$STATE/gunicorn.pid"; then
@@ -144,6 +156,7 @@ for _ in $(seq 240); do
   sleep 0.5
 done
 curl -fsS -o /dev/null "http://$HOST:$PORT/login" || { echo "gunicorn did not answer; see $STATE/gunicorn.log" >&2; exit 1; }
+alive "$STATE/celery.pid" || { echo "the Celery worker stopped; see $STATE/celery.log" >&2; exit 1; }
 
 echo
 echo "Lokus: http://$HOST:$PORT   (logs in $STATE)"
