@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import diskcache
-from dash import Dash, DiskcacheManager
+from dash import CeleryManager, Dash, DiskcacheManager
 
 from dashboard import caching, health, presentation, public
 from dashboard.auth import web
@@ -59,8 +59,6 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
                                 settings.public_min_denominator, settings.public_licence)  # fmt: skip
     else:
         services = Services(settings, source)
-    # Long imports run in a worker process; their progress and results pass through a disk cache.
-    cache = diskcache.Cache(str(settings.data_dir / "callbacks"))
     app = LokusDash(  # Dash, each heavy script fetched where a page needs it (views/bundles.py)
         __name__,
         title=t("app.title", settings.language),
@@ -69,7 +67,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
         serve_locally=True,
         suppress_callback_exceptions=True,  # pages are rendered by the router, not present at start
         update_title="",
-        background_callback_manager=DiskcacheManager(cache),
+        background_callback_manager=_background_manager(settings),  # kept by Dash as app._background_manager
     )
     # <html lang> from the start (screen readers, hyphenation); the shell's clientside callback follows the switch.
     app.index_string = app.index_string.replace("<html>", f'<html lang="{settings.language}">', 1)
@@ -99,6 +97,16 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     _compress(app)
     log.info("Lokus app created (data: %s)", type(services.source).__name__)
     return app
+
+
+def _background_manager(settings: Settings) -> CeleryManager | DiskcacheManager:
+    """Where long imports run: a Celery worker when ``DASHBOARD_CELERY_BROKER`` is set (several app servers, see
+    :mod:`dashboard.worker`), else a process of this machine, progress and results passing through a disk cache."""
+    if settings.celery_broker:
+        from dashboard.worker import make_celery
+
+        return CeleryManager(make_celery(settings))
+    return DiskcacheManager(diskcache.Cache(str(settings.data_dir / "callbacks")))
 
 
 def _compress(app: Dash) -> None:

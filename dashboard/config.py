@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["REPO_ROOT", "Settings"]
+__all__ = ["REPO_ROOT", "Settings", "default_workers"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,23 @@ class Settings:
     # Memory each app process may spend on caches of prepared maps and district data (MiB; a third for GeoJSON):
     # with the default a process opening every district of Indonesia stays under 500 MB (benchmarks/bench_memory.py).
     cache_mb: int = 64
+    # Dash's background callbacks (checking and committing imports): None runs them in a process of this machine
+    # through a disk cache (DiskcacheManager); a broker URL (redis://host:6379/0) sends them to a Celery worker
+    # (``celery -A dashboard.worker worker``) shared by several app servers.
+    celery_broker: str | None = None
+    celery_backend: str | None = None  # where results and progress wait; None: the broker
+    workers: int = field(default_factory=lambda: default_workers(os.cpu_count()))  # gunicorn processes
+    # gunicorn threads per process: callbacks wait on the database and in numpy/pandas (which release the GIL), so
+    # a slow village profile does not hold up a recolour; 2 processes x 8 threads took the issue-17 p95 from 16.6 s
+    # (development server) to 5.8 s with 50 users.
+    threads: int = 8
+
+    @property
+    def effective_celery_backend(self) -> str | None:
+        """Where Celery keeps results and progress: the configured backend, else the broker (None without Celery)."""
+        if not self.celery_broker:
+            return None
+        return self.celery_backend or self.celery_broker
 
     @property
     def effective_database_url(self) -> str:
@@ -85,7 +102,32 @@ class Settings:
             rate_limit_storage=get("RATE_LIMIT_STORAGE") or defaults.rate_limit_storage,
             trusted_proxies=int(get("TRUSTED_PROXIES") or defaults.trusted_proxies),
             cache_mb=int(get("CACHE_MB") or defaults.cache_mb),
+            celery_broker=get("CELERY_BROKER"),
+            celery_backend=get("CELERY_BACKEND"),
+            workers=int(get("WORKERS") or defaults.workers),
+            threads=int(get("THREADS") or defaults.threads),
         )
+
+
+def default_workers(cores: int | None) -> int:
+    """gunicorn processes for ``cores`` CPU cores: gunicorn's own rule, 2 × cores + 1, at most 8.
+
+    Parameters
+    ----------
+    cores : int or None
+        CPU cores of the machine (``os.cpu_count()``; None when unknown, counted as 1).
+
+    Returns
+    -------
+    int
+        Between 3 and 8. The cap is memory: each process keeps its own caches of prepared maps and district data
+        (``DASHBOARD_CACHE_MB``, under 500 MB a process by ``benchmarks/bench_memory.py``), so 8 processes stay
+        under 4 GB. Source: gunicorn's documentation, *How Many Workers?* (``2-4 x $(NUM_CORES)``).
+
+    >>> default_workers(2), default_workers(16), default_workers(None)
+    (5, 8, 3)
+    """
+    return min(2 * (cores or 1) + 1, 8)
 
 
 def _flag(value: str | None) -> bool:
