@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 import time
@@ -40,11 +39,10 @@ _TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s] %(m
 
 
 def log_format() -> str:
-    """``DASHBOARD_LOG_FORMAT``: ``json`` (the default, for a log collector) or ``text`` (for a person at a terminal).
+    """``DASHBOARD_LOG_FORMAT`` (:class:`~dashboard.config.Settings`): ``json`` (the default) or ``text``."""
+    from dashboard.config import Settings
 
-    Read here from the environment until it moves into :class:`dashboard.config.Settings` (owned elsewhere)."""
-    value = os.environ.get("DASHBOARD_LOG_FORMAT", "").strip().lower()
-    return "text" if value == "text" else "json"
+    return Settings.from_env().log_format
 
 
 def _current_user() -> str | int:

@@ -123,7 +123,7 @@ def _guarded(function: Callable[..., Any], permission: Permission) -> Callable[.
     def run(*args: Any, **kwargs: Any) -> Any:
         actor = actor_from_context()
         if not can(actor, permission):
-            log.warning("callback %s refused for %s", function.__name__, actor.username or "anonymous")
+            log.warning("callback %s refused for account %s", function.__name__, actor.id or "anonymous")  # no names
             raise PreventUpdate
         with acting_as(actor):
             try:

@@ -166,9 +166,9 @@ class Accounts:
                     session_generation=1, created_at=now, updated_at=now,
                 )
             )  # fmt: skip
-        log.info("account %s created (%s)", name, role)
         created = self.user_by_name(name)
         assert created is not None
+        log.info("account %d created (%s)", created.id, role)  # the id, never the user name (a person's name)
         return created
 
     def _hash(self, password: str, username: str) -> str:
