@@ -11,10 +11,14 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from dashboard import commands
+from dashboard.config import Settings
 from dashboard.data.accounts import AccountError
+from dashboard.data.store import StoreBusy
 from dashboard.i18n import t
 
-__all__ = ["account_refused", "build_parser", "main"]
+__all__ = ["EXIT_BUSY", "account_refused", "build_parser", "main"]
+
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: the database stayed locked by another process; nothing changed, try again
 
 
 def _command_modules() -> list[ModuleType]:
@@ -41,7 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except StoreBusy as error:  # every command that writes: one clear line, never a traceback
+        logging.getLogger(__name__).debug("database locked: %s", error)
+        print(t("data.busy", Settings.from_env().language), file=sys.stderr)
+        return EXIT_BUSY
     return status
 
 
