@@ -70,13 +70,15 @@ class JobKey:
 
 @dataclass(frozen=True)
 class Beat:
-    """A job's last sign of life: its stage (``started``, ``committing``, ``done``), when (Unix seconds), and for a
+    """A job's last sign of life: its stage (``started``, ``committing``, ``committed``, ``done``), when (Unix
+    seconds), the process that runs it (for an operator's logs; on Celery, a pid on the worker's machine), and for a
     commit the sha256 of the file it writes (so the watchdog can tell whether the commit finished)."""
 
     stage: str
     at: float
     sha256: str | None = None
     dataset_id: int | None = None
+    pid: int | None = None
 
 
 class JobBeats:
@@ -127,7 +129,7 @@ class Pulse:
     def __init__(self, beats: JobBeats, key: JobKey) -> None:
         self.beats = beats
         self.key = key
-        self._last = Beat("started", time.time())
+        self._last = Beat("started", time.time(), pid=os.getpid())
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"heartbeat-{key.name}", daemon=True)
@@ -137,7 +139,7 @@ class Pulse:
         with self._lock:
             last = self._last
             self._last = Beat(stage or last.stage, time.time(), sha256 or last.sha256,
-                              dataset_id if dataset_id is not None else last.dataset_id)  # fmt: skip
+                              dataset_id if dataset_id is not None else last.dataset_id, os.getpid())  # fmt: skip
             self.beats.write(self.key, self._last)
 
     def _run(self) -> None:
