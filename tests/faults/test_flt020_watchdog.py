@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.config import Settings
@@ -43,6 +44,7 @@ def test_flt020_job_state_waits_longer_for_a_queued_job_than_for_a_silent_one() 
     assert job_state(None, jobs.QUEUED_GRACE_S + 1, now) is JobState.GONE
     assert job_state(Beat("started", now - 5), 600, now) is JobState.RUNNING  # a long import that still beats
     assert job_state(Beat("committing", now - jobs.LOST_AFTER_S - 1), 30, now) is JobState.GONE
+    assert job_state(Beat("done", now - 600), 600, now) is JobState.DONE  # ended: its answer is Dash's to bring
     # Silence is noticed within 30 s of the last beat: the limit, plus one watchdog tick.
     assert jobs.LOST_AFTER_S + TICK_S <= 30 and jobs.HEARTBEAT_S * 3 < jobs.LOST_AFTER_S
 
@@ -73,6 +75,12 @@ def test_flt022_a_lost_commit_that_finished_names_its_dataset_and_refreshes_the_
     assert str(message.children) == t("data.job.finished", "id", id=finished.id)
     assert (check, commit, cancel) == (True, True, True)  # its upload is imported: nothing left to do
     assert version == 8
+
+
+def test_flt025_a_job_that_ended_only_stops_the_watchdog(services: Services) -> None:
+    JobBeats.under(services.settings.data_dir).write(JobKey(UPLOAD["id"], "check", 1), Beat("done", time.time()))
+    answer = _watch(services, "check", 2)
+    assert answer[8] is True and all(value is no_update for i, value in enumerate(answer) if i != 8)
 
 
 def test_flt023_a_check_that_never_started_is_lost_only_after_the_queue_grace(services: Services) -> None:

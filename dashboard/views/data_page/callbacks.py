@@ -39,9 +39,11 @@ _BAR_RUNNING = [(Output(ID.PROGRESS, prop), True, False) for prop in ("animated"
 
 
 def _watched(action: str) -> list[tuple[Output, Any, Any]]:
-    """The watchdog runs while a job of ``action`` runs, counting its ticks from 0 (jobs.py)."""
-    return [(Output(ID.JOB_WATCHDOG, "disabled"), False, True), (Output(ID.JOB_WATCHDOG, "n_intervals"), 0, 0),
-            (Output(ID.JOB_ACTION, "data"), action, None)]  # fmt: skip
+    """The watchdog starts with a job of ``action``, counting its ticks from 0 (jobs.py). It stays on when Dash
+    calls the job over, since a job whose process died ends that way too (an empty answer, HTTP 204): the
+    watchdog stops itself once the job's last beat says ``done``, or once it has reported the job lost."""
+    return [(Output(ID.JOB_WATCHDOG, "disabled"), False, False), (Output(ID.JOB_WATCHDOG, "n_intervals"), 0, 0),
+            (Output(ID.JOB_ACTION, "data"), action, action)]  # fmt: skip
 
 
 def _beating(set_progress: Progress, pulse: Pulse) -> Progress:

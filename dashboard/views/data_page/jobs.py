@@ -4,8 +4,10 @@ A background job (Dash's ``background=True`` callback, run by diskcache or Celer
 browser polling a job that will never answer. So each job records that it is alive: a small JSON file per job under
 ``<data dir>/jobs/`` (the folder every app server of a deployment shares with the database), written when the job
 starts, on each progress step and every :data:`HEARTBEAT_S` seconds by a timer thread, and once more when it ends.
-The page runs a ``dcc.Interval`` only while a job runs (the background callback's ``running=`` outputs switch it on
-and reset its count), and its server callback asks :func:`job_state`: a job whose beat is older than
+The page runs a ``dcc.Interval`` from a job's start (the background callback's ``running=`` outputs switch it on
+and reset its count) until the job's last beat says ``done`` or the job is reported lost (Dash ends its polling of
+a job whose process died with an empty answer, so the end of polling proves nothing), and its server callback asks
+:func:`job_state`: a job whose beat is older than
 :data:`LOST_AFTER_S` is lost, and so is one that never beat within :data:`QUEUED_GRACE_S` of being dispatched (a
 job waiting for a busy Celery worker has not started yet, so it gets longer). Nothing here depends on the
 manager's internals: the job's key is the upload, the action and the button's click count, which the job receives
@@ -51,7 +53,8 @@ _KEPT_S = 24 * 3600.0  # beat files older than a day are deleted when a job ends
 
 class JobState(StrEnum):
     RUNNING = "running"  # beating, or queued and still within its grace
-    GONE = "gone"  # no beat for too long, or ended without the page hearing of it
+    DONE = "done"  # ended in its own time (its answer reaches the page through Dash)
+    GONE = "gone"  # no beat for too long: its process died
 
 
 @dataclass(frozen=True)
@@ -183,10 +186,12 @@ def job_state(beat: Beat | None, waited_s: float, now: float | None = None) -> J
     Returns
     -------
     JobState
-        ``GONE`` when the job never beat within :data:`QUEUED_GRACE_S`, when its last beat is older than
-        :data:`LOST_AFTER_S`, or when it ended that long ago and the page still waits (its answer was lost).
+        ``DONE`` when its last beat says so; ``GONE`` when the job never beat within :data:`QUEUED_GRACE_S` or
+        its last beat is older than :data:`LOST_AFTER_S`; else ``RUNNING``.
     """
     if beat is None:
         return JobState.GONE if waited_s > QUEUED_GRACE_S else JobState.RUNNING
+    if beat.stage == "done":
+        return JobState.DONE
     now = time.time() if now is None else now
     return JobState.GONE if now - beat.at > LOST_AFTER_S else JobState.RUNNING

@@ -406,7 +406,8 @@ def lost_job(
     tuple
         The message, the check's, commit's and cancel's ``disabled``, the progress bar's value, label, ``animated``
         and ``striped``, the watchdog's ``disabled``, the value that cancels Dash's polling of the job, and the
-        datasets' version. :class:`PreventUpdate` while the job still runs.
+        datasets' version. :class:`PreventUpdate` while the job still runs; only the watchdog's ``disabled`` once
+        it ended in its own time.
 
     A lost commit whose file is in a dataset finished: the message names the dataset and the list is refreshed.
     Otherwise nothing was changed (a commit is one transaction), and the buttons are enabled to try again.
@@ -415,8 +416,11 @@ def lost_job(
         raise PreventUpdate
     key = JobKey(str(stored["id"]), action, int(clicks.get(action) or 0))
     beat = beats.read(key)
-    if job_state(beat, ticks * WATCHDOG_MS / 1000, now) is JobState.RUNNING:
+    state = job_state(beat, ticks * WATCHDOG_MS / 1000, now)
+    if state is JobState.RUNNING:
         raise PreventUpdate
+    if state is JobState.DONE:  # its answer comes through Dash: the watchdog only stops
+        return (no_update,) * 8 + (True, no_update, no_update)
     finished = None
     if action == "commit" and beat is not None and beat.sha256 and services.store is not None:
         finished = services.store.dataset_with_file(beat.sha256)
