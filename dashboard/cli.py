@@ -12,7 +12,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 from dashboard import commands
+from dashboard.config import Settings
 from dashboard.data.accounts import AccountError
+from dashboard.data.store import StoreBusy
 from dashboard.i18n import t
 
 if TYPE_CHECKING:
@@ -21,7 +23,9 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
-__all__ = ["account_refused", "build_parser", "main", "publication_action"]
+__all__ = ["EXIT_BUSY", "account_refused", "build_parser", "main", "publication_action"]
+
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: the database stayed locked by another process; nothing changed, try again
 
 
 def _command_modules() -> list[ModuleType]:
@@ -48,7 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except StoreBusy as error:  # every command that writes: one clear line, never a traceback
+        logging.getLogger(__name__).debug("database locked: %s", error)
+        print(t("data.busy", Settings.from_env().language), file=sys.stderr)
+        return EXIT_BUSY
     return status
 
 
@@ -65,7 +74,6 @@ def publication_action(user: str | None, act: Callable[[Publications, Actor], R]
     (``PublicationError``), each reason printed on stderr in the settings' language.
     """
     from dashboard.auth.commandline import cli_actor
-    from dashboard.config import Settings
     from dashboard.data.accounts import Accounts
     from dashboard.data.publications import PublicationError, Publications
     from dashboard.data.store import Store

@@ -222,6 +222,11 @@ class ID(StrEnum):
     COMMIT = "data-commit"
     CANCEL = "data-cancel"
     PROGRESS = "data-progress"
+    # The watchdog of a running check or commit (views/data_page/jobs.py): a timer on only while a job runs,
+    # the job's action, and the store whose change cancels Dash's polling of a job found lost.
+    JOB_WATCHDOG = "data-job-watchdog"
+    JOB_ACTION = "data-job-action"
+    JOB_LOST = "data-job-lost"
     PREVIEW = "data-preview"
     MAPPING = "data-mapping"
     REPORT = "data-report"

@@ -27,8 +27,9 @@ Rules a planner can rely on
   :mod:`dashboard.data.levels` reads the others beside the sums of villages, each labelled.
 
 Writes are serialised: ``BEGIN IMMEDIATE`` on SQLite (WAL journal, so readers never wait) and a
-transaction-level advisory lock on PostgreSQL. Bulk rows go through ``executemany`` on SQLite and
-``COPY`` on PostgreSQL.
+transaction-level advisory lock on PostgreSQL. A SQLite writer waits :data:`SQLITE_BUSY_TIMEOUT_S` for another's
+lock, then gets :class:`StoreBusy` (nothing written; try again), never a raw ``database is locked``. Bulk rows go
+through ``executemany`` on SQLite and ``COPY`` on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -87,7 +88,16 @@ from dashboard.data.source import (
     read_tidy_csv,
 )
 
-__all__ = ["EXPORT_COLUMNS", "CommitResult", "DatasetInfo", "DatasetStatus", "Store", "StoreError"]
+__all__ = [
+    "EXPORT_COLUMNS",
+    "SQLITE_BUSY_TIMEOUT_S",
+    "CommitResult",
+    "DatasetInfo",
+    "DatasetStatus",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+]
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +107,9 @@ _ADVISORY_LOCK = 0x4C6F6B7573  # "Lokus": serialises writers on PostgreSQL
 _CHUNK = 50_000
 _LISTED_CODES = 20  # codes named in a report line; the report's lists keep them all
 _LISTED_PROBLEMS = 200  # rows named per kind of problem when the store refuses a batch
+# How long a SQLite writer waits for another writer's lock before giving up (read when an engine is made; tests
+# shorten it). Long enough for any import's commit to finish, short enough that the page's job is not called lost.
+SQLITE_BUSY_TIMEOUT_S = 30.0
 _VILLAGE_CODE = 13  # characters of a dotted village code (PP.KK.CC.DDDD); shorter codes are kecamatan and above
 
 
@@ -107,6 +120,17 @@ class DatasetStatus(StrEnum):
 
 class StoreError(RuntimeError):
     """The database cannot be used by this version of Lokus (e.g. it is newer)."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the SQLite write lock past :data:`SQLITE_BUSY_TIMEOUT_S`; the transaction was rolled
+    back whole, so trying again later is safe. The page and the command line say so (i18n key ``store.busy``)."""
+
+
+def _locked(error: sa.exc.OperationalError) -> bool:
+    """Whether SQLite gave up waiting for a lock (its ``SQLITE_BUSY``/``SQLITE_LOCKED`` message)."""
+    text = str(error.orig).lower()
+    return "database is locked" in text or "database table is locked" in text
 
 
 @dataclass(frozen=True)
@@ -350,7 +374,7 @@ class Store:
             Path(str(database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
             parsed,
-            connect_args={"timeout": 60, "check_same_thread": False},
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
             **({"poolclass": StaticPool} if memory else {}),
         )
 
@@ -396,13 +420,23 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        """One write transaction, serialised with every other writer of the database."""
-        with self._engine.connect() as conn:
-            conn.execution_options(lokus_write=True)
-            with conn.begin():
-                if self._postgres:
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
-                yield conn
+        """One write transaction, serialised with every other writer of the database.
+
+        Raises :class:`StoreBusy` when SQLite's lock stayed taken past the busy timeout (the transaction is
+        rolled back: nothing of it is written).
+        """
+        try:
+            with self._engine.connect() as conn:
+                conn.execution_options(lokus_write=True)
+                with conn.begin():
+                    if self._postgres:
+                        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
+                    yield conn
+        except sa.exc.OperationalError as error:
+            if not _locked(error):
+                raise
+            log.warning("the database stayed locked by another process; nothing written: %s", error.orig)
+            raise StoreBusy(str(error.orig)) from error
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -987,6 +1021,17 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(sa.select(*columns).order_by(d.c.id.desc())).all()
         return [self._info(row._mapping, None) for row in rows]
+
+    def dataset_with_file(self, sha256: str) -> DatasetInfo | None:
+        """The dataset that holds the file whose content has this sha256 (hex), without its report, or ``None``.
+
+        How the data page tells, after a job was lost, whether its commit finished.
+        """
+        d = schema.datasets
+        columns = [c for c in d.c if c.name != "report"]
+        with self._read() as conn:
+            row = conn.execute(sa.select(*columns).where(d.c.sha256 == sha256).order_by(d.c.id.desc())).first()
+        return None if row is None else self._info(row._mapping, None)
 
     def dataset(self, dataset_id: int) -> DatasetInfo | None:
         """One dataset with its stored report, or ``None``."""

@@ -227,4 +227,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{n} ejaan nama desa disimpan untuk impor berikutnya.",
         "{n} village-name spellings saved for the next import.",
     ),
+    # Faults a planner can meet (issue 17): a locked database, a background job that died.
+    "data.busy": (
+        "Basis data sedang dipakai proses lain; coba lagi sebentar lagi. Tidak ada yang diubah.",
+        "The database is in use by another process; try again in a moment. Nothing was changed.",
+    ),
+    "data.job.lost.commit": (
+        "Impor berhenti sebelum selesai (prosesnya tidak lagi berjalan). Tidak ada yang diubah di basis data; "
+        "tekan «Impor ke basis data» untuk mencoba lagi.",
+        "The import stopped before it finished (its process is no longer running). Nothing was changed in the "
+        "database; press «Import into the database» to try again.",
+    ),
+    "data.job.lost.check": (
+        "Pemeriksaan berhenti sebelum selesai (prosesnya tidak lagi berjalan). Tidak ada yang diubah; "
+        "tekan «Periksa file» untuk mencoba lagi.",
+        "The check stopped before it finished (its process is no longer running). Nothing was changed; "
+        "press «Check the file» to try again.",
+    ),
+    "data.job.finished": (
+        "Impor selesai sebelum prosesnya berhenti: dataset {id} ada di daftar di bawah.",
+        "The import finished before its process stopped: dataset {id} is in the list below.",
+    ),
 }

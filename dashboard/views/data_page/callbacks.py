@@ -12,8 +12,9 @@ from dashboard.auth.roles import Permission
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import refreshed_datasets, removal_question, remove_dataset
+from dashboard.views.data_page.jobs import JobBeats, JobKey, Pulse, heartbeat
 from dashboard.views.data_page.preview import cancel_upload, crosswalk_view, receive_upload
-from dashboard.views.data_page.report import Progress, check_report, commit_upload
+from dashboard.views.data_page.report import Progress, check_report, commit_upload, lost_job
 from dashboard.views.data_page.uploads import ImportForm, template_download
 
 __all__ = ["register"]
@@ -37,8 +38,32 @@ _IMPORT_FORM = (
 _BAR_RUNNING = [(Output(ID.PROGRESS, prop), True, False) for prop in ("animated", "striped")]
 
 
+def _watched(action: str) -> list[tuple[Output, Any, Any]]:
+    """The watchdog starts with a job of ``action``, counting its ticks from 0 (jobs.py). It stays on when Dash
+    calls the job over, since a job whose process died ends that way too (an empty answer, HTTP 204): the
+    watchdog stops itself once the job's last beat says ``done``, or once it has reported the job lost."""
+    return [(Output(ID.JOB_WATCHDOG, "disabled"), False, False), (Output(ID.JOB_WATCHDOG, "n_intervals"), 0, 0),
+            (Output(ID.JOB_ACTION, "data"), action, action)]  # fmt: skip
+
+
+def _beating(set_progress: Progress, pulse: Pulse) -> Progress:
+    """Each progress step is a heartbeat too."""
+
+    def progress(value: tuple[int, str]) -> None:
+        pulse.beat()
+        set_progress(value)
+
+    return progress
+
+
 def register(app: SecuredApp | Dash, services: Services) -> None:
-    """Upload, check and commit (the last two as background callbacks with a progress bar), the datasets' list."""
+    """Upload, check and commit (the last two as background callbacks with a progress bar and a watchdog), the
+    datasets' list."""
+    beats = JobBeats.under(services.settings.data_dir)
+    if isinstance(app, SecuredApp):
+        # Dash registers the callback that cancels a lost job's polling itself (Output(JOB_LOST, "id")), outside
+        # the guard's table; it only stops jobs whose signed handle the page holds.
+        app.permissions[f"{ID.JOB_LOST}.id"] = Permission.IMPORT
 
     @app.callback(
         Output(ID.UPLOAD_INFO, "children"),
@@ -105,8 +130,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         State(ID.LANGUAGE, "value"),
         background=True,
         # The bar stripes and moves only while the job runs: done (or stopped) it stands still.
-        running=[(Output(ID.CHECK, "disabled"), True, False), *_BAR_RUNNING],
+        running=[(Output(ID.CHECK, "disabled"), True, False), *_BAR_RUNNING, *_watched("check")],
         progress=[Output(ID.PROGRESS, "value"), Output(ID.PROGRESS, "label")],
+        cancel=[Input(ID.JOB_LOST, "data")],
         prevent_initial_call=True,
     )
     def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
@@ -115,7 +141,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
               match_names: bool | None, lang: str) -> tuple[Any, bool]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
                           bool(match_names))  # fmt: skip
-        return check_report(services, set_progress, n_clicks, stored, form, lang)
+        if not n_clicks or not stored:
+            raise PreventUpdate
+        with heartbeat(beats, JobKey(str(stored.get("id")), "check", n_clicks)) as pulse:
+            return check_report(services, _beating(set_progress, pulse), n_clicks, stored, form, lang)
 
     @app.callback(
         Output(ID.RESULT, "children"),
@@ -128,8 +157,9 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         State(ID.DATASETS_VERSION, "data"),
         State(ID.LANGUAGE, "value"),
         background=True,
-        running=[(Output(ID.COMMIT, "disabled"), True, False), *_BAR_RUNNING],
+        running=[(Output(ID.COMMIT, "disabled"), True, False), *_BAR_RUNNING, *_watched("commit")],
         progress=[Output(ID.PROGRESS, "value"), Output(ID.PROGRESS, "label")],
+        cancel=[Input(ID.JOB_LOST, "data")],
         prevent_initial_call=True,
     )
     def commit(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
@@ -138,7 +168,37 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                match_names: bool | None, version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
                           bool(match_names))  # fmt: skip
-        return commit_upload(services, set_progress, n_clicks, stored, form, version, lang)
+        if not n_clicks or not stored:
+            raise PreventUpdate
+        with heartbeat(beats, JobKey(str(stored.get("id")), "commit", n_clicks)) as pulse:
+            return commit_upload(services, _beating(set_progress, pulse), n_clicks, stored, form, version, lang, pulse)
+
+    @app.callback(
+        Output(ID.RESULT, "children", allow_duplicate=True),
+        Output(ID.CHECK, "disabled", allow_duplicate=True),
+        Output(ID.COMMIT, "disabled", allow_duplicate=True),
+        Output(ID.UPLOAD_CANCEL, "disabled", allow_duplicate=True),
+        Output(ID.PROGRESS, "value", allow_duplicate=True),
+        Output(ID.PROGRESS, "label", allow_duplicate=True),
+        Output(ID.PROGRESS, "animated", allow_duplicate=True),
+        Output(ID.PROGRESS, "striped", allow_duplicate=True),
+        Output(ID.JOB_WATCHDOG, "disabled", allow_duplicate=True),
+        Output(ID.JOB_LOST, "data"),
+        Output(ID.DATASETS_VERSION, "data", allow_duplicate=True),
+        Input(ID.JOB_WATCHDOG, "n_intervals"),
+        State(ID.JOB_ACTION, "data"),
+        State(ID.UPLOAD_TOKEN, "data"),
+        State(ID.CHECK, "n_clicks"),
+        State(ID.COMMIT, "n_clicks"),
+        State(ID.DATASETS_VERSION, "data"),
+        State(ID.LANGUAGE, "value"),
+        prevent_initial_call=True,
+    )
+    def watchdog(ticks: int | None, action: str | None, stored: dict[str, Any] | None, check_clicks: int | None,
+                 commit_clicks: int | None, version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
+        """A job with no heartbeat for too long is lost: say so, enable the buttons, stop the bar and the polling."""
+        clicks = {"check": check_clicks, "commit": commit_clicks}
+        return lost_job(services, beats, ticks, action, stored, clicks, version, lang)
 
     @app.callback(
         Output(ID.DATASETS, "children"),

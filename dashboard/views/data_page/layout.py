@@ -11,6 +11,7 @@ from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import datasets_view, district_options
+from dashboard.views.data_page.jobs import WATCHDOG_MS
 from dashboard.views.data_page.uploads import ImportKind
 from dashboard.views.loading import loading
 
@@ -123,6 +124,10 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                 className="my-3",
             ),
             dbc.Progress(id=ID.PROGRESS, value=0, label="", striped=False, animated=False, className="mb-3"),
+            # On only while a check or commit runs: finds a job whose process died (jobs.py).
+            dcc.Interval(id=ID.JOB_WATCHDOG, interval=WATCHDOG_MS, disabled=True),
+            dcc.Store(id=ID.JOB_ACTION),
+            dcc.Store(id=ID.JOB_LOST),
             loading(html.Div(id=ID.PREVIEW)),
             loading(html.Div(id=ID.MAPPING)),
             loading(html.Div(id=ID.REPORT)),

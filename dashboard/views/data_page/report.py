@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -16,11 +17,12 @@ from dashboard.data.assessment import about_stored_data
 from dashboard.data.importers.model import BoundaryBatch, DatasetKind, IndicatorBatch, Problem, Severity
 from dashboard.data.importers.puskesmas import PuskesmasBatch
 from dashboard.data.source import DEMO_DISTRICT_CODE
-from dashboard.data.store import CommitResult
+from dashboard.data.store import CommitResult, StoreBusy
 from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_int, fmt_number, t
 from dashboard.ids import ID, Pattern, pattern_id
 from dashboard.services import Services
+from dashboard.views.data_page.jobs import WATCHDOG_MS, JobBeats, JobKey, JobState, Pulse, job_state
 from dashboard.views.data_page.quality import measurement_summary, quality_view
 from dashboard.views.data_page.uploads import CheckedBatch, ImportForm, UploadToken
 
@@ -29,8 +31,10 @@ __all__ = [
     "REPORT_ROWS",
     "Progress",
     "against_stored",
+    "busy_alert",
     "check_report",
     "commit_upload",
+    "lost_job",
     "measurement_summary",
     "name_confirmations",
     "problem_table",
@@ -39,6 +43,8 @@ __all__ = [
     "report_view",
     "result_view",
 ]
+
+log = logging.getLogger(__name__)
 
 REPORT_ROWS = 200  # problems shown on the page; the stored report keeps them all
 Progress = Callable[[tuple[int, str]], None]
@@ -302,6 +308,7 @@ def commit_upload(
     form: ImportForm,
     version: int,
     lang: str,
+    pulse: Pulse | None = None,
 ) -> tuple[Any, ...]:
     """Check again and, when nothing is refused, commit: the result, the datasets' version, and whether commit,
     check and cancel are disabled (all three after an import: its upload is gone).
@@ -309,6 +316,10 @@ def commit_upload(
     Nothing is written to the database until the planner presses *Impor*, and a file with errors is refused
     whole. The importer is the signed-in account (never a name typed on the page); a file with data for a
     district outside the account's areas is refused whole. A committed upload's file is deleted.
+
+    A database another process keeps locked past SQLite's busy timeout gives :func:`busy_alert` with the three
+    buttons enabled again (nothing was written). ``pulse`` (the job's heartbeat) learns the file's sha256 before the
+    write, so a watchdog that finds the job lost can tell whether its commit finished.
     """
     if not n_clicks or not stored:
         raise PreventUpdate
@@ -333,15 +344,95 @@ def commit_upload(
     accounts = services.require_accounts()
     if outside:
         set_progress((100, t("data.progress.stopped", lang)))
-        accounts.audit(actor, "import", target=batch.file_name, detail={"districts": outside}, outcome="refused")
+        try:
+            accounts.audit(actor, "import", target=batch.file_name, detail={"districts": outside}, outcome="refused")
+        except StoreBusy:
+            log.error("refused import of %s by %s not audited: the database stayed locked", batch.file_name,
+                      actor.label)  # fmt: skip
         alert = dbc.Alert(t("import.area_refused", lang, codes=", ".join(outside)), color="danger")
         return alert, version, True, no_update, no_update
     set_progress((50, t("data.committing", lang)))
-    result = services.commit(batch, user=actor.label)
-    accounts.record_import(actor, batch.file_name, result)
+    if pulse is not None:
+        pulse.beat("committing", sha256=batch.sha256)
+    try:
+        result = services.commit(batch, user=actor.label)
+    except StoreBusy:
+        set_progress((100, t("data.progress.stopped", lang)))
+        return busy_alert(lang), version, False, False, False
+    if pulse is not None:
+        pulse.beat("committed", dataset_id=result.dataset_id)
+    try:
+        accounts.record_import(actor, batch.file_name, result)
+    except StoreBusy:  # the import is in; only its line in the audit log waits for no one
+        log.error("import of %s as dataset %s by %s not audited: the database stayed locked", batch.file_name,
+                  result.dataset_id, actor.label)  # fmt: skip
     services.require_uploads().discard(UploadToken.from_dict(stored).id)
     crosswalk = form.crosswalk_token(services)
     if crosswalk is not None and result.dataset_id is not None:  # raw uploads do not outlive their import
         services.require_uploads().discard(crosswalk.id)
     set_progress((100, t("data.progress.done", lang)))
     return result_view(result, lang, puskesmas=isinstance(batch, PuskesmasBatch)), version + 1, True, True, True
+
+
+def busy_alert(lang: str) -> Any:
+    """The database is locked by another process: try again soon; nothing was changed."""
+    return dbc.Alert(t("data.busy", lang), color="warning", className="data-busy")
+
+
+def lost_job(
+    services: Services,
+    beats: JobBeats,
+    ticks: int | None,
+    action: str | None,
+    stored: dict[str, Any] | None,
+    clicks: dict[str, int | None],
+    version: int,
+    lang: str,
+    now: float | None = None,
+) -> tuple[Any, ...]:
+    """The watchdog's verdict on the running check or commit (see :mod:`~dashboard.views.data_page.jobs`).
+
+    Parameters
+    ----------
+    ticks
+        The watchdog's ticks since the job was dispatched (the running job resets them to 0).
+    action
+        ``"check"`` or ``"commit"``, set by the running job; ``None`` when none runs.
+    clicks
+        The check's and the commit's click counts, by action (a job's key holds its button's count).
+
+    Returns
+    -------
+    tuple
+        The message, the check's, commit's and cancel's ``disabled``, the progress bar's value, label, ``animated``
+        and ``striped``, the watchdog's ``disabled``, the value that cancels Dash's polling of the job, and the
+        datasets' version. :class:`PreventUpdate` while the job still runs; only the watchdog's ``disabled`` once
+        it ended in its own time.
+
+    A lost commit whose file is in a dataset finished: the message names the dataset and the list is refreshed.
+    Otherwise nothing was changed (a commit is one transaction), and the buttons are enabled to try again.
+    """
+    if not ticks or action not in ("check", "commit") or not stored or not stored.get("id"):
+        raise PreventUpdate
+    key = JobKey(str(stored["id"]), action, int(clicks.get(action) or 0))
+    beat = beats.read(key)
+    state = job_state(beat, ticks * WATCHDOG_MS / 1000, now)
+    if state is JobState.RUNNING:
+        raise PreventUpdate
+    if state is JobState.DONE:  # its answer comes through Dash: the watchdog only stops
+        return (no_update,) * 8 + (True, no_update, no_update)
+    finished = None
+    if action == "commit" and beat is not None and beat.sha256 and services.store is not None:
+        finished = services.store.dataset_with_file(beat.sha256)
+    log.warning("background %s job %s lost (last beat: %s); %s", action, key.name, beat,
+                f"its dataset {finished.id} is stored" if finished else "nothing was changed")  # fmt: skip
+    if finished is not None:
+        services.invalidate()
+        message = dbc.Alert(t("data.job.finished", lang, id=finished.id), color="success", className="data-job-lost")
+        buttons = (True, True, True)  # the upload was imported: nothing left to check or commit
+        version += 1
+    else:
+        message = dbc.Alert(t(f"data.job.lost.{action}", lang), color="danger", className="data-job-lost")
+        buttons = (False, action == "check", False)  # retry; a lost check leaves the commit waiting for one
+    progress = (100, t("data.progress.done" if finished else "data.progress.stopped", lang), False, False)
+    return message, *buttons, *progress, True, key.name, version
