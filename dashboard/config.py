@@ -44,6 +44,9 @@ class Settings:
     # Memory each app process may spend on caches of prepared maps and district data (MiB; a third for GeoJSON):
     # with the default a process opening every district of Indonesia stays under 500 MB (benchmarks/bench_memory.py).
     cache_mb: int = 64
+    # Seconds a write waits for another writer (SQLite's busy timeout, PostgreSQL's lock_timeout) before the
+    # import is refused with "the database is busy, try again" and nothing written:
+    db_lock_timeout: float = 30.0
     log_format: str = "json"  # one JSON object a line for a log collector; "text" for a person at a terminal
     # Dash's background callbacks (checking and committing imports): None runs them in a process of this machine
     # through a disk cache (DiskcacheManager); a broker URL (redis://host:6379/0) sends them to a Celery worker
@@ -103,6 +106,7 @@ class Settings:
             rate_limit_storage=get("RATE_LIMIT_STORAGE") or defaults.rate_limit_storage,
             trusted_proxies=int(get("TRUSTED_PROXIES") or defaults.trusted_proxies),
             cache_mb=int(get("CACHE_MB") or defaults.cache_mb),
+            db_lock_timeout=float(get("DB_LOCK_TIMEOUT") or defaults.db_lock_timeout),
             log_format="text" if (get("LOG_FORMAT") or "").strip().lower() == "text" else "json",
             celery_broker=get("CELERY_BROKER"),
             celery_backend=get("CELERY_BACKEND"),

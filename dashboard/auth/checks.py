@@ -25,6 +25,7 @@ from dashboard.auth.session import (
     page_lang,
 )
 from dashboard.config import Settings
+from dashboard.data.store import StoreBusy
 from dashboard.data.uploads import UploadTooLarge
 from dashboard.i18n import t
 from dashboard.services import Services
@@ -131,6 +132,9 @@ def install_upload(server: flask.Flask, settings: Settings, services: Services) 
             record = services.uploads.receive(request.stream, uploaded_name(), actor)
         except UploadTooLarge as error:
             return too_large_answer(error.limit_mb)
+        except StoreBusy:  # another writer held the database past the lock timeout: say so, the planner retries
+            body = json.dumps({"error": t("data.busy", page_lang())})
+            return Response(body, status=503, mimetype="application/json", headers={"Retry-After": "10"})
         body = {"id": record.id, "name": record.file_name, "size": record.size}
         return Response(json.dumps(body), mimetype="application/json", status=201)
 

@@ -107,8 +107,9 @@ _ADVISORY_LOCK = 0x4C6F6B7573  # "Lokus": serialises writers on PostgreSQL
 _CHUNK = 50_000
 _LISTED_CODES = 20  # codes named in a report line; the report's lists keep them all
 _LISTED_PROBLEMS = 200  # rows named per kind of problem when the store refuses a batch
-# How long a SQLite writer waits for another writer's lock before giving up (read when an engine is made; tests
-# shorten it). Long enough for any import's commit to finish, short enough that the page's job is not called lost.
+# How long a writer waits for another writer's lock before giving up, when no settings say otherwise
+# (``DASHBOARD_DB_LOCK_TIMEOUT``): long enough for any import's commit to finish, short enough that the page's job
+# is not called lost.
 SQLITE_BUSY_TIMEOUT_S = 30.0
 _VILLAGE_CODE = 13  # characters of a dotted village code (PP.KK.CC.DDDD); shorter codes are kecamatan and above
 
@@ -123,12 +124,16 @@ class StoreError(RuntimeError):
 
 
 class StoreBusy(StoreError):
-    """Another process held the SQLite write lock past :data:`SQLITE_BUSY_TIMEOUT_S`; the transaction was rolled
-    back whole, so trying again later is safe. The page and the command line say so (i18n key ``store.busy``)."""
+    """Another writer held the lock past ``Settings.db_lock_timeout`` (SQLite's busy timeout, PostgreSQL's
+    ``lock_timeout``); the transaction was rolled back whole, so trying again later is safe. The page and the command
+    line say so (i18n key ``data.busy``)."""
 
 
 def _locked(error: sa.exc.OperationalError) -> bool:
-    """Whether SQLite gave up waiting for a lock (its ``SQLITE_BUSY``/``SQLITE_LOCKED`` message)."""
+    """Whether the database gave up waiting for a lock: SQLite's ``SQLITE_BUSY``/``SQLITE_LOCKED`` message, or
+    PostgreSQL's ``lock_not_available`` (SQLSTATE 55P03, ``lock_timeout`` reached)."""
+    if getattr(error.orig, "sqlstate", None) == "55P03":
+        return True
     text = str(error.orig).lower()
     return "database is locked" in text or "database table is locked" in text
 
@@ -329,10 +334,14 @@ def _normalise_url(url: str) -> str:
 class Store:
     """Regions, datasets and observations in one database; see the module docstring for the rules."""
 
-    def __init__(self, engine: Engine) -> None:
-        """Use :meth:`open`; this only wraps an engine whose schema is already current."""
+    def __init__(self, engine: Engine, lock_timeout: float = SQLITE_BUSY_TIMEOUT_S) -> None:
+        """Use :meth:`open`; this only wraps an engine whose schema is already current.
+
+        ``lock_timeout``: seconds a PostgreSQL writer waits for another's lock (SQLite's is set on the engine).
+        """
         self._engine = engine
         self._postgres = engine.dialect.name == "postgresql"
+        self._lock_timeout_ms = max(1, round(lock_timeout * 1000))
 
     # -------------------------------------------------------------------------------- opening
 
@@ -342,10 +351,11 @@ class Store:
 
         A SQLite file's folder is created when missing. A plain ``postgresql://`` URL uses psycopg 3.
         """
+        settings = settings or Settings.from_env()
         if url is None:
-            url = (settings or Settings.from_env()).effective_database_url
-        engine = cls._engine_for(_normalise_url(url))
-        store = cls(engine)
+            url = settings.effective_database_url
+        engine = cls._engine_for(_normalise_url(url), settings.db_lock_timeout)
+        store = cls(engine, settings.db_lock_timeout)
         store._upgrade()
         store._private_file()
         return store
@@ -361,10 +371,10 @@ class Store:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Store:
-        return cls.open(settings.effective_database_url)
+        return cls.open(settings.effective_database_url, settings=settings)
 
     @staticmethod
-    def _engine_for(url: str) -> Engine:
+    def _engine_for(url: str, lock_timeout: float = SQLITE_BUSY_TIMEOUT_S) -> Engine:
         parsed = make_url(url)
         if parsed.get_backend_name() != "sqlite":
             return sa.create_engine(parsed, pool_pre_ping=True)
@@ -374,7 +384,7 @@ class Store:
             Path(str(database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
             parsed,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+            connect_args={"timeout": lock_timeout, "check_same_thread": False},
             **({"poolclass": StaticPool} if memory else {}),
         )
 
@@ -429,7 +439,8 @@ class Store:
             with self._engine.connect() as conn:
                 conn.execution_options(lokus_write=True)
                 with conn.begin():
-                    if self._postgres:
+                    if self._postgres:  # another writer's lock waited for as long as SQLite would, then refused
+                        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {self._lock_timeout_ms}")
                         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
                     yield conn
         except sa.exc.OperationalError as error:

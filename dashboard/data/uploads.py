@@ -72,7 +72,8 @@ class Uploads:
         return path
 
     def receive(self, stream: IO[bytes], file_name: str, owner: Actor) -> UploadRecord:
-        """Write ``stream`` to a new upload owned by ``owner``; raises :class:`UploadTooLarge` past the limit."""
+        """Write ``stream`` to a new upload owned by ``owner``; raises :class:`UploadTooLarge` past the limit and
+        :class:`~dashboard.data.store.StoreBusy` when the database stayed locked (the file is deleted then)."""
         if owner.id is None:
             raise Forbidden(owner, "upload")
         self.purge()  # uploads past their time go before a new one arrives, not only at start
@@ -98,7 +99,11 @@ class Uploads:
         hours = self.settings.personal_upload_ttl_hours if personal else self.settings.upload_ttl_hours
         record = UploadRecord(upload_id, owner.id, name, size, digest.hexdigest(), personal, now,
                               now + timedelta(hours=hours))  # fmt: skip
-        self.accounts.add_upload(record)
+        try:
+            self.accounts.add_upload(record)
+        except BaseException:  # e.g. StoreBusy: no record, so no file either (never an upload nobody can reach)
+            target.unlink(missing_ok=True)
+            raise
         log.info("upload %s received (%d bytes, personal=%s)", upload_id[:6], size, personal)
         return record
 

@@ -1,4 +1,5 @@
-"""A SQLite database another process keeps locked: the import gives a clear message and a retry, writes nothing."""
+"""A database another writer keeps locked (SQLite, PostgreSQL): the import gives a clear message and a retry, writes
+nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from dashboard import cli
+from dashboard.application import create_app
 from dashboard.config import Settings
 from dashboard.data import store as store_module
 from dashboard.data.importers.boundary_files import prepare_boundary_import
@@ -18,7 +21,7 @@ from dashboard.i18n import t
 from dashboard.services import Services
 from dashboard.views import data_page
 from dashboard.views.data_page.report import commit_upload
-from tests.auth_helpers import signed_in_actor
+from tests.auth_helpers import add_user, sign_in_client, signed_in_actor
 from tests.store.helpers import villages_frame, write
 
 pytestmark = pytest.mark.usefixtures("as_admin_when_services")
@@ -33,8 +36,7 @@ TIDY = (
 
 @pytest.fixture
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
-    monkeypatch.setattr(store_module, "SQLITE_BUSY_TIMEOUT_S", 0.3)  # the engine reads it when made
-    settings = Settings(data_dir=tmp_path / "instance")
+    settings = Settings(data_dir=tmp_path / "instance", db_lock_timeout=0.3)
     with Store.open(settings=settings) as store:
         store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "test")
     yield settings
@@ -96,6 +98,7 @@ def test_flt012_the_command_line_says_try_again_with_exit_75_and_no_traceback(
 ) -> None:  # fmt: skip
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(settings.data_dir))
     monkeypatch.delenv("DASHBOARD_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DASHBOARD_DB_LOCK_TIMEOUT", "0.3")
     path = tmp_path / "stunting.csv"
     path.write_text(TIDY, encoding="utf-8")
     before = _counts(settings)
@@ -106,3 +109,39 @@ def test_flt012_the_command_line_says_try_again_with_exit_75_and_no_traceback(
     assert t("data.busy", Settings.from_env().language) in err
     assert "Traceback" not in err and "OperationalError" not in err
     assert _counts(settings) == before
+
+
+@pytest.mark.postgres
+def test_flt013_postgresql_refuses_after_its_lock_timeout_like_sqlite(postgres_url: str, tmp_path: Path) -> None:
+    """Another writer holds Lokus's advisory lock: the import waits ``db_lock_timeout`` then says busy, nothing half."""
+    settings = Settings(data_dir=tmp_path / "instance", database_url=postgres_url, db_lock_timeout=0.3)
+    with Store.open(settings=settings) as store:
+        store.commit(prepare_boundary_import(write(villages_frame(), tmp_path, "geojson")), "test")
+        before = len(store.datasets())
+        other = sa.create_engine(postgres_url.replace("postgresql://", "postgresql+psycopg://", 1))
+        try:
+            with other.connect() as conn, conn.begin():
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": store_module._ADVISORY_LOCK})
+                with pytest.raises(StoreBusy):
+                    store.remove_dataset(store.datasets()[0].id)
+        finally:
+            other.dispose()
+        assert len(store.datasets()) == before  # refused whole; free again, the same call would go through
+        store.remove_dataset(store.datasets()[0].id)
+        assert len(store.datasets()) == before - 1
+
+
+def test_flt014_an_upload_while_the_database_is_locked_is_answered_busy_and_leaves_no_file(settings: Settings) -> None:
+    """The upload route stores a record beside the file: locked, the planner reads 'try again' (503), no traceback."""
+    app = create_app(settings)
+    add_user(settings, "perencana", "perencana", ("52.91",))
+    client = sign_in_client(app, "perencana")
+    folder = settings.data_dir / "uploads"
+    before = sorted(folder.iterdir()) if folder.exists() else []
+    with locked(settings):
+        answer = client.post("/unggah", data=TIDY.encode(), headers={"X-File-Name": "stunting.csv"})
+    assert answer.status_code == 503 and answer.headers["Retry-After"]
+    assert answer.get_json()["error"] == t("data.busy", "id")
+    assert (sorted(folder.iterdir()) if folder.exists() else []) == before  # nothing kept of the refused file
+    again = client.post("/unggah", data=TIDY.encode(), headers={"X-File-Name": "stunting.csv"})
+    assert again.status_code == 201

@@ -30,6 +30,7 @@ from typing import Any
 
 __all__ = [
     "HEARTBEAT_S",
+    "LOCAL_GRACE_S",
     "LOST_AFTER_S",
     "QUEUED_GRACE_S",
     "WATCHDOG_MS",
@@ -46,7 +47,10 @@ log = logging.getLogger(__name__)
 
 HEARTBEAT_S = 3.0  # a running job's timer beat
 LOST_AFTER_S = 15.0  # no beat for this long: the job's process is gone (the page says so within 15 + 5 s)
-QUEUED_GRACE_S = 90.0  # a job that never beat (still queued for a busy worker) is lost only after this long
+QUEUED_GRACE_S = 90.0  # a job that never beat (still queued for a busy Celery worker) is lost only after this long
+# A job of this machine's own process pool (Dash's diskcache manager) starts at once: one that never beat is lost
+# after this long, so the page says so within 30 s.
+LOCAL_GRACE_S = 20.0
 WATCHDOG_MS = 5_000  # the page's watchdog tick
 _KEPT_S = 24 * 3600.0  # beat files older than a day are deleted when a job ends
 
@@ -171,7 +175,9 @@ def heartbeat(beats: JobBeats, key: JobKey) -> Iterator[Pulse]:
         pulse.stop()
 
 
-def job_state(beat: Beat | None, waited_s: float, now: float | None = None) -> JobState:
+def job_state(
+    beat: Beat | None, waited_s: float, now: float | None = None, grace_s: float = QUEUED_GRACE_S
+) -> JobState:
     """Whether a job the page has waited ``waited_s`` seconds for still runs.
 
     Parameters
@@ -182,15 +188,18 @@ def job_state(beat: Beat | None, waited_s: float, now: float | None = None) -> J
         Seconds since the page dispatched the job (the watchdog's ticks times its period).
     now
         Unix seconds (default: the clock); beats are compared with it, so app servers' clocks must agree (NTP).
+    grace_s
+        Seconds a job that never beat may still be waiting to start: :data:`QUEUED_GRACE_S` with a queue (Celery),
+        :data:`LOCAL_GRACE_S` when the job runs in this machine's own process pool.
 
     Returns
     -------
     JobState
-        ``DONE`` when its last beat says so; ``GONE`` when the job never beat within :data:`QUEUED_GRACE_S` or
+        ``DONE`` when its last beat says so; ``GONE`` when the job never beat within ``grace_s`` or
         its last beat is older than :data:`LOST_AFTER_S`; else ``RUNNING``.
     """
     if beat is None:
-        return JobState.GONE if waited_s > QUEUED_GRACE_S else JobState.RUNNING
+        return JobState.GONE if waited_s > grace_s else JobState.RUNNING
     if beat.stage == "done":
         return JobState.DONE
     now = time.time() if now is None else now

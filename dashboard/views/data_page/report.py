@@ -22,7 +22,16 @@ from dashboard.data.uploads import UploadMissing
 from dashboard.i18n import fmt_int, fmt_number, t
 from dashboard.ids import ID, Pattern, pattern_id
 from dashboard.services import Services
-from dashboard.views.data_page.jobs import WATCHDOG_MS, JobBeats, JobKey, JobState, Pulse, job_state
+from dashboard.views.data_page.jobs import (
+    LOCAL_GRACE_S,
+    QUEUED_GRACE_S,
+    WATCHDOG_MS,
+    JobBeats,
+    JobKey,
+    JobState,
+    Pulse,
+    job_state,
+)
 from dashboard.views.data_page.quality import measurement_summary, quality_view
 from dashboard.views.data_page.uploads import CheckedBatch, ImportForm, UploadToken
 
@@ -416,7 +425,8 @@ def lost_job(
         raise PreventUpdate
     key = JobKey(str(stored["id"]), action, int(clicks.get(action) or 0))
     beat = beats.read(key)
-    state = job_state(beat, ticks * WATCHDOG_MS / 1000, now)
+    grace = QUEUED_GRACE_S if services.settings.celery_broker else LOCAL_GRACE_S  # a queue, or a job started at once
+    state = job_state(beat, ticks * WATCHDOG_MS / 1000, now, grace)
     if state is JobState.RUNNING:
         raise PreventUpdate
     if state is JobState.DONE:  # its answer comes through Dash: the watchdog only stops
