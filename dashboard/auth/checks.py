@@ -133,8 +133,8 @@ def install_upload(server: flask.Flask, settings: Settings, services: Services) 
         except UploadTooLarge as error:
             return too_large_answer(error.limit_mb)
         except StoreBusy:  # another writer held the database past the lock timeout: say so, the planner retries
-            body = json.dumps({"error": t("data.busy", page_lang())})
-            return Response(body, status=503, mimetype="application/json", headers={"Retry-After": "10"})
+            busy = json.dumps({"error": t("data.busy", page_lang())})
+            return Response(busy, status=503, mimetype="application/json", headers={"Retry-After": "10"})
         body = {"id": record.id, "name": record.file_name, "size": record.size}
         return Response(json.dumps(body), mimetype="application/json", status=201)
 
