@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -152,6 +153,34 @@ def until(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
             return value
         time.sleep(0.25)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def wait_text(dash_duo: Any, selector: str, text: str, timeout: float = 30) -> None:
+    """Wait until ``selector``'s text content contains ``text`` (background callbacks take a moment).
+
+    Raises ``AssertionError`` with what the element said after ``timeout`` seconds.
+    """
+    deadline = time.time() + timeout
+    script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';"
+    content = ""
+    while time.time() < deadline:
+        content = dash_duo.driver.execute_script(script, selector)
+        if text in content:
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"{selector} never contained {text!r}; it says {content!r}")
+
+
+def upload_check_commit(dash_duo: Any, path: Path, timeout: float = 30) -> None:
+    """On /data: upload ``path``, check it, commit it, and wait for "Impor berhasil" (Indonesian page)."""
+    from dashboard.ids import ID
+
+    dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(path))
+    wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", path.name, timeout)
+    dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])", timeout=timeout).click()
+    wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor", timeout)  # with or without warnings
+    dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])", timeout=timeout).click()
+    wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil", timeout)
 
 
 def accept_alert(dash_duo: Any) -> bool:

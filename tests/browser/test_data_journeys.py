@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -12,32 +11,10 @@ from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
-from tests.browser_helpers import external_requests
+from tests.browser_helpers import external_requests, upload_check_commit, wait_text
 from tests.store.helpers import DISTRICT, village_codes, villages_frame, write
 
 pytestmark = pytest.mark.browser
-
-
-def _wait_text(dash_duo: Any, selector: str, text: str, timeout: float = 30) -> None:
-    """Wait until ``selector``'s text content contains ``text`` (background callbacks take a moment)."""
-    deadline = time.time() + timeout
-    script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';"
-    content = ""
-    while time.time() < deadline:
-        content = dash_duo.driver.execute_script(script, selector)
-        if text in content:
-            return
-        time.sleep(0.25)
-    raise AssertionError(f"{selector} never contained {text!r}; it says {content!r}")
-
-
-def _upload_check_commit(dash_duo: Any, path: Path) -> None:
-    dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(path))
-    _wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", path.name)
-    dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor")  # with or without warnings
-    dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil")
 
 
 def test_jrn010_import_boundaries_and_figures_then_see_them_on_the_map(dash_duo: Any, tmp_path: Path) -> None:
@@ -55,10 +32,10 @@ def test_jrn010_import_boundaries_and_figures_then_see_them_on_the_map(dash_duo:
 
     start_signed_in(dash_duo, settings, role="perencana", areas=(DISTRICT,), name="siti", next_path="/data")
 
-    _upload_check_commit(dash_duo, boundaries)
-    _wait_text(dash_duo, f"#{ID.DATASETS}", boundaries.name)
-    _upload_check_commit(dash_duo, table)
-    _wait_text(dash_duo, f"#{ID.DATASETS}", table.name)
+    upload_check_commit(dash_duo, boundaries)
+    wait_text(dash_duo, f"#{ID.DATASETS}", boundaries.name)
+    upload_check_commit(dash_duo, table)
+    wait_text(dash_duo, f"#{ID.DATASETS}", table.name)
     assert "siti" in dash_duo.find_element(f"#{ID.DATASETS}").text
 
     # The database holds exactly the file's figures, attributed to the planner.
@@ -71,7 +48,7 @@ def test_jrn010_import_boundaries_and_figures_then_see_them_on_the_map(dash_duo:
     # The main page now opens on the imported district, with its prevalence from the counts.
     dash_duo.driver.get(dash_duo.server_url + "/")
     expected = f"{100 * sum(stunted) / sum(measured):.1f}%".replace(".", ",")
-    _wait_text(dash_duo, f"#{ID.KPI_PREVALENCE}", expected)
+    wait_text(dash_duo, f"#{ID.KPI_PREVALENCE}", expected)
     assert "Kabupaten Uji" in dash_duo.find_element(f"#{ID.DISTRICT}").text
     assert dash_duo.get_logs() == []
     assert external_requests(dash_duo) == []
@@ -91,7 +68,7 @@ def test_jrn011_a_file_with_errors_is_refused_and_changes_nothing(dash_duo: Any,
         before = store.data_version()
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(table))
     dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "belum dapat diimpor")
+    wait_text(dash_duo, f"#{ID.REPORT}", "belum dapat diimpor")
     # The problem names its row, column, value, reason and fix.
     cells = [c.text for c in dash_duo.find_elements(f"#{ID.REPORT} tbody tr td")]
     assert cells[:3] == ["3", "pembilang", "50"]
@@ -102,7 +79,7 @@ def test_jrn011_a_file_with_errors_is_refused_and_changes_nothing(dash_duo: Any,
         assert store.data_version() == before
     # The check has ended: the bar stands still at 100% and says so (it kept moving before issue 16).
     bar = dash_duo.find_element(f"#{ID.PROGRESS} .progress-bar")
-    _wait_text(dash_duo, f"#{ID.PROGRESS}", "Berhenti")
+    wait_text(dash_duo, f"#{ID.PROGRESS}", "Berhenti")
     assert "progress-bar-animated" not in (bar.get_attribute("class") or "")
     assert bar.get_attribute("aria-valuenow") == "100"
     assert dash_duo.get_logs() == []
@@ -140,17 +117,17 @@ def test_jrn012_a_bps_coded_boundary_file_imports_through_the_crosswalk_zone(das
 
     assert not dash_duo.find_element(f"#{ID.CROSSWALK_BLOCK}").is_displayed()  # not for a table
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(boundaries))
-    _wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", boundaries.name)
+    wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", boundaries.name)
     dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "kode BPS")
+    wait_text(dash_duo, f"#{ID.REPORT}", "kode BPS")
     assert dash_duo.find_element(f"#{ID.COMMIT}").get_attribute("disabled") is not None
 
     dash_duo.find_element(f"#{ID.CROSSWALK_UPLOAD} input[type=file]").send_keys(str(crosswalk))
-    _wait_text(dash_duo, f"#{ID.CROSSWALK_INFO}", crosswalk.name)
+    wait_text(dash_duo, f"#{ID.CROSSWALK_INFO}", crosswalk.name)
     dash_duo.find_element(f"#{ID.CHECK}").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "lewat file padanan")
+    wait_text(dash_duo, f"#{ID.REPORT}", "lewat file padanan")
     dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil")
+    wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil")
     with Store.open(settings=settings) as store:
         assert sorted(store.villages(DISTRICT)["code"]) == sorted(codes)
     assert dash_duo.get_logs() == []
@@ -180,22 +157,22 @@ def test_jrn013_a_puskesmas_list_and_its_figures_imported_on_the_page_then_shown
     start_signed_in(dash_duo, settings, role="perencana", areas=(DISTRICT,), name="dewi", next_path="/data")
 
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(listing))
-    _wait_text(dash_duo, f"#{ID.PREVIEW}", "Dikenali sebagai daftar puskesmas")
+    wait_text(dash_duo, f"#{ID.PREVIEW}", "Dikenali sebagai daftar puskesmas")
     dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "2 puskesmas melayani 6 desa/kelurahan")
-    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor")
+    wait_text(dash_duo, f"#{ID.REPORT}", "2 puskesmas melayani 6 desa/kelurahan")
+    wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor")
     dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.RESULT}", "6 desa/kelurahan dalam wilayah kerja puskesmas")
-    _wait_text(dash_duo, f"#{ID.DATASETS}", "Puskesmas (daftar/batas)")
-    _upload_check_commit(dash_duo, figures)
-    _wait_text(dash_duo, f"#{ID.DATASETS}", figures.name)
+    wait_text(dash_duo, f"#{ID.RESULT}", "6 desa/kelurahan dalam wilayah kerja puskesmas")
+    wait_text(dash_duo, f"#{ID.DATASETS}", "Puskesmas (daftar/batas)")
+    upload_check_commit(dash_duo, figures)
+    wait_text(dash_duo, f"#{ID.DATASETS}", figures.name)
 
     dash_duo.driver.get(dash_duo.server_url + "/wilayah")
     dash_duo.wait_for_element(f"#{ID.REGION}", timeout=30)
     dash_duo.select_dcc_dropdown(f"#{ID.REGION}", value="Kabupaten Uji")
     dash_duo.find_element(f"label[for='_dbcprivate_radioitems_{ID.REGION_LEVEL}_input_puskesmas']").click()
-    _wait_text(dash_duo, f"#{ID.REGION_TITLE}", "per wilayah kerja puskesmas")
-    _wait_text(dash_duo, f"#{ID.REGION_TABLE}", "Puskesmas Satu")
+    wait_text(dash_duo, f"#{ID.REGION_TITLE}", "per wilayah kerja puskesmas")
+    wait_text(dash_duo, f"#{ID.REGION_TABLE}", "Puskesmas Satu")
     table = dash_duo.find_element(f"#{ID.REGION_TABLE}").text
     assert "24,0%" in table and "Puskesmas Dua" in table and "10,0%" in table
     with Store.open(settings=settings) as store:

@@ -21,8 +21,7 @@ from dashboard.data.accounts import Accounts
 from dashboard.data.store import Store
 from dashboard.ids import ID
 from tests.auth_helpers import add_user, sign_in_browser
-from tests.browser.test_data_journeys import _upload_check_commit as upload_check_commit
-from tests.browser_helpers import external_requests, wait_for_script
+from tests.browser_helpers import external_requests, upload_check_commit, wait_text
 from tests.conftest import _free_port, _postgres_bin, _unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
@@ -86,12 +85,6 @@ def _demo_villages() -> list[str]:
         return sorted({row["kode_wilayah"] for row in csv.DictReader(rows)})
 
 
-def _wait_text(browser: Any, selector: str, text: str) -> None:
-    """Wait until ``selector``'s text contains ``text`` (background jobs take a moment on a busy worker)."""
-    has = "const e = document.querySelector(arguments[0]); return !!e && e.textContent.includes(arguments[1]);"
-    wait_for_script(browser, has, selector, text, timeout=60)
-
-
 def test_dep001_upload_check_commit_on_the_celery_worker_then_the_map(
     stack: Stack, dash_br: Any, tmp_path: Path
 ) -> None:
@@ -107,8 +100,8 @@ def test_dep001_upload_check_commit_on_the_celery_worker_then_the_map(
     # Signed in through gunicorn's login form, then the data page.
     dash_br.server_url = stack.url
     sign_in_browser(dash_br, "rahmat", next_path="/data")
-    upload_check_commit(dash_br, table)  # as the data journeys do, on the stack
-    _wait_text(dash_br, f"#{ID.DATASETS}", table.name)
+    upload_check_commit(dash_br, table, timeout=60)  # as the data journeys do, on the stack
+    wait_text(dash_br, f"#{ID.DATASETS}", table.name, timeout=60)
     assert "rahmat" in dash_br.find_element(f"#{ID.DATASETS}").text
 
     # The check and the commit ran on the Celery worker, and the user's id travelled with the job: the dataset and
@@ -125,7 +118,7 @@ def test_dep001_upload_check_commit_on_the_celery_worker_then_the_map(
     # The main page opens on the new month and draws the demo district's map with the imported prevalence.
     dash_br.driver.get(f"{stack.url}/")
     expected = f"{100 * sum(stunted) / sum(measured):.1f}%".replace(".", ",")
-    _wait_text(dash_br, f"#{ID.KPI_PREVALENCE}", expected)
+    wait_text(dash_br, f"#{ID.KPI_PREVALENCE}", expected, timeout=60)
     dash_br.wait_for_element(f'#{ID.MAP}[data-ready="true"]', timeout=60)
-    _wait_text(dash_br, f"#{ID.PERIOD}", PERIOD)
+    wait_text(dash_br, f"#{ID.PERIOD}", PERIOD, timeout=60)
     assert external_requests(dash_br) == []

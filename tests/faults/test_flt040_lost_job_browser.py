@@ -15,7 +15,7 @@ from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
-from tests.browser.test_data_journeys import _wait_text
+from tests.browser_helpers import wait_text
 from tests.faults.server import big_tidy_file, wait_gone
 
 pytestmark = pytest.mark.browser
@@ -45,16 +45,16 @@ def test_flt040_a_killed_commit_job_is_reported_within_30_s_and_the_retry_import
     start_signed_in(dash_duo, settings, role="admin", name="admin-uji", next_path="/data")
 
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(table))
-    _wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", table.name)
+    wait_text(dash_duo, f"#{ID.UPLOAD_INFO}", table.name)
     dash_duo.wait_for_element(f"#{ID.CHECK}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor", timeout=60)
+    wait_text(dash_duo, f"#{ID.REPORT}", "File siap diimpor", timeout=60)
     dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
 
     pid = _committing_job(settings.data_dir / "jobs")
     psutil.Process(pid).kill()
     wait_gone(pid)
     killed = time.monotonic()
-    _wait_text(dash_duo, f"#{ID.RESULT}", t("data.job.lost.commit", "id")[:40], timeout=30)
+    wait_text(dash_duo, f"#{ID.RESULT}", t("data.job.lost.commit", "id")[:40], timeout=30)
     assert time.monotonic() - killed <= 30
     bar = dash_duo.find_element(f"#{ID.PROGRESS} .progress-bar")
     assert "progress-bar-animated" not in (bar.get_attribute("class") or "")
@@ -64,7 +64,7 @@ def test_flt040_a_killed_commit_job_is_reported_within_30_s_and_the_retry_import
 
     # Retry: the same upload imports, and the polling of the lost job no longer runs the page.
     dash_duo.wait_for_element(f"#{ID.COMMIT}:not([disabled])").click()
-    _wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil", timeout=60)
-    _wait_text(dash_duo, f"#{ID.DATASETS}", table.name)
+    wait_text(dash_duo, f"#{ID.RESULT}", "Impor berhasil", timeout=60)
+    wait_text(dash_duo, f"#{ID.DATASETS}", table.name)
     with Store.open(settings=settings) as store:
         assert len(store.datasets()) == before + 1
