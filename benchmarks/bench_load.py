@@ -4,8 +4,9 @@ Starts gunicorn (``app:server``, ``--workers`` x ``--threads``) on a fresh data 
 SQLite (or is pointed at a running deployment with ``--url``), creates a planner account through the command line
 (``create-user``; the login rate limit is raised in the server's environment: every simulated user signs in from
 127.0.0.1), then runs locust headless for ``--run-time`` seconds (default 60: bounded; traffic only to the loopback).
-Each simulated user signs in, opens ``/``, ``/lokus`` and ``/kesenjangan`` through the router callback as the
-browser does, and then, with ``--think`` seconds between actions, replays the requests Dash's renderer posts:
+Each simulated user signs in and opens ``/`` through the router callback as the browser does (``/lokus`` and
+``/kesenjangan`` when first needed), then, with ``--think`` seconds between actions, replays the requests Dash's
+renderer posts:
 
 - ``map recolour``: a new period or indicator on the main map (the recolour callback),
 - ``village profile``: a click on a random village (the profile callback),
@@ -152,7 +153,8 @@ try:  # only in the locust process (started by main() below); the benchmark itse
             self.client.headers["X-CSRFToken"] = self.client.cookies.get("_csrf_token", "")
             deps = self.client.get("/_dash-dependencies", name="sign in").json()
             self.specs = {d["output"]: d for d in deps}
-            self.pages = {path: self._open(path) for path in ("/", "/lokus", "/kesenjangan")}
+            # A user opens the main page on arrival and the other two when first going there, as at a briefing.
+            self.pages = {"/": self._open("/")}
             self.codes = [str(c) for c in self.pages["/"].props.get(ID.MAP, {}).get("codes") or []]
 
         def _spec(self, output: str) -> dict[str, Any]:
@@ -168,9 +170,15 @@ try:  # only in the locust process (started by main() below); the benchmark itse
             answer = self._post(router_body(path), f"page {path}")
             return Page(answer.json() if answer.status_code == 200 else {})
 
+        def _page(self, path: str) -> Page:
+            """The page as the user has it, opened (the router's request) the first time it is needed."""
+            if path not in self.pages:
+                self.pages[path] = self._open(path)
+            return self.pages[path]
+
         @task(1)
         def page(self) -> None:
-            path = random.choice(list(self.pages))
+            path = random.choice(["/", "/lokus", "/kesenjangan"])
             self.pages[path] = self._open(path)
 
         @task(4)
@@ -199,7 +207,7 @@ try:  # only in the locust process (started by main() below); the benchmark itse
 
         @task(2)
         def lokus(self) -> None:
-            page = self.pages["/lokus"]
+            page = self._page("/lokus")
             weights = [i for i, _ in page.patterns if i.get("type") == Pattern.LOKUS_WEIGHT]
             if not weights:
                 return
@@ -211,7 +219,7 @@ try:  # only in the locust process (started by main() below); the benchmark itse
 
         @task(2)
         def gaps(self) -> None:
-            page = self.pages["/kesenjangan"]
+            page = self._page("/kesenjangan")
             choice = random.random()
             if choice < 0.4:
                 change: tuple[str, Any] = (ID.GAPS_TARGET, random.choice([80, 90, 95, 99]))
