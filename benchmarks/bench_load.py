@@ -25,8 +25,27 @@ with that name aliased before locust is imported.
 
 Run: ``.venv/bin/python benchmarks/bench_load.py --think 5 [--users 50 --run-time 60 --workers 2 --threads 8]``.
 
-Measured on the 2-core machine, demo district, SQLite, gunicorn 2 workers x 8 threads, 50 users, 60 s; the load
-generator shares the 2 cores with the server (see the end of this docstring, filled in by the runs below).
+Measured 2026-12-01 on the 2-core machine (other engineers' tests running beside it), demo district, SQLite,
+gunicorn 2 workers x 8 threads, 50 users, 60 s, p50/p95 in ms; the load generator shares the 2 cores with the server.
+
+=================  ===================  ===================  ===================
+request            before, think 5 s    after, think 5 s     after, think 1 s
+=================  ===================  ===================  ===================
+map recolour       12000 / 17000        250 / 3200           1500 / 6100
+village profile    20000 / 28000        230 / 5200           1500 / 5900
+lokus recompute    12000 / 14000        490 / 1600           1800 / 6000
+gaps view          6900 / 14000         820 / 2700           2700 / 6000
+page /             6900 / 16000         2400 / 5900          2700 / 6000
+page /lokus        13000 / 24000        4500 / 9300          7600 / 13000
+page /kesenjangan  13000 / 22000        2800 / 8200          5500 / 10000
+errors             26 of 359            0 of 680             0 of 875
+=================  ===================  ===================  ===================
+
+("before": main at ef4c891, same benchmark; a profiler ran beside that run, so its figures are somewhat worse.)
+Uncontended (Flask test client, one request at a time): a profile ~1.1 s -> ~75 ms, a period recolour ~190 ms ->
+~70 ms. The goals (p95 <= 300 ms at 5 s think time, <= 1 s at 1 s) are not met: the median recolour and profile
+are near 250 ms, but their p95 waits behind page renders (/lokus ~560 ms and /kesenjangan ~450 ms of CPU each,
+uncontended) and the sign-ins' password hashing, which saturate the 2 cores during the 60 s run.
 """
 
 from __future__ import annotations
@@ -267,6 +286,11 @@ def _print_figures(prefix: Path, args: argparse.Namespace, config: str) -> None:
     for row in rows:
         print(f"{row['Name']:22} {row['Request Count']:>7} {row['Failure Count']:>7} {row['50%']:>8} {row['95%']:>8} "
               f"{row['99%']:>8}")  # fmt: skip
+    failures = Path(f"{prefix}_failures.csv")
+    if failures.is_file():
+        with open(failures, newline="") as handle:
+            for row in csv.DictReader(handle):
+                print(f"errors: {row['Occurrences']} x {row['Method']} {row['Name']}: {row['Error'][:150]}")
 
 
 def main() -> None:
