@@ -31,21 +31,24 @@ gunicorn 2 workers x 8 threads, 50 users, 60 s, p50/p95 in ms; the load generato
 =================  ===================  ===================  ===================
 request            before, think 5 s    after, think 5 s     after, think 1 s
 =================  ===================  ===================  ===================
-map recolour       12000 / 17000        250 / 3200           1500 / 6100
-village profile    20000 / 28000        230 / 5200           1500 / 5900
-lokus recompute    12000 / 14000        490 / 1600           1800 / 6000
-gaps view          6900 / 14000         820 / 2700           2700 / 6000
-page /             6900 / 16000         2400 / 5900          2700 / 6000
-page /lokus        13000 / 24000        4500 / 9300          7600 / 13000
-page /kesenjangan  13000 / 22000        2800 / 8200          5500 / 10000
-errors             26 of 359            0 of 680             0 of 875
+map recolour       12000 / 17000        170 / 5800           770 / 4600
+village profile    20000 / 28000        97 / 7900            760 / 5400
+lokus recompute    12000 / 14000        120 / 1700           1600 / 6100
+gaps view          6900 / 14000         220 / 2400           1700 / 4800
+page /             6900 / 16000         5900 / 10000         2800 / 7600
+page /lokus        13000 / 24000        860 / 10000          3900 / 9000
+page /kesenjangan  13000 / 22000        3100 / 9500          5700 / 9900
+sign in (POST)     7500 / 14000         3700 / 7000          4600 / 7200
+errors             26 of 359            0 of 644             0 of 936
 =================  ===================  ===================  ===================
 
-("before": main at ef4c891, same benchmark; a profiler ran beside that run, so its figures are somewhat worse.)
-Uncontended (Flask test client, one request at a time): a profile ~1.1 s -> ~75 ms, a period recolour ~190 ms ->
-~70 ms. The goals (p95 <= 300 ms at 5 s think time, <= 1 s at 1 s) are not met: the median recolour and profile
-are near 250 ms, but their p95 waits behind page renders (/lokus ~560 ms and /kesenjangan ~450 ms of CPU each,
-uncontended) and the sign-ins' password hashing, which saturate the 2 cores during the 60 s run.
+("before": main at ef4c891, same benchmark; a profiler ran beside that run, so its figures are somewhat worse.
+Runs vary by a factor of ~2 from one to the next on this shared machine.) Uncontended (Flask test client, one
+request at a time): a profile ~1.1 s -> ~75 ms, a period recolour ~190 ms -> ~70 ms, /lokus ~560 -> ~350 ms.
+The goals (p95 <= 300 ms at 5 s think time, <= 1 s at 1 s) are not met: the medians of recolour and profile are
+now 100-200 ms at 5 s think time, but their p95 waits behind what saturates the 2 cores in a 60 s run that starts
+with 50 arrivals: 50 sign-ins (password hashing), 50 first renders of / and the first renders of /lokus and
+/kesenjangan (each still several hundred ms of CPU), with locust on the same cores.
 """
 
 from __future__ import annotations
