@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
+from flask import g, has_request_context
 
 from dashboard.auth.context import current_actor
 from dashboard.auth.roles import Actor, Forbidden, covers
@@ -31,6 +32,9 @@ from dashboard.lru import BoundedCache
 __all__ = ["AreaScopedSource", "CachedStoreSource", "GeoJsonCache", "Services", "may_read"]
 
 T = TypeVar("T")
+
+# The request-local record (flask.g) of the cached sources that asked the store for its data version in this request.
+_VERSION_ASKED = "lokus_data_version_asked"
 
 
 # Per-process cache budgets when none is given (the app passes DASHBOARD_CACHE_MB, split as in Services).
@@ -99,7 +103,17 @@ class CachedStoreSource:
         self._lock = threading.Lock()  # guards the version check only, never a load
 
     def _current(self) -> None:
-        """Drop everything kept when the store's data version changed since the last call."""
+        """Drop everything kept when the store's data version changed since the last call.
+
+        Asked once per request (remembered in Flask's request-local ``g``), not once per call: a page render asks the
+        source dozens of times, and each question was a query (a fifth of a recolour's time under load). Outside a
+        request (command line, tests) every call asks.
+        """
+        if has_request_context():
+            asked: set[int] = g.setdefault(_VERSION_ASKED, set())
+            if id(self) in asked:
+                return
+            asked.add(id(self))
         version = self.store.data_version()
         with self._lock:
             if version != self._version:
@@ -208,6 +222,19 @@ class AreaScopedSource:
             self.inner.invalidate()
 
 
+class _Kept(tuple[object]):
+    """One value kept by :meth:`Services.kept_per_version` (a tuple, so its size is counted; ``None`` is a value)."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: object) -> _Kept:
+        return super().__new__(cls, (value,))
+
+    @property
+    def value(self) -> object:
+        return self[0]
+
+
 @dataclass
 class Services:
     """Shared by every page of one app: never holds per-user state."""
@@ -261,6 +288,22 @@ class Services:
         inner = self.source.inner if isinstance(self.source, AreaScopedSource) else self.source
         return inner.peek(kind, district_code) if isinstance(inner, CachedStoreSource) else None
 
+    def kept_per_version(self, kind: str, district_code: str, compute: Callable[[], T]) -> T:
+        """``compute()`` (which may read the source: it runs outside the cache's lock) for a district the current
+        actor may read, kept per process until the district's data changes when the source is the cached store.
+
+        The reader's areas are checked first (:class:`~dashboard.auth.roles.Forbidden` otherwise), so what is kept,
+        keyed by data only, is never handed to a reader of another area. Two first callers may both compute; the
+        result is the same. Used for what every render of a page recomputed from unchanged data (headlines, the
+        village profile's figures, the two numbers).
+        """
+        self.require_readable(district_code)
+        kept = self.kept(kind, district_code)
+        if isinstance(kept, _Kept):
+            return kept.value  # type: ignore[return-value]
+        value = _Kept(compute())
+        return self.cached(kind, district_code, lambda: value).value  # type: ignore[return-value]
+
     def flags(self, district_code: str) -> pd.DataFrame:
         """The district's plausibility flags (:func:`~dashboard.core.plausibility.plausibility_flags`), recomputed
         whenever its data changes; the caller must be allowed to read the district."""
@@ -295,7 +338,16 @@ class Services:
     ) -> Headline | None:
         """The headline every surface shows (:func:`~dashboard.core.headline.headline`) for a district or one of
         its kecamatan; the default period is chosen over the whole district, so a kecamatan view never opens on a
-        period other than its district's. ``None`` when the district has no data for ``indicator``."""
+        period other than its district's. ``None`` when the district has no data for ``indicator``. Kept per data
+        version (:meth:`kept_per_version`): the map's recolour and the two numbers both ask for it."""
+        key = f"headline:{period}:{before}:{kecamatan}:{indicator}"
+        return self.kept_per_version(
+            key, district_code, lambda: self._headline(district_code, period, before, kecamatan, indicator)
+        )
+
+    def _headline(
+        self, district_code: str, period: str | None, before: str | None, kecamatan: str | None, indicator: str
+    ) -> Headline | None:
         observations = self.source.observations(district_code)
         villages = self.source.villages(district_code)
         if period is None:

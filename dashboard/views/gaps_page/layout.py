@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -18,6 +19,7 @@ from dashboard.views.gaps_page.drill import GapsControls, breadcrumb, map_draw, 
 from dashboard.views.gaps_page.figures import map_static
 from dashboard.views.gaps_page.model import (
     CONVERGENCE,
+    PeriodChoices,
     View,
     comparison_choices,
     coverage_keys,
@@ -27,6 +29,11 @@ from dashboard.views.gaps_page.model import (
 from dashboard.views.loading import loading
 
 __all__ = ["layout"]
+
+
+def _kept(services: Services, kind: str, district: str, compute: Callable[[], PeriodChoices]) -> PeriodChoices:
+    """``compute()`` kept per data version for a district (the reader's areas checked); afresh without a district."""
+    return services.kept_per_version(kind, district, compute) if district else compute()
 
 
 def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
@@ -49,8 +56,15 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     coverage = coverage_keys(observations)
     codes = services.source.villages(district)["code"].astype(str).tolist() if district else []
     minimum = services.settings.min_completeness
-    periods = period_choices(observations, codes, periods_of(services, district), minimum, lang)
-    before = comparison_choices(observations, codes, periods.value, STUNTING, minimum, lang)
+    # Every period's completeness changes only with the data: kept per data version (issue 17: a third of a render).
+    periods = _kept(
+        services,
+        f"gaps.periods:{lang}",
+        district,
+        lambda: period_choices(observations, codes, periods_of(services, district), minimum, lang),
+    )
+    before = _kept(services, f"gaps.before:{periods.value}:{lang}", district,
+                   lambda: comparison_choices(observations, codes, periods.value, STUNTING, minimum, lang))  # fmt: skip
     options = [{"label": CATALOGUE[k].label(lang), "value": k} for k in coverage]
     outcome = [{"label": i.label(lang), "value": k} for k, i in CATALOGUE.items()]
     where = dbc.Row(

@@ -94,8 +94,13 @@ def default_period_of(services: Services, district: str) -> str | None:
     """The period the page opens on for a district (see :func:`default_state`); ``None`` without data."""
     if not district:
         return None
-    codes = services.source.villages(district)["code"].astype(str)
-    return choose_period(services.source.observations(district), codes, services.settings.min_completeness)
+
+    def choose() -> str | None:
+        codes = services.source.villages(district)["code"].astype(str)
+        return choose_period(services.source.observations(district), codes, services.settings.min_completeness)
+
+    # Every period's completeness changes only with the data: kept per data version (issue 17: a fifth of a render).
+    return services.kept_per_version("lokus.default_period", district, choose)
 
 
 def period_options(services: Services, district: str, lang: str) -> list[dict[str, str]]:
@@ -103,9 +108,14 @@ def period_options(services: Services, district: str, lang: str) -> list[dict[st
     ("Februari 2026 — belum lengkap: 3 dari 272 desa") but stays selectable."""
     if not district:
         return []
-    codes = services.source.villages(district)["code"].astype(str)
-    table = completeness_by_period(services.source.observations(district), codes)
-    return period_options_of([c.period for c in table], lang, table, services.settings.min_completeness)
+
+    def options() -> list[dict[str, str]]:
+        codes = services.source.villages(district)["code"].astype(str)
+        table = completeness_by_period(services.source.observations(district), codes)
+        return period_options_of([c.period for c in table], lang, table, services.settings.min_completeness)
+
+    # Kept per data version and language (the caller copies nothing: Dash only serialises the list).
+    return services.kept_per_version(f"lokus.period_options:{lang}", district, options)
 
 
 def periods_of(services: Services, district: str) -> list[str]:

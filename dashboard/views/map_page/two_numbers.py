@@ -17,7 +17,14 @@ __all__ = ["district_two_numbers", "two_numbers_panel"]
 
 def district_two_numbers(services: Services, district: str, period: str) -> TwoNumbers | None:
     """The two numbers of the year of ``period`` when the district has a survey estimate for it, else of its latest
-    survey year; None without any survey estimate. The routine figure is over the district's boundary set."""
+    survey year; None without any survey estimate. The routine figure is over the district's boundary set. Kept per
+    data version (:meth:`~dashboard.services.Services.kept_per_version`): every recolour of the map asks for it."""
+    return services.kept_per_version(
+        f"two_numbers:{period}", district, lambda: _district_two_numbers(services, district, period)
+    )
+
+
+def _district_two_numbers(services: Services, district: str, period: str) -> TwoNumbers | None:
     estimates = services.estimates(district)  # checks the actor's areas
     if estimates.empty:
         return None
