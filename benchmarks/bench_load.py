@@ -75,6 +75,7 @@ ROOT = Path(__file__).resolve().parent.parent
 USER = "perencana-beban"
 DISTRICT = DEMO_DISTRICT_CODE
 CORES_NOTE = "load generator shares the 2 cores with the server"
+PERCENTILES = {"p50": 0.5, "p95": 0.95, "p99": 0.99}
 # A locust process: urllib3 1.26's create_urllib3_context under the name locust 2.47 imports, then locust's own main.
 _LOCUST = (
     "from gevent import monkey; monkey.patch_all();"
@@ -160,7 +161,25 @@ def router_body(path: str) -> dict[str, Any]:
 
 
 try:  # only in the locust process (started by main() below); the benchmark itself never imports locust
-    from locust import HttpUser, constant, task
+    import gevent
+    from locust import HttpUser, constant, events, task
+    from locust.env import Environment
+
+    @events.test_start.add_listener
+    def _arrival_then_steady(environment: Environment, **_: Any) -> None:
+        """After ``BENCH_WARMUP`` s (the users' arrival: sign-ins, first page opens) keep its figures apart and
+        start counting afresh, so the table shows the briefing's steady state and the arrival separately."""
+
+        def split() -> None:
+            arrival = {
+                name: {"count": entry.num_requests, "errors": entry.num_failures,
+                       **{q: entry.get_response_time_percentile(f) for q, f in PERCENTILES.items()}}
+                for (name, _method), entry in environment.stats.entries.items()
+            }  # fmt: skip
+            Path(os.environ["BENCH_ARRIVAL"]).write_text(json.dumps(arrival), encoding="utf-8")
+            environment.stats.reset_all()
+
+        gevent.spawn_later(float(os.environ.get("BENCH_WARMUP", "0")), split)
 
     class Planner(HttpUser):
         """One planner at the briefing: signs in, opens the three pages, then changes things with think time."""
@@ -281,14 +300,28 @@ def _create_planner(env: dict[str, str]) -> str:
     return password
 
 
+def _print_table(title: str, rows: list[tuple[str, Any, Any, Any, Any, Any]]) -> None:
+    print(f"\n{title}")
+    print(f"{'request':22} {'count':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for name, count, errors, p50, p95, p99 in rows:
+        print(f"{name:22} {count!s:>7} {errors!s:>7} {p50!s:>8} {p95!s:>8} {p99!s:>8}")
+
+
 def _print_figures(prefix: Path, args: argparse.Namespace, config: str) -> None:
+    print(f"\n{config}; {args.users} users, think time {args.think:g} s; {CORES_NOTE}")
+    arrival_file = Path(f"{prefix}_arrival.json")
+    if arrival_file.is_file():
+        arrival = json.loads(arrival_file.read_text(encoding="utf-8"))
+        _print_table(
+            f"arrival: the first {args.warmup} s (every user signs in and opens /)",
+            [(n, a["count"], a["errors"], a["p50"], a["p95"], a["p99"]) for n, a in sorted(arrival.items())],
+        )
     with open(f"{prefix}_stats.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    print(f"\n{config}; {args.users} users, think time {args.think:g} s, {args.run_time} s; {CORES_NOTE}")
-    print(f"{'request':22} {'count':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-    for row in rows:
-        print(f"{row['Name']:22} {row['Request Count']:>7} {row['Failure Count']:>7} {row['50%']:>8} {row['95%']:>8} "
-              f"{row['99%']:>8}")  # fmt: skip
+    _print_table(
+        f"steady state: the next {args.run_time} s",
+        [(r["Name"], r["Request Count"], r["Failure Count"], r["50%"], r["95%"], r["99%"]) for r in rows],
+    )
     failures = Path(f"{prefix}_failures.csv")
     if failures.is_file():
         with open(failures, newline="") as handle:
@@ -307,7 +340,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--spawn-rate", type=float, default=10)
     parser.add_argument("--think", type=float, default=5.0, help="seconds between a user's actions")
-    parser.add_argument("--run-time", type=int, default=60, help="seconds of load (bounded)")
+    parser.add_argument("--run-time", type=int, default=60, help="seconds of load measured after the arrival")
+    parser.add_argument("--warmup", type=int, default=30, help="seconds of arrival (sign-ins), reported apart")
     args = parser.parse_args()
     rerun = " ".join(shlex.quote(a) for a in [".venv/bin/python", "benchmarks/bench_load.py", *sys.argv[1:]])
     server = None
@@ -329,12 +363,13 @@ def main() -> None:
         try:
             _wait_until_up(url)
             prefix = Path(folder) / "load"
-            locust_env = {**env, "BENCH_THINK": str(args.think), "BENCH_USER": args.user, "BENCH_PASSWORD": password}
+            locust_env = {**env, "BENCH_THINK": str(args.think), "BENCH_USER": args.user, "BENCH_PASSWORD": password,
+                          "BENCH_WARMUP": str(args.warmup), "BENCH_ARRIVAL": f"{prefix}_arrival.json"}  # fmt: skip
             subprocess.run(
                 [sys.executable, "-c", _LOCUST, "-f", __file__, "--headless", "--host", url, "-u", str(args.users),
-                 "-r", str(args.spawn_rate), "--run-time", f"{args.run_time}s", "--csv", str(prefix), "--only-summary",
-                 "--stop-timeout", "10"],
-                env=locust_env, cwd=ROOT, check=False, timeout=args.run_time + 180,
+                 "-r", str(args.spawn_rate), "--run-time", f"{args.warmup + args.run_time}s", "--csv", str(prefix),
+                 "--only-summary", "--stop-timeout", "10"],
+                env=locust_env, cwd=ROOT, check=False, timeout=args.warmup + args.run_time + 180,
             )  # fmt: skip
             _print_figures(prefix, args, config)
         finally:
