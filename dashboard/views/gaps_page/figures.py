@@ -4,6 +4,7 @@ gap matrix (a plotly chart)."""
 from __future__ import annotations
 
 import html as markup
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -180,7 +181,7 @@ def _view_colours(services: Services, district: str, codes: pd.Series, state: di
     period, indicator, view = state["period"], state["indicator"], state["view"]
     if view == View.CHANGE:
         return _change_colours(services, district, codes, observations, flags, state, lang)
-    gaps = coverage_gaps(observations, period, _planner_target(state))
+    gaps = _coverage_gaps(services, district, observations, period, _planner_target(state))
     if view == View.BIVARIATE:
         return _bivariate_colours(observations, gaps, flags, codes, state, lang)
     if view == View.CONVERGENCE:
@@ -197,6 +198,14 @@ def _view_colours(services: Services, district: str, codes: pd.Series, state: di
     values.index = codes.to_numpy()
     title = view_title(state, lang)
     return _banded(view, values, {c: m for c, m in marks.items() if c in set(codes)}, intro, title, lang)
+
+
+def _coverage_gaps(services: Services, district: str, observations: pd.DataFrame, period: str,
+                   target: dict[str, float] | None) -> pd.DataFrame:  # fmt: skip
+    """:func:`coverage_gaps` of the district's period with the planner's target, kept per data version (every view
+    and every render of the page reads it; only an import changes it). Shared: callers never modify it."""
+    key = f"gaps/coverage/{period}/" + (json.dumps(target, sort_keys=True) if target else "")
+    return services.kept_per_version(key, district, lambda: coverage_gaps(observations, period, target))
 
 
 def _bivariate_colours(
@@ -326,8 +335,14 @@ def gaps_map(services: Services, district: str, villages: pd.DataFrame, state: d
         hover = lambda: {"hover_text": _change_hover(services, district, everyone, state, lang)}  # noqa: E731
     else:
         hover_key = f"{district}/{period}"
-        observations, flags = services.source.observations(district), services.flags(district)
-        hover = lambda: {"hover_text": _services_hover(observations, flags, everyone, period, lang)}  # noqa: E731
+
+        def hover() -> dict[str, Any]:  # the same texts for every view, choice and reader: kept per data version
+            def texts() -> dict[str, str]:
+                observations, flags = services.source.observations(district), services.flags(district)
+                return _services_hover(observations, flags, everyone, period, lang)
+
+            return {"hover_text": services.kept_per_version(f"gaps/hover/{period}/{lang}", district, texts)}
+
     return MapDraw(
         district=(district, lambda: {"geojson_url": _geojson_url(services, district), "codes": codes}),
         view=(

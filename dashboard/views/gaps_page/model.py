@@ -52,7 +52,8 @@ def periods_of(services: Services, district: str) -> list[str]:
 
 
 def coverage_keys(observations: pd.DataFrame) -> list[str]:
-    present = set(observations["indicator"])
+    """The catalogue's coverage indicators with rows in ``observations``, in catalogue order."""
+    present = set(observations["indicator"].unique().tolist())  # unique() first: iterating Arrow strings is slow
     return [k for k, i in CATALOGUE.items() if i.kind is Kind.COVERAGE and k in present]
 
 

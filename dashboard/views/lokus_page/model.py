@@ -130,10 +130,15 @@ def criteria_for(services: Services, district: str, period: str, current: list[d
     """The criteria available for a district and period, keeping the planner's settings for the ones kept."""
     if not district or not period:
         return []
-    villages = services.source.villages(district)
-    values = criterion_values(services.source.observations(district), period, villages["code"].astype(str).tolist())
+
+    def available() -> list[str]:  # the criteria with data in the period: the same until the data changes
+        villages = services.source.villages(district)
+        observations = services.source.observations(district)
+        return criterion_values(observations, period, villages["code"].astype(str).tolist()).columns.tolist()
+
+    columns = services.kept_per_version(f"lokus-criteria/{period}", district, available)
     known = {c["key"]: Criterion.from_dict(c) for c in current}
-    return [known.get(c.key, c) for c in default_criteria(values.columns.tolist())]
+    return [known.get(c.key, c) for c in default_criteria(columns)]
 
 
 @dataclass(frozen=True)
