@@ -160,7 +160,7 @@ def router_body(path: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-try:  # only in the locust process (started by main() below); the benchmark itself never imports locust
+if "BENCH_USER" in os.environ:  # only in the locust process main() starts: the benchmark never imports locust
     import gevent
     from locust import HttpUser, constant, events, task
     from locust.env import Environment
@@ -272,9 +272,6 @@ try:  # only in the locust process (started by main() below); the benchmark itse
             body = callback_body(self._spec(f"{ID.GAPS_MAP}.classes"), page, {(change[0], "value"): change[1]},
                                  f"{change[0]}.value")  # fmt: skip
             self._post(body, "gaps view")
-
-except ImportError:  # the benchmark's own process: locust is imported only where it runs
-    pass
 
 
 # --- the benchmark: server, account, locust, figures ----------------------------------------------------------

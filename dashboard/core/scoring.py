@@ -318,16 +318,19 @@ def normalise(values: pd.Series, method: Normalisation, direction: Direction) ->
 def score_villages(values: pd.DataFrame, criteria: Sequence[Criterion]) -> pd.DataFrame:
     """Score (0–100), the normalised criteria (``n:<key>``) and the criteria each village lacks (``missing``)."""
     used = [c for c in criteria if c.enabled and c.weight > 0 and c.key in values.columns]
-    result = pd.DataFrame(index=values.index)
-    weighted = pd.Series(0.0, index=values.index)
-    weights = pd.Series(0.0, index=values.index)
+    normals = {f"n:{c.key}": normalise(values[c.key], c.normalisation, c.direction) for c in used}
+    # The weighted mean over the criteria a village has, summed criterion by criterion as numpy arrays (the same
+    # additions in the same order as before, without a pandas object per step: a ranking is recomputed per weight).
+    weighted = np.zeros(len(values.index))
+    weights = np.zeros(len(values.index))
     for criterion in used:
-        normal = normalise(values[criterion.key], criterion.normalisation, criterion.direction)
-        result[f"n:{criterion.key}"] = normal
-        has = normal.notna()
-        weighted += normal.fillna(0.0) * criterion.weight
+        normal = normals[f"n:{criterion.key}"].to_numpy(dtype=float)
+        has = ~np.isnan(normal)
+        weighted += np.where(has, normal, 0.0) * criterion.weight
         weights += has * criterion.weight
-    result["score"] = (100.0 * weighted / weights.where(weights > 0)).astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score = np.where(weights > 0, 100.0 * weighted / np.where(weights > 0, weights, 1.0), np.nan)
+    result = pd.DataFrame({**normals, "score": score.astype(float)}, index=values.index)
     keys = [c.key for c in used]
     lacking = values[keys].isna().to_numpy()  # row by row over a numpy array: iterrows costs seconds per ranking
     result["missing"] = [tuple(k for k, gap in zip(keys, row, strict=True) if gap) for row in lacking]
