@@ -21,3 +21,7 @@ preload_app = False
 # than gunicorn's 30 s default, and a worker killed for it would start over.
 timeout = 120
 graceful_timeout = 30
+# A planner's next callback comes after seconds of thought on the same connection: with gunicorn's 2 s default the
+# server closes idle connections just as clients reuse them (the load benchmark's rare "connection reset"). gthread
+# keeps an idle connection in its poller, not in a thread, so a longer wait costs a socket, nothing more.
+keepalive = 20
