@@ -271,7 +271,8 @@ def backup_database(url: str, out: Path) -> BackupInfo:
     """Write a backup of the database at ``url`` to ``out`` (replaced only once the new backup is checked).
 
     SQLite: a SQLite file (the online backup API, consistent while the app runs). PostgreSQL: a ``pg_dump``
-    custom-format archive. Raises :class:`BackupError` (no database, folder missing, tool missing or failing).
+    custom-format archive. The file is readable by its owner only (mode 0600). Raises :class:`BackupError` (no
+    database, folder missing, tool missing or failing).
     """
     parsed = make_url(url)
     out = out.expanduser().absolute()
@@ -283,6 +284,7 @@ def backup_database(url: str, out: Path) -> BackupInfo:
     temp = _temp_beside(out, "backup")
     try:
         version = (_sqlite_backup if dialect == "sqlite" else _pg_backup)(parsed, temp)
+        temp.chmod(0o600)  # every table, password hashes and the audit log: the owner's only, like the database
         os.replace(temp, out)  # an earlier backup of that name stays whole until the new one is checked
     finally:
         temp.unlink(missing_ok=True)

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Run Lokus as a district server on this machine: PostgreSQL, Redis, a Celery worker and gunicorn, all with the same
 # DASHBOARD_* variables. `bash scripts/deploy-local.sh` starts what is not running (safe to run again);
-# `bash scripts/deploy-local.sh --stop` stops everything it started (data kept under LOKUS_DEPLOY_DIR).
+# `bash scripts/deploy-local.sh --stop` stops everything it started (data kept under LOKUS_DEPLOY_DIR);
+# `eval "$(bash scripts/deploy-local.sh --env)"` sets this shell's DASHBOARD_* to the deployed stack's, for the
+# command line (`python -m dashboard backup ...`, `create-user`, ...).
+#
+# The variables of the first run are kept in LOKUS_DEPLOY_DIR/lokus.env (owner-only) and read by every later run
+# (--stop, --env, a restart by a supervisor): a variable set in the environment still wins.
 #
 # Variables (defaults in brackets):
 #   LOKUS_DEPLOY_DIR   [./instance/deploy]  PostgreSQL cluster, Redis, pid files, logs, generated passwords
@@ -16,6 +21,19 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 STATE=${LOKUS_DEPLOY_DIR:-$ROOT/instance/deploy}
+ENV_FILE=$STATE/lokus.env
+KEPT=(LOKUS_PG_PORT LOKUS_REDIS_PORT LOKUS_CELERY_CONCURRENCY DASHBOARD_HOST DASHBOARD_PORT DASHBOARD_DATA_DIR
+      DASHBOARD_DATABASE_URL DASHBOARD_CELERY_BROKER DASHBOARD_RATE_LIMIT_STORAGE)
+if [ -f "$ENV_FILE" ]; then  # the first run's choices, unless the environment says otherwise
+  while IFS='=' read -r name value; do
+    case "$name" in '' | \#*) continue ;; esac
+    [ -n "${!name:-}" ] || export "$name=$value"
+  done <"$ENV_FILE"
+fi
+# A database or broker URL given by the operator (not one this script makes for its own servers).
+GIVEN_DB=${DASHBOARD_DATABASE_URL:-}
+GIVEN_BROKER=${DASHBOARD_CELERY_BROKER:-}
+GIVEN_LIMITS=${DASHBOARD_RATE_LIMIT_STORAGE:-}
 PG_PORT=${LOKUS_PG_PORT:-5433}
 REDIS_PORT=${LOKUS_REDIS_PORT:-6380}
 CONCURRENCY=${LOKUS_CELERY_CONCURRENCY:-2}
@@ -48,6 +66,24 @@ stop_pids() {  # stop_pids PIDFILE...: TERM to all at once, then wait up to 30 s
   rm -f "$@"
 }
 
+own_urls() {  # the URLs of the servers this script runs, from the passwords it generated (nothing started)
+  if [ -z "$GIVEN_DB" ] && [ -s "$STATE/db-password" ]; then
+    DASHBOARD_DATABASE_URL="postgresql+psycopg://lokus:$(cat "$STATE/db-password")@127.0.0.1:$PG_PORT/lokus"
+  fi
+  if [ -z "$GIVEN_BROKER" ] && [ -s "$STATE/redis-password" ]; then
+    DASHBOARD_CELERY_BROKER="redis://:$(cat "$STATE/redis-password")@127.0.0.1:$REDIS_PORT/0"
+    [ -n "$GIVEN_LIMITS" ] || DASHBOARD_RATE_LIMIT_STORAGE="redis://:$(cat "$STATE/redis-password")@127.0.0.1:$REDIS_PORT/1"
+  fi
+}
+
+if [ "${1:-}" = "--env" ]; then
+  own_urls
+  for name in DASHBOARD_DATABASE_URL DASHBOARD_CELERY_BROKER DASHBOARD_RATE_LIMIT_STORAGE DASHBOARD_DATA_DIR; do
+    [ -z "${!name:-}" ] || printf 'export %s=%q\n' "$name" "${!name}"
+  done
+  exit 0
+fi
+
 if [ "${1:-}" = "--stop" ]; then
   stop_pids "$STATE/gunicorn.pid" "$STATE/celery.pid"  # the app servers and the worker finish their requests and jobs
   stop_pids "$STATE/redis.pid"
@@ -60,6 +96,13 @@ if [ "${1:-}" = "--stop" ]; then
 fi
 
 mkdir -p "$STATE"
+(  # this run's choices, for the next runs (ports, host, the operator's own servers); owner-only: URLs hold passwords
+  umask 077
+  echo "# written by scripts/deploy-local.sh at each start; read by every later run (the environment wins)"
+  LOKUS_PG_PORT=$PG_PORT LOKUS_REDIS_PORT=$REDIS_PORT LOKUS_CELERY_CONCURRENCY=$CONCURRENCY
+  DASHBOARD_DATABASE_URL=$GIVEN_DB DASHBOARD_CELERY_BROKER=$GIVEN_BROKER DASHBOARD_RATE_LIMIT_STORAGE=$GIVEN_LIMITS
+  for name in "${KEPT[@]}"; do [ -z "${!name:-}" ] || echo "$name=${!name}"; done
+) >"$ENV_FILE.new" && mv "$ENV_FILE.new" "$ENV_FILE"
 # Others may not list it; as root, the postgres OS user must still pass through to its cluster.
 if [ "$(id -u)" -eq 0 ]; then chmod 711 "$STATE"; else chmod 700 "$STATE"; fi
 secret() {  # secret NAME: a random password generated once into $STATE/NAME (owner-only)
@@ -161,3 +204,4 @@ alive "$STATE/celery.pid" || { echo "the Celery worker stopped; see $STATE/celer
 echo
 echo "Lokus: http://$HOST:$PORT   (logs in $STATE)"
 echo "Stop:  bash scripts/deploy-local.sh --stop"
+echo "Command line on this stack: eval \"\$(bash scripts/deploy-local.sh --env)\"; .venv/bin/python -m dashboard ..."

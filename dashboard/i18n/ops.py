@@ -64,8 +64,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ops.restore.cancelled": ("Dibatalkan. Data tidak diubah.", "Cancelled. No data was changed."),
     "ops.restore.done": (
-        "Dipulihkan dari {file} (skema versi {version}).",
-        "Restored from {file} (schema version {version}).",
+        "Dipulihkan dari {file} (skema versi {version}). Mulai ulang server aplikasi dan pekerja latar agar tidak "
+        "ada yang menampilkan data lama (bash scripts/deploy-local.sh --stop, lalu tanpa --stop).",
+        "Restored from {file} (schema version {version}). Restart the app servers and the background worker so none "
+        "shows the old data (bash scripts/deploy-local.sh --stop, then without --stop).",
     ),
     "audit.action.database_backup": ("basis data dicadangkan", "database backed up"),
     "audit.action.database_restore": ("basis data dipulihkan", "database restored"),

@@ -197,7 +197,7 @@ def register(app: Dash, services: Services) -> None:
             brief_png=brief_path(kode, "png", deck.period, lang),
             exit_url="/" if lang == "id" else f"/?lang={lang}",
         )
-        log.info("presentation %s %s for %s", kode, deck.period, actor.label)
+        log.info("presentation %s %s for account %s", kode, deck.period, actor.id)  # an id, never a name
         response = Response(html, mimetype="text/html")
         response.headers["Content-Language"] = lang
         return private(response)

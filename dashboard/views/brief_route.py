@@ -115,7 +115,7 @@ def register(app: Dash, services: Services) -> None:
             name = t("brief.file", lang, district=kode.replace(".", ""), period=content.period)
             if content.demo_mark:
                 name += "_data_contoh_fiktif"
-            log.info("brief %s %s for %s", kode, content.period, actor.label)
+            log.info("brief %s %s for account %s", kode, content.period, actor.id)  # never a name
             mimetype = "application/pdf" if fmt == "pdf" else "image/png"
             return _file(body, mimetype, f'attachment; filename="{name}.{fmt}"')
 
@@ -128,7 +128,7 @@ def register(app: Dash, services: Services) -> None:
             name = t("print.map.file", lang, district=kode.replace(".", ""), period=choice.period)
             if district_of(services, kode).is_demo:
                 name += "_data_contoh_fiktif"
-            log.info("print map %s %s %s for %s", kode, choice.period, choice.measure, actor.label)
+            log.info("print map %s %s %s for account %s", kode, choice.period, choice.measure, actor.id)
             return _file(body, "image/png", f'inline; filename="{name}.png"')
 
         return _answer(services, kode, picture)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,26 @@ def test_dep001_upload_check_commit_on_the_celery_worker_then_the_map(
     dash_br.wait_for_element(f'#{ID.MAP}[data-ready="true"]', timeout=60)
     wait_text(dash_br, f"#{ID.PERIOD}", PERIOD, timeout=60)
     assert external_requests(dash_br) == []
+
+
+def test_dep003_later_runs_and_the_command_line_find_the_stack_without_its_variables(
+    stack: Stack, tmp_path: Path
+) -> None:
+    """A supervisor's restart or an operator's shell names only the folder: the first run's ports are kept, and
+    ``--env`` gives the command line the stack's database (a backup of it, owner-only)."""
+    kept = stack.state / "lokus.env"
+    assert kept.stat().st_mode & 0o077 == 0  # URLs with passwords inside: the owner's only
+    bare = {k: v for k, v in os.environ.items() if not k.startswith(("DASHBOARD_", "LOKUS_"))}
+    bare.update(LOKUS_DEPLOY_DIR=str(stack.state), LOKUS_PYTHON=sys.executable)
+    again = _script(bare)
+    assert again.returncode == 0, again.stderr
+    assert stack.url in again.stdout and "starting" not in again.stdout  # the same stack, nothing started twice
+
+    exported = _script(bare, "--env")
+    assert exported.returncode == 0, exported.stderr
+    shell = f"{exported.stdout}\n{shlex.quote(sys.executable)} -m dashboard backup {tmp_path / 'lokus.backup'}"
+    backup = subprocess.run(["bash", "-c", shell], env=bare, cwd=REPO_ROOT, capture_output=True, text=True,
+                            timeout=120, check=False)  # fmt: skip
+    assert backup.returncode == 0, backup.stderr
+    assert f"{stack.settings.database_url}" in exported.stdout.replace("\\", "")
+    assert (tmp_path / "lokus.backup").stat().st_mode & 0o077 == 0  # all data and password hashes: owner-only

@@ -127,3 +127,15 @@ def test_ops230_text_format_on_request_carries_the_same_id(
     [line] = [row for row in stream.getvalue().splitlines() if "dashboard.requests" in row]
     assert response.headers["X-Request-ID"] == "abc-12345678"
     assert "[abc-12345678 anonymous] GET /healthz 200" in line and not line.startswith("{")
+
+
+@pytest.mark.parametrize("path", ["/paparan/99.01", "/unduh/ringkasan/99.01.pdf", "/unduh/peta/99.01.png"])
+def test_ops204_the_briefing_room_and_its_downloads_log_the_account_id_never_the_user_name(
+    app: Dash, settings: Settings, captured: io.StringIO, path: str
+) -> None:
+    client = sign_in_client(app, "rina")
+    response = client.get(path)
+    assert response.status_code == 200
+    records = [entry for entry in _lines(captured) if entry["logger"] != "dashboard.requests"]
+    assert any(f"for account {_planner_id(settings)}" in entry["message"] for entry in records)
+    assert "rina" not in captured.getvalue()
