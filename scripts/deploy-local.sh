@@ -98,11 +98,14 @@ fi
 mkdir -p "$STATE"
 (  # this run's choices, for the next runs (ports, host, the operator's own servers); owner-only: URLs hold passwords
   umask 077
-  echo "# written by scripts/deploy-local.sh at each start; read by every later run (the environment wins)"
   LOKUS_PG_PORT=$PG_PORT LOKUS_REDIS_PORT=$REDIS_PORT LOKUS_CELERY_CONCURRENCY=$CONCURRENCY
   DASHBOARD_DATABASE_URL=$GIVEN_DB DASHBOARD_CELERY_BROKER=$GIVEN_BROKER DASHBOARD_RATE_LIMIT_STORAGE=$GIVEN_LIMITS
-  for name in "${KEPT[@]}"; do [ -z "${!name:-}" ] || echo "$name=${!name}"; done
-) >"$ENV_FILE.new" && mv "$ENV_FILE.new" "$ENV_FILE"
+  {
+    echo "# written by scripts/deploy-local.sh at each start; read by every later run (the environment wins)"
+    for name in "${KEPT[@]}"; do [ -z "${!name:-}" ] || echo "$name=${!name}"; done
+  } >"$ENV_FILE.new"
+  mv "$ENV_FILE.new" "$ENV_FILE"
+)
 # Others may not list it; as root, the postgres OS user must still pass through to its cluster.
 if [ "$(id -u)" -eq 0 ]; then chmod 711 "$STATE"; else chmod 700 "$STATE"; fi
 secret() {  # secret NAME: a random password generated once into $STATE/NAME (owner-only)
