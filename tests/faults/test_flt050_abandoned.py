@@ -76,7 +76,8 @@ def test_flt050_a_commit_declared_lost_while_queued_writes_nothing_when_a_worker
     answer = run_job("commit", services, beats, steps.append, 1, stored, FORM, "id", 7)
     assert str(answer[0].children) == t("data.job.lost.commit", "id")
     assert answer[1] is no_update and answer[2:] == (False, False, False)
-    assert steps == [] and beats.read(JobKey(stored["id"], "commit", 1)) is None  # never started
+    assert steps == [(100, t("data.progress.stopped", "id"))]
+    assert beats.read(JobKey(stored["id"], "commit", 1)) is None  # it never started
     assert _datasets(services.settings) == before
 
     # The retry the message asks for is a new job (a new click): it imports, once.

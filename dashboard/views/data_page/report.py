@@ -420,13 +420,14 @@ def run_job(
 
     A job the page declared lost while it was queued (a Celery worker that was down takes it when it comes back)
     runs nothing and writes nothing: before its first beat it finds its tombstone, answers the lost message with
-    the buttons enabled and leaves the datasets' version alone. :class:`PreventUpdate` without a click or an upload.
+    the buttons enabled (the bar stopped) and leaves the datasets' version alone. :class:`PreventUpdate` without a click or an upload.
     """
     if not n_clicks or not stored:
         raise PreventUpdate
     key = JobKey(str(stored.get("id")), action, n_clicks)
     if beats.abandoned(key):
         log.warning("%s job %s was declared lost before it started: it does nothing", action, key.name)
+        set_progress((100, t("data.progress.stopped", lang)))  # if the page still listens, the bar stops
         if action == "check":
             return abandoned_alert(action, lang), True
         return abandoned_alert(action, lang), no_update, False, False, False
