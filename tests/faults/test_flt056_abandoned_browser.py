@@ -8,14 +8,13 @@ from typing import Any
 
 import pytest
 
-from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.ids import ID
 from dashboard.views.data_page.jobs import JobBeats, JobKey
 from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import wait_text
-from tests.faults.server import big_tidy_file
+from tests.faults.server import demo_with_file
 
 pytestmark = pytest.mark.browser
 
@@ -33,12 +32,7 @@ def _upload_id(folder: Path, timeout: float = 30) -> str:
 def test_flt056_an_abandoned_commit_imports_nothing_and_a_new_check_clears_its_message(
     dash_duo: Any, tmp_path: Path
 ) -> None:
-    settings = Settings(data_dir=tmp_path / "instance")
-    with Store.open(settings=settings) as store:
-        store.ensure_demo(settings.geodata_dir)
-        before = len(store.datasets())
-        table = tmp_path / "kecil.csv"
-        table.write_bytes(big_tidy_file(store, 1, periods=1))
+    settings, before, table = demo_with_file(tmp_path, "kecil.csv", 1, periods=1)
     start_signed_in(dash_duo, settings, role="admin", name="admin-uji", next_path="/data")
 
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(table))

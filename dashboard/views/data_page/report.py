@@ -420,7 +420,8 @@ def run_job(
 
     A job the page declared lost while it was queued (a Celery worker that was down takes it when it comes back)
     runs nothing and writes nothing: before its first beat it finds its tombstone, answers the lost message with
-    the buttons enabled (the bar stopped) and leaves the datasets' version alone. :class:`PreventUpdate` without a click or an upload.
+    the buttons enabled (the bar stopped) and leaves the datasets' version alone. :class:`PreventUpdate` without
+    a click or an upload.
     """
     if not n_clicks or not stored:
         raise PreventUpdate
