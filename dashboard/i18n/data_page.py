@@ -244,6 +244,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The check stopped before it finished (its process is no longer running). Nothing was changed; "
         "press «Check the file» to try again.",
     ),
+    "data.job.waiting": ("Menunggu proses latar…", "Waiting for the background worker…"),
+    "data.job.unstarted.commit": (
+        "Proses latar tidak mengambil impor ini (mungkin berhenti atau sibuk). Tidak ada yang diubah di basis data; "
+        "minta administrator memeriksa /healthz atau worker-nya, lalu tekan «Impor ke basis data» untuk mencoba lagi.",
+        "The background worker did not take this import (it may be stopped or busy). Nothing was changed in the "
+        "database; ask the administrator to check /healthz or the worker, then press «Import into the database» to "
+        "try again.",
+    ),
+    "data.job.unstarted.check": (
+        "Proses latar tidak mengambil pemeriksaan ini (mungkin berhenti atau sibuk). Tidak ada yang diubah; "
+        "minta administrator memeriksa /healthz atau worker-nya, lalu tekan «Periksa file» untuk mencoba lagi.",
+        "The background worker did not take this check (it may be stopped or busy). Nothing was changed; ask the "
+        "administrator to check /healthz or the worker, then press «Check the file» to try again.",
+    ),
     "data.job.finished": (
         "Impor selesai sebelum prosesnya berhenti: dataset {id} ada di daftar di bawah.",
         "The import finished before its process stopped: dataset {id} is in the list below.",

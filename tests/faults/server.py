@@ -173,6 +173,16 @@ class Planner:
         return answer.text
 
 
+def demo_with_file(tmp_path: Path, name: str, variant: int, periods: int = 12) -> tuple[Settings, int, Path]:
+    """A data dir with the demo district, its number of datasets, and a tidy file (:func:`big_tidy_file`) to import."""
+    settings = Settings(data_dir=tmp_path / "instance")
+    with Store.open(settings=settings) as store:
+        store.ensure_demo(settings.geodata_dir)
+        table = tmp_path / name
+        table.write_bytes(big_tidy_file(store, variant, periods))
+        return settings, len(store.datasets()), table
+
+
 def wait_for_beat(settings: Settings, key: JobKey, stages: set[str], timeout: float = 60.0) -> Beat:
     """The job's beat once it reaches one of ``stages`` (read from the heartbeat file, as the watchdog does)."""
     beats = JobBeats.under(settings.data_dir)

@@ -10,13 +10,12 @@ from typing import Any
 import psutil
 import pytest
 
-from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.ids import ID
 from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import wait_text
-from tests.faults.server import big_tidy_file, wait_gone
+from tests.faults.server import demo_with_file, wait_gone
 
 pytestmark = pytest.mark.browser
 
@@ -36,12 +35,7 @@ def _committing_job(jobs: Path, timeout: float = 60) -> int:
 def test_flt040_a_killed_commit_job_is_reported_within_30_s_and_the_retry_imports(
     dash_duo: Any, tmp_path: Path
 ) -> None:
-    settings = Settings(data_dir=tmp_path / "instance")
-    with Store.open(settings=settings) as store:
-        store.ensure_demo(settings.geodata_dir)
-        before = len(store.datasets())
-        table = tmp_path / "besar.csv"
-        table.write_bytes(big_tidy_file(store, 0))
+    settings, before, table = demo_with_file(tmp_path, "besar.csv", 0)
     start_signed_in(dash_duo, settings, role="admin", name="admin-uji", next_path="/data")
 
     dash_duo.find_element(f"#{ID.UPLOAD} input[type=file]").send_keys(str(table))

@@ -12,12 +12,16 @@ from dashboard.auth.roles import Permission
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import refreshed_datasets, removal_question, remove_dataset
-from dashboard.views.data_page.jobs import JobBeats, JobKey, Pulse, heartbeat
+from dashboard.views.data_page.jobs import JobBeats
 from dashboard.views.data_page.preview import cancel_upload, crosswalk_view, receive_upload
-from dashboard.views.data_page.report import Progress, check_report, commit_upload, lost_job
+from dashboard.views.data_page.report import Progress, lost_job, run_job
 from dashboard.views.data_page.uploads import ImportForm, template_download
 
-__all__ = ["register"]
+__all__ = ["CLEAR_RESULT_JS", "register"]
+
+# A new check or commit clears the last one's message (a lost job's, an import's), in the browser at the click:
+# before the job's own answer can arrive, so it never hides that answer.
+CLEAR_RESULT_JS = "function(check, commit) { return null; }"
 
 # The check and the commit read the same form: the upload's token, then what ImportForm holds.
 _IMPORT_FORM = (
@@ -44,16 +48,6 @@ def _watched(action: str) -> list[tuple[Output, Any, Any]]:
     watchdog stops itself once the job's last beat says ``done``, or once it has reported the job lost."""
     return [(Output(ID.JOB_WATCHDOG, "disabled"), False, False), (Output(ID.JOB_WATCHDOG, "n_intervals"), 0, 0),
             (Output(ID.JOB_ACTION, "data"), action, action)]  # fmt: skip
-
-
-def _beating(set_progress: Progress, pulse: Pulse) -> Progress:
-    """Each progress step is a heartbeat too."""
-
-    def progress(value: tuple[int, str]) -> None:
-        pulse.beat()
-        set_progress(value)
-
-    return progress
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
@@ -138,13 +132,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
     def check(set_progress: Progress, n_clicks: int | None, stored: dict[str, Any] | None, kind: str,
               district: str | None, year: str | None, map_values: list[str], map_ids: list[dict[str, str]],
               name_values: list[str], name_ids: list[dict[str, str]], crosswalk: dict[str, Any] | None,
-              match_names: bool | None, lang: str) -> tuple[Any, bool]:  # fmt: skip
+              match_names: bool | None, lang: str) -> tuple[Any, ...]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
                           bool(match_names))  # fmt: skip
-        if not n_clicks or not stored:
-            raise PreventUpdate
-        with heartbeat(beats, JobKey(str(stored.get("id")), "check", n_clicks)) as pulse:
-            return check_report(services, _beating(set_progress, pulse), n_clicks, stored, form, lang)
+        return run_job("check", services, beats, set_progress, n_clicks, stored, form, lang)
 
     @app.callback(
         Output(ID.RESULT, "children"),
@@ -168,10 +159,15 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
                match_names: bool | None, version: int, lang: str) -> tuple[Any, ...]:  # fmt: skip
         form = ImportForm(kind, district, map_values, map_ids, name_values, name_ids, year, crosswalk,
                           bool(match_names))  # fmt: skip
-        if not n_clicks or not stored:
-            raise PreventUpdate
-        with heartbeat(beats, JobKey(str(stored.get("id")), "commit", n_clicks)) as pulse:
-            return commit_upload(services, _beating(set_progress, pulse), n_clicks, stored, form, version, lang, pulse)
+        return run_job("commit", services, beats, set_progress, n_clicks, stored, form, lang, version)
+
+    app.clientside_callback(
+        CLEAR_RESULT_JS,
+        Output(ID.RESULT, "children", allow_duplicate=True),
+        Input(ID.CHECK, "n_clicks"),
+        Input(ID.COMMIT, "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ID.RESULT, "children", allow_duplicate=True),

@@ -12,6 +12,15 @@ a job whose process died with an empty answer, so the end of polling proves noth
 job waiting for a busy Celery worker has not started yet, so it gets longer). Nothing here depends on the
 manager's internals: the job's key is the upload, the action and the button's click count, which the job receives
 as arguments and the page holds as state.
+
+Dash's cancel of a lost job (Celery's revoke) does not reach a worker that is down, and the job still queued runs
+when the worker comes back. So a lost job is also *abandoned*: the watchdog writes a tombstone for its key
+(:meth:`JobBeats.abandon`, in the same shared folder) before it tells the planner that nothing changed, and a job
+looks for its tombstone when it starts and again after its ``committing`` beat, right before the write; an abandoned
+job writes nothing. Either order is safe: if the job beats between the watchdog's reading of its beat and the
+tombstone, the watchdog withdraws its verdict (the job is alive; the tombstone stands, so it stops before its write
+unless it had already passed that point, and its answer reaches the page through Dash); otherwise the tombstone
+was written before the job's next beat, so before its last look.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ __all__ = [
     "LOCAL_GRACE_S",
     "LOST_AFTER_S",
     "QUEUED_GRACE_S",
+    "TOMBSTONE",
     "WATCHDOG_MS",
     "Beat",
     "JobBeats",
@@ -52,7 +62,8 @@ QUEUED_GRACE_S = 90.0  # a job that never beat (still queued for a busy Celery w
 # after this long, so the page says so within 30 s.
 LOCAL_GRACE_S = 20.0
 WATCHDOG_MS = 5_000  # the page's watchdog tick
-_KEPT_S = 24 * 3600.0  # beat files older than a day are deleted when a job ends
+_KEPT_S = 24 * 3600.0  # beat files and tombstones older than a day are deleted when a job ends
+TOMBSTONE = "abandoned"  # the stage of the tombstone the watchdog leaves for a job it declared lost
 
 
 class JobState(StrEnum):
@@ -101,23 +112,48 @@ class JobBeats:
     def _path(self, key: JobKey) -> Path:
         return self.folder / f"{key.name}.json"
 
+    def _tombstone(self, key: JobKey) -> Path:
+        return self.folder / f"{key.name}.{TOMBSTONE}.json"
+
+    def _replace(self, path: Path, beat: Beat) -> None:
+        """Write ``beat`` to ``path`` whole or not at all (an atomic rename); :class:`OSError` on a disk error."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f".{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp"
+        temporary.write_text(json.dumps(asdict(beat)), encoding="utf-8")
+        os.replace(temporary, path)
+
     def write(self, key: JobKey, beat: Beat) -> None:
         """Record ``beat`` for ``key``; a disk error is logged, never raised (a beat must not stop an import)."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{key.name}.{os.getpid()}.{threading.get_ident()}.tmp"
-            temporary.write_text(json.dumps(asdict(beat)), encoding="utf-8")
-            os.replace(temporary, self._path(key))
+            self._replace(self._path(key), beat)
         except OSError as error:
             log.warning("job %s: heartbeat not written: %s", key.name, error)
 
     def read(self, key: JobKey) -> Beat | None:
         """The last beat of ``key``, or ``None`` when the job never beat."""
+        return self._load(self._path(key))
+
+    @staticmethod
+    def _load(path: Path) -> Beat | None:
         try:
-            data: dict[str, Any] = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return Beat(**data)
+
+    def abandon(self, key: JobKey) -> None:
+        """Leave the tombstone of ``key``: the page declared the job lost, so it must never write when it runs.
+
+        Raises
+        ------
+        OSError
+            When the tombstone cannot be written: the watchdog must not then say that nothing will change.
+        """
+        self._replace(self._tombstone(key), Beat(TOMBSTONE, time.time(), pid=os.getpid()))
+
+    def abandoned(self, key: JobKey) -> bool:
+        """Whether the page declared ``key`` lost (a job that finds so does nothing more)."""
+        return self._load(self._tombstone(key)) is not None
 
     def purge(self, older_than_s: float = _KEPT_S) -> None:
         """Delete beat files older than ``older_than_s`` seconds."""
@@ -148,6 +184,10 @@ class Pulse:
             self._last = Beat(stage or last.stage, time.time(), sha256 or last.sha256,
                               dataset_id if dataset_id is not None else last.dataset_id, os.getpid())  # fmt: skip
             self.beats.write(self.key, self._last)
+
+    def abandoned(self) -> bool:
+        """Whether the page declared this job lost (:meth:`JobBeats.abandon`): it must then write nothing."""
+        return self.beats.abandoned(self.key)
 
     def _run(self) -> None:
         while not self._stop.wait(HEARTBEAT_S):

@@ -30,6 +30,7 @@ from dashboard.views.data_page.jobs import (
     JobKey,
     JobState,
     Pulse,
+    heartbeat,
     job_state,
 )
 from dashboard.views.data_page.quality import measurement_summary, quality_view
@@ -39,6 +40,7 @@ __all__ = [
     "AGAINST_STORED_SHOWN",
     "REPORT_ROWS",
     "Progress",
+    "abandoned_alert",
     "against_stored",
     "busy_alert",
     "check_report",
@@ -51,6 +53,7 @@ __all__ = [
     "quality_view",
     "report_view",
     "result_view",
+    "run_job",
 ]
 
 log = logging.getLogger(__name__)
@@ -328,7 +331,9 @@ def commit_upload(
 
     A database another process keeps locked past SQLite's busy timeout gives :func:`busy_alert` with the three
     buttons enabled again (nothing was written). ``pulse`` (the job's heartbeat) learns the file's sha256 before the
-    write, so a watchdog that finds the job lost can tell whether its commit finished.
+    write, so a watchdog that finds the job lost can tell whether its commit finished; after that beat, a job the
+    page has meanwhile declared lost (its tombstone, :meth:`~dashboard.views.data_page.jobs.JobBeats.abandon`)
+    stops with :func:`abandoned_alert` and writes nothing.
     """
     if not n_clicks or not stored:
         raise PreventUpdate
@@ -336,7 +341,7 @@ def commit_upload(
     if actor is None:
         raise PreventUpdate
     services.reset_after_fork()
-    set_progress((10, t("data.checking", lang)))
+    set_progress((10, t("data.committing", lang)))
     batch = _checked(services, form, stored)
     if batch is None:
         set_progress((100, t("data.progress.stopped", lang)))
@@ -363,6 +368,12 @@ def commit_upload(
     set_progress((50, t("data.committing", lang)))
     if pulse is not None:
         pulse.beat("committing", sha256=batch.sha256)
+        # Looked for after the beat: a watchdog that read the beat before it withdraws its verdict (jobs.py).
+        if pulse.abandoned():
+            log.warning("commit job %s was declared lost before its write: %s not imported", pulse.key.name,
+                        batch.file_name)  # fmt: skip
+            set_progress((100, t("data.progress.stopped", lang)))
+            return abandoned_alert("commit", lang), version, False, False, False
     try:
         result = services.commit(batch, user=actor.label)
     except StoreBusy:
@@ -383,9 +394,64 @@ def commit_upload(
     return result_view(result, lang, puskesmas=isinstance(batch, PuskesmasBatch)), version + 1, True, True, True
 
 
+def _beating(set_progress: Progress, pulse: Pulse) -> Progress:
+    """Each progress step is a heartbeat too."""
+
+    def progress(value: tuple[int, str]) -> None:
+        pulse.beat()
+        set_progress(value)
+
+    return progress
+
+
+def run_job(
+    action: str,
+    services: Services,
+    beats: JobBeats,
+    set_progress: Progress,
+    n_clicks: int | None,
+    stored: dict[str, Any] | None,
+    form: ImportForm,
+    lang: str,
+    version: int = 0,
+) -> tuple[Any, ...]:
+    """The background job of the check (:func:`check_report`) or the commit (:func:`commit_upload`, which gets
+    ``version``), with a heartbeat.
+
+    A job the page declared lost while it was queued (a Celery worker that was down takes it when it comes back)
+    runs nothing and writes nothing: before its first beat it finds its tombstone, answers the lost message with
+    the buttons enabled (the bar stopped) and leaves the datasets' version alone. :class:`PreventUpdate` without
+    a click or an upload.
+    """
+    if not n_clicks or not stored:
+        raise PreventUpdate
+    key = JobKey(str(stored.get("id")), action, n_clicks)
+    if beats.abandoned(key):
+        log.warning("%s job %s was declared lost before it started: it does nothing", action, key.name)
+        set_progress((100, t("data.progress.stopped", lang)))  # if the page still listens, the bar stops
+        if action == "check":
+            return abandoned_alert(action, lang), True
+        return abandoned_alert(action, lang), no_update, False, False, False
+    with heartbeat(beats, key) as pulse:
+        progress = _beating(set_progress, pulse)
+        if action == "check":
+            return check_report(services, progress, n_clicks, stored, form, lang)
+        return commit_upload(services, progress, n_clicks, stored, form, version, lang, pulse)
+
+
 def busy_alert(lang: str) -> Any:
     """The database is locked by another process: try again soon; nothing was changed."""
     return dbc.Alert(t("data.busy", lang), color="warning", className="data-busy")
+
+
+def abandoned_alert(action: str, lang: str) -> Any:
+    """A job that the page had declared lost (``action``: ``"check"`` or ``"commit"``) ran later and did nothing."""
+    return dbc.Alert(t(f"data.job.lost.{action}", lang), color="danger", className="data-job-lost")
+
+
+def _waiting(lang: str) -> tuple[Any, ...]:
+    """The watchdog's answer while a dispatched job has not started: the full moving bar says so."""
+    return (no_update,) * 4 + (100, t("data.job.waiting", lang)) + (no_update,) * 5
 
 
 def lost_job(
@@ -415,11 +481,15 @@ def lost_job(
     tuple
         The message, the check's, commit's and cancel's ``disabled``, the progress bar's value, label, ``animated``
         and ``striped``, the watchdog's ``disabled``, the value that cancels Dash's polling of the job, and the
-        datasets' version. :class:`PreventUpdate` while the job still runs; only the watchdog's ``disabled`` once
-        it ended in its own time.
+        datasets' version. :class:`PreventUpdate` while the job runs; only the bar's value and label ("waiting for
+        the background worker") while it has not started; only the watchdog's ``disabled`` once it ended in its
+        own time.
 
-    A lost commit whose file is in a dataset finished: the message names the dataset and the list is refreshed.
-    Otherwise nothing was changed (a commit is one transaction), and the buttons are enabled to try again.
+    A lost job is abandoned first (its tombstone: a queued job that a worker takes later does nothing); if it beat
+    meanwhile, it is alive and the verdict is withdrawn. A lost commit whose file is in a dataset finished: the
+    message names the dataset and the list is refreshed. Otherwise nothing was changed (a commit is one
+    transaction), and the buttons are enabled to try again; a job that never started says so (the worker is
+    stopped or busy).
     """
     if not ticks or action not in ("check", "commit") or not stored or not stored.get("id"):
         raise PreventUpdate
@@ -428,9 +498,18 @@ def lost_job(
     grace = QUEUED_GRACE_S if services.settings.celery_broker else LOCAL_GRACE_S  # a queue, or a job started at once
     state = job_state(beat, ticks * WATCHDOG_MS / 1000, now, grace)
     if state is JobState.RUNNING:
+        if beat is None:
+            return _waiting(lang)
         raise PreventUpdate
     if state is JobState.DONE:  # its answer comes through Dash: the watchdog only stops
         return (no_update,) * 8 + (True, no_update, no_update)
+    try:
+        beats.abandon(key)
+    except OSError as error:  # the shared folder fails: the verdict stands, without its guard
+        log.error("background %s job %s: tombstone not written: %s", action, key.name, error)
+    if beats.read(key) != beat:  # it beat after all: alive; the tombstone stops it before any write
+        log.warning("background %s job %s beat while declared lost; the verdict is withdrawn", action, key.name)
+        raise PreventUpdate
     finished = None
     if action == "commit" and beat is not None and beat.sha256 and services.store is not None:
         finished = services.store.dataset_with_file(beat.sha256)
@@ -442,7 +521,8 @@ def lost_job(
         buttons = (True, True, True)  # the upload was imported: nothing left to check or commit
         version += 1
     else:
-        message = dbc.Alert(t(f"data.job.lost.{action}", lang), color="danger", className="data-job-lost")
+        reason = "lost" if beat is not None else "unstarted"  # a worker that never took it is stopped or busy
+        message = dbc.Alert(t(f"data.job.{reason}.{action}", lang), color="danger", className="data-job-lost")
         buttons = (False, action == "check", False)  # retry; a lost check leaves the commit waiting for one
     progress = (100, t("data.progress.done" if finished else "data.progress.stopped", lang), False, False)
     return message, *buttons, *progress, True, key.name, version
