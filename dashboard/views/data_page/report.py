@@ -362,7 +362,7 @@ def commit_upload(
             accounts.audit(actor, "import", target=batch.file_name, detail={"districts": outside}, outcome="refused")
         except StoreBusy:
             log.error("refused import of %s by %s not audited: the database stayed locked", batch.file_name,
-                      actor.label)  # fmt: skip
+                      f"account {actor.id}")  # fmt: skip
         alert = dbc.Alert(t("import.area_refused", lang, codes=", ".join(outside)), color="danger")
         return alert, version, True, no_update, no_update
     set_progress((50, t("data.committing", lang)))
@@ -385,7 +385,7 @@ def commit_upload(
         accounts.record_import(actor, batch.file_name, result)
     except StoreBusy:  # the import is in; only its line in the audit log waits for no one
         log.error("import of %s as dataset %s by %s not audited: the database stayed locked", batch.file_name,
-                  result.dataset_id, actor.label)  # fmt: skip
+                  result.dataset_id, f"account {actor.id}")  # fmt: skip
     services.require_uploads().discard(UploadToken.from_dict(stored).id)
     crosswalk = form.crosswalk_token(services)
     if crosswalk is not None and result.dataset_id is not None:  # raw uploads do not outlive their import
