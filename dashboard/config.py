@@ -54,10 +54,10 @@ class Settings:
     celery_broker: str | None = None
     celery_backend: str | None = None  # where results and progress wait; None: the broker
     workers: int = field(default_factory=lambda: default_workers(os.cpu_count()))  # gunicorn processes
-    # gunicorn threads per process: callbacks wait on the database and in numpy/pandas (which release the GIL), so
-    # a slow village profile does not hold up a recolour; 2 processes x 8 threads took the issue-17 p95 from 16.6 s
-    # (development server) to 5.8 s with 50 users.
-    threads: int = 8
+    # gunicorn threads per process: a slow page render does not hold up a recolour, but more threads fight over one
+    # GIL. 50 users at 1 s think time on 2 cores (benchmarks/bench_load.py): 4 processes x 4 threads p95 420 ms for a
+    # recolour, 2 x 8 1,300 ms, 5 x 8 630 ms with long tails.
+    threads: int = 4
 
     @property
     def effective_celery_backend(self) -> str | None:
@@ -116,7 +116,7 @@ class Settings:
 
 
 def default_workers(cores: int | None) -> int:
-    """gunicorn processes for ``cores`` CPU cores: gunicorn's own rule, 2 × cores + 1, at most 8.
+    """gunicorn processes for ``cores`` CPU cores: 2 × cores, at most 8 (gunicorn's *2-4 × cores*, at its low end).
 
     Parameters
     ----------
@@ -126,14 +126,16 @@ def default_workers(cores: int | None) -> int:
     Returns
     -------
     int
-        Between 3 and 8. The cap is memory: each process keeps its own caches of prepared maps and district data
-        (``DASHBOARD_CACHE_MB``, under 500 MB a process by ``benchmarks/bench_memory.py``), so 8 processes stay
-        under 4 GB. Source: gunicorn's documentation, *How Many Workers?* (``2-4 x $(NUM_CORES)``).
+        Between 2 and 8; 4 on the 2-core reference machine, where 4 × 4 threads held 50 users' recolours at p95
+        420 ms (5 × 8: 630 ms, page renders' tails 7 s: each process warms its own caches). The cap is memory:
+        each process keeps its own caches of prepared maps and district data (``DASHBOARD_CACHE_MB``, under 500 MB
+        a process by ``benchmarks/bench_memory.py``), so 8 processes stay under 4 GB. Source: gunicorn's
+        documentation, *How Many Workers?* (``2-4 x $(NUM_CORES)``).
 
     >>> default_workers(2), default_workers(16), default_workers(None)
-    (5, 8, 3)
+    (4, 8, 2)
     """
-    return min(2 * (cores or 1) + 1, 8)
+    return min(2 * (cores or 1), 8)
 
 
 def _flag(value: str | None) -> bool:
