@@ -270,8 +270,8 @@ def test_data012_a_bps_coded_boundary_file_imports_with_a_crosswalk_chosen_on_th
     """Issue 12, point 5 on the page: the second drop zone's crosswalk is used by the check and the commit, and
     deleted with the import's file; a crosswalk token of another account is never read."""
     from dashboard.auth.context import acting_as
+    from dashboard.views.data_page.importing import commit_upload
     from dashboard.views.data_page.preview import crosswalk_view
-    from dashboard.views.data_page.report import commit_upload
 
     path, crosswalk_text = _bps_coded_district(tmp_path)
     token = data_page.save_upload(services, path.read_bytes(), path.name, signed_in_actor())

@@ -15,7 +15,7 @@ from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.store import Store
 from dashboard.services import Services
 from dashboard.views import data_page
-from dashboard.views.data_page.report import commit_upload
+from dashboard.views.data_page.importing import commit_upload
 from dashboard.views.data_page.uploads import ImportForm
 from tests.auth_helpers import PASSWORD
 from tests.store.helpers import DISTRICT, village_codes, villages_frame, write

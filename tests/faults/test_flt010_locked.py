@@ -20,7 +20,7 @@ from dashboard.data.store import Store, StoreBusy
 from dashboard.i18n import t
 from dashboard.services import Services
 from dashboard.views import data_page
-from dashboard.views.data_page.report import commit_upload
+from dashboard.views.data_page.importing import commit_upload
 from tests.auth_helpers import add_user, sign_in_client, signed_in_actor
 from tests.store.helpers import villages_frame, write
 

@@ -17,9 +17,9 @@ from dashboard.data.importers.boundary_files import prepare_boundary_import
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.services import Services
-from dashboard.views.data_page import jobs
+from dashboard.views.data_page import importing, jobs
+from dashboard.views.data_page.importing import lost_job
 from dashboard.views.data_page.jobs import Beat, JobBeats, JobKey, JobState, heartbeat, job_state
-from dashboard.views.data_page.report import lost_job
 from tests.store.helpers import villages_frame, write
 
 UPLOAD: dict[str, Any] = {"id": "a1b2c3", "name": "stunting.csv", "size": 100}
@@ -116,3 +116,22 @@ def test_flt024_a_running_job_beats_on_a_timer_and_says_done_at_the_end(
     done = beats.read(key)
     assert done is not None and (done.stage, done.sha256) == ("done", "f" * 64)
     assert [p.name for p in (tmp_path / "jobs").iterdir()] == ["xy-commit-1.json"]
+
+
+@pytest.mark.parametrize("alive", [True, False], ids=["workers-answer", "no-worker"])
+def test_flt026_a_queue_no_worker_takes_from_is_said_within_30_s(
+    services: Services, monkeypatch: pytest.MonkeyPatch, alive: bool
+) -> None:
+    """With Celery, a job that has not started waits the queue's patience only while a worker answers the ping."""
+    services = dataclasses.replace(
+        services, settings=dataclasses.replace(services.settings, celery_broker="redis://127.0.0.1:6379/0")
+    )
+    monkeypatch.setattr(importing, "workers_answer", lambda: alive)
+    ticks = int(jobs.LOCAL_GRACE_S // TICK_S) + 1  # past the local grace, far inside the queue's
+    assert ticks * TICK_S + TICK_S <= 30
+    answer = _watch(services, "commit", ticks)
+    if alive:
+        assert answer[4:6] == (100, t("data.job.waiting", "id"))  # still queued behind a busy worker
+    else:
+        assert str(answer[0].children) == t("data.job.unstarted.commit", "id")
+        assert answer[1:3] == (False, False)  # check and commit enabled: retry once a worker runs

@@ -20,8 +20,8 @@ from dashboard.i18n import t
 from dashboard.services import Services
 from dashboard.views import data_page
 from dashboard.views.data_page import jobs
+from dashboard.views.data_page.importing import lost_job, run_job
 from dashboard.views.data_page.jobs import Beat, JobBeats, JobKey
-from dashboard.views.data_page.report import lost_job, run_job
 from tests.auth_helpers import signed_in_actor
 from tests.store.helpers import villages_frame, write
 

@@ -22,7 +22,7 @@ from dashboard.config import Settings
 from dashboard.data.store import Store
 from dashboard.i18n import t
 from dashboard.ids import ID
-from dashboard.views.data_page import report
+from dashboard.views.data_page import importing
 from dashboard.views.data_page.jobs import JobBeats, JobKey
 from tests.auth_helpers import start_signed_in
 from tests.browser_helpers import wait_text
@@ -92,7 +92,7 @@ class Worker:
 def test_flt057_a_commit_queued_for_a_stopped_worker_and_declared_lost_imports_nothing_when_it_returns(
     dash_duo: Any, tmp_path: Path, broker: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(report, "QUEUED_GRACE_S", GRACE_S)
+    monkeypatch.setattr(importing, "QUEUED_GRACE_S", GRACE_S)
     settings, before, table = demo_with_file(tmp_path, "kecil.csv", 2, periods=1)
     settings = Settings(data_dir=settings.data_dir, celery_broker=broker)
     worker = Worker(settings, tmp_path / "celery.log")

@@ -20,8 +20,8 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views import data_page
 from dashboard.views.data_page.datasets import datasets_view
+from dashboard.views.data_page.importing import commit_upload
 from dashboard.views.data_page.preview import crosswalk_view
-from dashboard.views.data_page.report import commit_upload
 from dashboard.views.data_page.uploads import template_download
 from tests.auth_helpers import signed_in_actor
 from tests.levels.page_helpers import district_services

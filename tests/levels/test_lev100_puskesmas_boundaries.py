@@ -14,8 +14,8 @@ from dashboard.data.importers.puskesmas import PuskesmasBatch, prepare_puskesmas
 from dashboard.data.levels import puskesmas_areas, puskesmas_list, puskesmas_villages
 from dashboard.services import Services
 from dashboard.views import data_page
+from dashboard.views.data_page.importing import commit_upload
 from dashboard.views.data_page.preview import crosswalk_view
-from dashboard.views.data_page.report import commit_upload
 from tests.auth_helpers import signed_in_actor
 from tests.levels.page_helpers import district_services
 from tests.store.helpers import DISTRICT, write

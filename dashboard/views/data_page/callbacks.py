@@ -12,9 +12,10 @@ from dashboard.auth.roles import Permission
 from dashboard.ids import ID, Pattern
 from dashboard.services import Services
 from dashboard.views.data_page.datasets import refreshed_datasets, removal_question, remove_dataset
+from dashboard.views.data_page.importing import lost_job, run_job
 from dashboard.views.data_page.jobs import JobBeats
 from dashboard.views.data_page.preview import cancel_upload, crosswalk_view, receive_upload
-from dashboard.views.data_page.report import Progress, lost_job, run_job
+from dashboard.views.data_page.report import Progress
 from dashboard.views.data_page.uploads import ImportForm, template_download
 
 __all__ = ["CLEAR_RESULT_JS", "register"]
