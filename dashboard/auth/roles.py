@@ -6,8 +6,8 @@ Roles (DESIGN.md, "Who sees what"):
 publik     anonymous visitors: published snapshots only (until publication exists, the login page)
 pimpinan   leadership: reads everything of its areas, drafts and unpublished figures included; changes
            nothing
-perencana  planners: imports and removes imports, ranks, saves and deletes its own draft scenarios, in
-           its areas
+perencana  planners: imports and removes imports, ranks, saves and deletes its own draft scenarios, records
+           partners' programmes and case audits, in its areas
 admin      users, finalising and reopening scenarios, publishing, the audit log; every area
 ========== ==========================================================================================
 
@@ -62,13 +62,21 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage_users"
     READ_AUDIT = "read_audit"
     PUBLISH = "publish"  # publish and withdraw snapshots for the public, set districts' targets
+    RECORD_PROGRAMMES = "record_programmes"  # partners' programmes, case audits: add, edit, delete, import
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
     Role.PUBLIK: frozenset({Permission.PUBLIC}),
     Role.PIMPINAN: frozenset({Permission.PUBLIC, Permission.VIEW}),
     Role.PERENCANA: frozenset(
-        {Permission.PUBLIC, Permission.VIEW, Permission.IMPORT, Permission.REMOVE_IMPORT, Permission.SAVE_SCENARIO}
+        {
+            Permission.PUBLIC,
+            Permission.VIEW,
+            Permission.IMPORT,
+            Permission.REMOVE_IMPORT,
+            Permission.SAVE_SCENARIO,
+            Permission.RECORD_PROGRAMMES,
+        }
     ),
     Role.ADMIN: frozenset(Permission),
 }

@@ -14,6 +14,8 @@ from enum import StrEnum
 __all__ = [
     "CATALOGUE",
     "MAX_CHILDREN",
+    "MAX_RUPIAH",
+    "MAX_SERVICES",
     "STUNTING",
     "Counted",
     "Direction",
@@ -26,6 +28,10 @@ __all__ = [
 
 # More children (or households) than any village, or any Indonesian district, has: the bound of a count.
 MAX_CHILDREN = 10_000_000
+# Services due in one quarter: 10 services for every target of the largest district, with room to spare.
+MAX_SERVICES = 100_000_000
+# Rupiah of one village's Dana Desa in a year (a few billion): ten trillion is a typo, not a budget.
+MAX_RUPIAH = 10_000_000_000_000
 
 
 class Kind(StrEnum):
@@ -41,6 +47,9 @@ class Counted(StrEnum):
     HOUSEHOLDS = "households"
     FAMILIES = "families"
     VILLAGE = "village"  # a yes/no fact about the village, stored as 1/1 or 0/1
+    SERVICES = "services"  # services due to the 1,000-day targets (Scorecard Konvergensi Desa)
+    CADRES = "cadres"  # posyandu cadres
+    RUPIAH = "rupiah"  # money (Dana Desa): sums of rupiah, never people
 
 
 class Direction(StrEnum):
@@ -94,10 +103,18 @@ def _outcome(key: str, lid: str, len_: str, nid: str, nen: str, target: float | 
     )  # fmt: skip
 
 
-def _coverage(key: str, lid: str, len_: str, target: float, nid: str, nen: str, did: str, den: str,
-              counted: Counted = Counted.CHILDREN) -> Indicator:  # fmt: skip
+def _coverage(key: str, lid: str, len_: str, target: float | None, nid: str, nen: str, did: str, den: str,
+              counted: Counted = Counted.CHILDREN, max_count: float = MAX_CHILDREN) -> Indicator:  # fmt: skip
     return Indicator(key, lid, len_, Kind.COVERAGE, Direction.HIGHER_IS_BETTER, target, nid, nen, did, den,
-                     counted=counted)  # fmt: skip
+                     counted=counted, max_count=max_count)  # fmt: skip
+
+
+def _convergence(key: str, lid: str, len_: str, group_id: str, group_en: str) -> Indicator:
+    """A convergence level of the Scorecard Konvergensi Desa: services received over services due
+    (Kemendesa PDTT, *Panduan Fasilitasi Konvergensi Pencegahan Stunting di Desa*, 2018), per quarter."""
+    return _coverage(key, lid, len_, 100.0, f"layanan diterima {group_id}".strip(),
+                     f"services received {group_en}".strip(), f"layanan seharusnya {group_id}".strip(),
+                     f"services due {group_en}".strip(), Counted.SERVICES, MAX_SERVICES)  # fmt: skip
 
 
 STUNTING = "stunting"
@@ -140,10 +157,37 @@ _ENTRIES = (
     _coverage("sanitasi_layak", "Akses sanitasi layak", "Access to adequate sanitation", 90.0,
               "rumah tangga sanitasi layak", "households with adequate sanitation", "rumah tangga",
               "households", Counted.HOUSEHOLDS),
-    _coverage("pendampingan_krs", "Keluarga berisiko stunting didampingi TPK",
+    _coverage("pendampingan_krs", "KRS didampingi TPK",
               "Families at risk of stunting accompanied by the TPK", 90.0,
               "keluarga berisiko didampingi", "families at risk accompanied", "keluarga berisiko stunting",
               "families at risk of stunting", Counted.FAMILIES),
+    # BKKBN's Pendataan Keluarga: families at risk of stunting (KRS) among the families recorded.
+    Indicator("keluarga_berisiko_stunting", "Keluarga berisiko stunting (KRS)", "Families at risk of stunting",
+              Kind.OUTCOME, Direction.LOWER_IS_BETTER, None, "keluarga berisiko stunting",
+              "families at risk of stunting", "keluarga terdata", "families recorded", counted=Counted.FAMILIES),
+    # Scorecard Konvergensi Desa (filled by the KPM each quarter): services received / services due.
+    _convergence("konvergensi_desa", "Tingkat konvergensi desa", "Village convergence level", "", ""),
+    _convergence("konvergensi_ibu_hamil", "Konvergensi layanan ibu hamil", "Convergence: pregnant women",
+                 "ibu hamil", "(pregnant women)"),
+    _convergence("konvergensi_baduta", "Konvergensi layanan anak 0-23 bulan", "Convergence: children 0-23 months",
+                 "anak 0-23 bulan", "(children 0-23 months)"),
+    _convergence("konvergensi_paud", "Konvergensi layanan PAUD anak 2-6 tahun",
+                 "Convergence: early education, children 2-6 years", "anak 2-6 tahun", "(children 2-6 years)"),
+    # Aksi 5: the village's human-development cadre (KPM), a yes/no fact (1/1 active, 0/1 not), and trained cadres.
+    _coverage("kpm_aktif", "KPM aktif", "Active village cadre (KPM)", 100.0, "KPM ditetapkan dan aktif",
+              "KPM appointed and active", "desa", "village", Counted.VILLAGE, 1),
+    _coverage("kader_terlatih", "Kader posyandu terlatih", "Trained posyandu cadres", 100.0,
+              "kader posyandu terlatih", "trained posyandu cadres", "kader posyandu", "posyandu cadres",
+              Counted.CADRES),
+    # Dana Desa for stunting (per village and year): the share of the village fund earmarked, and how much of it
+    # was spent. Numerators and denominators are rupiah, so sums over villages are sums of money.
+    _coverage("dana_desa_stunting", "Dana Desa untuk stunting", "Village funds for stunting", 20.0,
+              "Dana Desa dialokasikan untuk stunting (Rp)", "village funds allocated to stunting (Rp)",
+              "Dana Desa (Rp)", "village funds (Rp)", Counted.RUPIAH, MAX_RUPIAH),
+    _coverage("realisasi_dana_desa_stunting", "Realisasi Dana Desa stunting", "Village funds for stunting spent",
+              100.0, "Dana Desa stunting terealisasi (Rp)", "spent on stunting (Rp)",
+              "Dana Desa dialokasikan untuk stunting (Rp)", "allocated to stunting (Rp)", Counted.RUPIAH,
+              MAX_RUPIAH),
 )  # fmt: skip
 
 CATALOGUE: dict[str, Indicator] = {entry.key: entry for entry in _ENTRIES}

@@ -45,6 +45,11 @@ Tables
                   (:func:`dashboard.core.levels.puskesmas_key`), never spread onto these villages (version 7)
 ``planner_state`` a signed-in user's work in progress on a page, per district: the page's controls as a JSON
                   document (at most 64 KB), its revision and time; removed with the user (version 8)
+``partner_programmes`` the pentahelix register: a partner's programme in a district (partner, sector, activity,
+                  first and last period, budget in rupiah, author, times, the dataset of an imported sheet)
+``partner_programme_villages`` the villages each programme reaches (removed with it) (version 9)
+``case_audits``   findings of a stunting case audit (audit kasus stunting) per village and period: cause
+                  categories, recommended action, follow-up status, a note; never a child's identity (version 9)
 """
 
 from __future__ import annotations
@@ -75,6 +80,7 @@ __all__ = [
     "CURRENT_VERSION",
     "MIGRATIONS",
     "audit_log",
+    "case_audits",
     "commitments",
     "datasets",
     "district_targets",
@@ -84,6 +90,8 @@ __all__ = [
     "metadata",
     "name_aliases",
     "observations",
+    "partner_programme_villages",
+    "partner_programmes",
     "planner_state",
     "publications",
     "puskesmas",
@@ -356,6 +364,67 @@ planner_state = Table(
     Column("version", Integer, nullable=False),  # the document's revision: 1 when first saved, +1 per save
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# Sectors of the pentahelix, and an audit's follow-up: frozen in the check constraints of version 9.
+# The current tables below are built by the same functions as migration 9 (_v9_convergence): a later change to
+# them is a new migration that alters them, and these functions stay as version 9 made them.
+PARTNER_SECTORS = ("pemerintah", "swasta", "perguruan_tinggi", "media", "masyarakat")
+FOLLOW_UP_STATUSES = ("belum", "berjalan", "selesai")
+
+
+def _programme_tables(md: MetaData) -> tuple[Table, Table]:
+    programmes = Table(
+        "partner_programmes", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("district_code", CODE, nullable=False),
+        Column("partner", Text, nullable=False),
+        Column("sector", String(20), nullable=False),
+        Column("activity", Text, nullable=False),
+        Column("period_start", PERIOD, nullable=False),
+        Column("period_end", PERIOD, nullable=False),
+        Column("budget_rupiah", sa.BigInteger, nullable=False),
+        Column("author", Text, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+        Column("dataset_id", Integer, ForeignKey("datasets.id", ondelete="CASCADE")),
+        CheckConstraint("sector IN ('pemerintah', 'swasta', 'perguruan_tinggi', 'media', 'masyarakat')",
+                        name="ck_partner_programmes_sector"),
+        CheckConstraint("budget_rupiah >= 0", name="ck_partner_programmes_budget"),
+        Index("ix_partner_programmes_district", "district_code"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+    villages = Table(
+        "partner_programme_villages", md,
+        Column("programme_id", Integer, ForeignKey("partner_programmes.id", ondelete="CASCADE"), primary_key=True),
+        Column("village_code", CODE, primary_key=True),
+        Index("ix_partner_programme_villages_village", "village_code"),
+    )  # fmt: skip
+    return programmes, villages
+
+
+def _case_audit_table(md: MetaData) -> Table:
+    return Table(
+        "case_audits", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("district_code", CODE, nullable=False),
+        Column("village_code", CODE, nullable=False),
+        Column("period", PERIOD, nullable=False),
+        Column("causes", JSON, nullable=False),  # a list of cause category keys
+        Column("recommendation", Text, nullable=False),
+        Column("follow_up", String(16), nullable=False),
+        Column("note", Text, nullable=False),
+        Column("author", Text, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_at", DateTime(timezone=True), nullable=False),
+        CheckConstraint("follow_up IN ('belum', 'berjalan', 'selesai')", name="ck_case_audits_follow_up"),
+        Index("ix_case_audits_district", "district_code"),
+        sqlite_autoincrement=True,
+    )  # fmt: skip
+
+
+partner_programmes, partner_programme_villages = _programme_tables(metadata)
+case_audits = _case_audit_table(metadata)
 
 
 # ------------------------------------------------------------------------------------------ migrations
@@ -643,6 +712,15 @@ def _v8_planner_state(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables["planner_state"]])
 
 
+def _v9_convergence(conn: Connection) -> None:
+    """Version 9: the partners' register (pentahelix) and stunting case audits (frozen)."""
+    md = MetaData()
+    Table("datasets", md, Column("id", Integer, primary_key=True))  # the foreign key's target, not created here
+    programmes, villages = _programme_tables(md)
+    audits = _case_audit_table(md)
+    md.create_all(conn, tables=[programmes, villages, audits])
+
+
 # Version N is reached by running MIGRATIONS[N - 1] on a database at version N - 1 (0: empty).
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1_core,
@@ -653,5 +731,6 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v6_commitments,
     _v7_puskesmas,
     _v8_planner_state,
+    _v9_convergence,
 )
 CURRENT_VERSION = len(MIGRATIONS)

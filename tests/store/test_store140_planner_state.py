@@ -117,7 +117,7 @@ def test_pst008_version_7_database_is_upgraded_keeping_its_users(store_url: str)
     engine.dispose()
     store = Store.open(store_url)
     try:
-        assert store.schema_version() == schema.CURRENT_VERSION == 8
+        assert store.schema_version() == schema.CURRENT_VERSION >= 8
         user = Accounts(store).user(1)
         assert user is not None
         saved = PlannerStates(store).save(user.actor, "52.03", PAGE_LOKUS, {"top_n": 4})
