@@ -23,7 +23,7 @@ lower where burden is high. Counts are binomial draws, so numerators never excee
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +34,13 @@ from shapely.geometry import mapping
 
 __all__ = [
     "DEFAULT_SEED",
+    "DEMO_CADRE_FILE",
+    "DEMO_FUNDS_FILE",
+    "DEMO_KRS_FILE",
+    "DEMO_OFFICE_FILES",
     "DEMO_PERIODS",
+    "DEMO_PROGRAMME_FILE",
+    "DEMO_SCORECARD_FILE",
     "DemoRegion",
     "generate_demo",
     "write_demo",
@@ -83,12 +89,42 @@ _COVERAGE = (
 )  # fmt: skip
 
 
+# The other offices' fictional files (issue 18), each in the tidy template and imported as a demo dataset of its own,
+# so a village profile shows every source with its own origin: the village scorecard (KPM, quarterly), BKKBN's
+# families at risk (yearly), the cadres (Aksi 5) and Dana Desa for stunting (yearly; desa only: a kelurahan has none).
+DEMO_SCORECARD_FILE = "kabupaten_contoh_skor_konvergensi.csv"
+DEMO_KRS_FILE = "kabupaten_contoh_bkkbn_krs.csv"
+DEMO_CADRE_FILE = "kabupaten_contoh_kader_kpm.csv"
+DEMO_FUNDS_FILE = "kabupaten_contoh_dana_desa.csv"
+DEMO_PROGRAMME_FILE = "kabupaten_contoh_mitra.csv"  # the partners' register, in the register's sheet template
+DEMO_OFFICE_FILES = (DEMO_SCORECARD_FILE, DEMO_KRS_FILE, DEMO_CADRE_FILE, DEMO_FUNDS_FILE)
+_QUARTERS = ("2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3")
+# Scorecard groups: (indicator, services per target, targets per 100 target children, base level, gain per quarter)
+_SCORECARD = (
+    ("konvergensi_ibu_hamil", 8, 4.0, 0.62, 0.020),
+    ("konvergensi_baduta", 10, 9.0, 0.58, 0.025),
+    ("konvergensi_paud", 1, 12.0, 0.52, 0.015),
+)
+_PARTNERS = (
+    ("PT Samudra Contoh (fiktif)", "swasta", "Pemberian makanan tambahan lokal"),
+    ("Universitas Contoh (fiktif)", "perguruan_tinggi", "KKN tematik stunting dan kelas pengasuhan"),
+    ("Radio Suara Contoh (fiktif)", "media", "Siaran gizi keluarga mingguan"),
+    ("PKK Kabupaten Contoh (fiktif)", "masyarakat", "Dapur sehat atasi stunting (Dashat)"),
+    ("Dinas PUPR Contoh (fiktif)", "pemerintah", "Jamban sehat dan air minum layak"),
+)
+
+
 @dataclass(frozen=True)
 class DemoRegion:
-    """The generated district: villages (GeoDataFrame-ready records) and tidy observations."""
+    """The generated district: villages (GeoDataFrame-ready records), tidy observations, and the other offices'
+    files (``offices``: file name -> tidy frame; ``programmes``: the partners' register as its sheet)."""
 
     villages: pd.DataFrame  # code, name, kind, kecamatan_code, kecamatan_name, geometry (shapely)
     observations: pd.DataFrame  # kode_wilayah, periode, indikator, pembilang, penyebut
+    offices: dict[str, pd.DataFrame] = field(default_factory=dict)
+    programmes: pd.DataFrame | None = (
+        None  # mitra, sektor, kegiatan, kode_desa, periode_mulai, periode_selesai, anggaran
+    )
 
 
 # ----------------------------------------------------------------------------------- geometry
@@ -279,6 +315,70 @@ def _observations(
     return pd.DataFrame.from_records(records, columns=["kode_wilayah", "periode", "indikator", "pembilang", "penyebut"])
 
 
+def _tidy(records: list[tuple[str, str, str, int, int]]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(records, columns=["kode_wilayah", "periode", "indikator", "pembilang", "penyebut"])
+
+
+def _offices(
+    rng: np.random.Generator, codes: list[str], kelurahan: np.ndarray, burden: np.ndarray
+) -> dict[str, pd.DataFrame]:
+    """The other offices' figures, lower where the burden is high (convergence reaches the hardest villages last)."""
+    n = len(codes)
+    children = np.where(kelurahan, rng.integers(350, 1100, n), rng.integers(90, 620, n))
+    scorecard: list[tuple[str, str, str, int, int]] = []
+    for step, quarter in enumerate(_QUARTERS):
+        received_all, due_all = np.zeros(n, dtype=int), np.zeros(n, dtype=int)
+        for key, services, per_hundred, base, gain in _SCORECARD:
+            targets = np.maximum(1, rng.binomial(children, per_hundred / 100))
+            due = targets * services
+            level = np.clip(base + gain * step - 0.30 * (burden - 0.5) + rng.normal(0, 0.05, n), 0.2, 0.99)
+            received = rng.binomial(due, level)
+            received_all, due_all = received_all + received, due_all + due
+            scorecard += [(c, quarter, key, int(r), int(d)) for c, r, d in zip(codes, received, due, strict=True)]
+        scorecard += [(c, quarter, "konvergensi_desa", int(r), int(d))
+                      for c, r, d in zip(codes, received_all, due_all, strict=True)]  # fmt: skip
+    krs: list[tuple[str, str, str, int, int]] = []
+    families = np.maximum(30, np.round(children * rng.uniform(2.4, 3.0, n))).astype(int)
+    for step, year in enumerate(("2024", "2025")):
+        at_risk = rng.binomial(
+            families, np.clip(0.10 + 0.22 * burden - 0.015 * step + rng.normal(0, 0.02, n), 0.03, 0.5)
+        )
+        krs += [(c, year, "keluarga_berisiko_stunting", int(a), int(f))
+                for c, a, f in zip(codes, at_risk, families, strict=True)]  # fmt: skip
+    cadres: list[tuple[str, str, str, int, int]] = []
+    active = rng.random(n) > np.clip(0.05 + 0.25 * burden, 0, 0.6)  # some villages have no active KPM
+    posyandu_cadres = np.maximum(5, np.round(children / 25)).astype(int)
+    trained = rng.binomial(posyandu_cadres, np.clip(0.75 - 0.3 * burden + rng.normal(0, 0.05, n), 0.2, 1.0))
+    for c, a, t_, k in zip(codes, active, trained, posyandu_cadres, strict=True):
+        cadres += [(c, "2025", "kpm_aktif", int(a), 1), (c, "2025", "kader_terlatih", int(t_), int(k))]
+    funds: list[tuple[str, str, str, int, int]] = []
+    for year in ("2024", "2025"):
+        for index in np.flatnonzero(~kelurahan):
+            total = int(rng.integers(700, 1600)) * 1_000_000  # Dana Desa: 0.7 to 1.6 billion rupiah
+            share = float(np.clip(0.08 + 0.12 * rng.random() - 0.05 * burden[index], 0.02, 0.3))
+            allocated = round(total * share / 1_000_000) * 1_000_000
+            spent = round(allocated * float(rng.uniform(0.55, 1.0)) / 1_000) * 1_000
+            funds.append((codes[index], year, "dana_desa_stunting", allocated, total))
+            if allocated:
+                funds.append((codes[index], year, "realisasi_dana_desa_stunting", spent, allocated))
+    return {DEMO_SCORECARD_FILE: _tidy(scorecard), DEMO_KRS_FILE: _tidy(krs), DEMO_CADRE_FILE: _tidy(cadres),
+            DEMO_FUNDS_FILE: _tidy(funds)}  # fmt: skip
+
+
+def _programmes(rng: np.random.Generator, codes: list[str], burden: np.ndarray) -> pd.DataFrame:
+    """A few partners' programmes, each reaching villages around one high-burden place; many villages none."""
+    order = np.argsort(-burden)
+    rows = []
+    for number, (partner, sector, activity) in enumerate(_PARTNERS):
+        chosen = sorted(
+            codes[i] for i in rng.choice(order[: 40 + 25 * number], int(rng.integers(6, 18)), replace=False)
+        )
+        rows.append({"mitra": partner, "sektor": sector, "kegiatan": activity, "kode_desa": ";".join(chosen),
+                     "periode_mulai": "2025-Q1" if number % 2 else "2025", "periode_selesai": "2025-Q4" if number % 2
+                     else "2025", "anggaran": int(rng.integers(5, 60)) * 10_000_000})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 # ----------------------------------------------------------------------------------- assembly
 
 
@@ -321,7 +421,11 @@ def generate_demo(seed: int = DEFAULT_SEED) -> DemoRegion:
     burden = _burden(rng, lattice_centres)
     kelurahan_mask = villages["kind"].eq("Kelurahan").to_numpy()
     observations = _observations(rng, villages["code"].tolist(), kelurahan_mask, burden)
-    return DemoRegion(villages, observations)
+    # The other offices' files draw from a stream of their own, so adding them left every earlier file unchanged.
+    office_rng = np.random.default_rng([seed, 18])
+    codes = villages["code"].tolist()
+    offices = _offices(office_rng, codes, kelurahan_mask, burden)
+    return DemoRegion(villages, observations, offices, _programmes(office_rng, codes, burden))
 
 
 def _feature(row: pd.Series) -> str:
@@ -340,7 +444,8 @@ def _feature(row: pd.Series) -> str:
 
 
 def write_demo(out_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Path, Path]:
-    """Write the boundary GeoJSON and the tidy indicator CSV of the demo district into ``out_dir``."""
+    """Write the boundary GeoJSON and the tidy indicator CSV of the demo district into ``out_dir`` (returned), and
+    the other offices' files (:data:`DEMO_OFFICE_FILES`, :data:`DEMO_PROGRAMME_FILE`) beside them."""
     from dashboard.data.source import DEMO_BOUNDARY_FILE, DEMO_INDICATOR_FILE
 
     region = generate_demo(seed)
@@ -355,4 +460,8 @@ def write_demo(out_dir: Path, seed: int = DEFAULT_SEED) -> tuple[Path, Path]:
     boundaries.write_text(header + body + "\n]}\n", encoding="utf-8")
     indicators = out_dir / DEMO_INDICATOR_FILE
     region.observations.to_csv(indicators, index=False, lineterminator="\n")
+    for name, frame in region.offices.items():
+        frame.to_csv(out_dir / name, index=False, lineterminator="\n")
+    if region.programmes is not None:
+        region.programmes.to_csv(out_dir / DEMO_PROGRAMME_FILE, index=False, lineterminator="\n")
     return boundaries, indicators

@@ -59,7 +59,7 @@ from sqlalchemy.pool import StaticPool
 from dashboard.config import Settings
 from dashboard.core.codes import Level, level_of, try_normalise_code
 from dashboard.core.indicators import CATALOGUE
-from dashboard.core.periods import PeriodError
+from dashboard.core.periods import PeriodError, parse_period
 from dashboard.data import schema
 from dashboard.data.boundaries import VILLAGE_COLUMNS
 from dashboard.data.importers.model import (
@@ -1426,6 +1426,11 @@ class Store:
         survey = _demo_survey(folder)  # optional: the fictional survey estimate beside the routine figures
         if survey is not None:
             wanted.add(survey.sha256)
+        offices = _demo_offices(folder)  # optional: the other offices' fictional files, a dataset each
+        wanted.update(batch.sha256 for batch in offices)
+        programmes = _demo_programmes(folder)  # optional: the partners' register, as a dataset of no observations
+        if programmes is not None:
+            wanted.add(programmes[0].sha256)
         current = {d.sha256 for d in self.datasets() if d.kind == DatasetKind.DEMO}
         if current == wanted:
             return False
@@ -1444,6 +1449,7 @@ class Store:
         )
         frame, dropped = self._checked_observations(indicators)
         survey_estimates = None if survey is None else self._checked_estimates(survey)
+        office_frames = [self._checked_observations(batch) for batch in offices]
         with self._write() as conn:
             stale = [
                 int(row.id)
@@ -1461,7 +1467,8 @@ class Store:
             if not stale and present == wanted:
                 return False  # another process did it meanwhile
             for dataset_id in stale:
-                for table in (schema.observations, schema.estimates, schema.districts, schema.regions):
+                for table in (schema.observations, schema.estimates, schema.districts, schema.regions,
+                              schema.partner_programmes):  # fmt: skip
                     conn.execute(table.delete().where(table.c.dataset_id == dataset_id))
                 conn.execute(schema.datasets.delete().where(schema.datasets.c.id == dataset_id))
             if boundaries.sha256 not in present:
@@ -1470,8 +1477,61 @@ class Store:
                 self._commit_observations(conn, indicators, frame, "demo", dropped)
             if survey is not None and survey.sha256 not in present:
                 self._commit_observations(conn, survey, frame.iloc[:0], "demo", (), survey_estimates)
+            for batch, (office_frame, office_dropped) in zip(offices, office_frames, strict=True):
+                if batch.sha256 not in present:
+                    self._commit_observations(conn, batch, office_frame, "demo", office_dropped)
+            if programmes is not None and programmes[0].sha256 not in present:
+                result = self._commit_observations(conn, programmes[0], frame.iloc[:0], "demo", ())
+                assert result.dataset_id is not None
+                _insert_demo_programmes(conn, programmes[1], result.dataset_id)
         log.info("demo district %s imported from %s", DEMO_DISTRICT_CODE, folder)
         return True
+
+
+def _demo_offices(folder: Path) -> list[IndicatorBatch]:
+    """The other offices' fictional files present in ``folder`` (tidy template), each a batch of kind ``demo``."""
+    from dashboard.data.demo import DEMO_OFFICE_FILES
+
+    batches = []
+    for name in DEMO_OFFICE_FILES:
+        path = folder / name
+        if path.is_file():
+            tidy = read_tidy_csv(path)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            rows = tidy.assign(source_row=np.arange(2, len(tidy) + 2))
+            batches.append(IndicatorBatch(name, digest, DatasetKind.DEMO, rows, rows_read=len(tidy)))
+    return batches
+
+
+def _demo_programmes(folder: Path) -> tuple[IndicatorBatch, pd.DataFrame] | None:
+    """The demo's partners' register (its sheet template) and an empty demo batch naming the file, or None."""
+    from dashboard.data.demo import DEMO_PROGRAMME_FILE
+
+    path = folder / DEMO_PROGRAMME_FILE
+    if not path.is_file():
+        return None
+    sheet = pd.read_csv(path, dtype=str)
+    batch = IndicatorBatch(DEMO_PROGRAMME_FILE, hashlib.sha256(path.read_bytes()).hexdigest(), DatasetKind.DEMO,
+                           pd.DataFrame({c: [] for c in BATCH_OBSERVATION_COLUMNS}), rows_read=len(sheet))  # fmt: skip
+    return batch, sheet
+
+
+def _insert_demo_programmes(conn: Connection, sheet: pd.DataFrame, dataset_id: int) -> None:
+    """The demo register's rows, written as the demo (author ``demo``), removed with their dataset."""
+    when = _now()
+    for row in sheet.itertuples(index=False):
+        inserted = conn.execute(
+            schema.partner_programmes.insert().values(
+                district_code=DEMO_DISTRICT_CODE, partner=row.mitra, sector=row.sektor, activity=row.kegiatan,
+                period_start=parse_period(row.periode_mulai), period_end=parse_period(row.periode_selesai),
+                budget_rupiah=int(str(row.anggaran)), author="demo", created_at=when, updated_at=when,
+                dataset_id=dataset_id,
+            )
+        ).inserted_primary_key  # fmt: skip
+        assert inserted is not None
+        codes = sorted({code.strip() for code in str(row.kode_desa).split(";") if code.strip()})
+        conn.execute(schema.partner_programme_villages.insert(),
+                     [{"programme_id": int(inserted[0]), "village_code": code} for code in codes])  # fmt: skip
 
 
 def _demo_survey(folder: Path) -> IndicatorBatch | None:
