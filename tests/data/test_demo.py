@@ -13,7 +13,17 @@ import shapely
 from dashboard.config import REPO_ROOT
 from dashboard.core.codes import is_kelurahan, normalise_code, parent_of
 from dashboard.core.indicators import CATALOGUE, Kind
-from dashboard.data.demo import DEFAULT_SEED, DEMO_PERIODS, generate_demo, write_demo
+from dashboard.data.demo import (
+    DEFAULT_SEED,
+    DEMO_CADRE_FILE,
+    DEMO_FUNDS_FILE,
+    DEMO_OFFICE_FILES,
+    DEMO_PERIODS,
+    DEMO_PROGRAMME_FILE,
+    DEMO_SCORECARD_FILE,
+    generate_demo,
+    write_demo,
+)
 from dashboard.data.source import DEMO_BOUNDARY_FILE, DEMO_DISTRICT_CODE, DEMO_INDICATOR_FILE, DemoSource
 
 GEODATA = REPO_ROOT / "geodata"
@@ -147,6 +157,31 @@ def test_demo011_committed_files_are_what_the_generator_writes(tmp_path: Path, c
     for a, b in zip(fresh.geometry, committed.geometry, strict=True):
         assert shapely.normalize(a).equals_exact(shapely.normalize(b), 1e-9)
     assert indicators.read_text() == (GEODATA / DEMO_INDICATOR_FILE).read_text()
+    for name in (*DEMO_OFFICE_FILES, DEMO_PROGRAMME_FILE):
+        assert (tmp_path / name).read_text() == (GEODATA / name).read_text(), name
+
+
+def test_demo013_other_offices_figures_are_honest_counts() -> None:
+    """The other offices' files: numerators within denominators, the scorecard's village level the sum of its three
+    groups, KPM a yes/no fact, Dana Desa only for desa (a kelurahan has none), shares within the fund."""
+    region = generate_demo(DEFAULT_SEED)
+    frames = pd.concat(region.offices.values(), ignore_index=True)
+    assert (frames["pembilang"] <= frames["penyebut"]).all() and (frames["pembilang"] >= 0).all()
+    card = region.offices[DEMO_SCORECARD_FILE].pivot_table(
+        index=["kode_wilayah", "periode"], columns="indikator", values=["pembilang", "penyebut"], aggfunc="sum"
+    )
+    for side in ("pembilang", "penyebut"):
+        groups = card[side][["konvergensi_ibu_hamil", "konvergensi_baduta", "konvergensi_paud"]].sum(axis=1)
+        assert groups.equals(card[side]["konvergensi_desa"])
+    assert set(card.index.get_level_values("periode")) == {"2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"}
+    kpm = region.offices[DEMO_CADRE_FILE].query("indikator == 'kpm_aktif'")
+    assert set(kpm["penyebut"]) == {1} and set(kpm["pembilang"]) == {0, 1}
+    funds = region.offices[DEMO_FUNDS_FILE]
+    kelurahan = set(region.villages.loc[region.villages["kind"] == "Kelurahan", "code"])
+    assert kelurahan and not set(funds["kode_wilayah"]) & kelurahan
+    reached = {code for codes in region.programmes["kode_desa"] for code in codes.split(";")}
+    assert reached <= set(region.villages["code"]) and len(reached) < len(region.villages)
+    assert region.programmes["mitra"].str.contains("(fiktif)", regex=False).all()
 
 
 def test_demo012_the_app_source_reads_the_committed_district() -> None:
