@@ -39,6 +39,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "programme.sector.perguruan_tinggi": ("Perguruan tinggi", "Universities"),
     "programme.sector.media": ("Media", "Media"),
     "programme.sector.masyarakat": ("Masyarakat", "Community"),
+    # The audit log's names of their actions (dashboard/views/audit_page).
+    "audit.action.programme_add": ("program mitra dicatat", "partner programme recorded"),
+    "audit.action.programme_update": ("program mitra diubah", "partner programme changed"),
+    "audit.action.programme_delete": ("program mitra dihapus", "partner programme deleted"),
+    "audit.action.case_audit_add": ("temuan audit kasus dicatat", "case audit finding recorded"),
+    "audit.action.case_audit_update": ("temuan audit kasus diubah", "case audit finding changed"),
+    "audit.action.case_audit_delete": ("temuan audit kasus dihapus", "case audit finding deleted"),
     # dashboard.data.case_audits.CaseAuditError keys.
     "case_audit.forbidden": (
         "Hanya perencana wilayah ini yang dapat mencatat, mengubah, atau menghapus temuan audit kasus.",
