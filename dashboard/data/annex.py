@@ -42,6 +42,7 @@ from reportlab.platypus import Image, KeepTogether, PageBreak, Paragraph, Simple
 
 from dashboard.brief.pdf import REGULAR, style
 from dashboard.core.aggregate import number_or_none
+from dashboard.core.indicators import STUNTING
 from dashboard.core.spreadsheet import neutralise, neutralise_frame
 from dashboard.data.store import Store
 from dashboard.figures.static_map import Fill, MapSpec, natural_height, render
@@ -123,14 +124,16 @@ def hand_added(settings: Mapping[str, Any]) -> set[str]:
     return {code for code, action in last.items() if action == "add"}
 
 
-def source_line(store: Store | None, district: str, lang: str) -> str:
+def source_line(store: Store | None, district: str, lang: str, indicators: Collection[str] = (STUNTING,)) -> str:
     """The source line of the printed outputs (the annex's map, the brief): "Sumber: <file> (<kind>, diimpor
-    <date>); …" over the imports that hold the district's data, newest first; ``store`` None for a fixed source."""
+    <date>); …" over the imports that hold the district's outlines or its figures of ``indicators`` (stunting, what
+    both print), newest first; ``store`` None for a fixed source."""
     if store is None:
         return t("brief.source.none", lang)
+    holding = store.datasets_for(district, indicators)
     parts = []
     for info in store.datasets():
-        if district in info.districts and info.status == "imported":
+        if district in info.districts and info.status == "imported" and info.id in holding:
             key = f"data.kind.{info.kind}"
             kind = t(key, lang) if key in TEXTS else info.kind
             parts.append(

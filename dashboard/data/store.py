@@ -39,7 +39,7 @@ import itertools
 import json
 import logging
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -1340,6 +1340,17 @@ class Store:
         )
         frame = frame.sort_values(["code", "period", "indicator", "source"], kind="stable").reset_index(drop=True)
         return frame[[*ESTIMATE_COLUMNS, "dataset_id"]]
+
+    def datasets_for(self, district_code: str, indicators: Collection[str]) -> set[int]:
+        """Ids of the datasets that hold the district's outlines or observations of ``indicators``: the sources
+        of a printed figure (the brief's and the annex's source line), not every import that touched the district."""
+        o, r = schema.observations, schema.regions
+        low, high = _district_range(district_code)
+        with self._read() as conn:
+            observed = sa.select(o.c.dataset_id).where(o.c.code >= low, o.c.code < high, o.c.indicator.in_(indicators))
+            outlined = sa.select(r.c.dataset_id).where(r.c.district_code == district_code)
+            rows = conn.execute(sa.union(observed.distinct(), outlined.distinct())).all()
+        return {int(row[0]) for row in rows if row[0] is not None}
 
     def periods(self, district_code: str) -> list[str]:
         """Periods with observations under the district, oldest first."""
