@@ -69,10 +69,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Desa tanpa KPM aktif: {n} dari {total}",
         "Villages without an active KPM: {n} of {total}",
     ),
+    "gaps.kpm.unreported": ("{n} desa belum melapor data KPM", "{n} villages have not reported on their KPM"),
     "gaps.kpm.list": ("Tanpa KPM aktif: {names}", "Without an active KPM: {names}"),
     "gaps.audits.count": (
         "Temuan audit kasus stunting: {n} di {villages} desa",
         "Stunting case-audit findings: {n} in {villages} villages",
     ),
     "gaps.audits.column": ("Temuan audit", "Audit findings"),
+    "gaps.audits.list": ("Temuan per desa: {villages}", "Findings per village: {villages}"),
 }
