@@ -19,7 +19,7 @@ from dashboard.ids import ID
 from dashboard.services import Services
 from dashboard.views import village_pdf_route
 from dashboard.views.village_page.cards import profile_cards
-from dashboard.views.village_page.model import profiles, village_options
+from dashboard.views.village_page.model import lokus_codes, profiles, village_options
 
 __all__ = ["chosen_village", "register", "shown_village"]
 
@@ -46,8 +46,11 @@ def chosen_village(services: Services, district: object, search: object, first: 
     return district, options, village
 
 
-def shown_village(services: Services, district: object, village: object, lang: str) -> tuple[Any, str, str]:
-    """The cards of ``village`` and the links to its PDF and to the district's lokus PDF."""
+def shown_village(
+    services: Services, district: object, village: object, lang: str
+) -> tuple[Any, str, str, dict[str, str]]:
+    """The cards of ``village``, the link to its PDF, and the link to the district's lokus PDF (hidden when the
+    district has no lokus list yet)."""
     if not isinstance(district, str) or not isinstance(village, str) or not village.startswith(f"{district}."):
         raise PreventUpdate
     actor = current_actor() or ANONYMOUS
@@ -57,8 +60,9 @@ def shown_village(services: Services, district: object, village: object, lang: s
         raise PreventUpdate from None
     if not found:
         raise PreventUpdate
+    lokus = {} if lokus_codes(services, district) else {"display": "none"}
     return (profile_cards(found[0], lang), village_pdf_route.village_pdf_path(village, lang=lang),
-            village_pdf_route.village_pdf_path(district, lang=lang))  # fmt: skip
+            village_pdf_route.village_pdf_path(district, lang=lang), lokus)  # fmt: skip
 
 
 def register(app: SecuredApp | Dash, services: Services) -> None:
@@ -79,9 +83,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Output(ID.VILLAGE_BODY, "children"),
         Output(ID.VILLAGE_PDF, "href"),
         Output(ID.VILLAGE_LOKUS_PDF, "href"),
+        Output(ID.VILLAGE_LOKUS_PDF, "style"),
         Input(ID.VILLAGE_CODE, "value"),
         State(ID.VILLAGE_DISTRICT, "value"),
         State(ID.LANGUAGE, "value"),
     )
-    def show(village: object, district: object, lang: str) -> tuple[Any, str, str]:
+    def show(village: object, district: object, lang: str) -> tuple[Any, str, str, dict[str, str]]:
         return shown_village(services, district, village, lang)

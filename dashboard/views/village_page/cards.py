@@ -35,7 +35,7 @@ def _card(section: ProfileSection, lang: str) -> dbc.Card:
         head = html.Thead(html.Tr([html.Th(t(f"village.col.{c}", lang))
                                    for c in ("figure", "value", "counts", "period", "origin")]))  # fmt: skip
         body: Any = dbc.Table([head, html.Tbody([_row(i, lang) for i in section.items])], size="sm",
-                              responsive=True, className="mb-0 village-table")  # fmt: skip
+                              responsive=True, className="mb-0 small village-table")  # fmt: skip
     else:
         body = html.Div(section.empty, className="text-muted village-empty")
     return dbc.Card(

@@ -30,7 +30,7 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
     links = html.Div(
         [
             html.A(t("village.pdf", lang), id=ID.VILLAGE_PDF, href="", className="btn btn-primary btn-sm me-2 mb-2"),
-            html.A(t("village.pdf.lokus", lang), id=ID.VILLAGE_LOKUS_PDF, href="",
+            html.A(t("village.pdf.lokus", lang), id=ID.VILLAGE_LOKUS_PDF, href="", style={"display": "none"},
                    className="btn btn-outline-secondary btn-sm mb-2"),
         ],
         className="d-flex flex-wrap align-items-end",
