@@ -31,6 +31,7 @@ _HEADER = 62.0
 _FOOTER = 26.0
 _ACCENT = "#b30000"
 _DEMO = "#f0ad4e"
+_TEXTUAL = {"programme"}  # items whose value is words (sector: activity), set left like text
 _SHARES = (0.27, 0.12, 0.2, 0.14, 0.27)  # figure, value, counts, period, origin
 
 
@@ -47,7 +48,8 @@ def _section(section: ProfileSection, width: float, lang: str) -> list[Flowable]
     for item in section.items:
         value = escape(item.text) + (f"<br/><font size=5.8>{escape(item.note)}</font>" if item.note else "")
         rows.append([
-            Paragraph(escape(item.label), cell), Paragraph(value, right), Paragraph(escape(item.counts), right),
+            Paragraph(escape(item.label), cell), Paragraph(value, cell if item.key in _TEXTUAL else right),
+            Paragraph(escape(item.counts), right),
             Paragraph(escape(item.period_text), cell),
             Paragraph(escape(item.origin.text(lang) if item.origin else "—"), small),
         ])  # fmt: skip
