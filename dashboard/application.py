@@ -30,6 +30,7 @@ from dashboard.views import (
     region_page,
     shell,
     units_route,
+    village_page,
 )
 from dashboard.views.bundles import LokusDash
 
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     region_page.register(secured.page(Permission.VIEW), services)
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)
+    village_page.register(secured.page(Permission.VIEW), services)  # /desa; /unduh/profil-desa/<kode>.pdf readers
     geojson_route.register(app, services)
     units_route.register(app, services)  # a district's kecamatan and puskesmas areas, its readers
     layers_route.register(

@@ -268,6 +268,15 @@ class ID(StrEnum):
     DISTRICT_BADGE_SLOT = "map-district-badge"  # holds the demo badge (DEMO_BADGE) when the district is the demo
     PROFILE_SHOWN = "village-profile-shown"  # the profile last scrolled into view on a narrow screen
 
+    # village profile, its PDF and the gaps page's cadres and case audits (issue 18)
+    VILLAGE_DISTRICT = "village-district"  # /desa: the district chooser (readable districts only)
+    VILLAGE_CODE = "village-code"  # /desa: the village chooser
+    VILLAGE_BODY = "village-body"  # /desa: the profile's section cards
+    VILLAGE_PDF = "village-pdf"  # /desa: "Unduh PDF" of the village shown
+    VILLAGE_LOKUS_PDF = "village-lokus-pdf"  # /desa: the PDF of the district's lokus villages, a page each
+    PROFILE_FULL_LINK = "village-profile-full"  # the main page's profile panel: "Profil lengkap" to /desa
+    GAPS_CONVERGENCE = "gaps-convergence"  # gaps page scope: villages without an active KPM, case-audit findings
+
 
 class Pattern(StrEnum):
     """Types of pattern-matching IDs: ``{"type": Pattern.X, "key": ...}``."""

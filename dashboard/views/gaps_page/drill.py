@@ -12,13 +12,14 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.core.aggregate import number_or_none
 from dashboard.core.completeness import completeness_of
-from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.indicators import CATALOGUE, STUNTING, Counted
 from dashboard.core.periods import period_label
 from dashboard.core.plausibility import flags_for
 from dashboard.figures.map_tiers import MAP_PROPS, MapDraw, outputs
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
+from dashboard.views.gaps_page.convergence import convergence_lines
 from dashboard.views.gaps_page.export import matrix_download
 from dashboard.views.gaps_page.figures import gaps_map
 from dashboard.views.gaps_page.matrix import matrix_view
@@ -114,7 +115,7 @@ def scope_view(services: Services, district: str, drill: dict[str, Any], period:
     inside = set(codes)
     rows = []
     for key in CATALOGUE:
-        if key not in sums.index:
+        if key not in sums.index or CATALOGUE[key].counted is Counted.VILLAGE:  # a yes/no fact: counted below
             continue
         reporting = completeness_of(observations, period, codes, key).reporting
         marked = [c for c in flags_for(flags, key, period) if c in inside]
@@ -133,7 +134,12 @@ def scope_view(services: Services, district: str, drill: dict[str, Any], period:
     table = dbc.Table(html.Tbody(rows), size="sm", className="scope-table", id=ID.GAPS_SCOPE_TABLE)
     minimum = services.settings.min_completeness
     return html.Div(
-        [html.H3(title, className="h6 mt-2"), completeness_line(observations, codes, period, minimum, lang), table]
+        [
+            html.H3(title, className="h6 mt-2"),
+            completeness_line(observations, codes, period, minimum, lang),
+            table,
+            convergence_lines(services, district, codes, lang),
+        ]
     )
 
 

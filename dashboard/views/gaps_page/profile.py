@@ -20,6 +20,7 @@ from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.public.texts import short_period
 from dashboard.services import Services
+from dashboard.views.gaps_page.convergence import village_audit_line
 from dashboard.views.gaps_page.model import flag_labels, periods_of, scope_codes, scope_figures
 
 __all__ = ["trend_figure", "village_profile"]
@@ -155,6 +156,7 @@ def village_profile(services: Services, district: str, code: str, period: str, l
             html.Div(
                 dbc.Table([html.Thead(header), html.Tbody(body)], size="sm", striped=True), className="table-responsive"
             ),
+            village_audit_line(services, district, code, lang),
             html.H4(t("gaps.profile.lokus", lang), className="h6"),
             html.Ul(lokus, className="small", id=ID.GAPS_PROFILE_LOKUS),
         ]

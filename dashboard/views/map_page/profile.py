@@ -159,6 +159,7 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
         html.H3(name, id=ID.PROFILE_NAME, className="h4 mb-1"),
         html.Div(t("profile.kecamatan", lang, name=kecamatan), className="text-muted"),
         html.Div(t("profile.code", lang, code=code), className="text-muted small"),
+        dcc.Link(t("village.map_link", lang), href=f"/desa?kode={code}", id=ID.PROFILE_FULL_LINK, className="small"),
     ]
     table_rows = []
     headline = None
