@@ -173,7 +173,8 @@ class Programmes(AuditedRegister):
             conn: sa.Connection | None = None) -> Programme:  # fmt: skip
         """Record a programme; raises :class:`ProgrammeError` (refused, or a field to fix).
 
-        ``conn`` writes inside a caller's transaction (a sheet's rows are one transaction: all or none).
+        ``conn`` writes inside a caller's transaction (a sheet's rows are one transaction: all or none); the caller
+        then writes the audit entry after its commit (:func:`dashboard.data.importers.programmes.import_programmes`).
         """
         self._require_writer(actor, district_code, "programme_add")
         values, villages = self._values(district_code, draft)
@@ -185,12 +186,14 @@ class Programmes(AuditedRegister):
                 new_id = self._insert(own, row, villages)
         else:
             new_id = self._insert(conn, row, villages)
-        self._audit(actor, "programme_add", district_code, id=new_id, sector=values["sector"], villages=len(villages),
-                    budget=values["budget_rupiah"])  # fmt: skip
         if conn is not None:
+            # Inside the caller's transaction: an audit entry written now would wait on that transaction's lock
+            # (SQLite) and record a row that may yet be rolled back. The caller audits once it has committed.
             return Programme(new_id, district_code, values["partner"], Sector(values["sector"]), values["activity"],
                              villages, values["period_start"], values["period_end"], values["budget_rupiah"],
                              actor.label, when, when, dataset_id)  # fmt: skip
+        self._audit(actor, "programme_add", district_code, id=new_id, sector=values["sector"], villages=len(villages),
+                    budget=values["budget_rupiah"])  # fmt: skip
         found = self.programme(new_id)
         assert found is not None
         return found

@@ -33,11 +33,11 @@ def template_lines(code: str) -> list[str]:
     return [
         "kode_wilayah,periode,indikator,pembilang,penyebut",
         f"{code},2025-08,stunting,12,80",
-        f"{code},2025-Q1,konvergensi_desa,30,40",
-        f"{code},2025-Q2,konvergensi_desa,36,40",
-        f"{code},2025-Q2,konvergensi_ibu_hamil,7,8",
-        f"{code},2025-Q2,konvergensi_baduta,19,20",
-        f"{code},2025-Q2,konvergensi_paud,10,12",
+        f"{code},2025-Q3,konvergensi_desa,30,40",
+        f"{code},2025-Q4,konvergensi_desa,36,40",
+        f"{code},2025-Q4,konvergensi_ibu_hamil,7,8",
+        f"{code},2025-Q4,konvergensi_baduta,19,20",
+        f"{code},2025-Q4,konvergensi_paud,10,12",
         f"{code},2025,keluarga_berisiko_stunting,25,300",
         f"{code},2026-Q1,pendampingan_krs,20,25",
         f"{code},2025,kpm_aktif,0,1",
@@ -54,7 +54,7 @@ def fill(store: Store, code: str, name: str = FILE) -> None:
     store.commit(batch, user="perencana.uji")
     accounts = Services.from_store(Settings(), store).require_accounts()
     Programmes(store, accounts).add(PLANNER, "99.01", ProgrammeDraft(
-        "PT Sumber Air", "swasta", "PMT lokal", [code], "2025-Q1", "2025-Q4", "Rp 25.000.000"))  # fmt: skip
+        "PT Sumber Air", "swasta", "PMT lokal", [code], "2025-Q3", "2025-Q4", "Rp 25.000.000"))  # fmt: skip
     audits = CaseAudits(store, accounts)
     audits.add(PLANNER, CaseAuditDraft(code, "2025-06", ["asupan_gizi", "pola_asuh"], "PMT 90 hari", "berjalan"))
     audits.add(PLANNER, CaseAuditDraft(code, "2025-09", ["asupan_gizi"], "Kelas ibu balita", "selesai"))
@@ -96,11 +96,11 @@ def test_cvg300_profile_lists_every_source_with_period_origin_and_exact_figures(
     # Figures not in the file keep the demo's own origin (its file and kind, never the raw kind "demo").
     assert health["wasting"][3].startswith("kabupaten_contoh_indikator.csv · Contoh (fiktif) · diimpor ")
     assert _rows(profile, "scorecard") == {
-        "konvergensi_desa": ("90,0%", "36/40", "Triwulan II 2025", origin),
-        "konvergensi_ibu_hamil": ("87,5%", "7/8", "Triwulan II 2025", origin),
-        "konvergensi_baduta": ("95,0%", "19/20", "Triwulan II 2025", origin),
-        "konvergensi_paud": ("83,3%", "10/12", "Triwulan II 2025", origin),
-        "konvergensi_desa.previous": ("75,0%", "30/40", "Triwulan I 2025", origin),
+        "konvergensi_desa": ("90,0%", "36/40", "Triwulan IV 2025", origin),
+        "konvergensi_ibu_hamil": ("87,5%", "7/8", "Triwulan IV 2025", origin),
+        "konvergensi_baduta": ("95,0%", "19/20", "Triwulan IV 2025", origin),
+        "konvergensi_paud": ("83,3%", "10/12", "Triwulan IV 2025", origin),
+        "konvergensi_desa.previous": ("75,0%", "30/40", "Triwulan III 2025", origin),
     }
     families = _rows(profile, "families")
     assert families["keluarga_berisiko_stunting"] == ("8,3%", "25/300", "2025", origin)
@@ -116,7 +116,7 @@ def test_cvg300_profile_lists_every_source_with_period_origin_and_exact_figures(
     assert funds["stunting"][:3] == ("15,0%", "12/80", "Agustus 2025")  # beside the money, the prevalence
     register = "Register program mitra (dicatat di Lokus)"
     assert _rows(profile, "partners") == {
-        "programme": ("Swasta: PMT lokal", "Rp 25.000.000", "Triwulan I 2025 – Triwulan IV 2025", register)
+        "programme": ("Swasta: PMT lokal", "Rp 25.000.000", "Triwulan III 2025 – Triwulan IV 2025", register)
     }
     audits = {i.key: (i.label, i.text, i.period_text) for i in profile.section("audits").items}
     assert audits == {
@@ -135,7 +135,7 @@ def test_cvg301_english_profile_formats(lintas: tuple[Services, str]) -> None:
     profile = _profile(services, code, "en")
     funds = _rows(profile, "funds")
     assert funds["dana_desa_stunting"][:3] == ("6.3%", "Rp 50,000,000 of Rp 800,000,000", "2025")
-    assert _rows(profile, "scorecard")["konvergensi_desa"][2] == "Q2 2025"
+    assert _rows(profile, "scorecard")["konvergensi_desa"][2] == "Q4 2025"
     assert profile.section("cadres").items[0].text == "Not active"
 
 
@@ -164,11 +164,11 @@ def test_cvg304_no_active_kpm_exactly_which_villages() -> None:
     codes = ["99.01.01.2001", "99.01.01.2002", "99.01.01.2003", "99.01.01.2004"]
     frame = pd.DataFrame({
         "code": [codes[0], codes[0], codes[1], codes[2], codes[2]],
-        "period": ["2024", "2025", "2025", "2024", "2025-Q2"],
+        "period": ["2024", "2025", "2025", "2024", "2025-Q4"],
         "indicator": ["kpm_aktif"] * 5,
         "numerator": [1.0, 0.0, 1.0, 0.0, 1.0], "denominator": [1.0] * 5,
     })  # fmt: skip
-    # 2001 lost its KPM in 2025; 2003 became active in 2025-Q2; 2004 reports nothing (not counted either way)
+    # 2001 lost its KPM in 2025; 2003 became active in 2025-Q4; 2004 reports nothing (not counted either way)
     assert no_active_kpm(frame, codes) == ([codes[0]], 3)
 
 

@@ -1,4 +1,4 @@
-"""The /desa page's handlers: a linked village opens its district for its readers only; nothing from the page trusted."""
+"""The /desa page's handlers: a linked village opens its district for its readers only; nothing trusted."""
 
 from __future__ import annotations
 
