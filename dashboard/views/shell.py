@@ -25,6 +25,7 @@ from dashboard.views import (
     gaps_page,
     lokus_page,
     map_page,
+    programme_page,
     publication_page,
     region_page,
 )
@@ -39,6 +40,7 @@ PAGES: dict[str, tuple[str, PageBuilder, Permission]] = {
     "/": ("nav.map", map_page.layout, Permission.VIEW),
     "/lokus": ("nav.lokus", lokus_page.layout, Permission.VIEW),
     "/kesenjangan": ("nav.gaps", gaps_page.layout, Permission.VIEW),
+    "/mitra": ("nav.mitra", programme_page.layout, Permission.VIEW),
     "/wilayah": ("nav.region", region_page.layout, Permission.VIEW),
     "/data": ("nav.data", data_page.layout, Permission.IMPORT),
     "/audit": ("nav.audit", audit_page.layout, Permission.READ_AUDIT),
