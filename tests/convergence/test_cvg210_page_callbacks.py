@@ -186,10 +186,12 @@ def test_cvg214_leadership_reads_the_registers_without_forms(app_and_settings: t
     codes = _codes(settings)
     with Store.open(settings=settings) as store:
         Programmes(store).add(PLANNER, "99.01", ProgrammeDraft("PT Baca", "media", "Siaran", codes[:2], "2025"))
+        villages = store.villages("99.01")
+        names = villages[villages["code"].isin(codes[:2])]["name"].astype(str).tolist()
     client = sign_in_client(app, who)
     response = _post(client, app, f"{ID.MITRA_TABLE}.children", _values(codes), ID.MITRA_DISTRICT)
     answer = response.get_json()["response"]
     text = response.get_data(as_text=True)
-    assert "PT Baca" in text and "Rp 0" in text and "2 desa" in text
+    assert "PT Baca" in text and "Rp 0" in text and "2 desa" in text and all(name in text for name in names)
     assert answer[ID.MITRA_FORM_BOX]["style"] == forms and answer[ID.KASUS_FORM_BOX]["style"] == forms
     assert ("dapat membaca daftar ini" in text) == bool(forms)

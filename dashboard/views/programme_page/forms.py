@@ -29,7 +29,7 @@ def _field(label: str, control: Any, md: int, hint: str | None = None) -> dbc.Co
     return dbc.Col(parts, xs=12, md=md)
 
 
-def data_table(columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, str]], empty: str) -> Any:
+def data_table(columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]], empty: str) -> Any:
     """Rows as a plain table (``columns``: field, header), scrolled inside its box on a narrow screen."""
     if not rows:
         return html.P(empty, className="text-muted small mb-1")

@@ -74,8 +74,9 @@ def _period_span(start: str, end: str, lang: str) -> str:
 
 
 def programme_rows(programmes: Iterable[Programme], names: Mapping[str, str], lang: str) -> list[dict[str, str]]:
-    """One row per programme, every cell as the table shows it: the sector's label, the villages counted and
-    named, the periods labelled (``Triwulan I 2025 s.d. Triwulan IV 2025``), the budget in rupiah."""
+    """One row per programme, every cell as the table shows it: the sector's label, the villages counted
+    (``villages``) and named (``village_names``), the periods labelled (``Triwulan I 2025 s.d. Triwulan IV 2025``),
+    the budget in rupiah."""
     rows = []
     for p in programmes:
         villages = ", ".join(sorted(names.get(code, code) for code in p.villages))
@@ -84,7 +85,8 @@ def programme_rows(programmes: Iterable[Programme], names: Mapping[str, str], la
             "partner": p.partner,
             "sector": t(f"programme.sector.{p.sector}", lang),
             "activity": p.activity,
-            "villages": f"{t('mitra.villages_count', lang, n=fmt_int(len(p.villages), lang))}: {villages}",
+            "villages": t("mitra.villages_count", lang, n=fmt_int(len(p.villages), lang)),
+            "village_names": villages,
             "period": _period_span(p.period_start, p.period_end, lang),
             "budget": money(p.budget_rupiah, lang),
         })  # fmt: skip

@@ -98,7 +98,10 @@ def programme_view(services: Services, district: str | None, lang: str) -> tuple
     assert district is not None
     found = Programmes(services.require_store()).of_district(who, district)
     columns = [(key, t(f"mitra.column.{key}", lang)) for key in COLUMNS]
-    rows = programme_rows(found, village_names(villages), lang)
+    rows: list[dict[str, Any]] = []
+    for row in programme_rows(found, village_names(villages), lang):  # the names fold under the count (phones)
+        names = html.Div(row.pop("village_names"), className="small")
+        rows.append(row | {"villages": html.Details([html.Summary(row["villages"]), names])})
     table = [data_table(columns, rows, t("mitra.none", lang)), *read_only_note(who, district, lang)]
     style = {} if may_record(who, district) else HIDDEN
     return table, programme_choices(found, lang), village_options(villages), style
