@@ -26,6 +26,7 @@ from dashboard.views import (
     layers_route,
     lokus_page,
     map_page,
+    programme_page,
     publication_page,
     region_page,
     shell,
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None, source: RegionSource | None = N
     data_page.register(secured.page(Permission.IMPORT), services)
     lokus_page.register(secured.page(Permission.VIEW), services)
     gaps_page.register(secured.page(Permission.VIEW), services)
+    programme_page.register(secured.page(Permission.VIEW), services)
     region_page.register(secured.page(Permission.VIEW), services)
     audit_page.register(secured.page(Permission.READ_AUDIT), services)
     publication_page.register(secured.page(Permission.PUBLISH), services)

@@ -277,6 +277,52 @@ class ID(StrEnum):
     PROFILE_FULL_LINK = "village-profile-full"  # the main page's profile panel: "Profil lengkap" to /desa
     GAPS_CONVERGENCE = "gaps-convergence"  # gaps page scope: villages without an active KPM, case-audit findings
 
+    # partners' register and case audits (issue 18, /mitra)
+    MITRA_DISTRICT = "mitra-district"
+    MITRA_DEMO_BADGE = "mitra-demo-badge"
+    MITRA_VERSION = "mitra-version"  # bumped by each change of the register from the form
+    MITRA_IMPORT_VERSION = "mitra-import-version"  # bumped by each sheet imported
+    MITRA_TABLE = "mitra-table"
+    MITRA_FORM_BOX = "mitra-form-box"  # hidden for readers who may not record
+    MITRA_CHOOSE = "mitra-choose"  # the programme being edited (empty: a new one)
+    MITRA_PARTNER = "mitra-partner"
+    MITRA_SECTOR = "mitra-sector"
+    MITRA_ACTIVITY = "mitra-activity"
+    MITRA_VILLAGES = "mitra-villages"
+    MITRA_START = "mitra-start"
+    MITRA_END = "mitra-end"
+    MITRA_BUDGET = "mitra-budget"
+    MITRA_SAVE = "mitra-save"
+    MITRA_NEW = "mitra-new"
+    MITRA_DELETE = "mitra-delete"
+    MITRA_CONFIRM = "mitra-confirm"
+    MITRA_INFO = "mitra-info"
+    MITRA_UPLOAD = "mitra-upload"
+    MITRA_IMPORT_INFO = "mitra-import-info"
+    MITRA_TEMPLATE_CSV = "mitra-template-csv"
+    MITRA_TEMPLATE_XLSX = "mitra-template-xlsx"
+    MITRA_DOWNLOAD = "mitra-download"
+    MITRA_PERIOD = "mitra-period"  # the map's period (empty: any)
+    MITRA_MAP = "mitra-map"
+    MITRA_MAP_COUNT = "mitra-map-count"
+    MITRA_MAP_LEGEND = "mitra-map-legend"
+    KASUS_VERSION = "kasus-version"
+    KASUS_TABLE = "kasus-table"
+    KASUS_COUNTS = "kasus-counts"
+    KASUS_FORM_BOX = "kasus-form-box"
+    KASUS_CHOOSE = "kasus-choose"
+    KASUS_VILLAGE = "kasus-village"
+    KASUS_PERIOD = "kasus-period"
+    KASUS_CAUSES = "kasus-causes"
+    KASUS_RECOMMENDATION = "kasus-recommendation"
+    KASUS_FOLLOW_UP = "kasus-follow-up"
+    KASUS_NOTE = "kasus-note"
+    KASUS_SAVE = "kasus-save"
+    KASUS_NEW = "kasus-new"
+    KASUS_DELETE = "kasus-delete"
+    KASUS_CONFIRM = "kasus-confirm"
+    KASUS_INFO = "kasus-info"
+
 
 class Pattern(StrEnum):
     """Types of pattern-matching IDs: ``{"type": Pattern.X, "key": ...}``."""
