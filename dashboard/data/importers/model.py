@@ -61,6 +61,8 @@ class DatasetKind(StrEnum):
     MAPPED = "mapped"
     MEASUREMENTS = "measurements"
     PUSKESMAS = "puskesmas"  # a puskesmas -> village list (dashboard.data.importers.puskesmas)
+    SCORECARD = "scorecard"  # Scorecard Konvergensi Desa (dashboard.data.importers.scorecard)
+    DANA_DESA = "dana_desa"  # village funds for stunting (dashboard.data.importers.village_funds)
     DEMO = "demo"
 
 
