@@ -268,6 +268,12 @@ class ID(StrEnum):
     DISTRICT_BADGE_SLOT = "map-district-badge"  # holds the demo badge (DEMO_BADGE) when the district is the demo
     PROFILE_SHOWN = "village-profile-shown"  # the profile last scrolled into view on a narrow screen
 
+    # issue 18, the other offices' imports: blank templates of the village scorecard and Dana Desa
+    TEMPLATE_SCORECARD_CSV = "data-template-scorecard-csv"
+    TEMPLATE_SCORECARD_XLSX = "data-template-scorecard-xlsx"
+    TEMPLATE_DANA_DESA_CSV = "data-template-dana-desa-csv"
+    TEMPLATE_DANA_DESA_XLSX = "data-template-dana-desa-xlsx"
+
 
 class Pattern(StrEnum):
     """Types of pattern-matching IDs: ``{"type": Pattern.X, "key": ...}``."""

@@ -174,3 +174,21 @@ def test_cvg117_kpm_aktif_is_one_of_one_or_zero_of_one(villages: pd.DataFrame, c
     batch = _check(f"{TIDY_HEADER}\n{code},2025,kpm_aktif,{counts}\n".encode(), "kpm.csv", villages)
     assert [(p.key, p.row) for p in batch.errors] == [("village_fact.not_yes_no", 2)]
     assert "KPM aktif ditulis 1/1 (aktif) atau 0/1 (tidak)" in batch.errors[0].message("id")
+
+
+def test_cvg118_data_page_offers_the_offices_templates(villages: pd.DataFrame) -> None:
+    import base64
+
+    from dashboard.data.importers.scorecard import blank_scorecard_csv
+    from dashboard.ids import ID
+    from dashboard.views.data_page.uploads import template_download
+
+    buttons = (ID.TEMPLATE_SCORECARD_CSV, ID.TEMPLATE_SCORECARD_XLSX, ID.TEMPLATE_DANA_DESA_CSV,
+               ID.TEMPLATE_DANA_DESA_XLSX)  # fmt: skip
+    sent = {button: template_download(button) for button in buttons}
+    assert [s["filename"] for s in sent.values()] == [
+        "templat_scorecard_konvergensi_desa.csv", "templat_scorecard_konvergensi_desa.xlsx",
+        "templat_dana_desa_stunting.csv", "templat_dana_desa_stunting.xlsx"]  # fmt: skip
+    assert base64.b64decode(sent[ID.TEMPLATE_SCORECARD_CSV]["content"]) == blank_scorecard_csv()
+    xlsx = base64.b64decode(sent[ID.TEMPLATE_DANA_DESA_XLSX]["content"])
+    assert detect_format(list(pd.read_excel(io.BytesIO(xlsx), dtype=str).columns)) == "dana_desa"
