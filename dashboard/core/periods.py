@@ -33,6 +33,7 @@ __all__ = [
     "parse_period",
     "period_kind",
     "period_label",
+    "period_order",
     "previous_period",
 ]
 
@@ -177,6 +178,23 @@ def period_label(period: str, lang: str = "id") -> str:
     year, month = period.split("-")
     names = MONTHS_EN if lang == "en" else MONTHS_ID
     return f"{names[int(month) - 1]} {year}"
+
+
+def period_order(period: str) -> tuple[int, int, int]:
+    """A sort key putting periods of every kind in time: by the last month each covers, then month before quarter
+    before year (``sorted(["2025-Q3", "2025-08", "2025"], key=period_order)`` -> August, Q3, 2025). ISO text
+    alone would put "2025-Q1" after "2025-12". Raises :class:`PeriodError` for a text that is not a period.
+
+    >>> sorted(["2025-Q1", "2025-12", "2025-02", "2025"], key=period_order)
+    ['2025-02', '2025-Q1', '2025-12', '2025']
+    """
+    kind = period_kind(period)
+    year = int(period[:4])
+    if kind == "month":
+        return year, int(period[5:7]), 0
+    if kind == "quarter":
+        return year, int(period[-1]) * 3, 1
+    return year, 12, 2
 
 
 def previous_period(period: str, available: Iterable[str]) -> str | None:
