@@ -323,6 +323,12 @@ class ID(StrEnum):
     KASUS_CONFIRM = "kasus-confirm"
     KASUS_INFO = "kasus-info"
 
+    # issue 18, the other offices' imports: blank templates of the village scorecard and Dana Desa
+    TEMPLATE_SCORECARD_CSV = "data-template-scorecard-csv"
+    TEMPLATE_SCORECARD_XLSX = "data-template-scorecard-xlsx"
+    TEMPLATE_DANA_DESA_CSV = "data-template-dana-desa-csv"
+    TEMPLATE_DANA_DESA_XLSX = "data-template-dana-desa-xlsx"
+
 
 class Pattern(StrEnum):
     """Types of pattern-matching IDs: ``{"type": Pattern.X, "key": ...}``."""

@@ -40,7 +40,9 @@ from dashboard.i18n import t
 NAME = "import-indicators"
 HELP = "Impor data indikator (templat atau laporan Sigizi-Kesga) ke basis data: PATH [--wilayah KODE] [--yes]"
 
-FORMATS = ("auto", "tidy", "sigizi", "mapped")
+# The importer's layouts (dashboard.data.importers.indicators.FORMATS, spelled here so --help imports no pandas
+# reader): scorecard is the Scorecard Konvergensi Desa, dana_desa the village funds sheet.
+FORMATS = ("auto", "tidy", "sigizi", "mapped", "scorecard", "dana_desa")
 EXIT_REFUSED = 1
 EXIT_UNUSABLE = 2
 

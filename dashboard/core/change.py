@@ -39,6 +39,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from dashboard.core.aggregate import village_table
+from dashboard.core.periods import PeriodError, period_kind
 from dashboard.core.prevalence import Z_95, wilson_interval
 
 __all__ = [
@@ -201,19 +202,32 @@ def comparison_period(period: str, available: Iterable[str]) -> str | None:
     """The default period to compare ``period`` with.
 
     The same month a year earlier; else the latest earlier national weighing month (February or
-    August); else the latest earlier period with data; ``None`` when there is none. A year compares
-    with the year before, else the latest earlier year. Only periods of the same kind (month, year).
+    August); else the latest earlier period with data; ``None`` when there is none. A quarter compares
+    with the same quarter a year earlier, else the latest earlier quarter (the weighing months are months'
+    rule only). A year compares with the year before, else the latest earlier year. Only periods of the same
+    kind (month, quarter, year: :func:`~dashboard.core.periods.period_kind`).
     """
-    earlier = sorted(p for p in set(available) if p < period and len(p) == len(period))
+    kind = period_kind(period)
+    earlier = sorted(p for p in set(available) if p < period and _kind(p) == kind)
     if not earlier:
         return None
-    if len(period) == 4:
+    if kind == "year":
         return str(int(period) - 1) if str(int(period) - 1) in earlier else earlier[-1]
-    year_ago = f"{int(period[:4]) - 1:04d}{period[4:]}"
+    year_ago = f"{int(period[:4]) - 1:04d}{period[4:]}"  # 2024-08 for 2025-08, 2024-Q2 for 2025-Q2
     if year_ago in earlier:
         return year_ago
+    if kind == "quarter":
+        return earlier[-1]
     weighing = [p for p in earlier if p[5:7] in WEIGHING_MONTHS]
     return weighing[-1] if weighing else earlier[-1]
+
+
+def _kind(period: str) -> str | None:
+    """:func:`period_kind`, None for a text that is no period (never compared with anything)."""
+    try:
+        return period_kind(period)
+    except PeriodError:
+        return None
 
 
 class ChangeClass(StrEnum):

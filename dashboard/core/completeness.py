@@ -1,5 +1,8 @@
 """Completeness (kelengkapan) of a period: villages reporting out of the villages in the boundary set.
 
+A month, a quarter (the village scorecard: villages with services due, ``indicator="konvergensi_desa"``) or a
+year alike: the villages with a denominator above zero in that period, over the villages in scope.
+
 A village *reports* an indicator in a period when it has a denominator above zero for it (children
 measured, for stunting). A district's headline is only as honest as the share of its villages behind
 it: a month in which 3 of 272 villages reported is shown, but marked, and never opened by default.
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.core.indicators import STUNTING
+from dashboard.core.periods import period_order
 
 __all__ = [
     "DEFAULT_MIN_COMPLETENESS",
@@ -114,7 +118,8 @@ def completeness_by_period(
     observations: pd.DataFrame, codes: Sequence[str] | pd.Index, indicator: str = STUNTING
 ) -> list[Completeness]:
     """:func:`completeness_of` for every period with data for ``indicator``, oldest first."""
-    periods = sorted(observations.loc[observations["indicator"] == indicator, "period"].astype(str).unique())
+    periods = sorted(observations.loc[observations["indicator"] == indicator, "period"].astype(str).unique(),
+                     key=period_order)  # fmt: skip
     return [completeness_of(observations, period, codes, indicator) for period in periods]
 
 
@@ -128,9 +133,9 @@ def default_period(table: Sequence[Completeness], minimum: float) -> str | None:
         return None
     complete = [c.period for c in table if c.complete(minimum)]
     if complete:
-        return max(complete)
+        return max(complete, key=period_order)
     best = max(c.share or 0.0 for c in table)
-    return max(c.period for c in table if (c.share or 0.0) == best)
+    return max((c.period for c in table if (c.share or 0.0) == best), key=period_order)
 
 
 def missing_villages(

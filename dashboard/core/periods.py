@@ -28,11 +28,13 @@ __all__ = [
     "ROMAN_QUARTERS",
     "PeriodError",
     "current_date",
+    "enclosing_periods",
     "implausible_period",
     "latest_plausible_period",
     "parse_period",
     "period_kind",
     "period_label",
+    "period_order",
     "previous_period",
 ]
 
@@ -177,6 +179,40 @@ def period_label(period: str, lang: str = "id") -> str:
     year, month = period.split("-")
     names = MONTHS_EN if lang == "en" else MONTHS_ID
     return f"{names[int(month) - 1]} {year}"
+
+
+def enclosing_periods(period: str) -> tuple[str, ...]:
+    """The longer periods a period lies in, shortest first: a month's quarter and year, a quarter's year.
+
+    A figure reported once a quarter (the village scorecard) or once a year (Dana Desa) stands for every month
+    inside it: the lokus ranking of August 2025 reads them from 2025-Q3 and 2025.
+
+    >>> enclosing_periods("2025-08"), enclosing_periods("2025-Q3"), enclosing_periods("2025")
+    (('2025-Q3', '2025'), ('2025',), ())
+    """
+    kind = period_kind(period)
+    if kind == "month":
+        return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}", period[:4]
+    if kind == "quarter":
+        return (period[:4],)
+    return ()
+
+
+def period_order(period: str) -> tuple[int, int, int]:
+    """A sort key putting periods of every kind in time: by the last month each covers, then month before quarter
+    before year (``sorted(["2025-Q3", "2025-08", "2025"], key=period_order)`` -> August, Q3, 2025). ISO text
+    alone would put "2025-Q1" after "2025-12". Raises :class:`PeriodError` for a text that is not a period.
+
+    >>> sorted(["2025-Q1", "2025-12", "2025-02", "2025"], key=period_order)
+    ['2025-02', '2025-Q1', '2025-12', '2025']
+    """
+    kind = period_kind(period)
+    year = int(period[:4])
+    if kind == "month":
+        return year, int(period[5:7]), 0
+    if kind == "quarter":
+        return year, int(period[-1]) * 3, 1
+    return year, 12, 2
 
 
 def previous_period(period: str, available: Iterable[str]) -> str | None:

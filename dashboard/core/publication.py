@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.completeness import TARGET_INDICATORS
-from dashboard.core.indicators import STUNTING, get_indicator
+from dashboard.core.indicators import STUNTING, Counted, get_indicator
 from dashboard.core.plausibility import plausibility_flags
 from dashboard.core.prevalence import wilson_interval
 from dashboard.core.suppression import Status, protect
@@ -160,7 +160,12 @@ def cells_frame(
             label_pembilang=pd.Series(dtype=object),
         )
     else:
-        protected = protect(raw, min_denominator=min_denominator, min_count=min_count)
+        # Rupiah and yes/no village facts are no small numbers of people: published as they are (issue 18).
+        exempt = raw["indikator"].map(lambda key: get_indicator(str(key)).counted in NEVER_SMALL).to_numpy(dtype=bool)
+        parts = [_as_is(raw[exempt])] if exempt.any() else []
+        if not exempt.all():
+            parts.append(protect(raw[~exempt], min_denominator=min_denominator, min_count=min_count))
+        protected = pd.concat(parts).loc[raw.index]
     shown = protected["status"] == Status.SHOWN
     low = np.full(len(protected), np.nan)
     high = np.full(len(protected), np.nan)
@@ -189,6 +194,24 @@ def cells_frame(
             "status": protected["status"].astype(str),
         }
     ).reset_index(drop=True)
+
+
+# What small-number protection never applies to: sums of rupiah (Dana Desa) and yes/no village facts (KPM aktif,
+# 1/1 or 0/1: a denominator of 1 is the village, not one child). Services, cadres, families stay protected.
+NEVER_SMALL = frozenset({Counted.RUPIAH, Counted.VILLAGE})
+
+
+def _as_is(cells: pd.DataFrame) -> pd.DataFrame:
+    """Cells published whole, in the columns :func:`~dashboard.core.suppression.protect` adds."""
+    count = cells["pembilang"].astype(float).round()
+    out = cells.copy()
+    out["status"] = Status.SHOWN
+    out["pembilang_publik"] = count.astype("Int64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["prevalensi_publik"] = np.where(cells["penyebut"] > 0, 100.0 * cells["pembilang"] / cells["penyebut"],
+                                            np.nan)  # fmt: skip
+    out["label_pembilang"] = count.astype("int64").astype(str).astype(object)
+    return out
 
 
 def _completeness_rows(

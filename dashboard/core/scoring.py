@@ -6,7 +6,10 @@ here is simple enough to recompute by hand:
 1. **Criteria** are figures per village for one period: stunting prevalence (%), the number of
    stunted children, measurement coverage (%), the gap of each other coverage indicator against its
    target (target − coverage, percentage points; 0 when the target is met), and any other outcome
-   rate imported (wasting, underweight, ...). See :func:`criterion_values`.
+   rate imported (wasting, underweight, ...). See :func:`criterion_values`. An indicator reported for a
+   longer period (the village scorecard each quarter, Dana Desa each year) is read from the quarter or
+   year the ranking period lies in (:func:`~dashboard.core.periods.enclosing_periods`); the period may be a
+   month, a quarter or a year.
 
    The ranking's prevalence (``prevalensi``) is the **empirical-Bayes estimate** of
    :mod:`dashboard.core.smoothing`: (stunted + a) / (measured + a + b), the village's own rate pulled
@@ -65,6 +68,7 @@ import pandas as pd
 
 from dashboard.core.aggregate import village_table
 from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.periods import PeriodError, enclosing_periods
 from dashboard.core.plausibility import flags_for
 from dashboard.core.smoothing import shrunk_rates
 
@@ -88,6 +92,7 @@ __all__ = [
     "TrafficLight",
     "apply_adjustments",
     "criterion_indicator",
+    "criterion_periods",
     "criterion_values",
     "default_criteria",
     "normalise",
@@ -193,9 +198,28 @@ def criterion_values(
     every village shares the district's prior), ``prevalensi_mentah`` (the raw rate), ``jumlah_stunting``,
     ``pengukuran`` (measurement coverage %), ``gap:<key>`` for every other coverage indicator with a
     target (max(0, target − coverage)), and ``<key>`` for every other outcome rate. Only indicators with
-    data in ``period`` give a column. Nothing is left out here: see :func:`ranking_input`.
+    data in ``period``, or in the quarter or year it lies in (:func:`criterion_periods`), give a column.
+    Nothing is left out here: see :func:`ranking_input`.
     """
     return _criteria(observations, period, codes, kecamatan)[0]
+
+
+def criterion_periods(observations: pd.DataFrame, period: str) -> dict[str, str]:
+    """For each indicator with data, the period a ranking of ``period`` reads it from: ``period`` itself when
+    it has data then, else the shortest enclosing quarter or year that does (``dana_desa_stunting`` of 2025
+    for August 2025). Indicators with neither are absent."""
+    try:
+        candidates = (period, *enclosing_periods(period))
+    except PeriodError:  # no period Lokus writes: only its own rows, as before quarters
+        candidates = (period,)
+    rows = observations[observations["period"].astype(str).isin(candidates)]
+    by_period = rows.groupby(rows["period"].astype(str))["indicator"].unique()
+    found: dict[str, str] = {}
+    for candidate in candidates:
+        if candidate in by_period.index:
+            for indicator in by_period[candidate]:
+                found.setdefault(str(indicator), candidate)
+    return found
 
 
 def _criteria(
@@ -205,7 +229,8 @@ def _criteria(
     index = pd.Index([str(c) for c in codes], name="code")
     columns: dict[str, pd.Series] = {}
     denominators: dict[str, pd.Series] = {}
-    present = set(observations.loc[observations["period"] == period, "indicator"])
+    sources = criterion_periods(observations, period)
+    present = {key for key, source in sources.items() if source == period}
     if STUNTING in present:
         table = village_table(observations, STUNTING, period).reindex(index)
         groups = pd.Series(list(kecamatan) if kecamatan is not None else "", index=index, dtype=object)
@@ -219,9 +244,9 @@ def _criteria(
         table = village_table(observations, MEASUREMENT, period).reindex(index)
         columns[MEASUREMENT], denominators[MEASUREMENT] = table["rate"], table["denominator"]
     for key, indicator in CATALOGUE.items():
-        if key not in present or key in (STUNTING, MEASUREMENT):
+        if key not in sources or key in (STUNTING, MEASUREMENT):
             continue
-        table = village_table(observations, key, period).reindex(index)
+        table = village_table(observations, key, sources[key]).reindex(index)
         if indicator.kind is Kind.COVERAGE:
             if indicator.target is not None:
                 columns[f"gap:{key}"] = (indicator.target - table["rate"]).clip(lower=0.0)
@@ -256,6 +281,7 @@ def ranking_input(
     flagged values are ranked as they are and listed with ``kept`` True, so they stay marked.
     """
     observed, denominators = _criteria(observations, period, codes, kecamatan)
+    sources = criterion_periods(observations, period)
     rows: list[tuple[str, str, str, str, float, bool]] = []
     for key in observed.columns:
         indicator = criterion_indicator(key)
@@ -266,7 +292,7 @@ def ranking_input(
                 (code, key, indicator, FEW_CHILDREN, size[code], False)
                 for code in known.index[known & (size < min_measured)]
             ]
-        flagged = flags_for(flags, indicator, period) if flags is not None else {}
+        flagged = flags_for(flags, indicator, sources.get(indicator, period)) if flags is not None else {}
         for code in known.index[known & known.index.isin(list(flagged))]:
             rows += [(code, key, indicator, str(flag), size[code], include_flagged) for flag in flagged[code]]
     left_out = pd.DataFrame(rows, columns=LEFT_OUT_COLUMNS).astype({"denominator": float, "kept": bool})

@@ -33,6 +33,7 @@ import pandas as pd
 from dashboard.core.codes import Level, level_of, try_normalise_code
 from dashboard.core.completeness import Completeness, completeness_of
 from dashboard.core.indicators import STUNTING
+from dashboard.core.periods import period_kind
 from dashboard.core.prevalence import wilson_interval
 
 __all__ = ["WEIGHING_MONTH", "RoutineFigure", "SurveyFigure", "TwoNumbers", "latest_survey_year", "two_numbers"]
@@ -74,8 +75,8 @@ class RoutineFigure:
 
     @property
     def weighing_month(self) -> bool:
-        """Whether the month is August, the national weighing month."""
-        return int(self.period[5:7]) == WEIGHING_MONTH
+        """Whether the period is August, the national weighing month (a quarter or a year never is)."""
+        return period_kind(self.period) == "month" and int(self.period[5:7]) == WEIGHING_MONTH
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from dashboard.auth.roles import Actor, Role
 from dashboard.core.completeness import DEFAULT_MIN_COMPLETENESS, completeness_of
 from dashboard.core.indicators import CATALOGUE, STUNTING
+from dashboard.core.periods import period_kind
 from dashboard.core.publication import SnapshotRequest, content_bytes, snapshot_content
 from dashboard.data import schema
 from dashboard.data.accounts import Accounts
@@ -392,7 +393,7 @@ def ensure_demo_publication(publications: Publications, min_completeness: float,
     villages = store.villages(DEMO_DISTRICT_CODE)
     observations = store.observations(DEMO_DISTRICT_CODE)
     table = completeness_by_period(observations, villages["code"].astype(str))
-    periods = [c.period for c in table if c.complete(min_completeness) and len(c.period) == 7]
+    periods = [c.period for c in table if c.complete(min_completeness) and period_kind(c.period) == "month"]
     if not periods:
         return None
     system = Actor(None, "sistem", Role.ADMIN, (), via_cli=True)

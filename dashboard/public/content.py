@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from dashboard.core.indicators import STUNTING
+from dashboard.core.periods import period_kind, period_order
 
 __all__ = [
     "DESA_CODE",
@@ -96,8 +97,8 @@ class Published:
 
     @property
     def periods(self) -> list[str]:
-        """The published periods, oldest first."""
-        return sorted(str(p) for p in self.content["periode"])
+        """The published periods, oldest first (in time: :func:`~dashboard.core.periods.period_order`)."""
+        return sorted((str(p) for p in self.content["periode"]), key=period_order)
 
     @property
     def latest_period(self) -> str:
@@ -177,7 +178,8 @@ class Published:
 
     def routine_period_of_year(self, year: int) -> str | None:
         """The routine month compared with a survey of ``year``: August when published, else the year's latest."""
-        months = [p for p in self.periods if len(p) == 7 and p[:4] == f"{year:04d}" and self.district_cell(p)]
+        months = [p for p in self.periods
+                  if p[:4] == f"{year:04d}" and period_kind(p) == "month" and self.district_cell(p)]  # fmt: skip
         if not months:
             return None
         august = f"{year:04d}-08"

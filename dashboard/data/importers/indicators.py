@@ -63,9 +63,9 @@ from openpyxl import Workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from dashboard.core.codes import Level, level_of, try_normalise_code
-from dashboard.core.indicators import CATALOGUE
+from dashboard.core.indicators import CATALOGUE, MAX_CHILDREN, Counted
 from dashboard.core.levels import CODE_LENGTH, puskesmas_key
-from dashboard.core.periods import PeriodError, parse_period
+from dashboard.core.periods import PeriodError, parse_period, period_kind
 from dashboard.data.importers.model import (
     BATCH_ESTIMATE_COLUMNS,
     BATCH_OBSERVATION_COLUMNS,
@@ -114,7 +114,7 @@ TIDY_COLUMNS = ("kode_wilayah", "periode", "indikator", "pembilang", "penyebut")
 # Optional columns of the tidy template for a rate-only estimate (a survey's figure for a kabupaten/kota):
 # the percentage, its 95% bounds and the source, given instead of pembilang and penyebut.
 TIDY_ESTIMATE_COLUMNS = ("nilai", "batas_bawah", "batas_atas", "sumber")
-FORMATS = ("auto", "tidy", "sigizi", "mapped")
+FORMATS = ("auto", "tidy", "sigizi", "mapped", "scorecard", "dana_desa")
 MAX_LISTED = 100  # problems listed per kind and column; the rest are summed up in one line
 MAX_COLUMNS = 2000  # a Sigizi report has 78; wider files are refused before they are parsed
 MAX_CELL_SHOWN = 200  # characters of a cell a message echoes
@@ -628,7 +628,16 @@ def bps_code_column(columns: Sequence[str]) -> str | None:
 
 
 def detect_format(columns: Sequence[str]) -> str | None:
-    """``tidy``, ``sigizi`` or None (not recognised) from a header."""
+    """``scorecard`` (:mod:`~dashboard.data.importers.scorecard`), ``dana_desa``
+    (:mod:`~dashboard.data.importers.village_funds`), ``tidy``, ``sigizi`` or None (not recognised) from a header."""
+    from dashboard.data.importers.scorecard import is_scorecard_header
+    from dashboard.data.importers.village_funds import is_village_funds_header
+
+    names = [str(column) for column in columns]
+    if is_scorecard_header(names):
+        return "scorecard"
+    if is_village_funds_header(names):
+        return "dana_desa"
     keys = {_header_key(column) for column in columns}
     counts = {_column_key(column) for column in columns}
     tidy = sum(any(s in keys for s in _TIDY_HEADERS[name]) for name in TIDY_COLUMNS)
@@ -1270,8 +1279,12 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
         run.report.add_rows(rows, value_col, None, "indicators.estimate_missing_value")
         return _no_observations()
     limits = count_limits(indicators)
+    facts = _village_facts(indicators)
+    limits[facts] = MAX_CHILDREN  # a yes/no fact gets its own message below, not "larger than 1"
     numerator, numerator_ok = _counts_strict(run, rows, raw["pembilang"], numerator_col, limits)
     denominator, denominator_ok = _counts_strict(run, rows, raw["penyebut"], denominator_col, limits)
+    numerator_ok &= _yes_no(run, rows, raw["pembilang"], numerator, denominator, facts,
+                            numerator_ok & denominator_ok, indicators, numerator_col)  # fmt: skip
     ok = _check_ratio(run, rows, numerator, denominator, numerator_ok & denominator_ok, numerator_col, raw["pembilang"])
     ok &= ~_zero_over_zero(run, rows, numerator, denominator, ok, indicators, numerator_col)
     if found["target"]:
@@ -1284,6 +1297,25 @@ def _tidy(run: _Run, table: pd.DataFrame) -> pd.DataFrame:
     kept = np.zeros(len(frame), dtype=bool)
     kept[placed] = _duplicates(run, frame[placed], code_col)
     return frame[kept & ok]
+
+
+def _village_facts(indicators: np.ndarray) -> np.ndarray:
+    """Which rows are a yes/no village fact (:attr:`Counted.VILLAGE`, e.g. ``kpm_aktif``)."""
+    facts = {key for key, entry in CATALOGUE.items() if entry.counted is Counted.VILLAGE}
+    return np.array([key in facts for key in indicators], dtype=bool)
+
+
+def _yes_no(
+    run: _Run, rows: np.ndarray, raw: np.ndarray, numerator: np.ndarray, denominator: np.ndarray, facts: np.ndarray,
+    usable: np.ndarray, indicators: np.ndarray, label: str,
+) -> np.ndarray:  # fmt: skip
+    """Errors where a yes/no village fact is not 1/1 (yes) or 0/1 (no); returns which rows are fine."""
+    yes_no = (denominator == 1) & ((numerator == 0) | (numerator == 1))
+    bad = facts & usable & ~yes_no
+    shown = np.array([f"{_fmt(n)}/{_fmt(d)}" for n, d in zip(numerator[bad], denominator[bad], strict=True)],
+                     dtype=object)  # fmt: skip
+    run.report.add_rows(rows[bad], label, shown, "village_fact.not_yes_no", indicator=indicators[bad])
+    return ~bad
 
 
 def _estimates(
@@ -1599,6 +1631,53 @@ def _mapped(run: _Run, table: pd.DataFrame, mapping: ColumnMapping) -> pd.DataFr
     return _wide(run, table, mapping.indicators, codes, periods, str(mapping.code or mapping.village), source="mapped")
 
 
+# ---------------------------------------------------------------------------------------------- offices' templates
+# Shared by the Scorecard Konvergensi Desa (scorecard.py) and the Dana Desa sheet (village_funds.py).
+
+
+def _template_columns(
+    run: _Run, table: pd.DataFrame, headers: Mapping[str, Sequence[str]], expected: Sequence[str]
+) -> dict[str, str | None] | None:
+    """The file column of each template field (``headers``: field -> spellings as :func:`_header_key`), plus
+    ``nama_desa`` and ``kecamatan`` (a village may be named instead of coded); None, with an error naming the
+    ``expected`` columns, when a field is missing."""
+    columns = [str(column) for column in table.columns]
+    found = {name: _find_header(columns, spellings) for name, spellings in headers.items()}
+    found["nama_desa"] = _find_header(columns, _VILLAGE_HEADERS)
+    found["kecamatan"] = _find_header(columns, _KECAMATAN_HEADERS)
+    missing = [name for name in headers if found[name] is None and not (name == "kode_wilayah" and found["nama_desa"])]
+    if not missing:
+        return found
+    run.report.add(None, None, None, "indicators.missing_columns", missing=", ".join(missing),
+                   expected=", ".join(expected))  # fmt: skip
+    return None
+
+
+def _template_regions(run: _Run, table: pd.DataFrame, found: Mapping[str, str | None]) -> np.ndarray:
+    """The village code of each row of an office's template (:func:`_regions`: by code, else by name)."""
+    village, kecamatan, code = found["nama_desa"], found["kecamatan"], found["kode_wilayah"]
+    names = _names_frame(table, village, kecamatan, None) if village else None
+    code_raw = table[code].to_numpy(dtype=object) if code else None
+    return _regions(run, table.index.to_numpy(), code_raw, names, {"code": code, "village": village,
+                                                                   "kecamatan": kecamatan})  # fmt: skip
+
+
+def _periods_of_kind(
+    run: _Run, rows: np.ndarray, raw: np.ndarray, label: str, kind: str, key: str, hint: Callable[[str], str]
+) -> np.ndarray:  # fmt: skip
+    """The periods of one column (:func:`_periods`), those not of ``kind`` (a quarter, a year) refused with
+    ``key``, whose fix shows ``hint(period)`` (what to write instead); refused ones are left empty."""
+    periods = _periods(run, rows, raw, None, None, label)
+    readable = pd.notna(periods)
+    kinds = np.array([period_kind(str(p)) if ok else None for p, ok in zip(periods, readable, strict=True)])
+    wrong = readable & (kinds != kind)
+    for value, value_rows in _by_value(raw[wrong], rows[wrong]):
+        written = str(periods[rows == value_rows[0]][0])
+        run.report.add(value_rows[0], label, value, key, rows=len(value_rows), hint=hint(written))
+    periods[wrong] = None
+    return periods
+
+
 def implied_regions(villages: pd.DataFrame, regions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The kecamatan, kabupaten/kota and provinces figures may be imported for (:data:`REGION_COLUMNS`):
     ``regions`` as given, and those the villages' codes imply (a village's kecamatan, kabupaten and province),
@@ -1659,7 +1738,9 @@ def prepare_indicator_import(
     codes are checked against and names matched to, restricted to ``district_code`` when it is given;
     ``aliases`` (``(district code, name_key) -> code``) are names remembered from earlier files. ``format``
     is ``auto`` (from the header; ``mapped`` when a ``mapping`` is given and the header is not recognised),
-    ``tidy``, ``sigizi`` or ``mapped``. ``accept_near`` takes clear near matches of village names (saved
+    ``tidy``, ``sigizi``, ``mapped``, ``scorecard`` (the Scorecard Konvergensi Desa,
+    :mod:`~dashboard.data.importers.scorecard`) or ``dana_desa``
+    (:mod:`~dashboard.data.importers.village_funds`). ``accept_near`` takes clear near matches of village names (saved
     as aliases via ``batch.new_aliases``); ``confirmed`` maps raw names to the codes a planner chose;
     ``skip_unmatched`` imports the other rows when some names match nothing (those rows become warnings).
     ``year`` is the year of a report whose months carry none (no Tahun column; a Tahun column wins).
@@ -1717,6 +1798,16 @@ def prepare_indicator_import(
         _check_confirmed(run)
         if chosen == "tidy":
             observations = _tidy(run, table)
+        elif chosen == "scorecard":
+            from dashboard.data.importers.scorecard import read_scorecard
+
+            batch.kind = DatasetKind.SCORECARD
+            observations = read_scorecard(run, table)
+        elif chosen == "dana_desa":
+            from dashboard.data.importers.village_funds import read_village_funds
+
+            batch.kind = DatasetKind.DANA_DESA
+            observations = read_village_funds(run, table)
         elif chosen == "sigizi":
             batch.kind = DatasetKind.SIGIZI
             observations = _sigizi(run, table)

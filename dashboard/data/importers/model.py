@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.indicators import CATALOGUE, MAX_CHILDREN
-from dashboard.core.periods import implausible_period, latest_plausible_period, period_label
+from dashboard.core.periods import implausible_period, latest_plausible_period, period_kind, period_label
 from dashboard.data.source import ESTIMATE_COLUMNS, empty_estimates
 from dashboard.i18n import fmt_int, t
 
@@ -61,6 +61,8 @@ class DatasetKind(StrEnum):
     MAPPED = "mapped"
     MEASUREMENTS = "measurements"
     PUSKESMAS = "puskesmas"  # a puskesmas -> village list (dashboard.data.importers.puskesmas)
+    SCORECARD = "scorecard"  # Scorecard Konvergensi Desa (dashboard.data.importers.scorecard)
+    DANA_DESA = "dana_desa"  # village funds for stunting (dashboard.data.importers.village_funds)
     DEMO = "demo"
 
 
@@ -213,7 +215,10 @@ def period_refusal(period: str, today: date | None = None) -> tuple[str, tuple[t
     why = implausible_period(period, today)
     if why is None:
         return None
-    latest = latest_plausible_period(today, yearly=len(period) == 4)
+    kind = period_kind(period)
+    latest = latest_plausible_period(today, yearly=kind == "year")
+    if kind == "quarter":  # the latest plausible quarter is the current one
+        latest = f"{latest[:4]}-Q{(int(latest[5:7]) - 1) // 3 + 1}"
     return f"problem.period_{why}", (
         ("period", period),
         ("latest", latest),

@@ -237,6 +237,10 @@ def register(app: SecuredApp | Dash, services: Services) -> None:
         Input(ID.TEMPLATE_XLSX, "n_clicks"),
         Input(ID.TEMPLATE_PUSKESMAS_CSV, "n_clicks"),
         Input(ID.TEMPLATE_PUSKESMAS_XLSX, "n_clicks"),
+        Input(ID.TEMPLATE_SCORECARD_CSV, "n_clicks"),
+        Input(ID.TEMPLATE_SCORECARD_XLSX, "n_clicks"),
+        Input(ID.TEMPLATE_DANA_DESA_CSV, "n_clicks"),
+        Input(ID.TEMPLATE_DANA_DESA_XLSX, "n_clicks"),
         prevent_initial_call=True,
     )
     def template(*clicks: int | None) -> Any:

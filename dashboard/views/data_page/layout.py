@@ -102,12 +102,15 @@ def layout(services: Services, lang: str, stored: dict[str, Any] | None) -> Any:
                                 ]
                             ),
                             # The puskesmas -> village list has its own template (kode_puskesmas, nama, kode_desa).
-                            dbc.Label(t("data.template.puskesmas", lang), className="mt-2 d-block"),
-                            dbc.ButtonGroup(
-                                [
-                                    dbc.Button("CSV", id=ID.TEMPLATE_PUSKESMAS_CSV, color="secondary", size="sm"),
-                                    dbc.Button("XLSX", id=ID.TEMPLATE_PUSKESMAS_XLSX, color="secondary", size="sm"),
-                                ]
+                            *(
+                                element
+                                for label, csv_id, xlsx_id in (
+                                    ("data.template.puskesmas", ID.TEMPLATE_PUSKESMAS_CSV, ID.TEMPLATE_PUSKESMAS_XLSX),
+                                    # The other offices' sheets (issue 18): the village scorecard and Dana Desa.
+                                    ("data.template.scorecard", ID.TEMPLATE_SCORECARD_CSV, ID.TEMPLATE_SCORECARD_XLSX),
+                                    ("data.template.dana_desa", ID.TEMPLATE_DANA_DESA_CSV, ID.TEMPLATE_DANA_DESA_XLSX),
+                                )
+                                for element in _template_buttons(t(label, lang), csv_id, xlsx_id)
                             ),
                         ],
                         lg=3,
@@ -164,3 +167,10 @@ def _upload_zone(zone: ID, status: ID, prompt: list[Any], lang: str, limit: int,
             ),
         ]
     )
+
+
+def _template_buttons(label: str, csv_id: ID, xlsx_id: ID) -> list[Any]:
+    """A blank template's label and its CSV and XLSX download buttons."""
+    pairs = (("CSV", csv_id), ("XLSX", xlsx_id))
+    buttons = [dbc.Button(kind, id=button, color="secondary", size="sm") for kind, button in pairs]
+    return [dbc.Label(label, className="mt-2 d-block"), dbc.ButtonGroup(buttons)]

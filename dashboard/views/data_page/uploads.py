@@ -364,15 +364,22 @@ class ImportForm:
 
 
 def template_download(trigger: object) -> Any:
-    """The blank indicator template, or the blank puskesmas list template, as CSV or XLSX, by the button pressed."""
+    """The blank indicator template, or the puskesmas list's, the village scorecard's or the Dana Desa sheet's, as
+    CSV or XLSX, by the button pressed."""
     from dashboard.data.importers.indicators import blank_template_csv, blank_template_xlsx
     from dashboard.data.importers.puskesmas import blank_puskesmas_template_csv, blank_puskesmas_template_xlsx
+    from dashboard.data.importers.scorecard import blank_scorecard_csv, blank_scorecard_xlsx
+    from dashboard.data.importers.village_funds import blank_village_funds_csv, blank_village_funds_xlsx
 
     templates = {
         ID.TEMPLATE_XLSX: (blank_template_xlsx, "templat_indikator_lokus.xlsx"),
         ID.TEMPLATE_CSV: (blank_template_csv, "templat_indikator_lokus.csv"),
         ID.TEMPLATE_PUSKESMAS_XLSX: (blank_puskesmas_template_xlsx, "templat_daftar_puskesmas_lokus.xlsx"),
         ID.TEMPLATE_PUSKESMAS_CSV: (blank_puskesmas_template_csv, "templat_daftar_puskesmas_lokus.csv"),
+        ID.TEMPLATE_SCORECARD_XLSX: (blank_scorecard_xlsx, "templat_scorecard_konvergensi_desa.xlsx"),
+        ID.TEMPLATE_SCORECARD_CSV: (blank_scorecard_csv, "templat_scorecard_konvergensi_desa.csv"),
+        ID.TEMPLATE_DANA_DESA_XLSX: (blank_village_funds_xlsx, "templat_dana_desa_stunting.xlsx"),
+        ID.TEMPLATE_DANA_DESA_CSV: (blank_village_funds_csv, "templat_dana_desa_stunting.csv"),
     }
     if trigger not in templates:
         return no_update

@@ -12,7 +12,7 @@ from dashboard.core.aggregate import Measure, Statistic
 from dashboard.core.change import comparison_period
 from dashboard.core.classify import DEFAULT_K, Scheme
 from dashboard.core.indicators import CATALOGUE, STUNTING, get_indicator
-from dashboard.core.periods import period_label
+from dashboard.core.periods import period_kind, period_label
 from dashboard.i18n import t
 from dashboard.services import Services
 from dashboard.views.periods import period_options
@@ -114,7 +114,8 @@ def measure_label(measure: Measure, lang: str) -> str:
 def comparison_options(periods: list[str], period: str, lang: str) -> list[dict[str, str]]:
     """Earlier periods of the same kind to compare ``period`` with, the default first and marked."""
     default = comparison_period(period, periods)
-    earlier = [p for p in reversed(periods) if p < period and len(p) == len(period)]
+    kind = period_kind(period)
+    earlier = [p for p in reversed(periods) if p < period and period_kind(p) == kind]
     options = []
     for p in earlier:
         text = period_label(p, lang)
