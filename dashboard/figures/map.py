@@ -25,6 +25,7 @@ from dashboard.core.classify import NO_DATA, Classification, Scheme, classify
 from dashboard.core.indicators import Kind, get_indicator
 from dashboard.core.plausibility import Flag
 from dashboard.figures.labels import label_text
+from dashboard.figures.village_facts import FACT_COLOURS, fact_classification, fact_hover, fact_labels, is_village_fact
 from dashboard.geo import Bounds, view_for_bounds
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 
@@ -38,6 +39,7 @@ __all__ = [
     "hex_colour",
     "hover_texts",
     "legend_entries",
+    "map_classes",
     "map_values",
     "marks",
     "palette",
@@ -79,6 +81,21 @@ def _class_colours(kind: Kind, k: int) -> tuple[str, ...]:
     return tuple(sample_colorscale(_PALETTES[kind], positions))
 
 
+def map_classes(
+    indicator: str, values: Sequence[float | None], scheme: Scheme | str, k: int
+) -> tuple[Classification, list[str]]:
+    """The classes of ``values`` (one per village shown) and the colour of each class, lowest first.
+
+    A yes/no village fact (:func:`~dashboard.figures.village_facts.is_village_fact`) draws two classes in words
+    whatever ``scheme`` and ``k`` (:func:`~dashboard.figures.village_facts.fact_classification`); any other
+    indicator is classed by ``scheme`` into at most ``k`` classes (:func:`~dashboard.core.classify.classify`).
+    """
+    if is_village_fact(indicator):
+        return fact_classification(values, scheme), list(FACT_COLOURS)
+    classification = classify(values, scheme, k)
+    return classification, class_colours(get_indicator(indicator).kind, classification.k)
+
+
 def _value_line(measure: Measure, numerator: float, denominator: float, rate: float, lang: str) -> str:
     if measure.statistic == Statistic.COUNT:
         return fmt_int(numerator, lang)
@@ -113,7 +130,8 @@ def map_values(
     shown = table[column].astype(float)
     if measure.statistic == Statistic.COUNT:
         shown = shown.where(table["denominator"].notna() | table["numerator"].notna())
-    classification = classify([None if np.isnan(v) else v for v in shown], scheme, k)
+    fact = is_village_fact(measure.indicator)
+    classification, colours = map_classes(measure.indicator, [None if np.isnan(v) else v for v in shown], scheme, k)
     is_rate_of_measured = measure.statistic != Statistic.COUNT and get_indicator(measure.indicator).kind is Kind.OUTCOME
     few = pd.Series(False, index=shown.index)
     if is_rate_of_measured:
@@ -129,7 +147,12 @@ def map_values(
         few,
         strict=True,
     ):
-        line = t("hover.no_data", lang) if np.isnan(value) else _value_line(measure, numerator, denominator, rate, lang)
+        if np.isnan(value):
+            line = t("hover.no_data", lang)
+        elif fact:  # a yes/no answer in words ("KPM aktif: Tidak"), never "0,0% (0/1)"
+            line = fact_hover(measure.indicator, value, lang)
+        else:
+            line = _value_line(measure, numerator, denominator, rate, lang)
         if unreliable:
             line += "<br>" + t("hover.unreliable", lang, n=min_measured)
         if code in flags:
@@ -142,7 +165,7 @@ def map_values(
         locations=[str(code) for code in villages["code"]],
         z=[0 if c == NO_DATA else c + 1 for c in classification.classes],
         customdata=customdata,
-        colours=class_colours(get_indicator(measure.indicator).kind, classification.k),
+        colours=colours,
         classification=classification,
         values={str(code): float(v) for code, v in zip(villages["code"], shown, strict=True) if not np.isnan(v)},
         view_centre=centre,
@@ -160,16 +183,20 @@ def legend_entries(values: MapValues, measure: Measure, lang: str) -> list[tuple
 def classes_legend(
     classification: Classification, colours: Sequence[str], measure: Measure, lang: str
 ) -> list[tuple[str, str, str]]:
-    """:func:`legend_entries` of a classification and its colours."""
+    """:func:`legend_entries` of a classification and its colours; a yes/no village fact's two classes by name
+    (``Tanpa KPM aktif``, ``KPM aktif``), never a range of percentages."""
     entries = []
     is_count = measure.statistic == Statistic.COUNT
+    names = fact_labels(measure.indicator, lang) if is_village_fact(measure.indicator) else None
 
     def show(v: float) -> str:
         return fmt_int(v, lang) if is_count else fmt_percent(v, lang)
 
-    for colour, class_range in zip(colours, classification.ranges, strict=True):
+    for i, (colour, class_range) in enumerate(zip(colours, classification.ranges, strict=True)):
         text = (
-            show(class_range.lower)
+            names[i]
+            if names is not None
+            else show(class_range.lower)
             if class_range.lower == class_range.upper
             else (f"{show(class_range.lower)} – {show(class_range.upper)}")
         )

@@ -20,6 +20,7 @@ from dashboard.core.aggregate import number_or_none, village_table
 from dashboard.core.gaps import BIVARIATE_PALETTE, bivariate_classes, convergence, coverage_gaps
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.periods import period_label
+from dashboard.figures import village_facts as facts
 from dashboard.figures.labels import label_text
 from dashboard.figures.map import NO_DATA_COLOUR, OUTSIDE_COLOUR
 from dashboard.figures.map_tiers import MapDraw
@@ -108,6 +109,9 @@ def _services_hover(
         lines = [name, t("hover.kecamatan", lang, name=kecamatan)]
         for key in keys:
             rate = number_or_none(rates[key].get(code))
+            if facts.is_village_fact(key):  # a yes/no answer in words, "KPM aktif: Tidak"
+                lines.append(facts.fact_hover(key, rate, lang))
+                continue
             lines.append(f"{CATALOGUE[key].label(lang)}: {fmt_percent(rate, lang) if rate is not None else '—'}")
         if code in marks:
             lines.append(plain_text(marks[code]))
@@ -174,6 +178,26 @@ def _banded(view: str, values: pd.Series, marks: Mapping[str, str], intro: str, 
     return _Colours(classes, colours, marks, legend, entries, title)
 
 
+def _fact(indicator: str, values: pd.Series, marks: Mapping[str, str], title: str, lang: str) -> _Colours:
+    """A yes/no village fact in its two classes by name ("Tanpa KPM aktif", "KPM aktif"), under a count of the
+    villages without it ("2 dari 4 desa tanpa KPM aktif"), whether the gap or the coverage view was chosen."""
+    found = facts.fact_classification([number_or_none(v) for v in values])
+    classes: list[int | None] = [None if c < 0 else c for c in found.classes]
+    counts = [r.count for r in found.ranges]
+    names = facts.fact_labels(indicator, lang)
+    entries = [(colour, name, n) for colour, name, n in zip(facts.FACT_COLOURS, names, counts, strict=True)]
+    entries.append((NO_DATA_COLOUR, t("legend.no_data", lang), found.no_data))
+    intro = facts.fact_count(indicator, counts[0], sum(counts), lang)
+    legend = html.Div(
+        [
+            html.P(intro, className="small fw-semibold mb-1"),
+            html.Div([_entry(c, label, n, lang) for c, label, n in entries], className="legend gaps-bands"),
+            _flag_legend(marks, list(values.index), lang),
+        ]
+    )
+    return _Colours(classes, list(facts.FACT_COLOURS), marks, legend, entries, title)
+
+
 def _view_colours(services: Services, district: str, codes: pd.Series, state: dict[str, Any], lang: str) -> _Colours:
     """The classes of the villages ``codes`` (those shown) in the chosen view, with its legends."""
     observations = services.source.observations(district)
@@ -192,6 +216,10 @@ def _view_colours(services: Services, district: str, codes: pd.Series, state: di
         marks = flagged(flags, [indicator] if indicator else [], period, lang)
         one = gaps[gaps["indicator"] == indicator].set_index("code").reindex(codes)
         values = one["gap"] if view == View.GAP else one["coverage"]
+        if facts.is_village_fact(indicator):
+            values = one["coverage"].set_axis(codes.to_numpy())
+            shown = {c: m for c, m in marks.items() if c in set(codes)}
+            return _fact(indicator, values, shown, view_title(state, lang), lang)
         # The gap view explains the gap; the coverage view only the target it is read against.
         key = "gaps.legend.target" if view == View.GAP else "gaps.legend.coverage_target"
         intro = t(key, lang, target=fmt_number(_target(state, gaps), lang))

@@ -16,7 +16,7 @@ import pandas as pd
 from dash import html, no_update
 
 from dashboard.core.aggregate import Measure
-from dashboard.core.classify import Classification, classify
+from dashboard.core.classify import Classification
 from dashboard.core.headline import Headline
 from dashboard.core.indicators import Kind, get_indicator
 from dashboard.core.periods import period_label
@@ -27,14 +27,15 @@ from dashboard.figures.map import (
     NO_DATA_COLOUR,
     MapValues,
     class_bytes,
-    class_colours,
     classes_legend,
     hex_colour,
     hover_texts,
+    map_classes,
     map_values,
     marks,
     palette,
 )
+from dashboard.figures.village_facts import fact_count, is_village_fact
 from dashboard.geo import Bounds, bounds_of
 from dashboard.i18n import fmt_int, fmt_percent, t
 from dashboard.ids import ID
@@ -128,6 +129,10 @@ def _legend(
         )
 
     extra = []
+    if is_village_fact(measure.indicator):  # the scope's aggregate as villages, "2 dari 40 desa tanpa KPM aktif"
+        without, having = (r.count for r in classification.ranges)
+        note = fact_count(measure.indicator, without, without + having, lang)
+        extra.append(html.Div(note, className="legend-note small fw-semibold mt-1"))
     if layer.unreliable:
         extra.append(entry(html.Span(className="legend-swatch legend-unreliable"),
                            t("legend.unreliable", lang, n=min_measured),
@@ -359,8 +364,7 @@ def reclassified(services: Services, choice: MapChoice, lang: str) -> tuple[dict
     if not isinstance(layer, MapLayer):
         view = map_view(services, choice, lang)
         layer = _layer(view.codes, view.values, measure)
-    classification = classify(layer.values, choice.scheme, choice.k)
-    colours = class_colours(layer.kind, classification.k)
+    classification, colours = map_classes(measure.indicator, layer.values, choice.scheme, choice.k)
     props = {
         "classes": class_bytes(layer.codes, layer.shown, classification.classes, classification.k),
         "palette": palette(colours),
