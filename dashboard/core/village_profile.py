@@ -24,7 +24,7 @@ import pandas as pd
 
 from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.localtime import format_date
-from dashboard.core.periods import period_kind, period_label, previous_period
+from dashboard.core.periods import period_kind, period_label, period_order, previous_period
 from dashboard.core.prevalence import wilson_interval
 from dashboard.i18n import TEXTS, fmt_int, fmt_number, fmt_percent, t
 
@@ -173,7 +173,7 @@ class _Facts:
     def periods(self, key: str, kind: str | None = None) -> list[str]:
         if key not in self.sums.index.get_level_values(0):
             return []
-        found = sorted(str(p) for p in self.sums.loc[key].index)
+        found = sorted((str(p) for p in self.sums.loc[key].index), key=period_order)
         return [p for p in found if kind is None or period_kind(p) == kind]
 
     def latest(self, key: str, kind: str | None = None) -> str | None:

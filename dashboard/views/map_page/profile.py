@@ -13,9 +13,10 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.core.aggregate import Measure, Statistic, rank_villages, village_table
 from dashboard.core.indicators import CATALOGUE, Kind
-from dashboard.core.periods import period_label
+from dashboard.core.periods import period_label, period_order
 from dashboard.core.plausibility import Flag, flags_for
 from dashboard.core.prevalence import is_reliable, wilson_interval
+from dashboard.figures.village_facts import fact_labels, is_village_fact
 from dashboard.i18n import fmt_int, fmt_number, fmt_percent, t
 from dashboard.ids import ID
 from dashboard.services import Services
@@ -91,7 +92,7 @@ def district_trends(observations: pd.DataFrame, villages: pd.DataFrame) -> Distr
     village and indicator: the figures are :func:`village_trend`'s and :func:`trend_figure`'s exactly)."""
     present = set(observations["indicator"].astype(str))
     indicators = tuple(key for key in CATALOGUE if key in present)
-    periods = tuple(sorted(observations["period"].unique()))
+    periods = tuple(sorted((str(p) for p in observations["period"].unique()), key=period_order))
     sums = observations.groupby(["indicator", "code", "period"])[["numerator", "denominator"]].sum()
     numerators = sums["numerator"].unstack("period").reindex(columns=list(periods))
     denominators = sums["denominator"].unstack("period").reindex(columns=list(periods))
@@ -175,6 +176,8 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
                 "profile.interval", lang, low=fmt_number(100 * low[0], lang), high=fmt_number(100 * high[0], lang)
             )
             value: Any = [fmt_percent(rate, lang), html.Div(interval, className="small text-muted")]
+            if is_village_fact(key):  # a yes/no fact of the village: its answer in words, never "100,0%"
+                value = [fact_labels(key, lang)[1 if numerator > 0 else 0]]
             few = not is_reliable([denominator], services.settings.min_measured)[0]
             if few and indicator.kind is Kind.OUTCOME:  # as on the map: coverage rates are never marked
                 value.append(
@@ -198,7 +201,8 @@ def profile_panel(services: Services, choice: MapChoice, code: str, lang: str) -
                 ],
                 className="my-2",
             )
-        trend = trends.rates.get((key, code), (nan,) * len(trends.periods))
+        own = _own_periods(trends, key)  # a quarterly scorecard's series is not a monthly report's
+        trend = [trends.rates.get((key, code), (nan,) * len(trends.periods))[i] for i in own]
         table_rows.append(
             html.Tr(
                 [
@@ -261,16 +265,24 @@ def trend_figure(observations: pd.DataFrame, measure: Measure, code: str, period
     return _draw_trend(periods, village, district, measure, lang)
 
 
+def _own_periods(trends: DistrictTrends, indicator: str) -> list[int]:
+    """Positions in ``trends.periods`` where the district has ``indicator``: its own months, quarters or years, so a
+    series never breaks at the periods of another office's figures."""
+    series = trends.district.get(indicator, ())
+    return [i for i, value in enumerate(series) if not np.isnan(value)]
+
+
 def _trend_figure(trends: DistrictTrends, measure: Measure, code: str, lang: str) -> go.Figure:
-    """:func:`trend_figure` from a district's kept series."""
+    """:func:`trend_figure` from a district's kept series, over the periods the measure's indicator has."""
     missing = (float("nan"),) * len(trends.periods)
+    own = _own_periods(trends, measure.indicator)
     if measure.statistic == Statistic.COUNT:
-        village = list(trends.numerators.get((measure.indicator, code), missing))
+        village = [trends.numerators.get((measure.indicator, code), missing)[i] for i in own]
         district = None
     else:
-        village = list(trends.rates.get((measure.indicator, code), missing))
-        district = list(trends.district.get(measure.indicator, missing))
-    return _draw_trend(list(trends.periods), village, district, measure, lang)
+        village = [trends.rates.get((measure.indicator, code), missing)[i] for i in own]
+        district = [trends.district.get(measure.indicator, missing)[i] for i in own]
+    return _draw_trend([trends.periods[i] for i in own], village, district, measure, lang)
 
 
 def _draw_trend(
