@@ -207,6 +207,8 @@ def comparison_period(period: str, available: Iterable[str]) -> str | None:
     rule only). A year compares with the year before, else the latest earlier year. Only periods of the same
     kind (month, quarter, year: :func:`~dashboard.core.periods.period_kind`).
     """
+    if not period:  # a district without data has no period to compare
+        return None
     kind = period_kind(period)
     earlier = sorted(p for p in set(available) if p < period and _kind(p) == kind)
     if not earlier:

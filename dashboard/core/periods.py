@@ -218,7 +218,9 @@ def period_order(period: str) -> tuple[int, int, int]:
 def previous_period(period: str, available: Iterable[str]) -> str | None:
     """The latest available period of the same kind before ``period`` (the comparison a KPI card shows): a month
     is compared with a month, a quarter with a quarter (ISO text sorts quarters in time, but "2025-Q1" would
-    sort after every month of 2025)."""
+    sort after every month of 2025). None for no period (``""``: a district without data)."""
+    if not period:
+        return None
     kind = period_kind(period)
     earlier = sorted(p for p in set(available) if p < period and period_kind(p) == kind)
     return earlier[-1] if earlier else None

@@ -76,7 +76,7 @@ class RoutineFigure:
     @property
     def weighing_month(self) -> bool:
         """Whether the period is August, the national weighing month (a quarter or a year never is)."""
-        return period_kind(self.period) == "month" and int(self.period[5:7]) == WEIGHING_MONTH
+        return bool(self.period) and period_kind(self.period) == "month" and int(self.period[5:7]) == WEIGHING_MONTH
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "audit.action.programme_add": ("program mitra dicatat", "partner programme recorded"),
     "audit.action.programme_update": ("program mitra diubah", "partner programme changed"),
     "audit.action.programme_delete": ("program mitra dihapus", "partner programme deleted"),
+    "audit.action.programme_import": ("lembar program mitra diimpor", "partner programme sheet imported"),
     "audit.action.case_audit_add": ("temuan audit kasus dicatat", "case audit finding recorded"),
     "audit.action.case_audit_update": ("temuan audit kasus diubah", "case audit finding changed"),
     "audit.action.case_audit_delete": ("temuan audit kasus dihapus", "case audit finding deleted"),

@@ -113,6 +113,8 @@ def measure_label(measure: Measure, lang: str) -> str:
 
 def comparison_options(periods: list[str], period: str, lang: str) -> list[dict[str, str]]:
     """Earlier periods of the same kind to compare ``period`` with, the default first and marked."""
+    if not period:  # a district without data: nothing to compare
+        return []
     default = comparison_period(period, periods)
     kind = period_kind(period)
     earlier = [p for p in reversed(periods) if p < period and period_kind(p) == kind]
