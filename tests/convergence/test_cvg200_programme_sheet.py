@@ -161,3 +161,22 @@ def test_cvg204_sheet_refused_outside_role_or_area(demo: Store, actor: Actor) ->
 )  # fmt: skip
 def test_cvg205_sectors_read_in_offices_spellings(written: str, sector: Sector | None) -> None:
     assert parse_sector(written) == sector
+
+
+def test_cvg240_every_sector_spelling_the_app_suggests_is_accepted() -> None:
+    """The template's hint, the refusal's advice and the page's labels name sectors in words; each must be read back
+    (a planner once wrote "Swasta (CSR)" as the hint said and was refused, then "Swasta/CSR" as the error said)."""
+    from dashboard.data.importers.programmes import parse_sector
+    from dashboard.data.programmes import Sector
+    from dashboard.i18n import t
+
+    advice = t("programme_sheet.bad_sector", "id", value="x").split("Tulis ", 1)[1].rstrip(".")
+    hint = "Pemerintah, Swasta (CSR), Perguruan Tinggi, Media, atau Masyarakat (LSM)"
+    for listing in (advice, hint, t("programme_sheet.bad_sector", "en", value="x").split("Write ", 1)[1].rstrip(".")):
+        spelled = [p.strip() for p in listing.replace(" atau ", ", ").replace(" or ", ", ").split(",") if p.strip()]
+        assert [parse_sector(word) for word in spelled] == list(Sector), listing
+    for sector in Sector:
+        for lang in ("id", "en"):
+            assert parse_sector(t(f"programme.sector.{sector}", lang)) is sector
+    for odd in ("Swasta / Media", "bank", "", "Pemerintah (LSM)"):
+        assert parse_sector(odd) is None

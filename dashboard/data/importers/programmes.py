@@ -85,16 +85,30 @@ class ProgrammeSheetError(ValueError):
         self.more = more
 
 
-def parse_sector(text: object) -> Sector | None:
-    """The sector a cell names, in any of the spellings offices use, or None.
-
-    >>> parse_sector("Perguruan Tinggi"), parse_sector("CSR"), parse_sector("LSM"), parse_sector("bank")
-    (<Sector.PERGURUAN_TINGGI: 'perguruan_tinggi'>, <Sector.SWASTA: 'swasta'>, <Sector.MASYARAKAT: 'masyarakat'>, None)
-    """
-    squeezed = re.sub(r"[\s_./()-]+", "", str(text or "").lower())
+def _sector_word(text: str) -> Sector | None:
+    squeezed = re.sub(r"[\s_.-]+", "", text.lower())
     if squeezed in set(Sector):
         return Sector(squeezed)
     return _SECTOR_WORDS.get(squeezed) or next((s for s in Sector if s.replace("_", "") == squeezed), None)
+
+
+def parse_sector(text: object) -> Sector | None:
+    """The sector a cell names, in any of the spellings offices use, or None.
+
+    A cell may name its sector twice, as the template's own hint does ("Swasta (CSR)", "Swasta/CSR",
+    "Masyarakat (LSM)"): every part must then name the same sector.
+
+    >>> parse_sector("Perguruan Tinggi"), parse_sector("CSR"), parse_sector("LSM"), parse_sector("bank")
+    (<Sector.PERGURUAN_TINGGI: 'perguruan_tinggi'>, <Sector.SWASTA: 'swasta'>, <Sector.MASYARAKAT: 'masyarakat'>, None)
+    >>> parse_sector("Swasta (CSR)"), parse_sector("Masyarakat/LSM"), parse_sector("Swasta/Media")
+    (<Sector.SWASTA: 'swasta'>, <Sector.MASYARAKAT: 'masyarakat'>, None)
+    """
+    whole = _sector_word(str(text or ""))
+    if whole is not None:
+        return whole
+    parts = [part for part in re.split(r"[/(),;&+]|\bdan\b|\batau\b", str(text or "").lower()) if part.strip()]
+    found = {_sector_word(part) for part in parts}
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def split_codes(text: object) -> list[str]:
