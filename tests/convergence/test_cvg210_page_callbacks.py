@@ -16,6 +16,7 @@ from dashboard.auth import web
 from dashboard.auth.roles import Actor, Permission, Role
 from dashboard.components import decode_classes
 from dashboard.config import Settings
+from dashboard.data import schema
 from dashboard.data.case_audits import CaseAuditDraft, CaseAudits
 from dashboard.data.importers.programmes import SHEET_COLUMNS
 from dashboard.data.programmes import ProgrammeDraft, Programmes
@@ -48,7 +49,9 @@ def _codes(settings: Settings) -> list[str]:
 
 def _registers(settings: Settings) -> tuple[list[Any], list[Any]]:
     with Store.open(settings=settings) as store:
-        return Programmes(store).of_district(READER, "99.01"), CaseAudits(store).of_district(READER, "99.01")
+        # What the tests wrote: the demo district's own fictional register (author "demo") set aside.
+        recorded = [p for p in Programmes(store).of_district(READER, "99.01") if p.author != "demo"]
+        return recorded, CaseAudits(store).of_district(READER, "99.01")
 
 
 def _values(codes: list[str], **changes: Any) -> dict[str, Any]:
@@ -160,6 +163,8 @@ def test_cvg213_map_marks_exactly_the_unreached_villages(app_and_settings: tuple
     app, settings = app_and_settings
     codes = _codes(settings)
     with Store.open(settings=settings) as store:
+        with store._write() as conn:  # constructed data only: the demo's own fictional register set aside
+            conn.execute(schema.partner_programmes.delete())
         register = Programmes(store)
         register.add(
             PLANNER, "99.01", ProgrammeDraft("Univ", "perguruan_tinggi", "KKN", codes[:3], "2025-Q1", "2025-Q2")
