@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
-    "nav.mitra": ("Mitra & audit kasus", "Partners & audits"),
+    "nav.mitra": ("Mitra", "Partners"),  # short: the bar must fit 1280 pixels; the page's title says the rest
     "mitra.title": ("Mitra pentahelix dan audit kasus stunting", "Pentahelix partners and stunting case audits"),
     "mitra.intro": (
         "Siapa menjalankan program apa di desa mana, desa yang belum dijangkau mitra mana pun, dan temuan audit "

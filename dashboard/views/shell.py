@@ -32,7 +32,7 @@ from dashboard.views import (
 )
 from dashboard.views.loading import loading
 
-__all__ = ["PAGES", "layout", "page_titles", "register"]
+__all__ = ["PAGES", "UNLISTED", "layout", "page_titles", "register"]
 
 PageBuilder = Callable[[Services, str, dict[str, Any] | None], Any]
 
@@ -129,11 +129,16 @@ def page_titles() -> dict[str, dict[str, str]]:
     return titles  # fmt: skip
 
 
+# Pages opened from a village rather than from the bar: the village profile is reached by "Profil lengkap" on the
+# map and the gaps page (and /desa itself chooses any village). Nine links no longer fit a projector's 1280 pixels.
+UNLISTED = frozenset({"/desa"})
+
+
 def _nav(pathname: str, lang: str, actor: Actor) -> dbc.Nav:
     links = [
         dbc.NavLink(t(label, lang), href=path, active=path == pathname)
         for path, (label, _, permission) in PAGES.items()
-        if can(actor, permission)
+        if can(actor, permission) and path not in UNLISTED
     ]
     return dbc.Nav(links, navbar=True)
 
