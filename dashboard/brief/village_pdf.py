@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Spacer, Table, TableStyle
 
 from dashboard.brief.pdf import BOLD, REGULAR, register_fonts, style
-from dashboard.core.village_profile import ProfileSection, VillageProfile
+from dashboard.core.village_profile import ProfileSection, VillageProfile, column_keys
 from dashboard.i18n import t
 
 __all__ = ["PAGE", "village_pdf"]
@@ -43,7 +43,7 @@ def _section(section: ProfileSection, width: float, lang: str) -> list[Flowable]
         return story
     cell, right = style("village.cell", 7, leading=8.4), style("village.num", 7, leading=8.4, alignment=2)
     small = style("village.small", 6.2, leading=7.4, colour="#444444")
-    head = [t(f"village.col.{c}", lang) for c in ("figure", "value", "counts", "period", "origin")]
+    head = [t(key, lang) for key in column_keys(section.key)]
     rows: list[list[Any]] = [[Paragraph(escape(h), style("village.head", 7, bold=True)) for h in head]]
     for item in section.items:
         value = escape(item.text) + (f"<br/><font size=5.8>{escape(item.note)}</font>" if item.note else "")

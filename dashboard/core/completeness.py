@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.indicators import STUNTING
+from dashboard.core.codes import CodeError, is_kelurahan
+from dashboard.core.indicators import CATALOGUE, STUNTING
 from dashboard.core.periods import period_order
 
 __all__ = [
@@ -96,11 +97,28 @@ def _target_by_code(observations: pd.DataFrame, period: str) -> pd.Series:
     return pd.Series(dtype=float)
 
 
+def _in_scope(codes: Sequence[str] | pd.Index, indicator: str) -> list[str]:
+    """The villages of ``codes`` that can report ``indicator``: every one, or only the desa for a desa-only figure
+    (Dana Desa: a kelurahan has none, so it is never missing from them)."""
+    entry = CATALOGUE.get(indicator)
+    if entry is None or not entry.desa_only:
+        return [str(c) for c in codes]
+    return [str(c) for c in codes if not _kelurahan(str(c))]
+
+
+def _kelurahan(code: str) -> bool:
+    try:
+        return is_kelurahan(code)
+    except CodeError:  # a puskesmas or a region above villages: not a kelurahan
+        return False
+
+
 def completeness_of(
     observations: pd.DataFrame, period: str, codes: Sequence[str] | pd.Index, indicator: str = STUNTING
 ) -> Completeness:
-    """:class:`Completeness` of ``period`` over the villages ``codes`` (the boundary set, or a kecamatan's)."""
-    scope = pd.Index([str(c) for c in codes]).unique()
+    """:class:`Completeness` of ``period`` over the villages ``codes`` (the boundary set, or a kecamatan's; only its
+    desa for a desa-only indicator such as Dana Desa)."""
+    scope = pd.Index(_in_scope(codes, indicator)).unique()
     reporting = reporting_codes(observations, period, indicator)
     reporting = reporting[reporting.isin(scope)]
     measured = target = None
@@ -141,6 +159,7 @@ def default_period(table: Sequence[Completeness], minimum: float) -> str | None:
 def missing_villages(
     observations: pd.DataFrame, period: str, codes: Sequence[str] | pd.Index, indicator: str = STUNTING
 ) -> list[str]:
-    """Codes in ``codes`` that do not report ``indicator`` in ``period``, sorted."""
+    """Codes in ``codes`` that do not report ``indicator`` in ``period`` (and could: see :func:`completeness_of`),
+    sorted."""
     reporting = set(reporting_codes(observations, period, indicator))
-    return sorted(str(c) for c in codes if str(c) not in reporting)
+    return sorted(c for c in _in_scope(codes, indicator) if c not in reporting)

@@ -80,6 +80,7 @@ class Indicator:
     unit: str = "%"
     max_count: float = MAX_CHILDREN
     counted: Counted = Counted.CHILDREN
+    desa_only: bool = False  # only a desa has it (Dana Desa): a kelurahan is never "missing" from its figures
 
     @property
     def about_children(self) -> bool:
@@ -104,9 +105,10 @@ def _outcome(key: str, lid: str, len_: str, nid: str, nen: str, target: float | 
 
 
 def _coverage(key: str, lid: str, len_: str, target: float | None, nid: str, nen: str, did: str, den: str,
-              counted: Counted = Counted.CHILDREN, max_count: float = MAX_CHILDREN) -> Indicator:  # fmt: skip
+              counted: Counted = Counted.CHILDREN, max_count: float = MAX_CHILDREN,
+              desa_only: bool = False) -> Indicator:  # fmt: skip
     return Indicator(key, lid, len_, Kind.COVERAGE, Direction.HIGHER_IS_BETTER, target, nid, nen, did, den,
-                     counted=counted, max_count=max_count)  # fmt: skip
+                     counted=counted, max_count=max_count, desa_only=desa_only)  # fmt: skip
 
 
 def _convergence(key: str, lid: str, len_: str, group_id: str, group_en: str) -> Indicator:
@@ -183,11 +185,11 @@ _ENTRIES = (
     # was spent. Numerators and denominators are rupiah, so sums over villages are sums of money.
     _coverage("dana_desa_stunting", "Dana Desa untuk stunting", "Village funds for stunting", 20.0,
               "Dana Desa dialokasikan untuk stunting (Rp)", "village funds allocated to stunting (Rp)",
-              "Dana Desa (Rp)", "village funds (Rp)", Counted.RUPIAH, MAX_RUPIAH),
+              "Dana Desa (Rp)", "village funds (Rp)", Counted.RUPIAH, MAX_RUPIAH, desa_only=True),
     _coverage("realisasi_dana_desa_stunting", "Realisasi Dana Desa stunting", "Village funds for stunting spent",
               100.0, "Dana Desa stunting terealisasi (Rp)", "spent on stunting (Rp)",
               "Dana Desa dialokasikan untuk stunting (Rp)", "allocated to stunting (Rp)", Counted.RUPIAH,
-              MAX_RUPIAH),
+              MAX_RUPIAH, desa_only=True),
 )  # fmt: skip
 
 CATALOGUE: dict[str, Indicator] = {entry.key: entry for entry in _ENTRIES}

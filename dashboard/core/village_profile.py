@@ -35,6 +35,7 @@ __all__ = [
     "ProfileItem",
     "ProfileSection",
     "VillageProfile",
+    "column_keys",
     "no_active_kpm",
     "rupiah",
     "village_profile",
@@ -281,6 +282,15 @@ def _funds(facts: _Facts, lang: str) -> list[ProfileItem | None]:
 def _span(start: str, end: str, lang: str) -> str:
     first, last = period_label(start, lang), period_label(end, lang)
     return first if first == last else f"{first} – {last}"
+
+
+def column_keys(section: str) -> tuple[str, str, str, str, str]:
+    """The i18n keys of a section's five columns (label, value, counts, period, origin): a programme is a partner,
+    its sector and activity, and a budget; a finding a count; every other section an indicator's figure."""
+    label, value, counts = {"partners": ("partner", "activity", "budget"), "audits": ("finding", "count", "blank")}.get(
+        section, ("figure", "value", "counts")
+    )
+    return tuple(f"village.col.{c}" for c in (label, value, counts, "period", "origin"))  # type: ignore[return-value]
 
 
 def _partners(code: str, programmes: Sequence[_Programme], lang: str) -> list[ProfileItem | None]:

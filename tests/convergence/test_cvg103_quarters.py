@@ -131,3 +131,16 @@ def test_cvg127_the_demo_publication_takes_months_never_a_quarter(tmp_path: Path
         published = [str(p) for p in (publications.content(snapshot.id) or {})["periode"]]
         assert published and "2025-Q1" not in published
         assert all(period_kind(p) == "month" for p in published)
+    """A kelurahan has no Dana Desa: it is neither in the villages expected nor listed as missing."""
+    from dashboard.core.completeness import completeness_of, missing_villages
+
+    codes = ["99.01.01.1001", "99.01.01.1002", "99.01.01.2001", "99.01.01.2002", "99.01.01.2003"]
+    frame = pd.DataFrame({"code": ["99.01.01.2001", "99.01.01.2002"], "period": ["2025", "2025"],
+                          "indicator": ["dana_desa_stunting"] * 2, "numerator": [5e7, 6e7],
+                          "denominator": [8e8, 9e8]})  # fmt: skip
+    found = completeness_of(frame, "2025", codes, "dana_desa_stunting")
+    assert (found.reporting, found.villages) == (2, 3)
+    assert missing_villages(frame, "2025", codes, "dana_desa_stunting") == ["99.01.01.2003"]
+    stunting = frame.assign(indicator="stunting", numerator=[3, 4], denominator=[30, 40])
+    assert completeness_of(stunting, "2025", codes).villages == 5  # every village reports children
+    assert missing_villages(stunting, "2025", codes) == ["99.01.01.1001", "99.01.01.1002", "99.01.01.2003"]

@@ -57,7 +57,7 @@ def test_cvg310_planner_gets_one_page_with_name_periods_origins_and_demo_mark(ap
     pages = _pages(response.data)
     assert len(pages) == 1
     text = " ".join(pages[0].split())  # PDFium breaks lines where the table wraps
-    for expected in ("Agustus 2025", "Triwulan II 2025", "Triwulan I 2025", "Triwulan I 2026", "2025", FILE,
+    for expected in ("Agustus 2025", "Triwulan IV 2025", "Triwulan III 2025", "Triwulan I 2026", "2025", FILE,
                      "Register program mitra", "Register audit kasus stunting", "Rp 50.000.000", "6,3%", "Tidak aktif",
                      "PT Sumber Air", "Asupan gizi kurang", codes[0]):  # fmt: skip
         assert expected in text, expected

@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.core.village_profile import ProfileItem, ProfileSection, VillageProfile
+from dashboard.core.village_profile import ProfileItem, ProfileSection, VillageProfile, column_keys
 from dashboard.i18n import t
 
 __all__ = ["profile_cards"]
@@ -15,27 +15,31 @@ __all__ = ["profile_cards"]
 _WIDE = {"partners", "audits"}  # tables with long texts: the full width on a large screen
 
 
-def _row(item: ProfileItem, lang: str) -> html.Tr:
-    value: list[Any] = [html.Div(item.text, className="fw-semibold")]
+def _row(item: ProfileItem, section: str, lang: str) -> html.Tr:
+    """Two cells, so that a phone shows everything without scrolling sideways: what (with its period and origin
+    under it) and how much (with its counts and note under it)."""
+    where = " · ".join(p for p in (item.period_text, item.origin.text(lang) if item.origin else "") if p)
+    what: list[Any] = [html.Div(item.label)]
+    amount: list[Any] = [html.Div(item.text, className="fw-semibold")]
+    if section == "partners":  # a programme: its sector and activity are words, its budget the amount
+        what.append(html.Div(item.text, className="small"))
+        amount = [html.Div(item.counts, className="fw-semibold")]
+    elif item.counts:
+        amount.append(html.Div(item.counts, className="small text-muted"))
     if item.note:
-        value.append(html.Div(item.note, className="small text-muted"))
-    return html.Tr(
-        [
-            html.Td(item.label),
-            html.Td(value, className="text-end"),
-            html.Td(item.counts, className="text-end small"),
-            html.Td(item.period_text, className="small"),
-            html.Td(item.origin.text(lang) if item.origin else "—", className="small text-muted village-origin"),
-        ]
-    )
+        amount.append(html.Div(item.note, className="small text-muted"))
+    what.append(html.Div(where, className="small text-muted village-origin"))
+    return html.Tr([html.Td(what), html.Td(amount, className="text-end")])
 
 
 def _card(section: ProfileSection, lang: str) -> dbc.Card:
     if section.items:
-        head = html.Thead(html.Tr([html.Th(t(f"village.col.{c}", lang))
-                                   for c in ("figure", "value", "counts", "period", "origin")]))  # fmt: skip
-        body: Any = dbc.Table([head, html.Tbody([_row(i, lang) for i in section.items])], size="sm",
-                              responsive=True, className="mb-0 small village-table")  # fmt: skip
+        label, value, *_ = column_keys(section.key)
+        head = html.Thead(html.Tr([html.Th(t(label, lang)), html.Th(t(value if section.key != "partners" else
+                                                                       "village.col.budget", lang),
+                                                                     className="text-end")]))  # fmt: skip
+        body: Any = dbc.Table([head, html.Tbody([_row(i, section.key, lang) for i in section.items])], size="sm",
+                              className="mb-0 small village-table")  # fmt: skip
     else:
         body = html.Div(section.empty, className="text-muted village-empty")
     return dbc.Card(
