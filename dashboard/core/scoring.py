@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.aggregate import village_table
-from dashboard.core.indicators import CATALOGUE, STUNTING, Kind
+from dashboard.core.indicators import CATALOGUE, STUNTING, Counted, Kind
 from dashboard.core.periods import PeriodError, enclosing_periods
 from dashboard.core.plausibility import flags_for
 from dashboard.core.smoothing import shrunk_rates
@@ -77,6 +77,7 @@ __all__ = [
     "LEFT_OUT_COLUMNS",
     "MEASUREMENT",
     "MIN_MEASURED",
+    "OFFICE_COUNTS",
     "PREVALENCE",
     "RAW_PREVALENCE",
     "STUNTED",
@@ -302,10 +303,15 @@ def ranking_input(
     return RankingInput(observed, values, left_out)
 
 
+# What the other offices count (issue 18): services due, yes/no village facts, cadres, rupiah.
+OFFICE_COUNTS = frozenset({Counted.SERVICES, Counted.VILLAGE, Counted.CADRES, Counted.RUPIAH})
+
+
 def default_criteria(available: Sequence[str]) -> list[Criterion]:
     """Sensible starting weights: prevalence (the estimate) and number stunted count most, measurement
     coverage half, each service gap a quarter; the raw prevalence and other outcome rates are offered but
-    switched off."""
+    switched off, and so are the other offices' figures (the village scorecard, KPM and cadres, Dana Desa:
+    :data:`OFFICE_COUNTS`): a district chooses to rank by them, they do not silently reorder its list."""
     criteria = []
     for key in available:
         if key == RAW_PREVALENCE:
@@ -315,7 +321,8 @@ def default_criteria(available: Sequence[str]) -> list[Criterion]:
         elif key == MEASUREMENT:
             criteria.append(Criterion(key, True, 0.5, Direction.LOWER))
         elif key.startswith("gap:"):
-            criteria.append(Criterion(key, True, 0.25))
+            entry = CATALOGUE.get(key[4:])
+            criteria.append(Criterion(key, entry is None or entry.counted not in OFFICE_COUNTS, 0.25))
         else:
             criteria.append(Criterion(key, False, 0.5))
     return criteria

@@ -45,7 +45,8 @@ def test_cvg130_a_month_ranks_with_its_quarter_and_year() -> None:
     assert values.loc[A, "gap:konvergensi_desa"] == 25.0  # 100 - 6/8
     assert list(values["gap:kpm_aktif"]) == [0.0, 100.0, 0.0]
     assert criterion_label("gap:dana_desa_stunting", "id").count("Dana Desa untuk stunting") == 1
-    assert any(c.key == "gap:dana_desa_stunting" and c.enabled for c in default_criteria(list(values.columns)))
+    # offered as a criterion, switched off until the planner chooses it (cvg160)
+    assert any(c.key == "gap:dana_desa_stunting" and not c.enabled for c in default_criteria(list(values.columns)))
     # A quarter is a ranking period too: its scorecard and its year's funds, no month's stunting.
     quarter = set(criterion_values(OBS, "2025-Q3", [A, B, C]).columns)
     assert quarter == {"gap:konvergensi_desa", "gap:dana_desa_stunting", "gap:kpm_aktif"}
@@ -73,3 +74,16 @@ def test_cvg132_rupiah_and_village_facts_are_never_small_numbers() -> None:
     services = cells[cells["indikator"] == "konvergensi_desa"].set_index("kode")
     assert services.loc[B, "status"] == "n_kecil" and services.loc["99.01", "status"] == "tampil"
     assert services.loc["99.01", "label"] == "17"  # 6 + 2 + 9 of 8 + 4 + 9
+
+
+def test_cvg160_other_offices_criteria_offered_but_off_by_default() -> None:
+    """A ranking's defaults do not change when another office's figures arrive: their gaps are offered, switched
+    off; the health services' gaps stay on."""
+    from dashboard.core.scoring import default_criteria
+
+    keys = ["prevalensi", "jumlah_stunting", "gap:vitamin_a", "gap:konvergensi_desa", "gap:kpm_aktif",
+            "gap:kader_terlatih", "gap:dana_desa_stunting", "gap:pendampingan_krs"]  # fmt: skip
+    used = {c.key: c.enabled for c in default_criteria(keys)}
+    assert used == {"prevalensi": True, "jumlah_stunting": True, "gap:vitamin_a": True, "gap:konvergensi_desa": False,
+                    "gap:kpm_aktif": False, "gap:kader_terlatih": False, "gap:dana_desa_stunting": False,
+                    "gap:pendampingan_krs": True}  # fmt: skip
