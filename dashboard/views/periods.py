@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dashboard.core.completeness import Completeness
-from dashboard.core.periods import period_label, period_order
+from dashboard.core.periods import period_kind, period_label, period_order
 from dashboard.i18n import t
 
 __all__ = ["period_option", "period_options"]
@@ -26,7 +26,11 @@ def period_option(
 def period_options(
     periods: Sequence[str], lang: str, completeness: Sequence[Completeness] = (), minimum: float = 0.0
 ) -> list[dict[str, str]]:
-    """:func:`period_option` for every period, latest first (in time: a quarter after its months, never after
-    December as its text would sort)."""
+    """:func:`period_option` for every period: the months first (the routine report every page opens on), then
+    the quarters (the village scorecard), then the years (surveys, Dana Desa), each latest first in time."""
     known = {c.period: c for c in completeness}
-    return [period_option(p, lang, known.get(p), minimum) for p in sorted(periods, key=period_order, reverse=True)]
+    ordered = sorted(periods, key=lambda p: (_KINDS.index(period_kind(p)), [-n for n in period_order(p)]))
+    return [period_option(p, lang, known.get(p), minimum) for p in ordered]
+
+
+_KINDS = ("month", "quarter", "year")

@@ -78,8 +78,10 @@ def test_cvg122_quarter_change_like_for_like() -> None:
 
 
 def test_cvg123_period_dropdowns_label_quarters_and_order_them_in_time() -> None:
-    options = period_options(["2025-Q1", "2025-12", "2025-02", "2025-Q4"], "id")
-    assert [o["label"] for o in options] == ["Triwulan IV 2025", "Desember 2025", "Triwulan I 2025", "Februari 2025"]
+    # Months first (the routine report every page opens on), then quarters, then years, each latest first in time.
+    options = period_options(["2025-Q1", "2025-12", "2025", "2025-02", "2025-Q4", "2024"], "id")
+    assert [o["label"] for o in options] == ["Desember 2025", "Februari 2025", "Triwulan IV 2025", "Triwulan I 2025",
+                                             "2025", "2024"]  # fmt: skip
     assert [o["label"] for o in period_options(["2025-Q2"], "en")] == ["Q2 2025"]
     compare = comparison_options(["2024-Q2", "2025-02", "2025-Q1", "2025-Q2"], "2025-Q2", "id")
     assert [o["value"] for o in compare] == ["2024-Q2", "2025-Q1"]  # quarters only, the default first

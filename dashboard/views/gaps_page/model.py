@@ -87,11 +87,20 @@ def period_choices(
     The page opens on the latest period whose completeness reaches ``minimum`` (see
     :func:`dashboard.core.headline.choose_period`); a later, incomplete period stays offered, marked.
     """
-    table = [completeness_of(observations, period, codes, STUNTING) for period in periods]
+    table = [completeness_of(observations, period, codes, _reported_in(observations, period)) for period in periods]
     chosen = choose_period(observations, list(codes), minimum, STUNTING)
     if chosen is None and periods:  # no stunting data at all: the latest period of the services
         chosen = periods[-1]
     return PeriodChoices(period_options(periods, lang, table, minimum), chosen)
+
+
+def _reported_in(observations: pd.DataFrame, period: str) -> str:
+    """The indicator a period's completeness is told for: stunting when the period has it, else the indicator most
+    villages report then (a scorecard quarter, a Dana Desa year), so a quarter is not "0 of 272 villages"."""
+    rows = observations.loc[observations["period"] == period, ["indicator", "code"]]
+    if rows.empty or STUNTING in set(rows["indicator"]):
+        return STUNTING
+    return str(rows.groupby("indicator")["code"].nunique().idxmax())
 
 
 def comparison_choices(
