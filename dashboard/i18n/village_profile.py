@@ -37,7 +37,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "village.col.budget": ("Anggaran", "Budget"),
     "village.col.finding": ("Temuan", "Finding"),
     "village.col.count": ("Jumlah", "Number"),
-    "village.col.blank": ("", ""),
+    "village.col.blank": ("Rincian", "Detail"),
     "village.origin.file": ("{file} · {kind} · diimpor {date}", "{file} · {kind} · imported {date}"),
     "village.origin.register": ("{register} (dicatat di Lokus)", "{register} (recorded in Lokus)"),
     "village.register.programmes": ("Register program mitra", "Partners' register"),
